@@ -1,0 +1,34 @@
+/**
+ * Signal-style migration runner: refuses a store from the future, runs every pending step in one
+ * transaction and sets `user_version` at the end, so a crash leaves the old version intact.
+ */
+import type { Database } from 'better-sqlite3';
+import { AppError } from '../../../shared/errors';
+import { LATEST_SCHEMA_VERSION, MIGRATIONS, type Migration } from './migrations';
+
+export function schemaVersion(db: Database): number {
+  return db.pragma('user_version', { simple: true }) as number;
+}
+
+export function assertNotFromFuture(version: number, latest = LATEST_SCHEMA_VERSION): void {
+  if (version > latest) {
+    throw new AppError(
+      'STORE_FROM_FUTURE',
+      `The store is at schema version ${version}, but this app knows versions up to ${latest}. ` +
+        'Use a newer version of the app. The store has not been changed.',
+    );
+  }
+}
+
+export function migrate(db: Database, migrations: readonly Migration[] = MIGRATIONS): number {
+  const latest = migrations[migrations.length - 1]?.version ?? 0;
+  const current = schemaVersion(db);
+  assertNotFromFuture(current, latest);
+  const pending = migrations.filter((m) => m.version > current);
+  if (pending.length === 0) return current;
+  db.transaction(() => {
+    for (const m of pending) m.up(db);
+    db.pragma(`user_version = ${latest}`);
+  }).immediate();
+  return latest;
+}

@@ -1,0 +1,19 @@
+/** Every schema version, in order. Append only: a shipped migration never changes. */
+import type { Database } from 'better-sqlite3';
+import { updateToSchemaVersion1 } from './0001-records';
+import { updateToSchemaVersion2 } from './0002-register-types-seed';
+import { updateToSchemaVersion3 } from './0003-users';
+
+export interface Migration {
+  version: number;
+  name: string;
+  up: (db: Database) => void;
+}
+
+export const MIGRATIONS: readonly Migration[] = [
+  { version: 1, name: 'records', up: updateToSchemaVersion1 },
+  { version: 2, name: 'register-types-seed', up: updateToSchemaVersion2 },
+  { version: 3, name: 'users', up: updateToSchemaVersion3 },
+];
+
+export const LATEST_SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

@@ -1,0 +1,16 @@
+#!/usr/bin/env bash
+# `npm test`: everything, in the order that fails fastest. Each step prints a heading.
+set -euo pipefail
+cd "$(dirname "${BASH_SOURCE[0]}")/.."
+export PATH="$PWD/node_modules/.bin:$PATH"
+
+step() { printf '\n=== %s ===\n' "$1"; }
+
+step "type check"
+tsc -b
+
+step "lint"
+eslint .
+
+step "unit and integration tests (vitest, private keychain)"
+bash scripts/with-keyring.sh vitest run

@@ -1,0 +1,22 @@
+/**
+ * How a channel of the API contract is defined. Every channel has one zod schema for its input and
+ * one for its output; the main process, the preload bridge, the browser host and the renderer all
+ * derive their types from the same definition.
+ */
+import type { z } from 'zod';
+import type { AppErrorShape } from '../errors';
+
+export interface ChannelDef<I extends z.ZodType = z.ZodType, O extends z.ZodType = z.ZodType> {
+  input: I;
+  output: O;
+  /** 'public' channels work without a signed-in session (sign-in itself, first-run status). */
+  access: 'public' | 'session';
+  summary: string;
+}
+
+export const channel = <I extends z.ZodType, O extends z.ZodType>(def: ChannelDef<I, O>): ChannelDef<I, O> => def;
+
+export type Result<T> = { ok: true; value: T } | { ok: false; error: AppErrorShape };
+
+export type InputOf<C> = C extends ChannelDef<infer I, z.ZodType> ? z.input<I> : never;
+export type OutputOf<C> = C extends ChannelDef<z.ZodType, infer O> ? z.output<O> : never;

@@ -1,0 +1,61 @@
+/**
+ * Every error the app can answer with, defined once. The renderer shows `message`; code is for
+ * programs and tests. Store errors come first because they stop the app before anything else.
+ */
+export const ERROR_CODES = {
+  // Store
+  STORE_KEY_MISSING: 'The store exists but its key is not in the keychain. The store has not been changed.',
+  STORE_KEY_WRONG: 'The key in the keychain does not open this store. The store has not been changed.',
+  STORE_DAMAGED: 'The store file is damaged and cannot be read. It has not been changed.',
+  STORE_FROM_FUTURE: 'The store was written by a newer version of this app. It has not been changed.',
+  STORE_KEYCHAIN_UNAVAILABLE: 'The system keychain is not available, so the store cannot be unlocked.',
+  STORE_NOT_FOUND: 'There is no store at that path.',
+  STORE_KEY_INVALID: 'The key held in the keychain is not a 256-bit hex key.',
+  // Input and dispatch
+  INVALID_INPUT: 'The request was not valid.',
+  UNKNOWN_CHANNEL: 'No such operation.',
+  INTERNAL: 'Something went wrong. Nothing was changed.',
+  // Authentication
+  NOT_SIGNED_IN: 'You need to sign in.',
+  SESSION_EXPIRED: 'Your session has ended. Sign in again.',
+  SESSION_LOCKED: 'The app is locked. Enter your password to continue.',
+  BAD_CREDENTIALS: 'The username or password is not right.',
+  ACCOUNT_LOCKED: 'Too many failed sign-ins. Try again later.',
+  ACCOUNT_INACTIVE: 'This account is not active.',
+  REAUTH_REQUIRED: 'Enter your password again to do this.',
+  // Authorisation and broker rules
+  FORBIDDEN: 'You are not allowed to do that.',
+  NOT_FOUND: 'Not found.',
+  ACCESS_EXCLUDED: 'You are excluded from this record.',
+  ACCESS_RESTRICTED: 'This record is restricted.',
+  NO_ACTIVE_GRANT: 'You have no active access to this part of the record.',
+  DUPLICATE_REQUEST: 'You already have a pending request or an active grant that covers this.',
+  DECISION_REASON_REQUIRED: 'A reason is required to deny a request.',
+  ALREADY_DECIDED: 'This request has already been decided.',
+  OWN_REQUEST: 'Nobody may decide their own request.',
+  SCOPE_WIDENED: 'An approval may narrow the scope, never widen it.',
+  DURATION_TOO_LONG: 'The duration is longer than policy allows.',
+  EMERGENCY_NOT_ALLOWED: 'Emergency access is only for a pending request needed within 4 hours.',
+  CLOCK_ROLLBACK: 'The computer clock has gone back. Reads are paused until an administrator acknowledges.',
+  IMPORT_INVALID: 'The import files have errors. Nothing was imported.',
+} as const;
+
+export type ErrorCode = keyof typeof ERROR_CODES;
+
+export interface AppErrorShape {
+  code: ErrorCode;
+  message: string;
+}
+
+/** An error that carries a code from ERROR_CODES. Thrown in core, answered as a value by dispatch. */
+export class AppError extends Error {
+  readonly code: ErrorCode;
+  constructor(code: ErrorCode, message?: string) {
+    super(message ?? ERROR_CODES[code]);
+    this.code = code;
+    this.name = 'AppError';
+  }
+  toShape(): AppErrorShape {
+    return { code: this.code, message: this.message };
+  }
+}

@@ -1,0 +1,74 @@
+import Database from 'better-sqlite3-multiple-ciphers';
+import { describe, expect, it } from 'vitest';
+import { AppError } from '../../../shared/errors';
+import { REGISTER_TYPES } from '../../../shared/domain/register-types';
+import { migrate, schemaVersion } from '../../../electron/core/store/migrate';
+import { LATEST_SCHEMA_VERSION, MIGRATIONS } from '../../../electron/core/store/migrations';
+
+const fresh = () => {
+  const db = new Database(':memory:');
+  db.pragma('foreign_keys=ON');
+  return db;
+};
+
+const tables = (db: Database.Database) =>
+  (db.prepare(`SELECT name FROM sqlite_master WHERE type='table' ORDER BY name`).all() as { name: string }[]).map((r) => r.name);
+
+describe('migrations', () => {
+  it('are numbered 1, 2, 3 … with no gaps, in order', () => {
+    expect(MIGRATIONS.map((m) => m.version)).toEqual(MIGRATIONS.map((_, i) => i + 1));
+  });
+
+  it('version 1 creates the records tables', () => {
+    const db = fresh();
+    MIGRATIONS[0]!.up(db);
+    expect(tables(db)).toEqual(
+      expect.arrayContaining(['providers', 'teams', 'staff', 'people', 'register_types', 'registrations', 'assessments',
+        'sentences', 'allocations', 'lao_exclusions', 'lao_restrictions', 'absences', 'deputies']),
+    );
+  });
+
+  it('version 2 seeds every register type from DOMAIN.md, Warrant/Summons ranked first on the front sheet', () => {
+    const db = fresh();
+    MIGRATIONS[0]!.up(db);
+    MIGRATIONS[1]!.up(db);
+    const rows = db.prepare('SELECT code FROM register_types').all() as { code: string }[];
+    expect(rows.map((r) => r.code).sort()).toEqual(REGISTER_TYPES.map((r) => r.code).sort());
+    const first = db.prepare('SELECT code FROM register_types WHERE front_sheet_rank > 0 ORDER BY front_sheet_rank LIMIT 2').all();
+    expect(first).toEqual([{ code: 'WRSM' }, { code: 'AV2S' }]);
+  });
+
+  it('version 3 creates users with roles limited to the known ones', () => {
+    const db = fresh();
+    for (const m of MIGRATIONS.slice(0, 3)) m.up(db);
+    db.prepare(`INSERT INTO users (username, display_name, password_hash, created_at) VALUES ('a', 'A', 'x', 0)`).run();
+    expect(() => db.prepare(`INSERT INTO user_roles VALUES (1, 'superuser')`).run()).toThrow(/CHECK/);
+    db.prepare(`INSERT INTO user_roles VALUES (1, 'hub')`).run();
+  });
+
+  it('runs every pending step in one go and sets user_version', () => {
+    const db = fresh();
+    expect(migrate(db)).toBe(LATEST_SCHEMA_VERSION);
+    expect(schemaVersion(db)).toBe(LATEST_SCHEMA_VERSION);
+    expect(migrate(db)).toBe(LATEST_SCHEMA_VERSION);
+  });
+
+  it('rolls back all pending steps when one fails, leaving the old version', () => {
+    const db = fresh();
+    const broken = [...MIGRATIONS, { version: LATEST_SCHEMA_VERSION + 1, name: 'broken', up: (d: Database.Database) => d.exec('CREATE TABLE x (; nonsense') }];
+    expect(() => migrate(db, broken)).toThrow();
+    expect(schemaVersion(db)).toBe(0);
+    expect(tables(db)).toEqual([]);
+  });
+
+  it('refuses a store from the future', () => {
+    const db = fresh();
+    db.pragma(`user_version = ${LATEST_SCHEMA_VERSION + 5}`);
+    expect(() => migrate(db)).toThrow(AppError);
+    try {
+      migrate(db);
+    } catch (e) {
+      expect((e as AppError).code).toBe('STORE_FROM_FUTURE');
+    }
+  });
+});

@@ -2,7 +2,7 @@
  * Signal-style migration runner: refuses a store from the future, runs every pending step in one
  * transaction and sets `user_version` at the end, so a crash leaves the old version intact.
  */
-import type { Database } from 'better-sqlite3';
+import type { Database } from 'better-sqlite3-multiple-ciphers';
 import { AppError } from '../../../shared/errors';
 import { LATEST_SCHEMA_VERSION, MIGRATIONS, type Migration } from './migrations';
 

@@ -2,7 +2,7 @@
  * SQL stays SQL: a tagged template that turns interpolations into `?` parameters, plus typed
  * helpers that cache prepared statements per connection.
  */
-import type { Database, Statement } from 'better-sqlite3';
+import type { Database, Statement } from 'better-sqlite3-multiple-ciphers';
 
 export type SqlValue = string | number | bigint | null | Buffer;
 

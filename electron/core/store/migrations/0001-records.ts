@@ -3,7 +3,7 @@
  * keys so a newer snapshot updates rows in place. Calendar dates are ISO `YYYY-MM-DD` text;
  * instants are integer milliseconds since the epoch (UTC) so comparisons are cheap and exact.
  */
-import type { Database } from 'better-sqlite3';
+import type { Database } from 'better-sqlite3-multiple-ciphers';
 
 export function updateToSchemaVersion1(db: Database): void {
   db.exec(`

@@ -1,5 +1,5 @@
 /** Version 2: the register type reference list from DOMAIN.md, seeded so imports can refer to it. */
-import type { Database } from 'better-sqlite3';
+import type { Database } from 'better-sqlite3-multiple-ciphers';
 import { REGISTER_TYPES } from '../../../../shared/domain/register-types';
 
 export function updateToSchemaVersion2(db: Database): void {

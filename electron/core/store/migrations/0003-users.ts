@@ -2,7 +2,7 @@
  * Version 3: local accounts. A user may hold several roles (hub staff who are also LAO
  * administrators). Passwords are scrypt hashes in the `scrypt$N$r$p$salt$hash` form.
  */
-import type { Database } from 'better-sqlite3';
+import type { Database } from 'better-sqlite3-multiple-ciphers';
 
 export function updateToSchemaVersion3(db: Database): void {
   db.exec(`

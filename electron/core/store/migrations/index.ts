@@ -1,5 +1,5 @@
 /** Every schema version, in order. Append only: a shipped migration never changes. */
-import type { Database } from 'better-sqlite3';
+import type { Database } from 'better-sqlite3-multiple-ciphers';
 import { updateToSchemaVersion1 } from './0001-records';
 import { updateToSchemaVersion2 } from './0002-register-types-seed';
 import { updateToSchemaVersion3 } from './0003-users';

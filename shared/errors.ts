@@ -15,6 +15,7 @@ export const ERROR_CODES = {
   INVALID_INPUT: 'The request was not valid.',
   UNKNOWN_CHANNEL: 'No such operation.',
   INTERNAL: 'Something went wrong. Nothing was changed.',
+  UNTRUSTED_SENDER: "This request did not come from the app's own window and was refused.",
   // Authentication
   NOT_SIGNED_IN: 'You need to sign in.',
   SESSION_EXPIRED: 'Your session has ended. Sign in again.',

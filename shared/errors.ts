@@ -39,6 +39,19 @@ export const ERROR_CODES = {
   EMERGENCY_NOT_ALLOWED: 'Emergency access is only for a pending request needed within 4 hours.',
   CLOCK_ROLLBACK: 'The computer clock has gone back. Reads are paused until an administrator acknowledges.',
   IMPORT_INVALID: 'The import files have errors. Nothing was imported.',
+  // Seeding, importing and accounts (rab admin command line)
+  IMPORT_SET_NOT_FOUND: 'There is no export set in that folder.',
+  IMPORT_BUSY: 'The store is in the middle of another change. Nothing was imported.',
+  SEED_OUTPUT_NOT_EMPTY: 'The output folder already holds files. Choose an empty folder, or pass --overwrite.',
+  USERNAME_INVALID:
+    'A username is 3 to 64 characters: lower-case letters, digits, dots, hyphens or underscores, starting with a letter.',
+  PASSWORD_TOO_SHORT: 'A password must be at least 12 characters long.',
+  PASSWORD_INVALID: 'That password cannot be used.',
+  PASSWORD_HASH_INVALID: 'The stored password hash is not in a recognised form.',
+  ROLE_INVALID: 'That role does not exist.',
+  STAFF_NOT_FOUND: 'There is no staff member with that code.',
+  ROLE_STAFF_MISMATCH: 'That role does not fit the staff member the account is linked to.',
+  DEMO_USERS_INVALID: 'The demonstration accounts file has errors. No accounts were created.',
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_CODES;

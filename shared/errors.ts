@@ -39,6 +39,15 @@ export const ERROR_CODES = {
   EMERGENCY_NOT_ALLOWED: 'Emergency access is only for a pending request needed within 4 hours.',
   CLOCK_ROLLBACK: 'The computer clock has gone back. Reads are paused until an administrator acknowledges.',
   IMPORT_INVALID: 'The import files have errors. Nothing was imported.',
+  // Broker rules (continued)
+  INVALID_START: 'The start must be now or later, and before the access would end.',
+  GRANT_NOT_ACTIVE: 'That access is no longer active.',
+  EMERGENCY_REASON_REQUIRED: 'Explain why emergency access is needed.',
+  ALREADY_REVIEWED: 'This emergency use has already been reviewed.',
+  // Administration
+  USERNAME_TAKEN: 'That username is already in use.',
+  LAST_ADMIN: 'This would leave no active administrator.',
+  IMPORT_UNAVAILABLE: 'Importing is not available in this window. Use the rab command line.',
   // Seeding, importing and accounts (rab admin command line)
   IMPORT_SET_NOT_FOUND: 'There is no export set in that folder.',
   IMPORT_BUSY: 'The store is in the middle of another change. Nothing was imported.',

@@ -4,15 +4,31 @@
  * derive their types from the same definition.
  */
 import type { z } from 'zod';
-import type { AppErrorShape } from '../errors';
+import type { AppErrorShape, ErrorCode } from '../errors';
 
 export interface ChannelDef<I extends z.ZodType = z.ZodType, O extends z.ZodType = z.ZodType> {
   input: I;
   output: O;
-  /** 'public' channels work without a signed-in session (sign-in itself, first-run status). */
-  access: 'public' | 'session';
+  /**
+   * 'public' channels work without a signed-in session (sign-in itself, status); 'session' channels
+   * need a signed-in, unlocked session; 'dev' channels are served only by a development host.
+   */
+  access: 'public' | 'session' | 'dev';
   summary: string;
+  /** Error codes this channel answers with besides the ones every channel may give (COMMON_ERRORS). */
+  errors?: readonly ErrorCode[];
 }
+
+/** Codes any channel may answer with: bad input, session problems, authorisation, failure. */
+export const COMMON_ERRORS: readonly ErrorCode[] = [
+  'INVALID_INPUT',
+  'UNKNOWN_CHANNEL',
+  'NOT_SIGNED_IN',
+  'SESSION_EXPIRED',
+  'SESSION_LOCKED',
+  'FORBIDDEN',
+  'INTERNAL',
+];
 
 export const channel = <I extends z.ZodType, O extends z.ZodType>(def: ChannelDef<I, O>): ChannelDef<I, O> => def;
 

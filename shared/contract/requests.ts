@@ -1,0 +1,96 @@
+/** Asking for access, following it, withdrawing it, and deciding it. */
+import { z } from 'zod';
+import { channel } from './define';
+import { crn, denyReasonCode, durationDays, id, inboxRow, instant, page, purpose, requestRow, scope, text, urgency } from './common';
+
+export const requestOutcome = z.discriminatedUnion('outcome', [
+  z.object({ outcome: z.literal('CREATED'), crn: z.string(), request: requestRow }),
+  z.object({
+    outcome: z.literal('REFUSED'),
+    crn: z.string(),
+    error: z.object({ code: z.enum(['ACCESS_EXCLUDED', 'DUPLICATE_REQUEST', 'NOT_FOUND', 'FORBIDDEN']), message: z.string() }),
+  }),
+]);
+export type RequestOutcome = z.infer<typeof requestOutcome>;
+
+export const requestEvent = z.object({ at: instant, what: z.string(), by: z.string().nullable() });
+
+export const requestDetail = z.object({
+  request: requestRow,
+  /** What happened to the request, oldest first, in words. */
+  history: z.array(requestEvent),
+});
+export type RequestDetail = z.infer<typeof requestDetail>;
+
+const listFilter = z.enum(['OPEN', 'DECIDED', 'ALL']);
+
+export const requestsChannels = {
+  'requests.create': channel({
+    summary: 'Ask for access to one person or a batch (e.g. a whole programme group). Each person gets its own outcome.',
+    access: 'session',
+    input: z.strictObject({
+      crns: z.array(crn).min(1, 'name at least one person').max(100, 'at most 100 people in one batch')
+        .refine((a) => new Set(a).size === a.length, 'list each person once'),
+      scope,
+      purpose,
+      justification: text(2000),
+      urgency,
+      neededBy: instant.nullable().default(null),
+      durationDays,
+    }),
+    output: z.object({ batchId: z.string().nullable(), results: z.array(requestOutcome) }),
+    errors: ['DURATION_TOO_LONG', 'CLOCK_ROLLBACK'],
+  }),
+  'requests.withdraw': channel({
+    summary: 'Withdraw your own pending request.',
+    access: 'session',
+    input: z.strictObject({ requestId: id }),
+    output: requestRow,
+    errors: ['NOT_FOUND', 'ALREADY_DECIDED'],
+  }),
+  'requests.mine': channel({
+    summary: 'Your own requests, newest first.',
+    access: 'session',
+    input: page.extend({ filter: listFilter.default('ALL') }),
+    output: z.object({ rows: z.array(requestRow), total: z.number().int() }),
+  }),
+  'requests.get': channel({
+    summary: 'One request with its history. For the requester, the deciders and the hub.',
+    access: 'session',
+    input: z.strictObject({ requestId: id }),
+    output: requestDetail,
+    errors: ['NOT_FOUND'],
+  }),
+  'requests.inbox': channel({
+    summary: 'Requests waiting for you as offender manager or deputy, with each person\'s risk summary; overdue first.',
+    access: 'session',
+    input: page.extend({ filter: listFilter.default('OPEN') }),
+    output: z.object({ rows: z.array(inboxRow), total: z.number().int() }),
+  }),
+  'requests.hubQueue': channel({
+    summary: 'The hub\'s fallback queue: requests with no available owner, and every request past its deadline.',
+    access: 'session',
+    input: page.extend({ filter: listFilter.default('OPEN') }),
+    output: z.object({ rows: z.array(inboxRow), total: z.number().int(), overdue: z.number().int() }),
+  }),
+  'requests.approve': channel({
+    summary: 'Approve, optionally narrowing the scope, shortening the duration or starting later. First decision wins.',
+    access: 'session',
+    input: z.strictObject({
+      requestId: id,
+      scope: scope.optional(),
+      durationDays: durationDays.optional(),
+      startAt: instant.optional(),
+      note: z.string().trim().max(2000).optional(),
+    }),
+    output: requestRow,
+    errors: ['NOT_FOUND', 'ALREADY_DECIDED', 'OWN_REQUEST', 'SCOPE_WIDENED', 'DURATION_TOO_LONG', 'ACCESS_EXCLUDED', 'ACCESS_RESTRICTED', 'INVALID_START'],
+  }),
+  'requests.deny': channel({
+    summary: 'Refuse with a reason code and a reason the requester will read. First decision wins.',
+    access: 'session',
+    input: z.strictObject({ requestId: id, reasonCode: denyReasonCode, reason: z.string().trim().max(2000) }),
+    output: requestRow,
+    errors: ['NOT_FOUND', 'ALREADY_DECIDED', 'OWN_REQUEST', 'DECISION_REASON_REQUIRED', 'ACCESS_RESTRICTED'],
+  }),
+} as const;

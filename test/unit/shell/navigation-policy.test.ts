@@ -1,0 +1,79 @@
+import { describe, expect, it } from 'vitest';
+import {
+  isAllowedExternalUrl,
+  navigationDecision,
+  windowOpenDecision,
+} from '../../../electron/main/navigation-policy';
+import { devicePermissionAnswer, permissionCheckAnswer, permissionRequestAnswer } from '../../../electron/main/permission-policy';
+
+describe('external links (SECURITY.md item 10)', () => {
+  it('opens allowlisted https pages in the system browser', () => {
+    expect(isAllowedExternalUrl('https://www.gov.uk/government/organisations/hm-prison-and-probation-service')).toBe(true);
+  });
+
+  it.each([
+    ['plain http', 'http://www.gov.uk/'],
+    ['a host not on the list', 'https://example.org/'],
+    ['a look-alike host', 'https://www.gov.uk.evil.test/'],
+    ['a subdomain not on the list', 'https://evil.www.gov.uk/'],
+    ['credentials', 'https://user:pw@www.gov.uk/'],
+    ['an unusual port', 'https://www.gov.uk:8443/'],
+    ['file://', 'file:///etc/passwd'],
+    ['a custom scheme that launches programs', 'ms-msdt:/id PCWDiagnostic'],
+    ['javascript:', 'javascript:alert(1)'],
+    ['our own app scheme', 'app://renderer/index.html'],
+    ['not a URL', 'www.gov.uk'],
+  ])('refuses %s', (_what, url) => {
+    expect(isAllowedExternalUrl(url)).toBe(false);
+  });
+});
+
+describe('navigation and new windows (SECURITY.md item 9)', () => {
+  it.each([
+    'app://renderer/index.html',
+    'https://example.org/',
+    'file:///etc/passwd',
+    'https://www.gov.uk/',
+  ])('never navigates the app window to %s', (url) => {
+    expect(navigationDecision(url).allowInApp).toBe(false);
+  });
+
+  it('hands an allowlisted link to the system browser instead', () => {
+    expect(navigationDecision('https://www.gov.uk/')).toEqual({ allowInApp: false, openExternally: true });
+    expect(navigationDecision('https://example.org/')).toEqual({ allowInApp: false, openExternally: false });
+  });
+
+  it.each(['app://renderer/index.html', 'https://example.org/', 'about:blank', 'https://www.gov.uk/'])(
+    'denies a new window for %s',
+    (url) => {
+      expect(windowOpenDecision(url).action).toBe('deny');
+    },
+  );
+
+  it('opens an allowlisted target="_blank" link in the system browser', () => {
+    expect(windowOpenDecision('https://www.gov.uk/')).toEqual({ action: 'deny', openExternally: true });
+    expect(windowOpenDecision('https://example.org/')).toEqual({ action: 'deny', openExternally: false });
+  });
+});
+
+describe('permissions (SECURITY.md item 5)', () => {
+  // Every permission Electron 41 names in setPermissionRequestHandler / setPermissionCheckHandler.
+  const permissions = [
+    'clipboard-read', 'clipboard-sanitized-write', 'display-capture', 'fullscreen', 'geolocation', 'idle-detection',
+    'media', 'mediaKeySystem', 'midi', 'midiSysex', 'notifications', 'pointerLock', 'keyboardLock', 'openExternal',
+    'speaker-selection', 'storage-access', 'top-level-storage-access', 'window-management', 'unknown', 'fileSystem',
+    'hid', 'serial', 'usb', 'deprecated-sync-clipboard-read',
+  ];
+
+  it.each(permissions)('denies a request for %s', (permission) => {
+    expect(permissionRequestAnswer(permission)).toBe(false);
+  });
+
+  it.each(permissions)('answers a check for %s with no', (permission) => {
+    expect(permissionCheckAnswer(permission)).toBe(false);
+  });
+
+  it.each(['hid', 'serial', 'usb', 'bluetooth'])('denies device access to %s', (device) => {
+    expect(devicePermissionAnswer(device)).toBe(false);
+  });
+});

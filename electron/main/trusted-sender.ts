@@ -3,7 +3,7 @@
  * page (app://renderer, or the dev server during `electron-vite dev`). A subframe, a page the window
  * was somehow navigated to, or a frame that is already gone is refused before anything is parsed.
  */
-import { APP_HOST, APP_SCHEME } from './app-protocol';
+import { APP_ENTRY_URL, APP_HOST, APP_SCHEME } from './app-protocol';
 
 export interface PageOrigins {
   isDev: boolean;
@@ -18,6 +18,10 @@ export interface SenderFacts {
   /** The sending webContents belongs to a window this app created. */
   fromAppWindow: boolean;
 }
+
+/** The page a new window loads: the dev server under `electron-vite dev`, app:// otherwise. */
+export const pageEntryUrl = (origins: PageOrigins): string =>
+  origins.isDev && origins.devServerUrl ? origins.devServerUrl : APP_ENTRY_URL;
 
 const parse = (raw: string): URL | null => {
   try {

@@ -41,6 +41,8 @@ export function windowOptions({ isDev, preloadPath }: WindowOptionsInput): Brows
       plugins: false,
       enableWebSQL: false,
       navigateOnDragDrop: false,
+      // Middle-click would otherwise try to open links in a new window (denied anyway, twice is safer).
+      disableBlinkFeatures: 'Auxclick',
       safeDialogs: true,
       // Chromium's spellchecker downloads dictionaries from the internet on Linux and Windows.
       spellcheck: false,

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   isAppPageUrl,
   isTrustedSender,
+  pageEntryUrl,
   senderFactsOf,
   type PageOrigins,
   type SenderFacts,
@@ -79,5 +80,21 @@ describe('senderFactsOf: reading an IPC event', () => {
 
   it('asks the window registry about the sender', () => {
     expect(senderFactsOf({ sender: { id: 9, mainFrame }, senderFrame: mainFrame }, (id) => id === 7).fromAppWindow).toBe(false);
+  });
+});
+
+describe('the page a window loads', () => {
+  it('is app://renderer/index.html in a built app', () => {
+    expect(pageEntryUrl(packaged)).toBe('app://renderer/index.html');
+  });
+
+  it('is the dev server only in development', () => {
+    expect(pageEntryUrl(development)).toBe('http://localhost:5173/');
+    expect(pageEntryUrl({ isDev: false, devServerUrl: 'http://localhost:5173/' })).toBe('app://renderer/index.html');
+  });
+
+  it('is itself a trusted page', () => {
+    expect(isAppPageUrl(pageEntryUrl(packaged), packaged)).toBe(true);
+    expect(isAppPageUrl(pageEntryUrl(development), development)).toBe(true);
   });
 });

@@ -21,6 +21,7 @@ describe('windowOptions: every SECURITY.md item that lives in webPreferences', (
     ['no plugins', 'plugins', false],
     ['no drag-and-drop navigation', 'navigateOnDragDrop', false],
     ['no spellchecker dictionary downloads', 'spellcheck', false],
+    ['no middle-click new windows', 'disableBlinkFeatures', 'Auxclick'],
   ];
 
   for (const { mode, isDev } of modes) {

@@ -1,0 +1,60 @@
+/**
+ * First run of the desktop app. Before any store exists the main process serves only these
+ * channels: the window asks whether the app is set up, then either creates the first administrator
+ * or loads synthetic demonstration data. They are kept out of CONTRACT because the core dispatcher
+ * never serves them: they exist only while there is no store for it to serve.
+ */
+import { z } from 'zod';
+import { channel } from './define';
+import { empty, role, text } from './common';
+
+export const demoAccount = z.object({
+  username: z.string(),
+  /** Shown on the sign-in screen in demo mode only: the data behind it is synthetic. */
+  password: z.string(),
+  displayName: z.string(),
+  role,
+  /** What this account is for, e.g. "CRC probation officer with cases in programme groups". */
+  description: z.string(),
+});
+export type DemoAccount = z.infer<typeof demoAccount>;
+
+export const setupStatus = z.discriminatedUnion('state', [
+  z.object({ state: z.literal('NOT_SET_UP') }),
+  z.object({
+    state: z.literal('READY'),
+    /** The store holds demonstration data; the sign-in screen lists the demo accounts. */
+    demo: z.boolean(),
+    demoAccounts: z.array(demoAccount),
+  }),
+]);
+export type SetupStatus = z.infer<typeof setupStatus>;
+
+export const setupChannels = {
+  'setup.status': channel({
+    summary: 'Whether the app has a store yet, and in demo mode the accounts to sign in with.',
+    access: 'public',
+    input: empty,
+    output: setupStatus,
+  }),
+  'setup.createAdministrator': channel({
+    summary: 'Create the store and its first administrator account. Only when no store exists.',
+    access: 'public',
+    input: z.strictObject({
+      username: z.string().trim().min(3).max(64).regex(/^[a-z][a-z0-9._-]*$/, 'must start with a letter and hold lower-case letters, digits, dot, dash and underscore'),
+      displayName: text(200),
+      password: z.string().min(12, 'must be at least 12 characters').max(1024),
+    }),
+    output: setupStatus,
+    errors: ['SETUP_ALREADY_DONE', 'USERNAME_INVALID', 'PASSWORD_TOO_SHORT', 'STORE_KEYCHAIN_UNAVAILABLE'],
+  }),
+  'setup.loadDemoData': channel({
+    summary: 'Create the store filled with synthetic demonstration data for one office, with an account per role.',
+    access: 'public',
+    input: empty,
+    output: setupStatus,
+    errors: ['SETUP_ALREADY_DONE', 'STORE_KEYCHAIN_UNAVAILABLE'],
+  }),
+} as const;
+
+export type SetupContract = typeof setupChannels;

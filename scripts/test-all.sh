@@ -12,5 +12,11 @@ tsc -b
 step "lint"
 eslint .
 
+step "Electron security scan (Electronegativity)"
+tsx scripts/electronegativity-check.ts
+
 step "unit and integration tests (vitest, private keychain)"
 bash scripts/with-keyring.sh vitest run
+
+step "Electron end-to-end tests (Playwright _electron)"
+bash scripts/test-electron.sh

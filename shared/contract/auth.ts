@@ -12,6 +12,8 @@ export const sessionStatus = z.discriminatedUnion('state', [
     state: z.literal('SIGNED_IN'),
     user: sessionUser,
     idleExpiresAt: instant,
+    /** The core's clock now, so the screen can count down to the idle lock whatever the local clock says. */
+    now: instant,
     /** Grant-dependent reads are paused because the clock went back; an administrator must acknowledge. */
     readsPaused: z.boolean(),
   }),

@@ -8,7 +8,7 @@ export const requestOutcome = z.discriminatedUnion('outcome', [
   z.object({
     outcome: z.literal('REFUSED'),
     crn: z.string(),
-    error: z.object({ code: z.enum(['ACCESS_EXCLUDED', 'DUPLICATE_REQUEST', 'NOT_FOUND', 'FORBIDDEN']), message: z.string() }),
+    error: z.object({ code: z.enum(['ACCESS_EXCLUDED', 'DUPLICATE_REQUEST', 'DURATION_TOO_LONG', 'NOT_FOUND', 'FORBIDDEN']), message: z.string() }),
   }),
 ]);
 export type RequestOutcome = z.infer<typeof requestOutcome>;
@@ -39,7 +39,7 @@ export const requestsChannels = {
       durationDays,
     }),
     output: z.object({ batchId: z.string().nullable(), results: z.array(requestOutcome) }),
-    errors: ['DURATION_TOO_LONG', 'CLOCK_ROLLBACK'],
+    errors: ['CLOCK_ROLLBACK'],
   }),
   'requests.withdraw': channel({
     summary: 'Withdraw your own pending request.',

@@ -3,6 +3,7 @@ import type { Database } from 'better-sqlite3-multiple-ciphers';
 import { updateToSchemaVersion1 } from './0001-records';
 import { updateToSchemaVersion2 } from './0002-register-types-seed';
 import { updateToSchemaVersion3 } from './0003-users';
+import { updateToSchemaVersion4 } from './0004-broker';
 
 export interface Migration {
   version: number;
@@ -14,6 +15,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 1, name: 'records', up: updateToSchemaVersion1 },
   { version: 2, name: 'register-types-seed', up: updateToSchemaVersion2 },
   { version: 3, name: 'users', up: updateToSchemaVersion3 },
+  { version: 4, name: 'broker', up: updateToSchemaVersion4 },
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

@@ -1,0 +1,24 @@
+/** Walks the audit chain from the first event and names the first one that does not follow. */
+import type { Database } from 'better-sqlite3-multiple-ciphers';
+import { GENESIS_HASH, canonicalEvent, chainHash, type StoredAuditEvent } from './audit-log';
+
+export type AuditChainResult =
+  | { ok: true; checked: number }
+  | { ok: false; checked: number; firstBadSeq: number; problem: string };
+
+export function verifyAuditChain(db: Database): AuditChainResult {
+  const rows = db.prepare('SELECT seq, at, actor, action, subject, crn, details, prev_hash, hash FROM audit_events ORDER BY seq').iterate() as IterableIterator<StoredAuditEvent>;
+  let prevHash = GENESIS_HASH;
+  let expectedSeq = 1;
+  let checked = 0;
+  for (const row of rows) {
+    const bad = (problem: string): AuditChainResult => ({ ok: false, checked, firstBadSeq: row.seq, problem });
+    if (row.seq !== expectedSeq) return bad(`event ${expectedSeq} is missing (next event is ${row.seq})`);
+    if (row.prev_hash !== prevHash) return bad(`event ${row.seq} does not point at the hash of event ${row.seq - 1}`);
+    if (chainHash(prevHash, canonicalEvent(row)) !== row.hash) return bad(`event ${row.seq} has been changed since it was written`);
+    prevHash = row.hash;
+    expectedSeq++;
+    checked++;
+  }
+  return { ok: true, checked };
+}

@@ -1,0 +1,117 @@
+/** Account administration for the admin screens: list, create, roles, activate, reset password. */
+import type { Database } from 'better-sqlite3-multiple-ciphers';
+import type { UserRow } from '../../../shared/contract';
+import type { Role } from '../../../shared/domain/access';
+import { AppError } from '../../../shared/errors';
+import { appendAuditEvent } from '../audit/audit-log';
+import { all, one, run, sql } from '../store/sql';
+import { hashPassword } from './password-hash';
+
+interface AccountRecord {
+  id: number;
+  username: string;
+  display_name: string;
+  staff_code: string | null;
+  active: number;
+  failed_attempts: number;
+  locked_until: number | null;
+  created_at: number;
+  roles: string | null;
+}
+
+const SELECT = `SELECT u.id, u.username, u.display_name, u.staff_code, u.active, u.failed_attempts, u.locked_until, u.created_at,
+  (SELECT group_concat(role, ',') FROM (SELECT role FROM user_roles WHERE user_id = u.id ORDER BY role)) AS roles FROM users u`;
+
+const toRow = (u: AccountRecord): UserRow => ({
+  userId: u.id,
+  username: u.username,
+  displayName: u.display_name,
+  staffCode: u.staff_code,
+  roles: (u.roles ? u.roles.split(',') : []) as Role[],
+  active: u.active === 1,
+  lockedUntil: u.locked_until,
+  failedAttempts: u.failed_attempts,
+  createdAt: u.created_at,
+});
+
+export function accountRow(db: Database, userId: number): UserRow {
+  const u = one<AccountRecord>(db, { text: `${SELECT} WHERE u.id = ?`, params: [userId] });
+  if (!u) throw new AppError('NOT_FOUND', `There is no account ${userId}.`);
+  return toRow(u);
+}
+
+export function listAccounts(db: Database, o: { query: string; limit: number; offset: number }): { rows: UserRow[]; total: number } {
+  const like = `%${o.query.replace(/[%_\\]/g, (c) => `\\${c}`)}%`;
+  const where = { text: `WHERE u.username LIKE ? ESCAPE '\\' OR u.display_name LIKE ? ESCAPE '\\' OR ifnull(u.staff_code, '') LIKE ? ESCAPE '\\'`, params: [like, like, like] };
+  const rows = all<AccountRecord>(db, { text: `${SELECT} ${where.text} ORDER BY u.username LIMIT ? OFFSET ?`, params: [...where.params, o.limit, o.offset] });
+  const total = one<{ n: number }>(db, { text: `SELECT count(*) AS n FROM users u ${where.text}`, params: where.params })?.n ?? 0;
+  return { rows: rows.map(toRow), total };
+}
+
+export interface NewAccount {
+  username: string;
+  displayName: string;
+  staffCode: string | null;
+  roles: Role[];
+  password: string;
+}
+
+export async function createAccount(db: Database, by: string, now: () => number, a: NewAccount): Promise<UserRow> {
+  const hash = await hashPassword(a.password);
+  const id = db.transaction(() => {
+    if (one(db, sql`SELECT 1 FROM users WHERE username = ${a.username}`)) throw new AppError('USERNAME_TAKEN', `The username ${a.username} is already in use.`);
+    if (a.staffCode !== null && !one(db, sql`SELECT 1 FROM staff WHERE code = ${a.staffCode}`)) {
+      throw new AppError('NOT_FOUND', `There is no member of staff ${a.staffCode}.`);
+    }
+    const at = now();
+    const userId = Number(
+      run(db, sql`INSERT INTO users (username, display_name, staff_code, password_hash, created_at) VALUES (${a.username}, ${a.displayName}, ${a.staffCode}, ${hash}, ${at})`).lastInsertRowid,
+    );
+    for (const role of a.roles) run(db, sql`INSERT INTO user_roles (user_id, role) VALUES (${userId}, ${role})`);
+    appendAuditEvent(db, { at, actor: by, action: 'admin.createUser', subject: `user:${userId}`, details: { username: a.username, staffCode: a.staffCode, roles: a.roles } });
+    return userId;
+  }).immediate();
+  return accountRow(db, id);
+}
+
+const activeAdmins = (db: Database, exceptUserId: number): number =>
+  one<{ n: number }>(db, sql`SELECT count(*) AS n FROM users u JOIN user_roles r ON r.user_id = u.id WHERE r.role = 'admin' AND u.active = 1 AND u.id <> ${exceptUserId}`)?.n ?? 0;
+
+export function setAccountRoles(db: Database, by: string, now: number, userId: number, roles: Role[]): UserRow {
+  db.transaction(() => {
+    const before = accountRow(db, userId);
+    if (before.roles.includes('admin') && !roles.includes('admin') && before.active && activeAdmins(db, userId) === 0) throw new AppError('LAST_ADMIN');
+    run(db, sql`DELETE FROM user_roles WHERE user_id = ${userId}`);
+    for (const role of roles) run(db, sql`INSERT INTO user_roles (user_id, role) VALUES (${userId}, ${role})`);
+    appendAuditEvent(db, { at: now, actor: by, action: 'admin.setRoles', subject: `user:${userId}`, details: { before: before.roles, after: roles } });
+  }).immediate();
+  return accountRow(db, userId);
+}
+
+export function setAccountActive(db: Database, by: string, now: number, userId: number, active: boolean): UserRow {
+  db.transaction(() => {
+    const before = accountRow(db, userId);
+    if (!active && before.active && before.roles.includes('admin') && activeAdmins(db, userId) === 0) throw new AppError('LAST_ADMIN');
+    run(db, sql`UPDATE users SET active = ${active ? 1 : 0} WHERE id = ${userId}`);
+    appendAuditEvent(db, { at: now, actor: by, action: active ? 'admin.activateUser' : 'admin.deactivateUser', subject: `user:${userId}`, details: {} });
+  }).immediate();
+  return accountRow(db, userId);
+}
+
+export async function resetAccountPassword(db: Database, by: string, now: () => number, userId: number, password: string): Promise<UserRow> {
+  accountRow(db, userId);
+  const hash = await hashPassword(password);
+  db.transaction(() => {
+    run(db, sql`UPDATE users SET password_hash = ${hash}, failed_attempts = 0, locked_until = NULL WHERE id = ${userId}`);
+    appendAuditEvent(db, { at: now(), actor: by, action: 'admin.resetPassword', subject: `user:${userId}`, details: {} });
+  }).immediate();
+  return accountRow(db, userId);
+}
+
+export async function changeOwnPassword(db: Database, username: string, now: () => number, userId: number, password: string): Promise<void> {
+  const hash = await hashPassword(password);
+  db.transaction(() => {
+    run(db, sql`UPDATE users SET password_hash = ${hash} WHERE id = ${userId}`);
+    appendAuditEvent(db, { at: now(), actor: username, action: 'auth.changePassword', subject: `user:${userId}`, details: {} });
+  }).immediate();
+}

@@ -1,0 +1,43 @@
+/** Loads a user as the policy's Actor, and as the SessionUser the screens show. */
+import type { Database } from 'better-sqlite3-multiple-ciphers';
+import type { SessionUser } from '../../../shared/contract';
+import type { Role } from '../../../shared/domain/access';
+import type { Sector } from '../../../shared/domain/organisation';
+import { AppError } from '../../../shared/errors';
+import { all, one, sql } from '../store/sql';
+import type { Actor } from '../policy/actor';
+
+interface UserRow {
+  id: number;
+  username: string;
+  display_name: string;
+  staff_code: string | null;
+  active: number;
+}
+
+export function loadActor(db: Database, userId: number): Actor {
+  const u = one<UserRow>(db, sql`SELECT id, username, display_name, staff_code, active FROM users WHERE id = ${userId}`);
+  if (!u) throw new AppError('NOT_SIGNED_IN');
+  const roles = all<{ role: Role }>(db, sql`SELECT role FROM user_roles WHERE user_id = ${userId} ORDER BY role`).map((r) => r.role);
+  return { userId: u.id, username: u.username, displayName: u.display_name, roles, staffCode: u.staff_code, active: u.active === 1 };
+}
+
+export function sessionUser(db: Database, actor: Actor): SessionUser {
+  const org = actor.staffCode
+    ? one<{ sector: Sector; provider_name: string; team_name: string }>(
+        db,
+        sql`SELECT p.sector, p.name AS provider_name, t.name AS team_name
+            FROM staff s JOIN teams t ON t.code = s.team_code JOIN providers p ON p.code = t.provider_code WHERE s.code = ${actor.staffCode}`,
+      )
+    : undefined;
+  return {
+    userId: actor.userId,
+    username: actor.username,
+    displayName: actor.displayName,
+    roles: [...actor.roles],
+    staffCode: actor.staffCode,
+    sector: org?.sector ?? null,
+    providerName: org?.provider_name ?? null,
+    teamName: org?.team_name ?? null,
+  };
+}

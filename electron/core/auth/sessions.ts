@@ -1,0 +1,92 @@
+/**
+ * Sessions live in memory in the core, one per signed-in window. The token never leaves the host:
+ * the window's connection object holds its id. Idle for longer than policy allows → locked
+ * (unlock with the password); older than the absolute limit → ended.
+ */
+import { randomBytes } from 'node:crypto';
+import { AppError } from '../../../shared/errors';
+import { HOUR, MINUTE, type Clock } from '../clock/clock';
+
+/** What the host holds per window (Electron window, browser-host page). */
+export interface Connection {
+  id: string;
+  sessionId: string | null;
+}
+
+export interface Session {
+  id: string;
+  userId: number;
+  createdAt: number;
+  lastActiveAt: number;
+  locked: boolean;
+}
+
+/** However active, a session ends after a working day and a bit: sign in again tomorrow. */
+export const SESSION_ABSOLUTE_LIMIT = 12 * HOUR;
+
+export class SessionService {
+  private readonly sessions = new Map<string, Session>();
+
+  constructor(
+    private readonly clock: Clock,
+    private readonly idleLockMinutes: () => number,
+  ) {}
+
+  start(userId: number): Session {
+    const now = this.clock.now();
+    const session: Session = { id: randomBytes(32).toString('hex'), userId, createdAt: now, lastActiveAt: now, locked: false };
+    this.sessions.set(session.id, session);
+    return session;
+  }
+
+  /** The session as it stands now, after applying the idle lock and absolute expiry; null if none. */
+  peek(sessionId: string | null): Session | null {
+    if (sessionId === null) return null;
+    const s = this.sessions.get(sessionId);
+    if (!s) return null;
+    const now = this.clock.now();
+    if (now - s.createdAt >= SESSION_ABSOLUTE_LIMIT) {
+      this.sessions.delete(sessionId);
+      return null;
+    }
+    if (!s.locked && now - s.lastActiveAt >= this.idleLockMinutes() * MINUTE) s.locked = true;
+    return s;
+  }
+
+  /** A signed-in, unlocked session for a call that needs one; refreshes its idle timer. */
+  require(sessionId: string | null): Session {
+    if (sessionId === null) throw new AppError('NOT_SIGNED_IN');
+    const known = this.sessions.has(sessionId);
+    const s = this.peek(sessionId);
+    if (!s) throw new AppError(known ? 'SESSION_EXPIRED' : 'NOT_SIGNED_IN');
+    if (s.locked) throw new AppError('SESSION_LOCKED');
+    s.lastActiveAt = this.clock.now();
+    return s;
+  }
+
+  idleExpiresAt(s: Session): number {
+    return s.lastActiveAt + this.idleLockMinutes() * MINUTE;
+  }
+
+  lock(sessionId: string): void {
+    const s = this.sessions.get(sessionId);
+    if (s) s.locked = true;
+  }
+
+  unlock(sessionId: string): void {
+    const s = this.sessions.get(sessionId);
+    if (s) {
+      s.locked = false;
+      s.lastActiveAt = this.clock.now();
+    }
+  }
+
+  end(sessionId: string | null): void {
+    if (sessionId !== null) this.sessions.delete(sessionId);
+  }
+
+  /** Ends every session of a user (account deactivated). */
+  endForUser(userId: number): void {
+    for (const [id, s] of this.sessions) if (s.userId === userId) this.sessions.delete(id);
+  }
+}

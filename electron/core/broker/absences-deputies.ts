@@ -1,0 +1,146 @@
+/**
+ * Absences and deputies: what decides whether an owner is available and who stands in. Owners
+ * manage their own; administrators may manage anyone's. Every change is audited.
+ */
+import { randomUUID } from 'node:crypto';
+import type { AbsenceRow, DeputyRow } from '../../../shared/contract';
+import type { AbsenceKind } from '../../../shared/domain/organisation';
+import { AppError } from '../../../shared/errors';
+import { appendAuditEvent } from '../audit/audit-log';
+import type { Actor } from '../policy/actor';
+import { SYSTEM } from '../policy/resources';
+import { all, one, run, sql } from '../store/sql';
+import { staffAvailability } from './case-facts';
+import { auditActor, authorise, writeTransaction, type BrokerContext } from './context';
+
+function subjectStaff(ctx: BrokerContext, actor: Actor, staffCode: string | undefined, action: 'absence.manage' | 'deputy.manage'): string {
+  const code = staffCode ?? actor.staffCode;
+  if (!code) throw new AppError('FORBIDDEN', 'Your account is not linked to a staff record.');
+  authorise(actor, action, { kind: 'staff', isSelf: code === actor.staffCode }, ctx.clock.now());
+  if (!one(ctx.db, sql`SELECT 1 FROM staff WHERE code = ${code}`)) throw new AppError('NOT_FOUND', `There is no member of staff ${code}.`);
+  return code;
+}
+
+interface AbsenceRecord {
+  id: string;
+  staff_code: string;
+  forename: string;
+  surname: string;
+  kind: AbsenceKind;
+  start_at: number;
+  end_at: number;
+}
+
+const absenceRows = (ctx: BrokerContext, staffCode: string): AbsenceRow[] =>
+  all<AbsenceRecord>(
+    ctx.db,
+    sql`SELECT a.id, a.staff_code, s.forename, s.surname, a.kind, a.start_at, a.end_at FROM absences a JOIN staff s ON s.code = a.staff_code
+        WHERE a.staff_code = ${staffCode} AND a.end_at > ${ctx.clock.now() - 90 * 86_400_000} ORDER BY a.start_at`,
+  ).map((a) => ({ id: a.id, staffCode: a.staff_code, staffName: `${a.forename} ${a.surname}`, kind: a.kind, startAt: a.start_at, endAt: a.end_at }));
+
+export function listAbsences(ctx: BrokerContext, actor: Actor, staffCode?: string): AbsenceRow[] {
+  return absenceRows(ctx, subjectStaff(ctx, actor, staffCode, 'absence.manage'));
+}
+
+export function recordAbsence(ctx: BrokerContext, actor: Actor, a: { staffCode?: string | undefined; kind: AbsenceKind; startAt: number; endAt: number }): AbsenceRow {
+  const code = subjectStaff(ctx, actor, a.staffCode, 'absence.manage');
+  const id = `abs-${randomUUID()}`;
+  writeTransaction(ctx, () => {
+    run(ctx.db, sql`INSERT INTO absences (id, staff_code, kind, start_at, end_at) VALUES (${id}, ${code}, ${a.kind}, ${a.startAt}, ${a.endAt})`);
+    appendAuditEvent(ctx.db, { at: ctx.clock.now(), actor: auditActor(actor), action: 'caseload.recordAbsence', subject: `staff:${code}`, details: { id, kind: a.kind, startAt: a.startAt, endAt: a.endAt } });
+  });
+  return absenceRows(ctx, code).find((r) => r.id === id)!;
+}
+
+export function cancelAbsence(ctx: BrokerContext, actor: Actor, absenceId: string): AbsenceRow[] {
+  const row = one<{ staff_code: string }>(ctx.db, sql`SELECT staff_code FROM absences WHERE id = ${absenceId}`);
+  if (!row) throw new AppError('NOT_FOUND', 'There is no such absence.');
+  const code = subjectStaff(ctx, actor, row.staff_code, 'absence.manage');
+  writeTransaction(ctx, () => {
+    run(ctx.db, sql`DELETE FROM absences WHERE id = ${absenceId}`);
+    appendAuditEvent(ctx.db, { at: ctx.clock.now(), actor: auditActor(actor), action: 'caseload.cancelAbsence', subject: `staff:${code}`, details: { id: absenceId } });
+  });
+  return absenceRows(ctx, code);
+}
+
+interface DeputyRecord {
+  id: string;
+  staff_code: string;
+  o_forename: string;
+  o_surname: string;
+  deputy_staff_code: string;
+  d_forename: string;
+  d_surname: string;
+  start_at: number;
+  end_at: number | null;
+}
+
+function deputyRows(ctx: BrokerContext, where: { text: string; params: (string | number)[] }): DeputyRow[] {
+  const now = ctx.clock.now();
+  return all<DeputyRecord>(ctx.db, {
+    text: `SELECT d.id, d.staff_code, o.forename AS o_forename, o.surname AS o_surname, d.deputy_staff_code, x.forename AS d_forename, x.surname AS d_surname, d.start_at, d.end_at
+           FROM deputies d JOIN staff o ON o.code = d.staff_code JOIN staff x ON x.code = d.deputy_staff_code
+           ${where.text} AND (d.end_at IS NULL OR d.end_at > ?) ORDER BY d.start_at`,
+    params: [...where.params, now - 90 * 86_400_000],
+  }).map((d) => ({
+    id: d.id,
+    staffCode: d.staff_code,
+    staffName: `${d.o_forename} ${d.o_surname}`,
+    deputyStaffCode: d.deputy_staff_code,
+    deputyName: `${d.d_forename} ${d.d_surname}`,
+    startAt: d.start_at,
+    endAt: d.end_at,
+    active: d.start_at <= now && (d.end_at === null || d.end_at > now) && staffAvailability(ctx.db, d.deputy_staff_code, now)?.available === true,
+  }));
+}
+
+export function listDeputies(ctx: BrokerContext, actor: Actor, staffCode?: string): { myDeputies: DeputyRow[]; iDeputiseFor: DeputyRow[] } {
+  const code = subjectStaff(ctx, actor, staffCode, 'deputy.manage');
+  return { myDeputies: deputyRows(ctx, { text: 'WHERE d.staff_code = ?', params: [code] }), iDeputiseFor: deputyRows(ctx, { text: 'WHERE d.deputy_staff_code = ?', params: [code] }) };
+}
+
+export function addDeputy(ctx: BrokerContext, actor: Actor, a: { staffCode?: string | undefined; deputyStaffCode: string; startAt: number; endAt: number | null }): DeputyRow {
+  const code = subjectStaff(ctx, actor, a.staffCode, 'deputy.manage');
+  if (a.deputyStaffCode === code) throw new AppError('FORBIDDEN', 'Nobody can be their own deputy.');
+  const deputy = one<{ sector: string }>(
+    ctx.db,
+    sql`SELECT p.sector FROM staff s JOIN teams t ON t.code = s.team_code JOIN providers p ON p.code = t.provider_code WHERE s.code = ${a.deputyStaffCode}`,
+  );
+  if (!deputy) throw new AppError('NOT_FOUND', `There is no member of staff ${a.deputyStaffCode}.`);
+  if (deputy.sector !== 'NPS') throw new AppError('FORBIDDEN', 'A deputy must be an NPS colleague.');
+  const id = `dep-${randomUUID()}`;
+  writeTransaction(ctx, () => {
+    run(ctx.db, sql`INSERT INTO deputies (id, staff_code, deputy_staff_code, start_at, end_at) VALUES (${id}, ${code}, ${a.deputyStaffCode}, ${a.startAt}, ${a.endAt})`);
+    appendAuditEvent(ctx.db, { at: ctx.clock.now(), actor: auditActor(actor), action: 'caseload.addDeputy', subject: `staff:${code}`, details: { id, deputyStaffCode: a.deputyStaffCode, startAt: a.startAt, endAt: a.endAt } });
+  });
+  return deputyRows(ctx, { text: 'WHERE d.id = ?', params: [id] })[0]!;
+}
+
+export function endDeputy(ctx: BrokerContext, actor: Actor, deputyId: string): DeputyRow {
+  const now = ctx.clock.now();
+  const row = one<{ staff_code: string; start_at: number }>(ctx.db, sql`SELECT staff_code, start_at FROM deputies WHERE id = ${deputyId}`);
+  if (!row) throw new AppError('NOT_FOUND', 'There is no such deputy arrangement.');
+  const code = subjectStaff(ctx, actor, row.staff_code, 'deputy.manage');
+  writeTransaction(ctx, () => {
+    // An arrangement that has not started yet ends at its start (the CHECK needs end > start).
+    run(ctx.db, sql`UPDATE deputies SET end_at = max(${now}, start_at + 1) WHERE id = ${deputyId} AND (end_at IS NULL OR end_at > ${now})`);
+    appendAuditEvent(ctx.db, { at: now, actor: auditActor(actor), action: 'caseload.endDeputy', subject: `staff:${code}`, details: { id: deputyId } });
+  });
+  return deputyRows(ctx, { text: 'WHERE d.id = ?', params: [deputyId] })[0]!;
+}
+
+export function findStaff(ctx: BrokerContext, actor: Actor, o: { query: string; sector?: 'NPS' | 'CRC' | undefined }) {
+  authorise(actor, 'staff.search', SYSTEM, ctx.clock.now());
+  const prefix = `${o.query.replace(/[%_\\]/g, (c) => `\\${c}`)}%`;
+  return all<{ code: string; forename: string; surname: string; grade: string; team_name: string; provider_name: string; accounts: number }>(
+    ctx.db,
+    {
+      text: `SELECT s.code, s.forename, s.surname, s.grade, t.name AS team_name, p.name AS provider_name,
+               (SELECT count(*) FROM users u WHERE u.staff_code = s.code) AS accounts
+             FROM staff s JOIN teams t ON t.code = s.team_code JOIN providers p ON p.code = t.provider_code
+             WHERE s.active = 1 AND (? IS NULL OR p.sector = ?) AND (s.code LIKE ? ESCAPE '\\' OR s.surname LIKE ? ESCAPE '\\' OR s.forename LIKE ? ESCAPE '\\')
+             ORDER BY s.surname, s.forename LIMIT 50`,
+      params: [o.sector ?? null, o.sector ?? null, prefix.toUpperCase(), prefix, prefix],
+    },
+  ).map((s) => ({ staffCode: s.code, name: `${s.forename} ${s.surname}`, grade: s.grade, teamName: s.team_name, providerName: s.provider_name, hasAccount: s.accounts > 0 }));
+}

@@ -1,0 +1,159 @@
+/**
+ * Facts about a case at an instant, read from the store: who owns it, whether they and their
+ * deputies are available, LAO exclusions and restrictions, allocations. The policy decides on
+ * these; routing uses them to pick a queue.
+ */
+import type { Database } from 'better-sqlite3-multiple-ciphers';
+import { TZDate } from '@date-fns/tz';
+import { format } from 'date-fns';
+import type { HubReason } from '../../../shared/contract/vocabulary';
+import { all, one, sql } from '../store/sql';
+import type { Actor } from '../policy/actor';
+import type { CaseRelationship, LaoFacts } from '../policy/resources';
+
+export const LONDON = 'Europe/London';
+
+export interface StaffAvailability {
+  staffCode: string;
+  name: string;
+  available: boolean;
+  /** Why not, as a hub reason, when unavailable. */
+  reason: Extract<HubReason, 'OWNER_ABSENT' | 'OWNER_INACTIVE'> | null;
+  /** In words, for the screens: "on leave until 14 Dec". */
+  note: string | null;
+}
+
+interface StaffRow {
+  code: string;
+  forename: string;
+  surname: string;
+  active: number;
+}
+
+/** A local date and time in words: "14 Dec" at midnight, "14 Dec 13:30" otherwise. */
+export function formatWhen(ms: number, timeZone = LONDON): string {
+  const local = new TZDate(ms, timeZone);
+  return local.getHours() === 0 && local.getMinutes() === 0 ? format(local, 'd MMM') : format(local, 'd MMM HH:mm');
+}
+
+/** Today's calendar date where the office is, as YYYY-MM-DD, for allocation dates. */
+export const localDate = (ms: number, timeZone = LONDON): string => format(new TZDate(ms, timeZone), 'yyyy-MM-dd');
+
+export const staffName = (s: { forename: string; surname: string }): string => `${s.forename} ${s.surname}`;
+
+const ABSENCE_WORDS: Record<string, string> = { LEAVE: 'on leave', SICKNESS: 'off sick', TRAINING: 'on training' };
+
+/** Available = staff record active, some active account linked to it, and not absent now. */
+export function staffAvailability(db: Database, staffCode: string, now: number): StaffAvailability | null {
+  const staff = one<StaffRow>(db, sql`SELECT code, forename, surname, active FROM staff WHERE code = ${staffCode}`);
+  if (!staff) return null;
+  const name = staffName(staff);
+  const account = one<{ n: number }>(db, sql`SELECT count(*) AS n FROM users WHERE staff_code = ${staffCode} AND active = 1`);
+  if (staff.active !== 1 || !account || account.n === 0) {
+    return { staffCode, name, available: false, reason: 'OWNER_INACTIVE', note: `${name}'s account is not active` };
+  }
+  const absence = one<{ kind: string; end_at: number }>(
+    db,
+    sql`SELECT kind, end_at FROM absences WHERE staff_code = ${staffCode} AND start_at <= ${now} AND end_at > ${now} ORDER BY end_at DESC LIMIT 1`,
+  );
+  if (absence) {
+    const until = continuousAbsenceEnd(db, staffCode, absence.end_at);
+    return { staffCode, name, available: false, reason: 'OWNER_ABSENT', note: `${name} is ${ABSENCE_WORDS[absence.kind] ?? 'away'} until ${formatWhen(until)}` };
+  }
+  return { staffCode, name, available: true, reason: null, note: null };
+}
+
+/** Back-to-back absences (leave then sickness) read as one: the end of the last one. */
+function continuousAbsenceEnd(db: Database, staffCode: string, end: number): number {
+  let until = end;
+  for (let i = 0; i < 50; i++) {
+    const next = one<{ end_at: number }>(
+      db,
+      sql`SELECT max(end_at) AS end_at FROM absences WHERE staff_code = ${staffCode} AND start_at <= ${until} AND end_at > ${until}`,
+    );
+    if (!next || next.end_at === null) return until;
+    until = next.end_at;
+  }
+  return until;
+}
+
+/** Deputies in date now for an owner, who are themselves available. */
+export function availableDeputies(db: Database, ownerStaffCode: string, now: number): StaffAvailability[] {
+  const rows = all<{ deputy_staff_code: string }>(
+    db,
+    sql`SELECT DISTINCT deputy_staff_code FROM deputies
+        WHERE staff_code = ${ownerStaffCode} AND start_at <= ${now} AND (end_at IS NULL OR end_at > ${now})
+        ORDER BY deputy_staff_code`,
+  );
+  return rows.map((r) => staffAvailability(db, r.deputy_staff_code, now)).filter((s): s is StaffAvailability => s?.available === true);
+}
+
+/** Owners the actor is deputising for now. */
+export function ownersDeputisedBy(db: Database, deputyStaffCode: string, now: number): string[] {
+  return all<{ staff_code: string }>(
+    db,
+    sql`SELECT DISTINCT staff_code FROM deputies
+        WHERE deputy_staff_code = ${deputyStaffCode} AND start_at <= ${now} AND (end_at IS NULL OR end_at > ${now})`,
+  ).map((r) => r.staff_code);
+}
+
+export function caseOwner(db: Database, crn: string): string | null | undefined {
+  const row = one<{ owner_staff_code: string | null }>(db, sql`SELECT owner_staff_code FROM people WHERE crn = ${crn}`);
+  return row === undefined ? undefined : row.owner_staff_code;
+}
+
+/** The actor's standing for a case owned by `ownerStaffCode`: its owner, a deputy in date, or neither. */
+export function caseRelationship(db: Database, actor: Actor, ownerStaffCode: string | null, now: number): CaseRelationship {
+  if (!actor.staffCode || !ownerStaffCode) return 'NONE';
+  if (actor.staffCode === ownerStaffCode) return 'OWNER';
+  const deputy = one<{ n: number }>(
+    db,
+    sql`SELECT count(*) AS n FROM deputies WHERE staff_code = ${ownerStaffCode} AND deputy_staff_code = ${actor.staffCode}
+        AND start_at <= ${now} AND (end_at IS NULL OR end_at > ${now})`,
+  );
+  return deputy && deputy.n > 0 ? 'DEPUTY' : 'NONE';
+}
+
+export interface LaoDetail extends LaoFacts {
+  exclusionMessage: string | null;
+}
+
+/** LAO exclusion and restriction facts for a member of staff and a person, by timestamp. */
+export function laoFacts(db: Database, crn: string, staffCode: string | null, now: number): LaoDetail {
+  const exclusion = staffCode
+    ? one<{ message: string }>(
+        db,
+        sql`SELECT message FROM lao_exclusions WHERE crn = ${crn} AND staff_code = ${staffCode}
+            AND start_at <= ${now} AND (end_at IS NULL OR end_at > ${now}) LIMIT 1`,
+      )
+    : undefined;
+  const restricted = one<{ n: number }>(
+    db,
+    sql`SELECT count(*) AS n FROM lao_restrictions WHERE crn = ${crn} AND start_at <= ${now} AND (end_at IS NULL OR end_at > ${now})`,
+  );
+  const listed = staffCode
+    ? one<{ n: number }>(
+        db,
+        sql`SELECT count(*) AS n FROM lao_restrictions WHERE crn = ${crn} AND staff_code = ${staffCode}
+            AND start_at <= ${now} AND (end_at IS NULL OR end_at > ${now})`,
+      )
+    : undefined;
+  return {
+    excluded: exclusion !== undefined,
+    exclusionMessage: exclusion?.message ?? null,
+    restricted: (restricted?.n ?? 0) > 0,
+    onAllowList: (listed?.n ?? 0) > 0,
+  };
+}
+
+/** The staff member has an allocation for the person that covers today (dates inclusive). */
+export function hasActiveAllocation(db: Database, staffCode: string | null, crn: string, now: number): boolean {
+  if (!staffCode) return false;
+  const today = localDate(now);
+  const row = one<{ n: number }>(
+    db,
+    sql`SELECT count(*) AS n FROM allocations WHERE staff_code = ${staffCode} AND crn = ${crn}
+        AND start_date <= ${today} AND (end_date IS NULL OR end_date >= ${today})`,
+  );
+  return (row?.n ?? 0) > 0;
+}

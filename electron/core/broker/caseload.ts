@@ -1,0 +1,77 @@
+/** An offender manager's caseload and who can see each person on it. */
+import type { ViewerRow } from '../../../shared/contract';
+import { AppError } from '../../../shared/errors';
+import type { Actor } from '../policy/actor';
+import { can } from '../policy/can';
+import { SYSTEM } from '../policy/resources';
+import { riskSummary } from '../records/risk-summary';
+import { recordResource } from '../records/record-access';
+import { loadActor } from '../auth/load-actor';
+import { all, one, sql } from '../store/sql';
+import { laoFacts, localDate } from './case-facts';
+import { authorise, type BrokerContext } from './context';
+import { personResource } from './request-facts';
+
+export function myCaseload(ctx: BrokerContext, actor: Actor, o: { query: string; limit: number; offset: number }) {
+  const now = ctx.clock.now();
+  authorise(actor, 'caseload.view', SYSTEM, now);
+  const like = `${o.query.replace(/[%_\\]/g, (c) => `\\${c}`)}%`;
+  const where = { text: `WHERE p.owner_staff_code = ? AND (? = '' OR p.surname LIKE ? ESCAPE '\\' OR p.crn LIKE ? ESCAPE '\\')`, params: [actor.staffCode ?? '', o.query, like, like.toUpperCase()] };
+  const people = all<{ crn: string; forename: string; surname: string }>(ctx.db, {
+    text: `SELECT p.crn, p.forename, p.surname FROM people p ${where.text} ORDER BY p.surname, p.forename LIMIT ? OFFSET ?`,
+    params: [...where.params, o.limit, o.offset],
+  });
+  const total = one<{ n: number }>(ctx.db, { text: `SELECT count(*) AS n FROM people p ${where.text}`, params: where.params })?.n ?? 0;
+  const rows = people.map((p) => ({
+    crn: p.crn,
+    name: `${p.forename} ${p.surname}`,
+    risk: riskSummary(ctx.db, p.crn, now, laoFacts(ctx.db, p.crn, null, now).restricted),
+    pendingRequests: one<{ n: number }>(ctx.db, sql`SELECT count(*) AS n FROM requests WHERE crn = ${p.crn} AND queue IS NOT NULL`)?.n ?? 0,
+    activeGrants: one<{ n: number }>(ctx.db, sql`SELECT count(*) AS n FROM grants WHERE crn = ${p.crn} AND revoked_at IS NULL AND start_at <= ${now} AND end_at > ${now}`)?.n ?? 0,
+  }));
+  return { rows, total };
+}
+
+/**
+ * Everyone who can read this person now. Each candidate (owner, grant holders, allocated staff)
+ * is put through the same policy as a real read, so the list never claims more than is true.
+ */
+export function whoCanSee(ctx: BrokerContext, actor: Actor, crn: string): { crn: string; name: string; viewers: ViewerRow[] } {
+  const now = ctx.clock.now();
+  const db = ctx.db;
+  const person = one<{ forename: string; surname: string; owner_staff_code: string | null }>(db, sql`SELECT forename, surname, owner_staff_code FROM people WHERE crn = ${crn}`);
+  if (!person) throw new AppError('NOT_FOUND', `There is nobody with CRN ${crn}.`);
+  authorise(actor, 'person.whoCanSee', personResource(db, actor, crn, now), now);
+  const today = localDate(now);
+  const candidates = all<{ id: number }>(
+    db,
+    sql`SELECT id FROM users WHERE active = 1 AND (
+          staff_code = ${person.owner_staff_code ?? ''}
+          OR id IN (SELECT grantee_user_id FROM grants WHERE crn = ${crn} AND revoked_at IS NULL AND start_at <= ${now} AND end_at > ${now})
+          OR staff_code IN (SELECT staff_code FROM allocations WHERE crn = ${crn} AND start_date <= ${today} AND (end_date IS NULL OR end_date >= ${today})))
+        ORDER BY id`,
+  );
+  const viewers: ViewerRow[] = [];
+  for (const { id } of candidates) {
+    const viewer = loadActor(db, id);
+    const { resource, grant } = recordResource(db, viewer, crn, now);
+    const v = can(viewer, 'record.read', resource, now);
+    if (!v.allowed || !v.scope || !v.route) continue;
+    const viaGrant = v.route === 'GRANT' || v.route === 'EMERGENCY';
+    const org = viewer.staffCode
+      ? one<{ name: string }>(db, sql`SELECT p.name FROM staff s JOIN teams t ON t.code = s.team_code JOIN providers p ON p.code = t.provider_code WHERE s.code = ${viewer.staffCode}`)
+      : undefined;
+    viewers.push({
+      userId: viewer.userId,
+      name: viewer.displayName,
+      staffCode: viewer.staffCode,
+      providerName: org?.name ?? null,
+      route: v.route as ViewerRow['route'],
+      scope: v.scope,
+      from: viaGrant ? (grant?.start_at ?? null) : null,
+      until: viaGrant ? (grant?.end_at ?? null) : null,
+      grantId: viaGrant ? (grant?.id ?? null) : null,
+    });
+  }
+  return { crn, name: `${person.forename} ${person.surname}`, viewers };
+}

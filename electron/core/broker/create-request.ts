@@ -1,0 +1,139 @@
+/**
+ * Asking for access: one person or a batch, each with its own outcome. Refusals (excluded,
+ * duplicate, too long, not found) are answered per person; the rest are routed and stored in one
+ * transaction, with their audit events and notifications.
+ */
+import { randomUUID } from 'node:crypto';
+import type { RequestOutcome } from '../../../shared/contract';
+import { scopeCovers, SCOPE_LABELS, type Scope, type Urgency } from '../../../shared/domain/access';
+import type { Purpose } from '../../../shared/contract/vocabulary';
+import { AppError } from '../../../shared/errors';
+import { appendAuditEvent } from '../audit/audit-log';
+import { can } from '../policy/can';
+import type { Actor } from '../policy/actor';
+import { maxDurationDays } from '../policy/max-duration';
+import { one, run, sql } from '../store/sql';
+import { hubUsers, notifyUsers, ownerSideUsers } from '../notifications/notify';
+import { riskSummary } from '../records/risk-summary';
+import { formatWhen, hasActiveAllocation, laoFacts } from './case-facts';
+import { auditActor, policyOf, writeTransaction, type BrokerContext } from './context';
+import { personResource } from './request-facts';
+import { loadRequest } from './request-record';
+import { selectRequestViews, toRequestRow } from './request-view';
+import { requestDeadline, routeRequest } from './routing';
+
+export interface NewRequest {
+  crns: string[];
+  scope: Scope;
+  purpose: Purpose;
+  justification: string;
+  urgency: Urgency;
+  neededBy: number | null;
+  durationDays: number;
+  /** Set for an extension: the grant being extended. */
+  extendsGrantId?: number | null;
+}
+
+type Refusal = Extract<RequestOutcome, { outcome: 'REFUSED' }>;
+const refuse = (crn: string, code: Refusal['error']['code'], message: string): Refusal => ({ outcome: 'REFUSED', crn, error: { code, message } });
+
+export function createRequests(ctx: BrokerContext, actor: Actor, input: NewRequest): { batchId: string | null; results: RequestOutcome[] } {
+  const now = ctx.clock.now();
+  const policy = policyOf(ctx);
+  const batchId = input.crns.length > 1 ? randomUUID() : null;
+  return writeTransaction(ctx, () => {
+    const results = input.crns.map((crn): RequestOutcome => {
+      const refusal = checkRequest(ctx, actor, crn, input, now);
+      if (refusal) {
+        appendAuditEvent(ctx.db, {
+          at: now, actor: auditActor(actor), action: 'request.refuse', subject: `person:${crn}`, crn,
+          details: { code: refusal.error.code, scope: input.scope, batchId },
+        });
+        return refusal;
+      }
+      const id = insertRequest(ctx, actor, crn, input, batchId, now);
+      const [view] = selectRequestViews(ctx.db, now, sql`WHERE r.id = ${id}`);
+      return { outcome: 'CREATED', crn, request: toRequestRow(ctx.db, view!, actor, policy, now) };
+    });
+    return { batchId, results };
+  });
+}
+
+function checkRequest(ctx: BrokerContext, actor: Actor, crn: string, input: NewRequest, now: number): Refusal | null {
+  const db = ctx.db;
+  if (!one(db, sql`SELECT 1 FROM people WHERE crn = ${crn}`)) return refuse(crn, 'NOT_FOUND', `There is nobody with CRN ${crn}.`);
+  const verdict = can(actor, 'request.create', personResource(db, actor, crn, now), now);
+  if (!verdict.allowed) {
+    if (verdict.code === 'ACCESS_EXCLUDED') {
+      const message = laoFacts(db, crn, actor.staffCode, now).exclusionMessage ?? verdict.message;
+      return refuse(crn, 'ACCESS_EXCLUDED', message);
+    }
+    if (verdict.code === 'FORBIDDEN') return refuse(crn, 'FORBIDDEN', verdict.message);
+    throw new AppError(verdict.code, verdict.message);
+  }
+  const lao = laoFacts(db, crn, actor.staffCode, now);
+  const max = maxDurationDays(policyOf(ctx), input.scope, riskSummary(db, crn, now, lao.restricted));
+  if (input.durationDays > max) {
+    return refuse(crn, 'DURATION_TOO_LONG', `For this person, ${SCOPE_LABELS[input.scope].toLowerCase()} access can last at most ${max} days.`);
+  }
+  return duplicateOf(ctx, actor, crn, input, now);
+}
+
+function duplicateOf(ctx: BrokerContext, actor: Actor, crn: string, input: NewRequest, now: number): Refusal | null {
+  const db = ctx.db;
+  const pending = one<{ id: number; scope: Scope }>(
+    db,
+    sql`SELECT id, scope FROM requests WHERE requester_user_id = ${actor.userId} AND crn = ${crn} AND queue IS NOT NULL
+        ORDER BY id LIMIT 1`,
+  );
+  if (pending && scopeCovers(pending.scope, input.scope)) {
+    return refuse(crn, 'DUPLICATE_REQUEST', `You already have a pending request (${pending.id}) for ${SCOPE_LABELS[pending.scope].toLowerCase()} on ${crn}.`);
+  }
+  if (input.extendsGrantId) return null;
+  const grants = db
+    .prepare('SELECT id, scope, end_at FROM grants WHERE grantee_user_id = ? AND crn = ? AND revoked_at IS NULL AND start_at <= ? AND end_at > ?')
+    .all(actor.userId, crn, now, now) as { id: number; scope: Scope; end_at: number }[];
+  const covering = grants.find((g) => scopeCovers(g.scope, input.scope));
+  if (covering) {
+    return refuse(crn, 'DUPLICATE_REQUEST', `You already have ${SCOPE_LABELS[covering.scope].toLowerCase()} access to ${crn} until ${formatWhen(covering.end_at)}. Ask to extend it instead.`);
+  }
+  if (input.scope === 'FRONT_SHEET' && hasActiveAllocation(db, actor.staffCode, crn, now)) {
+    return refuse(crn, 'DUPLICATE_REQUEST', `Your allocation for ${crn} already lets you read the front sheet.`);
+  }
+  return null;
+}
+
+function insertRequest(ctx: BrokerContext, actor: Actor, crn: string, input: NewRequest, batchId: string | null, now: number): number {
+  const db = ctx.db;
+  const policy = policyOf(ctx);
+  const lao = laoFacts(db, crn, actor.staffCode, now);
+  const routing = routeRequest(db, crn, lao.restricted, now);
+  const deadline = requestDeadline(policy, input.urgency, input.neededBy, now);
+  // An allocation means the owner already knows this practitioner works with the person.
+  const fastTrack = input.scope !== 'FRONT_SHEET' && hasActiveAllocation(db, actor.staffCode, crn, now) ? 1 : 0;
+  const id = Number(
+    run(
+      db,
+      sql`INSERT INTO requests (batch_id, requester_user_id, requester_staff_code, crn, scope, purpose, justification, urgency,
+            needed_by, duration_days, extends_grant_id, fast_track, status, queue, owner_staff_code, hub_reason, hub_reason_text,
+            created_at, routed_at, deadline)
+          VALUES (${batchId}, ${actor.userId}, ${actor.staffCode}, ${crn}, ${input.scope}, ${input.purpose}, ${input.justification},
+            ${input.urgency}, ${input.neededBy}, ${input.durationDays}, ${input.extendsGrantId ?? null}, ${fastTrack}, ${routing.status},
+            ${routing.queue}, ${routing.ownerStaffCode}, ${routing.hubReason}, ${routing.hubReasonText}, ${now}, ${now}, ${deadline})`,
+    ).lastInsertRowid,
+  );
+  appendAuditEvent(db, {
+    at: now, actor: auditActor(actor), action: input.extendsGrantId ? 'request.extend' : 'request.create', subject: `request:${id}`, crn,
+    details: { scope: input.scope, purpose: input.purpose, urgency: input.urgency, neededBy: input.neededBy, durationDays: input.durationDays, batchId, extendsGrantId: input.extendsGrantId ?? null, fastTrack: fastTrack === 1 },
+  });
+  appendAuditEvent(db, {
+    at: now, actor: 'system', action: 'request.route', subject: `request:${id}`, crn,
+    details: { status: routing.status, ownerStaffCode: routing.ownerStaffCode, hubReason: routing.hubReason, deadline },
+  });
+  const r = loadRequest(db, id);
+  const title = `New request for ${crn}${r.fast_track ? ' (fast-track)' : ''}`;
+  const body = `${actor.displayName} asks for ${SCOPE_LABELS[input.scope].toLowerCase()} access. Decide by ${formatWhen(deadline)}.`;
+  const to = routing.status === 'PENDING_OWNER' ? ownerSideUsers(db, routing.ownerStaffCode, now) : hubUsers(db);
+  notifyUsers(db, to.filter((u) => u !== actor.userId), { kind: 'REQUEST_NEW', title, body: routing.status === 'PENDING_HUB' ? `${body} With the hub because ${routing.hubReasonText}.` : body, at: now, crn, requestId: id });
+  return id;
+}

@@ -1,0 +1,86 @@
+/** Grants: listing, revocation (at once, with a reason) and extension (routed like a new request). */
+import type { GrantRow, RequestRow } from '../../../shared/contract';
+import type { Urgency } from '../../../shared/domain/access';
+import type { Purpose } from '../../../shared/contract/vocabulary';
+import { SCOPE_LABELS } from '../../../shared/domain/access';
+import { AppError } from '../../../shared/errors';
+import { appendAuditEvent } from '../audit/audit-log';
+import type { Actor } from '../policy/actor';
+import { notifyUsers } from '../notifications/notify';
+import { one, run, sql } from '../store/sql';
+import { auditActor, authorise, writeTransaction, type BrokerContext } from './context';
+import { createRequests } from './create-request';
+import { loadGrant } from './grant-record';
+import { selectGrantRows } from './grant-view';
+import { grantResource } from './request-facts';
+
+export function getGrant(ctx: BrokerContext, actor: Actor, grantId: number): GrantRow {
+  const now = ctx.clock.now();
+  const g = loadGrant(ctx.db, grantId);
+  authorise(actor, 'grant.view', grantResource(ctx.db, actor, g, now), now);
+  return selectGrantRows(ctx.db, actor, now, sql`WHERE g.id = ${grantId}`)[0]!;
+}
+
+export function myGrants(ctx: BrokerContext, actor: Actor, o: { filter: 'CURRENT' | 'ALL'; limit: number; offset: number }) {
+  const now = ctx.clock.now();
+  const current = o.filter === 'CURRENT' ? 1 : 0;
+  const where = sql`WHERE g.grantee_user_id = ${actor.userId} AND (${current} = 0 OR (g.revoked_at IS NULL AND g.end_at > ${now}))`;
+  const rows = selectGrantRows(ctx.db, actor, now, {
+    text: `${where.text} ORDER BY (g.revoked_at IS NULL AND g.end_at > ?) DESC, g.end_at DESC LIMIT ? OFFSET ?`,
+    params: [...where.params, now, o.limit, o.offset],
+  });
+  const total = one<{ n: number }>(ctx.db, { text: `SELECT count(*) AS n FROM grants g ${where.text}`, params: where.params })?.n ?? 0;
+  return { rows, total };
+}
+
+export function revokeGrant(ctx: BrokerContext, actor: Actor, grantId: number, reason: string): GrantRow {
+  const now = ctx.clock.now();
+  writeTransaction(ctx, () => {
+    const db = ctx.db;
+    const g = loadGrant(db, grantId);
+    authorise(actor, 'grant.revoke', grantResource(db, actor, g, now), now);
+    const changed = run(
+      db,
+      sql`UPDATE grants SET revoked_at = ${now}, revoked_by_user_id = ${actor.userId}, revoke_reason = ${reason}
+          WHERE id = ${grantId} AND revoked_at IS NULL AND end_at > ${now}`,
+    ).changes;
+    if (changed !== 1) throw new AppError('GRANT_NOT_ACTIVE', 'This access has already ended or been revoked.');
+    appendAuditEvent(db, { at: now, actor: auditActor(actor), action: 'grant.revoke', subject: `grant:${grantId}`, crn: g.crn, details: { reason, granteeUserId: g.grantee_user_id } });
+    notifyUsers(db, [g.grantee_user_id], {
+      kind: 'GRANT_REVOKED', at: now, crn: g.crn, grantId, requestId: g.request_id,
+      title: `Access to ${g.crn} revoked`,
+      body: `${actor.displayName} revoked your ${SCOPE_LABELS[g.scope].toLowerCase()} access: ${reason}`,
+    });
+  });
+  return selectGrantRows(ctx.db, actor, now, sql`WHERE g.id = ${grantId}`)[0]!;
+}
+
+export interface ExtensionRequest {
+  grantId: number;
+  durationDays: number;
+  justification: string;
+  urgency: Urgency;
+  neededBy: number | null;
+}
+
+export function requestExtension(ctx: BrokerContext, actor: Actor, e: ExtensionRequest): RequestRow {
+  const now = ctx.clock.now();
+  const g = loadGrant(ctx.db, e.grantId);
+  if (g.grantee_user_id !== actor.userId) throw new AppError('NOT_FOUND', `There is no grant ${e.grantId} of yours.`);
+  authorise(actor, 'grant.extend', grantResource(ctx.db, actor, g, now), now);
+  if (g.kind === 'EMERGENCY') throw new AppError('GRANT_NOT_ACTIVE', 'Emergency access cannot be extended; ask for access in the usual way.');
+  const original = g.request_id === null ? undefined : one<{ purpose: Purpose }>(ctx.db, sql`SELECT purpose FROM requests WHERE id = ${g.request_id}`);
+  const { results } = createRequests(ctx, actor, {
+    crns: [g.crn],
+    scope: g.scope,
+    purpose: original?.purpose ?? 'OTHER',
+    justification: e.justification,
+    urgency: e.urgency,
+    neededBy: e.neededBy,
+    durationDays: e.durationDays,
+    extendsGrantId: g.id,
+  });
+  const outcome = results[0]!;
+  if (outcome.outcome === 'REFUSED') throw new AppError(outcome.error.code, outcome.error.message);
+  return outcome.request;
+}

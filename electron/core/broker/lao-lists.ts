@@ -1,0 +1,84 @@
+/** LAO exclusion and restriction lists, kept by LAO administrators; every change is audited. */
+import { randomUUID } from 'node:crypto';
+import type { LaoEntryRow } from '../../../shared/contract';
+import type { LaoListKind } from '../../../shared/contract/vocabulary';
+import { AppError } from '../../../shared/errors';
+import { appendAuditEvent } from '../audit/audit-log';
+import type { Actor } from '../policy/actor';
+import { SYSTEM } from '../policy/resources';
+import { all, one, run, sql, type SqlQuery } from '../store/sql';
+import { auditActor, authorise, writeTransaction, type BrokerContext } from './context';
+
+const TABLE: Record<LaoListKind, string> = { EXCLUSION: 'lao_exclusions', RESTRICTION: 'lao_restrictions' };
+
+interface LaoRecord {
+  kind: LaoListKind;
+  id: string;
+  crn: string;
+  staff_code: string;
+  forename: string;
+  surname: string;
+  start_at: number;
+  end_at: number | null;
+  reason: string;
+  message: string;
+}
+
+const UNION = `SELECT 'EXCLUSION' AS kind, l.*, s.forename, s.surname FROM lao_exclusions l JOIN staff s ON s.code = l.staff_code
+  UNION ALL SELECT 'RESTRICTION' AS kind, l.*, s.forename, s.surname FROM lao_restrictions l JOIN staff s ON s.code = l.staff_code`;
+
+function laoRows(ctx: BrokerContext, where: SqlQuery, page = { limit: 500, offset: 0 }): LaoEntryRow[] {
+  const now = ctx.clock.now();
+  return all<LaoRecord>(ctx.db, { text: `SELECT * FROM (${UNION}) ${where.text} ORDER BY crn, kind, start_at LIMIT ? OFFSET ?`, params: [...where.params, page.limit, page.offset] }).map((l) => ({
+    id: l.id,
+    kind: l.kind,
+    crn: l.crn,
+    staffCode: l.staff_code,
+    staffName: `${l.forename} ${l.surname}`,
+    startAt: l.start_at,
+    endAt: l.end_at,
+    reason: l.reason,
+    message: l.message,
+    active: l.start_at <= now && (l.end_at === null || l.end_at > now),
+  }));
+}
+
+export function listLao(ctx: BrokerContext, actor: Actor, o: { crn?: string | undefined; limit: number; offset: number }) {
+  authorise(actor, 'lao.view', SYSTEM, ctx.clock.now());
+  const where = o.crn ? sql`WHERE crn = ${o.crn}` : sql`WHERE 1 = 1`;
+  const total = one<{ n: number }>(ctx.db, { text: `SELECT count(*) AS n FROM (${UNION}) ${where.text}`, params: where.params })?.n ?? 0;
+  return { rows: laoRows(ctx, where, o), total };
+}
+
+export function addLao(
+  ctx: BrokerContext,
+  actor: Actor,
+  a: { kind: LaoListKind; crn: string; staffCode: string; startAt: number; endAt: number | null; reason: string; message: string },
+): LaoEntryRow {
+  const now = ctx.clock.now();
+  authorise(actor, 'lao.manage', SYSTEM, now);
+  if (!one(ctx.db, sql`SELECT 1 FROM people WHERE crn = ${a.crn}`)) throw new AppError('NOT_FOUND', `There is nobody with CRN ${a.crn}.`);
+  if (!one(ctx.db, sql`SELECT 1 FROM staff WHERE code = ${a.staffCode}`)) throw new AppError('NOT_FOUND', `There is no member of staff ${a.staffCode}.`);
+  const id = `lao-${randomUUID()}`;
+  writeTransaction(ctx, () => {
+    run(ctx.db, {
+      text: `INSERT INTO ${TABLE[a.kind]} (id, crn, staff_code, start_at, end_at, reason, message) VALUES (?, ?, ?, ?, ?, ?, ?)`,
+      params: [id, a.crn, a.staffCode, a.startAt, a.endAt, a.reason, a.message],
+    });
+    appendAuditEvent(ctx.db, { at: now, actor: auditActor(actor), action: 'lao.add', subject: `lao:${id}`, crn: a.crn, details: { kind: a.kind, staffCode: a.staffCode, startAt: a.startAt, endAt: a.endAt, reason: a.reason } });
+  });
+  return laoRows(ctx, sql`WHERE id = ${id}`)[0]!;
+}
+
+export function endLao(ctx: BrokerContext, actor: Actor, kind: LaoListKind, id: string): LaoEntryRow {
+  const now = ctx.clock.now();
+  authorise(actor, 'lao.manage', SYSTEM, now);
+  writeTransaction(ctx, () => {
+    const row = one<{ crn: string; start_at: number; end_at: number | null }>(ctx.db, { text: `SELECT crn, start_at, end_at FROM ${TABLE[kind]} WHERE id = ?`, params: [id] });
+    if (!row) throw new AppError('NOT_FOUND', 'There is no such LAO entry.');
+    if (row.end_at !== null && row.end_at <= now) return;
+    run(ctx.db, { text: `UPDATE ${TABLE[kind]} SET end_at = ? WHERE id = ?`, params: [Math.max(now, row.start_at), id] });
+    appendAuditEvent(ctx.db, { at: now, actor: auditActor(actor), action: 'lao.end', subject: `lao:${id}`, crn: row.crn, details: { kind } });
+  });
+  return laoRows(ctx, sql`WHERE id = ${id} AND kind = ${kind}`)[0]!;
+}

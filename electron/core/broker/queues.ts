@@ -1,0 +1,95 @@
+/**
+ * The lists people work from: my requests, the owner's inbox (own cases and cases deputised for)
+ * and the hub queue. The hub queue holds every request with the hub and also every request past
+ * its deadline, even before the sweep has moved it, so nothing overdue is ever out of sight.
+ */
+import type { InboxRow, RequestRow } from '../../../shared/contract';
+import type { RequestDetail } from '../../../shared/contract';
+import type { PolicySettings } from '../../../shared/contract/policy-settings';
+import { can } from '../policy/can';
+import type { Actor } from '../policy/actor';
+import { SYSTEM } from '../policy/resources';
+import { maxDurationDays } from '../policy/max-duration';
+import { hiddenRiskSummary, riskSummary } from '../records/risk-summary';
+import { all, one, sql, type SqlQuery } from '../store/sql';
+import { ownersDeputisedBy } from './case-facts';
+import { authorise, policyOf, type BrokerContext } from './context';
+import { personResource, requestResource } from './request-facts';
+import { loadRequest } from './request-record';
+import { selectRequestViews, toRequestRow, type RequestViewRecord } from './request-view';
+import { requestHistory } from './request-history';
+
+type Filter = 'OPEN' | 'DECIDED' | 'ALL';
+interface Page {
+  limit: number;
+  offset: number;
+}
+
+const paged = (where: SqlQuery, order: string, p: Page): SqlQuery => ({ text: `${where.text} ORDER BY ${order} LIMIT ? OFFSET ?`, params: [...where.params, p.limit, p.offset] });
+const countOf = (ctx: BrokerContext, where: SqlQuery): number => one<{ n: number }>(ctx.db, { text: `SELECT count(*) AS n FROM requests r ${where.text}`, params: where.params })?.n ?? 0;
+
+const FILTER_SQL: Record<Filter, string> = {
+  OPEN: 'r.queue IS NOT NULL',
+  DECIDED: 'r.queue IS NULL',
+  ALL: '1 = 1',
+};
+
+export function myRequests(ctx: BrokerContext, actor: Actor, o: Page & { filter: Filter }): { rows: RequestRow[]; total: number } {
+  const now = ctx.clock.now();
+  const policy = policyOf(ctx);
+  const where = { text: `WHERE r.requester_user_id = ? AND ${FILTER_SQL[o.filter]}`, params: [actor.userId] };
+  const rows = selectRequestViews(ctx.db, now, paged(where, 'r.created_at DESC, r.id DESC', o)).map((r) => toRequestRow(ctx.db, r, actor, policy, now));
+  return { rows, total: countOf(ctx, where) };
+}
+
+export function getRequest(ctx: BrokerContext, actor: Actor, requestId: number): RequestDetail {
+  const now = ctx.clock.now();
+  const policy = policyOf(ctx);
+  const r = loadRequest(ctx.db, requestId);
+  authorise(actor, 'request.view', requestResource(ctx.db, actor, r, policy, now), now);
+  const [view] = selectRequestViews(ctx.db, now, sql`WHERE r.id = ${requestId}`);
+  return { request: toRequestRow(ctx.db, view!, actor, policy, now), history: requestHistory(ctx.db, r) };
+}
+
+export function inbox(ctx: BrokerContext, actor: Actor, o: Page & { filter: Filter }): { rows: InboxRow[]; total: number } {
+  const now = ctx.clock.now();
+  authorise(actor, 'inbox.view', SYSTEM, now);
+  const owners = actor.staffCode ? [actor.staffCode, ...ownersDeputisedBy(ctx.db, actor.staffCode, now)] : [];
+  if (owners.length === 0) return { rows: [], total: 0 };
+  const where = { text: `WHERE r.owner_staff_code IN (${owners.map(() => '?').join(', ')}) AND ${FILTER_SQL[o.filter]}`, params: owners };
+  const rows = selectRequestViews(ctx.db, now, paged(where, 'r.queue IS NULL, r.deadline, r.id', o)).map((r) => toInboxRow(ctx, actor, r, now));
+  return { rows, total: countOf(ctx, where) };
+}
+
+export function hubQueue(ctx: BrokerContext, actor: Actor, o: Page & { filter: Filter }): { rows: InboxRow[]; total: number; overdue: number } {
+  const now = ctx.clock.now();
+  authorise(actor, 'hub.queue', SYSTEM, now);
+  const open = `(r.queue IS NOT NULL AND (r.status = 'PENDING_HUB' OR r.deadline <= ?))`;
+  const decided = `(r.decision_route = 'HUB')`;
+  const where: SqlQuery =
+    o.filter === 'OPEN' ? { text: `WHERE ${open}`, params: [now] }
+    : o.filter === 'DECIDED' ? { text: `WHERE ${decided}`, params: [] }
+    : { text: `WHERE ${open} OR ${decided}`, params: [now] };
+  const rows = selectRequestViews(ctx.db, now, paged(where, 'r.queue IS NULL, r.deadline, r.id', o)).map((r) => toInboxRow(ctx, actor, r, now));
+  const overdue = countOf(ctx, { text: `WHERE r.queue IS NOT NULL AND r.deadline <= ?`, params: [now] });
+  return { rows, total: countOf(ctx, where), overdue };
+}
+
+function toInboxRow(ctx: BrokerContext, actor: Actor, r: RequestViewRecord, now: number): InboxRow {
+  const policy: PolicySettings = policyOf(ctx);
+  const facts = requestResource(ctx.db, actor, r, policy, now);
+  const decide = can(actor, 'request.deny', facts, now);
+  const seeRisk = can(actor, 'person.viewRisk', personResource(ctx.db, actor, r.crn, now), now).allowed;
+  const fullRisk = riskSummary(ctx.db, r.crn, now, facts.restricted);
+  return {
+    ...toRequestRow(ctx.db, r, actor, policy, now),
+    risk: seeRisk ? fullRisk : hiddenRiskSummary(facts.restricted),
+    canDecide: decide.allowed,
+    cannotDecideReason: decide.allowed ? null : decide.message,
+    maxDurationDays: maxDurationDays(policy, r.scope, fullRisk),
+  };
+}
+
+/** Every request past its deadline and still pending: for the "nothing is ever dropped" checks. */
+export const overdueRequestIds = (ctx: BrokerContext, now: number): number[] =>
+  all<{ id: number }>(ctx.db, sql`SELECT id FROM requests WHERE queue IS NOT NULL AND deadline <= ${now}`).map((r) => r.id);

@@ -1,0 +1,54 @@
+/** The stored request as the core handles it, and loading it. */
+import type { Database } from 'better-sqlite3-multiple-ciphers';
+import type { DecisionRoute, DenyReasonCode, HubReason, Purpose, Queue, RequestStatus } from '../../../shared/contract/vocabulary';
+import type { Scope, Urgency } from '../../../shared/domain/access';
+import { AppError } from '../../../shared/errors';
+import { one, sql } from '../store/sql';
+
+export interface RequestRecord {
+  id: number;
+  batch_id: string | null;
+  requester_user_id: number;
+  requester_staff_code: string | null;
+  crn: string;
+  scope: Scope;
+  purpose: Purpose;
+  justification: string;
+  urgency: Urgency;
+  needed_by: number | null;
+  duration_days: number;
+  extends_grant_id: number | null;
+  fast_track: number;
+  status: RequestStatus;
+  queue: Queue | null;
+  owner_staff_code: string | null;
+  hub_reason: HubReason | null;
+  hub_reason_text: string | null;
+  created_at: number;
+  routed_at: number;
+  deadline: number;
+  escalated_at: number | null;
+  decided_at: number | null;
+  decided_by_user_id: number | null;
+  decision_route: DecisionRoute | null;
+  approved_scope: Scope | null;
+  approved_duration_days: number | null;
+  approved_start_at: number | null;
+  narrowed: number | null;
+  deny_reason_code: DenyReasonCode | null;
+  decision_reason: string | null;
+  withdrawn_at: number | null;
+  grant_id: number | null;
+}
+
+export const isPendingStatus = (s: RequestStatus): boolean => s === 'PENDING_OWNER' || s === 'PENDING_HUB';
+
+export function findRequest(db: Database, id: number): RequestRecord | undefined {
+  return one<RequestRecord>(db, sql`SELECT * FROM requests WHERE id = ${id}`);
+}
+
+export function loadRequest(db: Database, id: number): RequestRecord {
+  const r = findRequest(db, id);
+  if (!r) throw new AppError('NOT_FOUND', `There is no request ${id}.`);
+  return r;
+}

@@ -1,0 +1,134 @@
+/** Stored requests turned into the rows the screens list (RequestRow), with where-and-why in words. */
+import type { Database } from 'better-sqlite3-multiple-ciphers';
+import type { RequestRow } from '../../../shared/contract';
+import type { PolicySettings } from '../../../shared/contract/policy-settings';
+import { DENY_REASON_LABELS } from '../../../shared/contract/vocabulary';
+import { all, type SqlQuery } from '../store/sql';
+import { MINUTE } from '../clock/clock';
+import type { Actor } from '../policy/actor';
+import { availableDeputies, formatWhen, laoFacts, staffAvailability } from './case-facts';
+import type { RequestRecord } from './request-record';
+import { HUB_REASON_WORDS } from './routing';
+
+export interface RequestViewRecord extends RequestRecord {
+  p_forename: string;
+  p_surname: string;
+  p_owner: string | null;
+  requester_name: string;
+  requester_provider: string | null;
+  owner_name: string | null;
+  decided_by_name: string | null;
+  g_start_at: number | null;
+  g_end_at: number | null;
+  live_emergency: number;
+}
+
+export const REQUEST_VIEW_SELECT = `
+  SELECT r.*, p.forename AS p_forename, p.surname AS p_surname, p.owner_staff_code AS p_owner,
+    ru.display_name AS requester_name, rp.name AS requester_provider,
+    CASE WHEN os.code IS NULL THEN NULL ELSE os.forename || ' ' || os.surname END AS owner_name,
+    du.display_name AS decided_by_name, g.start_at AS g_start_at, g.end_at AS g_end_at,
+    EXISTS (SELECT 1 FROM emergency_uses e JOIN grants eg ON eg.id = e.grant_id
+            WHERE e.request_id = r.id AND eg.revoked_at IS NULL AND eg.end_at > ?) AS live_emergency
+  FROM requests r
+  JOIN people p ON p.crn = r.crn
+  JOIN users ru ON ru.id = r.requester_user_id
+  LEFT JOIN staff rs ON rs.code = r.requester_staff_code
+  LEFT JOIN teams rt ON rt.code = rs.team_code
+  LEFT JOIN providers rp ON rp.code = rt.provider_code
+  LEFT JOIN staff os ON os.code = r.owner_staff_code
+  LEFT JOIN users du ON du.id = r.decided_by_user_id
+  LEFT JOIN grants g ON g.id = r.grant_id`;
+
+/** Loads request views; `rest` holds the WHERE / ORDER / LIMIT part with its own parameters. */
+export function selectRequestViews(db: Database, now: number, rest: SqlQuery): RequestViewRecord[] {
+  return all<RequestViewRecord>(db, { text: `${REQUEST_VIEW_SELECT} ${rest.text}`, params: [now, ...rest.params] });
+}
+
+export const RESTRICTED_NAME = 'Access restricted';
+
+/** The viewer may see the person's name: not excluded, and if restricted, owner, on the list or LAO admin. */
+export function mayNameCase(db: Database, viewer: Actor, crn: string, ownerStaffCode: string | null, now: number): boolean {
+  const lao = laoFacts(db, crn, viewer.staffCode, now);
+  if (lao.excluded) return false;
+  if (!lao.restricted) return true;
+  return lao.onAllowList || (viewer.staffCode !== null && viewer.staffCode === ownerStaffCode) || viewer.roles.includes('lao-admin');
+}
+
+export function whereAndWhy(db: Database, r: RequestViewRecord, now: number): string {
+  switch (r.status) {
+    case 'PENDING_OWNER': {
+      const owner = r.owner_staff_code ? staffAvailability(db, r.owner_staff_code, now) : null;
+      const by = `decision due by ${formatWhen(r.deadline)}`;
+      if (owner && !owner.available) {
+        const deputies = availableDeputies(db, owner.staffCode, now).map((d) => d.name);
+        if (deputies.length > 0) return `With ${deputies.join(', ')}, deputising: ${owner.note} (${by})`;
+      }
+      return `With the offender manager, ${r.owner_name ?? 'unknown'} (${by})`;
+    }
+    case 'PENDING_HUB': {
+      const why = r.hub_reason === 'DEADLINE_MISSED'
+        ? `${HUB_REASON_WORDS.DEADLINE_MISSED} (${formatWhen(r.deadline)})`
+        : (r.hub_reason_text ?? (r.hub_reason ? HUB_REASON_WORDS[r.hub_reason] : 'no offender manager can decide'));
+      return `With the NPS hub: ${why}`;
+    }
+    case 'APPROVED':
+      return `Approved by ${r.decided_by_name ?? 'unknown'}`;
+    case 'DENIED':
+      return `Refused by ${r.decided_by_name ?? 'unknown'}: ${r.deny_reason_code ? DENY_REASON_LABELS[r.deny_reason_code] : ''}`;
+    case 'WITHDRAWN':
+      return 'Withdrawn by the requester';
+  }
+}
+
+export function toRequestRow(db: Database, r: RequestViewRecord, viewer: Actor, policy: PolicySettings, now: number): RequestRow {
+  const pending = r.status === 'PENDING_OWNER' || r.status === 'PENDING_HUB';
+  const neededBy = r.needed_by ?? (r.urgency === 'IMMEDIATE_SAFETY' ? now : null);
+  const decided = r.status === 'APPROVED' || r.status === 'DENIED';
+  return {
+    id: r.id,
+    batchId: r.batch_id,
+    crn: r.crn,
+    personName: mayNameCase(db, viewer, r.crn, r.p_owner, now) ? `${r.p_forename} ${r.p_surname}` : RESTRICTED_NAME,
+    requesterUserId: r.requester_user_id,
+    requesterName: r.requester_name,
+    requesterProvider: r.requester_provider,
+    ownerStaffCode: r.owner_staff_code,
+    ownerName: r.owner_name,
+    scope: r.scope,
+    purpose: r.purpose,
+    justification: r.justification,
+    urgency: r.urgency,
+    neededBy: r.needed_by,
+    durationDays: r.duration_days,
+    status: r.status,
+    queue: r.queue,
+    hubReason: r.hub_reason,
+    whereAndWhy: whereAndWhy(db, r, now),
+    createdAt: r.created_at,
+    deadline: r.deadline,
+    escalatedAt: r.escalated_at,
+    overdue: pending && r.deadline <= now,
+    fastTrack: r.fast_track === 1,
+    extendsGrantId: r.extends_grant_id,
+    decision: decided
+      ? {
+          outcome: r.status === 'APPROVED' ? 'APPROVED' : 'DENIED',
+          decidedAt: r.decided_at ?? 0,
+          decidedByName: r.decided_by_name ?? 'unknown',
+          route: r.decision_route ?? 'HUB',
+          scope: r.approved_scope,
+          durationDays: r.approved_duration_days,
+          startAt: r.g_start_at,
+          endAt: r.g_end_at,
+          narrowed: r.narrowed === 1,
+          reasonCode: r.deny_reason_code,
+          reason: r.decision_reason,
+        }
+      : null,
+    grantId: r.grant_id,
+    withdrawnAt: r.withdrawn_at,
+    emergencyAvailable:
+      pending && viewer.userId === r.requester_user_id && r.live_emergency === 0 && neededBy !== null && neededBy - now <= policy.emergencyWindowMinutes * MINUTE,
+  };
+}

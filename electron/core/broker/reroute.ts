@@ -1,0 +1,58 @@
+/**
+ * Re-routing a pending request when its case changes hands or its owner becomes unavailable.
+ * A conditional UPDATE on the request's previous routing makes it safe to run twice.
+ */
+import type { Database } from 'better-sqlite3-multiple-ciphers';
+import type { PolicySettings } from '../../../shared/contract/policy-settings';
+import { SCOPE_LABELS } from '../../../shared/domain/access';
+import { appendAuditEvent } from '../audit/audit-log';
+import { hubUsers, notifyUsers, ownerSideUsers } from '../notifications/notify';
+import { run, sql } from '../store/sql';
+import { caseOwner, formatWhen, laoFacts } from './case-facts';
+import type { RequestRecord } from './request-record';
+import { requestDeadline, routeRequest } from './routing';
+
+export type RerouteCause = 'CASE_TRANSFERRED' | 'OWNER_UNAVAILABLE';
+
+/** Returns true when the request moved. */
+export function rerouteRequest(db: Database, policy: PolicySettings, r: RequestRecord, cause: RerouteCause, actor: string, now: number): boolean {
+  const owner = caseOwner(db, r.crn) ?? null;
+  // Escalated requests stay with the hub; only the owner they show is brought up to date.
+  if (r.status === 'PENDING_HUB' && r.hub_reason === 'DEADLINE_MISSED') {
+    if (owner === r.owner_staff_code) return false;
+    const changed = run(db, sql`UPDATE requests SET owner_staff_code = ${owner} WHERE id = ${r.id} AND status = 'PENDING_HUB' AND owner_staff_code IS ${r.owner_staff_code}`).changes;
+    if (changed === 1) {
+      appendAuditEvent(db, { at: now, actor, action: 'request.reroute', subject: `request:${r.id}`, crn: r.crn, details: { cause, from: r.owner_staff_code, to: owner, status: r.status } });
+      notifyUsers(db, ownerSideUsers(db, owner, now), rerouted(r, 'It is with the hub, past its deadline; you may still decide it.', now));
+    }
+    return changed === 1;
+  }
+  const routing = routeRequest(db, r.crn, laoFacts(db, r.crn, r.requester_staff_code, now).restricted, now);
+  if (routing.status === r.status && routing.ownerStaffCode === r.owner_staff_code) return false;
+  // A new owner gets a fresh deadline; an owner becoming unavailable does not move the deadline.
+  const deadline = cause === 'CASE_TRANSFERRED' ? requestDeadline(policy, r.urgency, r.needed_by, now) : r.deadline;
+  const changed = run(
+    db,
+    sql`UPDATE requests SET status = ${routing.status}, queue = ${routing.queue}, owner_staff_code = ${routing.ownerStaffCode},
+          hub_reason = ${routing.hubReason}, hub_reason_text = ${routing.hubReasonText}, routed_at = ${now}, deadline = ${deadline}
+        WHERE id = ${r.id} AND status = ${r.status} AND owner_staff_code IS ${r.owner_staff_code}`,
+  ).changes;
+  if (changed !== 1) return false;
+  appendAuditEvent(db, {
+    at: now, actor, action: 'request.reroute', subject: `request:${r.id}`, crn: r.crn,
+    details: { cause, from: r.owner_staff_code, to: routing.ownerStaffCode, status: routing.status, hubReason: routing.hubReason, deadline },
+  });
+  const to = routing.status === 'PENDING_OWNER' ? ownerSideUsers(db, routing.ownerStaffCode, now) : hubUsers(db);
+  const why = routing.status === 'PENDING_HUB' ? `It is with the hub because ${routing.hubReasonText}.` : `Decide by ${formatWhen(deadline)}.`;
+  notifyUsers(db, to, rerouted(r, why, now));
+  return true;
+}
+
+const rerouted = (r: RequestRecord, why: string, now: number) => ({
+  kind: 'REQUEST_REROUTED' as const,
+  at: now,
+  crn: r.crn,
+  requestId: r.id,
+  title: `Request for ${r.crn} passed to you`,
+  body: `A request for ${SCOPE_LABELS[r.scope].toLowerCase()} access has been routed to you. ${why}`,
+});

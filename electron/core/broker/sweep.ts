@@ -1,0 +1,127 @@
+/**
+ * The sweep: re-evaluates routing as time passes. Idempotent and safe from two connections at
+ * once: it runs in one BEGIN IMMEDIATE transaction, every change is a conditional UPDATE on the
+ * state it read, and reminders carry dedupe keys.
+ *  1. Pending requests whose case changed owner, or whose owner (and deputies) became unavailable, are re-routed.
+ *  2. Requests past their deadline with the owner are escalated to the hub.
+ *  3. Grant holders are reminded 24 hours and 1 hour before their access ends.
+ *  4. Grants that ran out are recorded as expired in the audit log, once.
+ */
+import type { SweepReport } from '../../../shared/contract';
+import { SCOPE_LABELS } from '../../../shared/domain/access';
+import { appendAuditEvent } from '../audit/audit-log';
+import { HOUR } from '../clock/clock';
+import { hubUsers, notifyUsers, ownerSideUsers } from '../notifications/notify';
+import { all, run, sql } from '../store/sql';
+import { availableDeputies, formatWhen, laoFacts, staffAvailability } from './case-facts';
+import { policyOf, writeTransaction, type BrokerContext } from './context';
+import type { RequestRecord } from './request-record';
+import { rerouteRequest } from './reroute';
+import { HUB_REASON_WORDS } from './routing';
+
+const SYSTEM = 'system';
+
+export function sweep(ctx: BrokerContext): SweepReport {
+  const now = ctx.clock.now();
+  return writeTransaction(ctx, () => ({
+    at: now,
+    rerouted: rerouteStale(ctx, now),
+    escalated: escalateOverdue(ctx, now),
+    remindersSent: sendExpiryReminders(ctx, now),
+    grantsExpired: recordExpiredGrants(ctx, now),
+  }));
+}
+
+function rerouteStale(ctx: BrokerContext, now: number): number {
+  const db = ctx.db;
+  const policy = policyOf(ctx);
+  let moved = 0;
+  const transferred = all<RequestRecord>(
+    db,
+    sql`SELECT r.* FROM requests r JOIN people p ON p.crn = r.crn WHERE r.queue IS NOT NULL AND r.owner_staff_code IS NOT p.owner_staff_code`,
+  );
+  for (const r of transferred) if (rerouteRequest(db, policy, r, 'CASE_TRANSFERRED', SYSTEM, now)) moved++;
+
+  const owners = all<{ owner_staff_code: string }>(
+    db,
+    sql`SELECT DISTINCT owner_staff_code FROM requests WHERE queue IS NOT NULL AND status = 'PENDING_OWNER' AND owner_staff_code IS NOT NULL`,
+  );
+  for (const { owner_staff_code: owner } of owners) {
+    if (staffAvailability(db, owner, now)?.available) continue;
+    const deputies = availableDeputies(db, owner, now).length > 0;
+    const waiting = all<RequestRecord>(db, sql`SELECT * FROM requests WHERE queue IS NOT NULL AND status = 'PENDING_OWNER' AND owner_staff_code = ${owner}`);
+    for (const r of waiting) {
+      // Deputies may not decide restricted records, so those go to the hub even when a deputy is in.
+      if (deputies && !laoFacts(db, r.crn, null, now).restricted) continue;
+      if (rerouteRequest(db, policy, r, 'OWNER_UNAVAILABLE', SYSTEM, now)) moved++;
+    }
+  }
+  return moved;
+}
+
+function escalateOverdue(ctx: BrokerContext, now: number): number {
+  const db = ctx.db;
+  const overdue = all<RequestRecord>(db, sql`SELECT * FROM requests WHERE queue IS NOT NULL AND status = 'PENDING_OWNER' AND deadline <= ${now}`);
+  let escalated = 0;
+  const hub = overdue.length > 0 ? hubUsers(db) : [];
+  for (const r of overdue) {
+    const changed = run(
+      db,
+      sql`UPDATE requests SET status = 'PENDING_HUB', queue = 'HUB', hub_reason = 'DEADLINE_MISSED',
+            hub_reason_text = ${HUB_REASON_WORDS.DEADLINE_MISSED}, escalated_at = ${now}
+          WHERE id = ${r.id} AND status = 'PENDING_OWNER'`,
+    ).changes;
+    if (changed !== 1) continue;
+    escalated++;
+    appendAuditEvent(db, { at: now, actor: SYSTEM, action: 'request.escalate', subject: `request:${r.id}`, crn: r.crn, details: { deadline: r.deadline, ownerStaffCode: r.owner_staff_code } });
+    const body = `The request for ${SCOPE_LABELS[r.scope].toLowerCase()} access was not decided by ${formatWhen(r.deadline)} and is now with the NPS hub.`;
+    notifyUsers(db, [...hub, r.requester_user_id, ...ownerSideUsers(db, r.owner_staff_code, now)], {
+      kind: 'REQUEST_ESCALATED', at: now, crn: r.crn, requestId: r.id, title: `Request for ${r.crn} escalated to the hub`, body,
+    });
+  }
+  return escalated;
+}
+
+const REMINDERS = [
+  { hours: 24, kind: 'GRANT_EXPIRING_24H' as const, words: '24 hours' },
+  { hours: 1, kind: 'GRANT_EXPIRING_1H' as const, words: '1 hour' },
+];
+
+function sendExpiryReminders(ctx: BrokerContext, now: number): number {
+  const db = ctx.db;
+  let sent = 0;
+  for (const reminder of REMINDERS) {
+    const window = reminder.hours * HOUR;
+    // Only grants longer than the reminder window: a 4-hour grant needs no "24 hours left".
+    const due = all<{ id: number; grantee_user_id: number; crn: string; scope: string; request_id: number | null; end_at: number }>(
+      db,
+      sql`SELECT id, grantee_user_id, crn, scope, request_id, end_at FROM grants
+          WHERE revoked_at IS NULL AND expiry_recorded_at IS NULL AND kind = 'REQUEST'
+            AND end_at > ${now} AND end_at <= ${now + window} AND end_at - start_at > ${window}`,
+    );
+    for (const g of due) {
+      sent += notifyUsers(db, [g.grantee_user_id], {
+        kind: reminder.kind, at: now, crn: g.crn, grantId: g.id, requestId: g.request_id,
+        title: `Access to ${g.crn} ends in ${reminder.words}`,
+        body: `Your ${SCOPE_LABELS[g.scope as keyof typeof SCOPE_LABELS].toLowerCase()} access ends at ${formatWhen(g.end_at)}. Ask for an extension if you still need it.`,
+        dedupeKey: `grant:${g.id}:expiring-${reminder.hours}h`,
+      });
+    }
+  }
+  return sent;
+}
+
+function recordExpiredGrants(ctx: BrokerContext, now: number): number {
+  const db = ctx.db;
+  const ended = all<{ id: number; crn: string; end_at: number; grantee_user_id: number }>(
+    db,
+    sql`SELECT id, crn, end_at, grantee_user_id FROM grants WHERE revoked_at IS NULL AND expiry_recorded_at IS NULL AND end_at <= ${now}`,
+  );
+  let recorded = 0;
+  for (const g of ended) {
+    if (run(db, sql`UPDATE grants SET expiry_recorded_at = ${now} WHERE id = ${g.id} AND expiry_recorded_at IS NULL`).changes !== 1) continue;
+    recorded++;
+    appendAuditEvent(db, { at: now, actor: SYSTEM, action: 'grant.expire', subject: `grant:${g.id}`, crn: g.crn, details: { endAt: g.end_at, granteeUserId: g.grantee_user_id } });
+  }
+  return recorded;
+}

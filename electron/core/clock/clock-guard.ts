@@ -1,0 +1,59 @@
+/**
+ * Clock safety. The store remembers the latest time it has seen; if the clock is later found more
+ * than the tolerance behind it, grant-dependent reads pause until an administrator acknowledges,
+ * because a clock moved back could otherwise revive expired grants.
+ */
+import type { Database } from 'better-sqlite3-multiple-ciphers';
+import { one, run, sql } from '../store/sql';
+import { MINUTE } from './clock';
+
+interface ClockRow {
+  latest_seen_at: number;
+  rollback_detected_at: number | null;
+  rollback_latest_seen_at: number | null;
+}
+
+export interface ClockState {
+  latestSeenAt: number;
+  rollback: { detectedAt: number; latestSeenAt: number } | null;
+}
+
+/** How far ahead of the last recorded time the clock must be before it is written again. */
+const RECORD_STEP = 1000;
+
+export function readClockState(db: Database): ClockState {
+  const row = one<ClockRow>(db, sql`SELECT latest_seen_at, rollback_detected_at, rollback_latest_seen_at FROM clock_state WHERE id = 1`);
+  if (!row) return { latestSeenAt: 0, rollback: null };
+  return {
+    latestSeenAt: row.latest_seen_at,
+    rollback:
+      row.rollback_detected_at === null ? null : { detectedAt: row.rollback_detected_at, latestSeenAt: row.rollback_latest_seen_at ?? row.latest_seen_at },
+  };
+}
+
+/**
+ * Records `now` as seen. Returns the state afterwards, and whether this call detected a new
+ * rollback (so the caller can audit and alert once).
+ */
+export function observeClock(db: Database, now: number, toleranceMinutes: number): ClockState & { newlyDetected: boolean } {
+  const before = readClockState(db);
+  if (!before.rollback && now < before.latestSeenAt - toleranceMinutes * MINUTE) {
+    const changed = run(
+      db,
+      sql`UPDATE clock_state SET rollback_detected_at = ${now}, rollback_latest_seen_at = latest_seen_at
+          WHERE id = 1 AND rollback_detected_at IS NULL AND latest_seen_at > ${now + toleranceMinutes * MINUTE}`,
+    ).changes;
+    return { ...readClockState(db), newlyDetected: changed === 1 };
+  }
+  if (now >= before.latestSeenAt + RECORD_STEP) {
+    run(db, sql`UPDATE clock_state SET latest_seen_at = ${now} WHERE id = 1 AND latest_seen_at < ${now}`);
+    return { ...readClockState(db), newlyDetected: false };
+  }
+  return { ...before, newlyDetected: false };
+}
+
+/** Clears a rollback: the current time becomes the latest time seen. */
+export function acknowledgeClock(db: Database, now: number): ClockState {
+  run(db, sql`UPDATE clock_state SET latest_seen_at = ${now}, rollback_detected_at = NULL, rollback_latest_seen_at = NULL WHERE id = 1`);
+  return readClockState(db);
+}

@@ -1,0 +1,56 @@
+/** Listing and marking a user's own notifications. */
+import type { Database } from 'better-sqlite3-multiple-ciphers';
+import type { NotificationRow } from '../../../shared/contract';
+import type { NotificationKind } from '../../../shared/contract/vocabulary';
+import { all, one, run, sql } from '../store/sql';
+
+interface Row {
+  id: number;
+  kind: NotificationKind;
+  title: string;
+  body: string;
+  crn: string | null;
+  request_id: number | null;
+  grant_id: number | null;
+  created_at: number;
+  read_at: number | null;
+}
+
+export function unreadCount(db: Database, userId: number): number {
+  return one<{ n: number }>(db, sql`SELECT count(*) AS n FROM notifications WHERE user_id = ${userId} AND read_at IS NULL`)?.n ?? 0;
+}
+
+export function listNotifications(db: Database, userId: number, o: { unreadOnly: boolean; limit: number; offset: number }): { rows: NotificationRow[]; unread: number } {
+  const rows = all<Row>(
+    db,
+    sql`SELECT id, kind, title, body, crn, request_id, grant_id, created_at, read_at FROM notifications
+        WHERE user_id = ${userId} AND (${o.unreadOnly ? 1 : 0} = 0 OR read_at IS NULL)
+        ORDER BY created_at DESC, id DESC LIMIT ${o.limit} OFFSET ${o.offset}`,
+  );
+  return {
+    rows: rows.map((r) => ({
+      id: r.id,
+      kind: r.kind,
+      title: r.title,
+      body: r.body,
+      crn: r.crn,
+      requestId: r.request_id,
+      grantId: r.grant_id,
+      createdAt: r.created_at,
+      readAt: r.read_at,
+    })),
+    unread: unreadCount(db, userId),
+  };
+}
+
+/** Marks the user's own notifications read; ids belonging to someone else are left alone. */
+export function markNotificationsRead(db: Database, userId: number, ids: number[] | 'ALL', now: number): number {
+  db.transaction(() => {
+    if (ids === 'ALL') {
+      run(db, sql`UPDATE notifications SET read_at = ${now} WHERE user_id = ${userId} AND read_at IS NULL`);
+    } else {
+      for (const id of ids) run(db, sql`UPDATE notifications SET read_at = ${now} WHERE id = ${id} AND user_id = ${userId} AND read_at IS NULL`);
+    }
+  }).immediate();
+  return unreadCount(db, userId);
+}

@@ -1,0 +1,87 @@
+/**
+ * The facts the policy decides on. Services gather them from the store (impure); `can` only reads
+ * them (pure), so the whole policy can be tested as a matrix without a database.
+ */
+import type { Scope } from '../../../shared/domain/access';
+import type { GrantState, RequestStatus } from '../../../shared/contract/vocabulary';
+
+/** How the actor stands to a person's case. OWNER and DEPUTY mean "available to decide for it". */
+export type CaseRelationship = 'OWNER' | 'DEPUTY' | 'NONE';
+
+export interface LaoFacts {
+  /** The actor is excluded from this person now. */
+  excluded: boolean;
+  /** Some restriction (allow-list) is active on this person now. */
+  restricted: boolean;
+  /** The actor is on the person's allow-list now. */
+  onAllowList: boolean;
+}
+
+export interface SystemResource {
+  kind: 'system';
+}
+
+export interface StaffResource {
+  kind: 'staff';
+  /** The staff record is the actor's own. */
+  isSelf: boolean;
+}
+
+export interface PersonResource extends LaoFacts {
+  kind: 'person';
+  relationship: CaseRelationship;
+}
+
+export interface RequestResource extends LaoFacts {
+  kind: 'request';
+  isRequester: boolean;
+  relationship: CaseRelationship;
+  status: RequestStatus;
+  deadline: number;
+  neededBy: number | null;
+  urgency: string;
+  /** The requester is excluded from the person now: nobody may grant. */
+  requesterExcluded: boolean;
+  /** Minutes before needed-by within which emergency access opens (policy). */
+  emergencyWindowMinutes: number;
+  /** The requester already holds a live emergency grant for this request. */
+  emergencyOpen: boolean;
+}
+
+export interface GrantResource {
+  kind: 'grant';
+  isGrantee: boolean;
+  relationship: CaseRelationship;
+  state: GrantState;
+  excluded: boolean;
+}
+
+export interface RecordResource extends LaoFacts {
+  kind: 'record';
+  /** The actor owns the case (reads it fully, needs no grant). */
+  owner: boolean;
+  /** Widest scope of the actor's active grants (request or emergency), if any. */
+  grantScope: Scope | null;
+  grantIsEmergency: boolean;
+  /** The actor has an active allocation for the person (front sheet without a grant). */
+  allocation: boolean;
+  /** Grant-dependent reads are paused after the clock went back. */
+  readsPaused: boolean;
+}
+
+export interface EmergencyUseResource {
+  kind: 'emergencyUse';
+  isUser: boolean;
+  reviewed: boolean;
+}
+
+export type Resource =
+  | SystemResource
+  | StaffResource
+  | PersonResource
+  | RequestResource
+  | GrantResource
+  | RecordResource
+  | EmergencyUseResource;
+
+export const SYSTEM: SystemResource = { kind: 'system' };

@@ -1,0 +1,128 @@
+/** Finding people and what the viewer may see of each: restricted people show as "Access restricted". */
+import type { MyAccess, PersonDetail, PersonSearchRow } from '../../../shared/contract';
+import { SCOPES, type Scope } from '../../../shared/domain/access';
+import { CRN_PATTERN } from '../../../shared/domain/identifiers';
+import type { Sector } from '../../../shared/domain/organisation';
+import { AppError } from '../../../shared/errors';
+import { availableDeputies, localDate, staffAvailability } from '../broker/case-facts';
+import { authorise, policyOf, type BrokerContext } from '../broker/context';
+import { personResource } from '../broker/request-facts';
+import { selectRequestViews, toRequestRow } from '../broker/request-view';
+import { can } from '../policy/can';
+import type { Actor } from '../policy/actor';
+import { SYSTEM } from '../policy/resources';
+import { maxDurationDays } from '../policy/max-duration';
+import { all, one, sql } from '../store/sql';
+import { recordResource } from './record-access';
+import { hiddenRiskSummary, riskSummary } from './risk-summary';
+
+interface PersonRecord {
+  crn: string;
+  forename: string;
+  surname: string;
+  dob: string;
+  pnc: string | null;
+  managing_sector: Sector;
+  owner_staff_code: string | null;
+  owner_name: string | null;
+}
+
+const PERSON_SELECT = `SELECT p.crn, p.forename, p.surname, p.dob, p.pnc, p.managing_sector, p.owner_staff_code,
+  CASE WHEN s.code IS NULL THEN NULL ELSE s.forename || ' ' || s.surname END AS owner_name
+  FROM people p LEFT JOIN staff s ON s.code = p.owner_staff_code`;
+
+function myAccess(ctx: BrokerContext, actor: Actor, crn: string, now: number): MyAccess {
+  const { resource, grant } = recordResource(ctx.db, actor, crn, now);
+  const v = can(actor, 'record.read', resource, now);
+  if (!v.allowed) return { scope: null, route: null, until: null, grantId: null };
+  const viaGrant = v.route === 'GRANT' || v.route === 'EMERGENCY';
+  return { scope: v.scope ?? null, route: (v.route as MyAccess['route']) ?? null, until: viaGrant ? (grant?.end_at ?? null) : null, grantId: viaGrant ? (grant?.id ?? null) : null };
+}
+
+function searchRow(ctx: BrokerContext, actor: Actor, p: PersonRecord, now: number): PersonSearchRow {
+  const facts = personResource(ctx.db, actor, p.crn, now);
+  const access = myAccess(ctx, actor, p.crn, now);
+  const hidden = facts.excluded || (facts.restricted && !facts.onAllowList && facts.relationship !== 'OWNER' && !actor.roles.includes('lao-admin') && access.route !== 'GRANT');
+  const pending = one<{ id: number }>(ctx.db, sql`SELECT id FROM requests WHERE requester_user_id = ${actor.userId} AND crn = ${p.crn} AND queue IS NOT NULL ORDER BY id DESC LIMIT 1`);
+  return {
+    crn: p.crn,
+    name: hidden ? null : `${p.forename} ${p.surname}`,
+    dob: hidden ? null : p.dob,
+    accessRestricted: hidden,
+    managingSector: hidden ? null : p.managing_sector,
+    ownerName: hidden ? null : p.owner_name,
+    myAccess: facts.excluded ? { scope: null, route: null, until: null, grantId: null } : access,
+    pendingRequestId: pending?.id ?? null,
+  };
+}
+
+export function searchPeople(ctx: BrokerContext, actor: Actor, o: { query: string; limit: number; offset: number }): { rows: PersonSearchRow[]; total: number } {
+  const now = ctx.clock.now();
+  authorise(actor, 'people.search', SYSTEM, now);
+  const q = o.query.trim();
+  const upper = q.toUpperCase();
+  const prefix = `${q.replace(/[%_\\]/g, (c) => `\\${c}`)}%`;
+  const where = CRN_PATTERN.test(upper)
+    ? { text: 'WHERE p.crn = ?', params: [upper] }
+    : { text: `WHERE p.surname LIKE ? ESCAPE '\\' OR p.forename LIKE ? ESCAPE '\\' OR p.crn LIKE ? ESCAPE '\\'`, params: [prefix, prefix, `${upper}%`] };
+  const people = all<PersonRecord>(ctx.db, { text: `${PERSON_SELECT} ${where.text} ORDER BY p.surname, p.forename, p.crn LIMIT ? OFFSET ?`, params: [...where.params, o.limit, o.offset] });
+  const total = one<{ n: number }>(ctx.db, { text: `SELECT count(*) AS n FROM people p ${where.text}`, params: where.params })?.n ?? 0;
+  return { rows: people.map((p) => searchRow(ctx, actor, p, now)), total };
+}
+
+export function getPerson(ctx: BrokerContext, actor: Actor, crn: string): PersonDetail {
+  const now = ctx.clock.now();
+  const policy = policyOf(ctx);
+  const p = one<PersonRecord>(ctx.db, { text: `${PERSON_SELECT} WHERE p.crn = ?`, params: [crn] });
+  if (!p) throw new AppError('NOT_FOUND', `There is nobody with CRN ${crn}.`);
+  const facts = personResource(ctx.db, actor, crn, now);
+  authorise(actor, 'person.view', facts, now);
+  const row = searchRow(ctx, actor, p, now);
+  const risk = riskSummary(ctx.db, crn, now, facts.restricted);
+  const owner = p.owner_staff_code ? staffAvailability(ctx.db, p.owner_staff_code, now) : null;
+  const today = localDate(now);
+  const allocations = all<{ id: string; kind: 'REQUIREMENT' | 'PROGRAMME'; description: string; start_date: string; end_date: string | null }>(
+    ctx.db,
+    sql`SELECT id, kind, description, start_date, end_date FROM allocations WHERE crn = ${crn} AND staff_code = ${actor.staffCode ?? ''}
+        AND (end_date IS NULL OR end_date >= ${today}) ORDER BY start_date`,
+  );
+  const mine = selectRequestViews(ctx.db, now, sql`WHERE r.crn = ${crn} AND r.requester_user_id = ${actor.userId} ORDER BY r.created_at DESC LIMIT 20`);
+  return {
+    ...row,
+    pnc: row.accessRestricted ? null : p.pnc,
+    owner: row.accessRestricted
+      ? null
+      : {
+          staffCode: p.owner_staff_code,
+          name: owner?.name ?? null,
+          available: owner?.available ?? false,
+          note: owner ? owner.note : 'No offender manager is recorded',
+          deputies: owner ? availableDeputies(ctx.db, owner.staffCode, now).map((d) => ({ staffCode: d.staffCode, name: d.name })) : [],
+        },
+    myAllocations: allocations.map((a) => ({ id: a.id, kind: a.kind, description: a.description, startDate: a.start_date, endDate: a.end_date })),
+    maxDurationDays: Object.fromEntries(SCOPES.map((s) => [s, maxDurationDays(policy, s, risk)])) as Record<Scope, number>,
+    risk: can(actor, 'person.viewRisk', facts, now).allowed ? risk : row.accessRestricted ? hiddenRiskSummary(true) : null,
+    myRequests: mine.map((r) => toRequestRow(ctx.db, r, actor, policy, now)),
+  };
+}
+
+export function myProgrammes(ctx: BrokerContext, actor: Actor): { programmeCode: string; description: string; participants: number }[] {
+  const today = localDate(ctx.clock.now());
+  return all<{ programme_code: string; description: string; participants: number }>(
+    ctx.db,
+    sql`SELECT programme_code, min(description) AS description, count(DISTINCT crn) AS participants FROM allocations
+        WHERE staff_code = ${actor.staffCode ?? ''} AND programme_code IS NOT NULL AND start_date <= ${today} AND (end_date IS NULL OR end_date >= ${today})
+        GROUP BY programme_code ORDER BY programme_code`,
+  ).map((r) => ({ programmeCode: r.programme_code, description: r.description, participants: r.participants }));
+}
+
+export function programmeParticipants(ctx: BrokerContext, actor: Actor, programmeCode: string): { programmeCode: string; people: PersonSearchRow[] } {
+  const now = ctx.clock.now();
+  const today = localDate(now);
+  const people = all<PersonRecord>(ctx.db, {
+    text: `${PERSON_SELECT} WHERE p.crn IN (SELECT crn FROM allocations WHERE staff_code = ? AND programme_code = ? AND start_date <= ? AND (end_date IS NULL OR end_date >= ?))
+           ORDER BY p.surname, p.forename`,
+    params: [actor.staffCode ?? '', programmeCode, today, today],
+  });
+  return { programmeCode, people: people.map((p) => searchRow(ctx, actor, p, now)) };
+}

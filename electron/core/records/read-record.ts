@@ -1,0 +1,57 @@
+/**
+ * Reading a record: the policy decides from fresh facts, only the sections the access covers are
+ * built, and the audit event is written in the same transaction. If the audit cannot be written,
+ * the read fails: no audit, no read.
+ */
+import type { RecordView } from '../../../shared/contract';
+import { scopeRank, type Scope } from '../../../shared/domain/access';
+import { AppError } from '../../../shared/errors';
+import type { AccessRoute } from '../../../shared/contract/vocabulary';
+import { appendAuditEvent } from '../audit/audit-log';
+import { auditActor, authorise, writeTransaction, type BrokerContext } from '../broker/context';
+import type { Actor } from '../policy/actor';
+import { one, sql } from '../store/sql';
+import { recordResource } from './record-access';
+import { buildSections } from './record-sections';
+
+interface PersonRow {
+  forename: string;
+  surname: string;
+  dob: string;
+  gender: 'M' | 'F' | 'X';
+  pnc: string | null;
+  noms: string | null;
+  tier: string | null;
+  owner_name: string | null;
+}
+
+export function readRecord(ctx: BrokerContext, actor: Actor, crn: string): RecordView {
+  const now = ctx.clock.now();
+  return writeTransaction(ctx, () => {
+    const db = ctx.db;
+    const person = one<PersonRow>(
+      db,
+      sql`SELECT p.forename, p.surname, p.dob, p.gender, p.pnc, p.noms, p.tier,
+            CASE WHEN s.code IS NULL THEN NULL ELSE s.forename || ' ' || s.surname END AS owner_name
+          FROM people p LEFT JOIN staff s ON s.code = p.owner_staff_code WHERE p.crn = ${crn}`,
+    );
+    if (!person) throw new AppError('NOT_FOUND', `There is nobody with CRN ${crn}.`);
+    const { resource, grant } = recordResource(db, actor, crn, now);
+    const verdict = authorise(actor, 'record.read', resource, now);
+    const scope = verdict.scope as Scope;
+    const route = verdict.route as AccessRoute;
+    const viaGrant = route === 'GRANT' || route === 'EMERGENCY';
+    const sections = buildSections(db, crn, scopeRank(scope), now);
+    appendAuditEvent(db, {
+      at: now, actor: auditActor(actor), action: 'record.read', subject: `person:${crn}`, crn,
+      details: { scope, route, grantId: viaGrant ? (grant?.id ?? null) : null, sections: Object.entries(sections).filter(([, v]) => v !== null).map(([k]) => k) },
+    });
+    return {
+      crn,
+      person: { name: `${person.forename} ${person.surname}`, dob: person.dob, gender: person.gender, pnc: person.pnc, noms: person.noms, tier: person.tier, ownerName: person.owner_name },
+      access: { scope, route, until: viaGrant ? (grant?.end_at ?? null) : null, grantId: viaGrant ? (grant?.id ?? null) : null },
+      readAt: now,
+      ...sections,
+    };
+  });
+}

@@ -1,0 +1,55 @@
+/**
+ * The broker core as one object, built from an open store. The Electron main process, the
+ * development browser host and the command line all use this: dispatch for the API, sweep on a
+ * timer, and a connection per window.
+ */
+import { randomUUID } from 'node:crypto';
+import type { Database } from 'better-sqlite3-multiple-ciphers';
+import type { Result, SweepReport } from '../../../shared/contract';
+import type { Connection } from '../auth/sessions';
+import { SessionService } from '../auth/sessions';
+import { policyOf, type BrokerContext } from '../broker/context';
+import { sweep } from '../broker/sweep';
+import type { Clock, TestClock } from '../clock/clock';
+import type { Importer } from './call';
+import { dispatch, type InternalErrorLog } from './dispatch';
+
+export interface BrokerCoreOptions {
+  db: Database;
+  clock: Clock;
+  /** Development hosts only: the settable clock that also serves the dev.* channels. */
+  devClock?: TestClock | null;
+  /** Hosts that can import export sets (the desktop app) pass the importer here. */
+  importer?: Importer | null;
+  /** Where unexpected failures are reported. Only the error itself, never the input, is passed. */
+  logInternal?: InternalErrorLog;
+}
+
+export interface BrokerCore {
+  ctx: BrokerContext;
+  sessions: SessionService;
+  /** A new connection for a window or page; its session starts empty. */
+  connect(): Connection;
+  dispatch(channel: unknown, conn: Connection, rawInput: unknown): Promise<Result<unknown>>;
+  sweep(): SweepReport;
+}
+
+const defaultLog: InternalErrorLog = (channel, error) => {
+  const e = error instanceof Error ? error : new Error(String(error));
+  console.error(`[broker] ${channel}: ${e.name}: ${e.message}`);
+};
+
+export function createBrokerCore(o: BrokerCoreOptions): BrokerCore {
+  const clock = o.devClock ?? o.clock;
+  const ctx: BrokerContext = { db: o.db, clock };
+  const sessions = new SessionService(clock, () => policyOf(ctx).idleLockMinutes);
+  const services = { ctx, sessions, devClock: o.devClock ?? null, importer: o.importer ?? null };
+  const log = o.logInternal ?? defaultLog;
+  return {
+    ctx,
+    sessions,
+    connect: () => ({ id: randomUUID(), sessionId: null }),
+    dispatch: (channel, conn, rawInput) => dispatch(services, channel, conn, rawInput, log),
+    sweep: () => sweep(ctx),
+  };
+}

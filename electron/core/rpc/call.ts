@@ -1,0 +1,44 @@
+/** What a channel handler gets: the services, the caller's connection and (for session channels) the actor. */
+import type { ChannelName, Output, ParsedInput } from '../../../shared/contract';
+import type { ImportReport } from '../../../shared/contract';
+import { AppError } from '../../../shared/errors';
+import type { BrokerContext } from '../broker/context';
+import { policyOf } from '../broker/context';
+import type { TestClock } from '../clock/clock';
+import type { Actor } from '../policy/actor';
+import type { Connection, SessionService } from '../auth/sessions';
+import { checkPassword } from '../auth/sign-in';
+
+/** Runs an nDelius/OASys-style import for the admin screen; provided by the host that can. */
+export type Importer = (directory: string, by: { userId: number; username: string }) => Promise<ImportReport>;
+
+export interface CoreServices {
+  ctx: BrokerContext;
+  sessions: SessionService;
+  devClock: TestClock | null;
+  importer: Importer | null;
+}
+
+export interface Call {
+  services: CoreServices;
+  conn: Connection;
+  /** Present for 'session' channels; null for 'public' and 'dev' ones. */
+  actor: Actor | null;
+}
+
+export type Handler<C extends ChannelName> = (call: Call, input: ParsedInput<C>) => Output<C> | Promise<Output<C>>;
+
+/** The handlers for every channel whose name starts with `P` (one file per area). */
+export type HandlersOf<P extends string> = { [C in ChannelName as C extends `${P}${string}` ? C : never]: Handler<C> };
+
+export function actorOf(call: Call): Actor {
+  if (!call.actor) throw new AppError('NOT_SIGNED_IN');
+  return call.actor;
+}
+
+/** Re-entering the password for admin actions and emergency access: failures count towards lockout. */
+export async function confirmPassword(call: Call, password: string): Promise<void> {
+  const actor = actorOf(call);
+  const { ctx } = call.services;
+  await checkPassword(ctx.db, policyOf(ctx), () => ctx.clock.now(), { userId: actor.userId }, password, 'reauth');
+}

@@ -1,0 +1,81 @@
+/**
+ * The one entry point: dispatch(channel, connection, rawInput). Validate with the channel's zod
+ * schema, check the session, call the handler (which asks the policy), check the answer against
+ * the output schema, and answer {ok:true,value} or {ok:false,error:{code,message}}. Nothing
+ * thrown ever escapes: unknown channels and malformed input are answered as errors, having
+ * changed nothing.
+ */
+import type { z } from 'zod';
+import { CONTRACT, isChannelName, type ChannelName, type Result } from '../../../shared/contract';
+import { AppError, ERROR_CODES } from '../../../shared/errors';
+import { appendAuditEvent } from '../audit/audit-log';
+import { loadActor } from '../auth/load-actor';
+import type { Connection } from '../auth/sessions';
+import { policyOf } from '../broker/context';
+import { observeClock } from '../clock/clock-guard';
+import { notifyUsers } from '../notifications/notify';
+import { all, sql } from '../store/sql';
+import type { Call, CoreServices, Handler } from './call';
+import { HANDLERS } from './handlers/index';
+
+const MAX_ISSUES = 5;
+
+function describeIssues(error: z.ZodError): string {
+  const parts = error.issues.slice(0, MAX_ISSUES).map((i) => (i.path.length ? `${i.path.join('.')}: ${i.message}` : i.message));
+  return `${ERROR_CODES.INVALID_INPUT} ${parts.join('; ')}`;
+}
+
+const failure = (code: keyof typeof ERROR_CODES, message?: string): Result<never> => ({ ok: false, error: new AppError(code, message).toShape() });
+
+export type InternalErrorLog = (channel: string, error: unknown) => void;
+
+export async function dispatch(services: CoreServices, channel: unknown, conn: Connection, rawInput: unknown, logInternal: InternalErrorLog): Promise<Result<unknown>> {
+  try {
+    if (!isChannelName(channel)) return failure('UNKNOWN_CHANNEL', `No such operation: ${String(channel).slice(0, 80)}.`);
+    const def = CONTRACT[channel];
+    if (def.access === 'dev' && services.devClock === null) return failure('UNKNOWN_CHANNEL', `No such operation: ${channel}.`);
+    const parsed = def.input.safeParse(rawInput === undefined ? {} : rawInput);
+    if (!parsed.success) return failure('INVALID_INPUT', describeIssues(parsed.error));
+    watchClock(services);
+    const call: Call = { services, conn, actor: null };
+    if (def.access === 'session') {
+      const session = services.sessions.require(conn.sessionId);
+      const actor = loadActor(services.ctx.db, session.userId);
+      if (!actor.active) {
+        services.sessions.end(session.id);
+        conn.sessionId = null;
+        throw new AppError('ACCOUNT_INACTIVE');
+      }
+      call.actor = actor;
+    }
+    const handler = HANDLERS[channel] as Handler<ChannelName>;
+    const value = await handler(call, parsed.data as never);
+    const checked = def.output.safeParse(value);
+    if (!checked.success) {
+      logInternal(channel, new Error(`The answer did not match the contract: ${describeIssues(checked.error)}`));
+      return failure('INTERNAL');
+    }
+    return { ok: true, value: checked.data };
+  } catch (e) {
+    if (e instanceof AppError) return { ok: false, error: e.toShape() };
+    logInternal(typeof channel === 'string' ? channel : '?', e);
+    return failure('INTERNAL');
+  }
+}
+
+/** Records the time seen; the first call to see the clock gone back audits it and tells administrators. */
+function watchClock(services: CoreServices): void {
+  const { ctx } = services;
+  const now = ctx.clock.now();
+  const state = observeClock(ctx.db, now, policyOf(ctx).clockRollbackToleranceMinutes);
+  if (!state.newlyDetected || !state.rollback) return;
+  ctx.db.transaction(() => {
+    appendAuditEvent(ctx.db, { at: now, actor: 'system', action: 'clock.rollback', details: { latestSeenAt: state.rollback!.latestSeenAt, now } });
+    const admins = all<{ id: number }>(ctx.db, sql`SELECT u.id FROM users u JOIN user_roles r ON r.user_id = u.id WHERE r.role = 'admin' AND u.active = 1`).map((r) => r.id);
+    notifyUsers(ctx.db, admins, {
+      kind: 'CLOCK_ROLLBACK', at: now, title: 'The computer clock has gone back',
+      body: 'Reads of records are paused until an administrator checks the clock and acknowledges it.',
+      dedupeKey: `clock-rollback:${state.rollback!.detectedAt}`,
+    });
+  }).immediate();
+}

@@ -1,0 +1,124 @@
+/**
+ * admin.* channels. The role is checked first (so a non-administrator never spends a password
+ * attempt), then the password is confirmed, then the change is made and audited.
+ */
+import { AppError } from '../../../../shared/errors';
+import { auditCsv } from '../../audit/export-csv';
+import { appendAuditEvent } from '../../audit/audit-log';
+import { listAuditEvents } from '../../audit/audit-query';
+import { verifyAuditChain } from '../../audit/verify-chain';
+import { createAccount, listAccounts, resetAccountPassword, setAccountActive, setAccountRoles } from '../../auth/accounts';
+import { addLao, endLao, listLao } from '../../broker/lao-lists';
+import { transferCase } from '../../broker/transfer-case';
+import { auditActor, authorise } from '../../broker/context';
+import { acknowledgeClock, readClockState } from '../../clock/clock-guard';
+import { SYSTEM } from '../../policy/resources';
+import { readPolicy, savePolicy } from '../../settings/policy-store';
+import { actorOf, confirmPassword, type Call, type HandlersOf } from '../call';
+
+type AdminAction = 'admin.users' | 'admin.policy' | 'admin.import' | 'admin.transfer' | 'admin.audit' | 'admin.clock' | 'lao.view' | 'lao.manage';
+
+const allowed = (call: Call, action: AdminAction) => {
+  const actor = actorOf(call);
+  authorise(actor, action, SYSTEM, call.services.ctx.clock.now());
+  return actor;
+};
+
+async function sudo(call: Call, action: AdminAction, password: string) {
+  const actor = allowed(call, action);
+  await confirmPassword(call, password);
+  return actor;
+}
+
+const clockStatusOf = (call: Call) => {
+  const { ctx } = call.services;
+  const s = readClockState(ctx.db);
+  return { now: ctx.clock.now(), latestSeenAt: s.latestSeenAt, rollback: s.rollback };
+};
+
+export const adminHandlers: HandlersOf<'admin.'> = {
+  'admin.listUsers': (call, input) => {
+    allowed(call, 'admin.users');
+    return listAccounts(call.services.ctx.db, input);
+  },
+  'admin.createUser': async (call, input) => {
+    const actor = await sudo(call, 'admin.users', input.confirmPassword);
+    const { ctx } = call.services;
+    return createAccount(ctx.db, actor.username, () => ctx.clock.now(), input);
+  },
+  'admin.setRoles': async (call, input) => {
+    const actor = await sudo(call, 'admin.users', input.confirmPassword);
+    return setAccountRoles(call.services.ctx.db, actor.username, call.services.ctx.clock.now(), input.userId, input.roles);
+  },
+  'admin.setActive': async (call, input) => {
+    const actor = await sudo(call, 'admin.users', input.confirmPassword);
+    const row = setAccountActive(call.services.ctx.db, actor.username, call.services.ctx.clock.now(), input.userId, input.active);
+    if (!input.active) call.services.sessions.endForUser(input.userId);
+    return row;
+  },
+  'admin.resetPassword': async (call, input) => {
+    const actor = await sudo(call, 'admin.users', input.confirmPassword);
+    const { ctx } = call.services;
+    return resetAccountPassword(ctx.db, actor.username, () => ctx.clock.now(), input.userId, input.newPassword);
+  },
+  'admin.getPolicy': (call) => {
+    allowed(call, 'admin.policy');
+    return readPolicy(call.services.ctx.db);
+  },
+  'admin.updatePolicy': async (call, input) => {
+    const actor = await sudo(call, 'admin.policy', input.confirmPassword);
+    return savePolicy(call.services.ctx.db, input.policy, { userId: actor.userId, actor: actor.username }, call.services.ctx.clock.now());
+  },
+  'admin.runImport': async (call, input) => {
+    const actor = await sudo(call, 'admin.import', input.confirmPassword);
+    const { importer } = call.services;
+    if (!importer) throw new AppError('IMPORT_UNAVAILABLE');
+    return importer(input.directory, { userId: actor.userId, username: actor.username });
+  },
+  'admin.transferCase': async (call, input) => {
+    const actor = await sudo(call, 'admin.transfer', input.confirmPassword);
+    return transferCase(call.services.ctx, actor, input.crn, input.newOwnerStaffCode);
+  },
+  'admin.listLao': (call, input) => listLao(call.services.ctx, actorOf(call), input),
+  'admin.addLao': async (call, input) => {
+    const actor = await sudo(call, 'lao.manage', input.confirmPassword);
+    return addLao(call.services.ctx, actor, input);
+  },
+  'admin.endLao': async (call, input) => {
+    const actor = await sudo(call, 'lao.manage', input.confirmPassword);
+    return endLao(call.services.ctx, actor, input.kind, input.id);
+  },
+  'admin.auditList': (call, input) => {
+    allowed(call, 'admin.audit');
+    return listAuditEvents(call.services.ctx.db, input);
+  },
+  'admin.auditVerify': (call) => {
+    const actor = allowed(call, 'admin.audit');
+    const { ctx } = call.services;
+    const result = verifyAuditChain(ctx.db);
+    appendAuditEvent(ctx.db, { at: ctx.clock.now(), actor: auditActor(actor), action: 'audit.verify', details: { ...result } });
+    return result.ok ? { ok: true, checked: result.checked, firstBadSeq: null, problem: null } : result;
+  },
+  'admin.auditExport': async (call, input) => {
+    const actor = await sudo(call, 'admin.audit', input.confirmPassword);
+    const { ctx } = call.services;
+    const { csv, rows } = auditCsv(ctx.db, input);
+    appendAuditEvent(ctx.db, { at: ctx.clock.now(), actor: auditActor(actor), action: 'audit.export', details: { from: input.from ?? null, to: input.to ?? null, rows } });
+    const stamp = new Date(ctx.clock.now()).toISOString().slice(0, 10);
+    return { filename: `audit-${stamp}.csv`, csv, rows };
+  },
+  'admin.clockStatus': (call) => {
+    allowed(call, 'admin.clock');
+    return clockStatusOf(call);
+  },
+  'admin.acknowledgeClock': async (call, input) => {
+    const actor = await sudo(call, 'admin.clock', input.confirmPassword);
+    const { ctx } = call.services;
+    const before = readClockState(ctx.db);
+    ctx.db.transaction(() => {
+      acknowledgeClock(ctx.db, ctx.clock.now());
+      appendAuditEvent(ctx.db, { at: ctx.clock.now(), actor: auditActor(actor), action: 'clock.acknowledge', details: { rollback: before.rollback, latestSeenAt: before.latestSeenAt } });
+    }).immediate();
+    return clockStatusOf(call);
+  },
+};

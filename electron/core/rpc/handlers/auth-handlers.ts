@@ -1,0 +1,74 @@
+/** auth.* channels: sign-in, sign-out, lock and unlock, status, own password. */
+import type { SessionStatus } from '../../../../shared/contract';
+import { AppError } from '../../../../shared/errors';
+import { appendAuditEvent } from '../../audit/audit-log';
+import { changeOwnPassword } from '../../auth/accounts';
+import { loadActor, sessionUser } from '../../auth/load-actor';
+import { checkPassword } from '../../auth/sign-in';
+import { policyOf } from '../../broker/context';
+import { readClockState } from '../../clock/clock-guard';
+import { actorOf, type Call, type HandlersOf } from '../call';
+
+export function sessionStatus(call: Call): SessionStatus {
+  const { ctx, sessions } = call.services;
+  const s = sessions.peek(call.conn.sessionId);
+  if (!s) {
+    call.conn.sessionId = null;
+    return { state: 'SIGNED_OUT' };
+  }
+  const actor = loadActor(ctx.db, s.userId);
+  if (!actor.active) {
+    sessions.end(s.id);
+    call.conn.sessionId = null;
+    return { state: 'SIGNED_OUT' };
+  }
+  const user = sessionUser(ctx.db, actor);
+  if (s.locked) return { state: 'LOCKED', user };
+  return { state: 'SIGNED_IN', user, idleExpiresAt: sessions.idleExpiresAt(s), now: ctx.clock.now(), readsPaused: readClockState(ctx.db).rollback !== null };
+}
+
+export const authHandlers: HandlersOf<'auth.'> = {
+  'auth.status': (call) => sessionStatus(call),
+
+  'auth.signIn': async (call, input) => {
+    const { ctx, sessions } = call.services;
+    const userId = await checkPassword(ctx.db, policyOf(ctx), () => ctx.clock.now(), { username: input.username }, input.password, 'signIn');
+    sessions.end(call.conn.sessionId);
+    call.conn.sessionId = sessions.start(userId).id;
+    return sessionStatus(call);
+  },
+
+  'auth.signOut': (call) => {
+    const { ctx, sessions } = call.services;
+    const s = sessions.peek(call.conn.sessionId);
+    if (s) {
+      const actor = loadActor(ctx.db, s.userId);
+      appendAuditEvent(ctx.db, { at: ctx.clock.now(), actor: actor.username, action: 'auth.signOut', subject: `user:${s.userId}`, details: {} });
+    }
+    sessions.end(call.conn.sessionId);
+    call.conn.sessionId = null;
+    return { state: 'SIGNED_OUT' as const };
+  },
+
+  'auth.lock': (call) => {
+    if (call.conn.sessionId) call.services.sessions.lock(call.conn.sessionId);
+    return sessionStatus(call);
+  },
+
+  'auth.unlock': async (call, input) => {
+    const { ctx, sessions } = call.services;
+    const s = sessions.peek(call.conn.sessionId);
+    if (!s) throw new AppError(call.conn.sessionId ? 'SESSION_EXPIRED' : 'NOT_SIGNED_IN');
+    await checkPassword(ctx.db, policyOf(ctx), () => ctx.clock.now(), { userId: s.userId }, input.password, 'unlock');
+    sessions.unlock(s.id);
+    return sessionStatus(call);
+  },
+
+  'auth.changePassword': async (call, input) => {
+    const actor = actorOf(call);
+    const { ctx } = call.services;
+    await checkPassword(ctx.db, policyOf(ctx), () => ctx.clock.now(), { userId: actor.userId }, input.currentPassword, 'reauth');
+    await changeOwnPassword(ctx.db, actor.username, () => ctx.clock.now(), actor.userId, input.newPassword);
+    return { done: true as const };
+  },
+};

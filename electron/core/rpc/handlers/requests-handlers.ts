@@ -1,0 +1,18 @@
+/** requests.* channels. */
+import { createRequests } from '../../broker/create-request';
+import { approveRequest, denyRequest, withdrawRequest } from '../../broker/decide-request';
+import { getRequest, hubQueue, inbox, myRequests } from '../../broker/queues';
+import { actorOf, type Call, type HandlersOf } from '../call';
+
+const row = (call: Call, id: number) => getRequest(call.services.ctx, actorOf(call), id).request;
+
+export const requestsHandlers: HandlersOf<'requests.'> = {
+  'requests.create': (call, input) => createRequests(call.services.ctx, actorOf(call), input),
+  'requests.withdraw': (call, input) => row(call, withdrawRequest(call.services.ctx, actorOf(call), input.requestId).id),
+  'requests.mine': (call, input) => myRequests(call.services.ctx, actorOf(call), input),
+  'requests.get': (call, input) => getRequest(call.services.ctx, actorOf(call), input.requestId),
+  'requests.inbox': (call, input) => inbox(call.services.ctx, actorOf(call), input),
+  'requests.hubQueue': (call, input) => hubQueue(call.services.ctx, actorOf(call), input),
+  'requests.approve': (call, input) => row(call, approveRequest(call.services.ctx, actorOf(call), input).id),
+  'requests.deny': (call, input) => row(call, denyRequest(call.services.ctx, actorOf(call), input).id),
+};

@@ -1,0 +1,34 @@
+/** Policy settings live in the settings table as validated JSON; defaults come from DESIGN.md. */
+import type { Database } from 'better-sqlite3-multiple-ciphers';
+import { DEFAULT_POLICY, policySettings, type PolicySettings } from '../../../shared/contract/policy-settings';
+import { appendAuditEvent } from '../audit/audit-log';
+import { one, run, sql } from '../store/sql';
+
+const KEY = 'policy';
+
+export function readPolicy(db: Database): PolicySettings {
+  const row = one<{ value: string }>(db, sql`SELECT value FROM settings WHERE key = ${KEY}`);
+  if (!row) return DEFAULT_POLICY;
+  // A stored value that no longer parses (hand-edited) falls back to defaults rather than failing open.
+  const parsed = policySettings.safeParse(JSON.parse(row.value));
+  return parsed.success ? parsed.data : DEFAULT_POLICY;
+}
+
+/** Replaces the policy, auditing what changed, in one transaction. */
+export function savePolicy(db: Database, next: PolicySettings, by: { userId: number | null; actor: string }, now: number): PolicySettings {
+  const valid = policySettings.parse(next);
+  return db.transaction(() => {
+    const before = readPolicy(db);
+    run(
+      db,
+      sql`INSERT INTO settings (key, value, updated_at, updated_by) VALUES (${KEY}, ${JSON.stringify(valid)}, ${now}, ${by.userId})
+          ON CONFLICT (key) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at, updated_by = excluded.updated_by`,
+    );
+    appendAuditEvent(db, { at: now, actor: by.actor, action: 'policy.update', subject: 'policy', details: { changed: changedKeys(before, valid), before, after: valid } });
+    return valid;
+  }).immediate();
+}
+
+function changedKeys(a: PolicySettings, b: PolicySettings): string[] {
+  return (Object.keys(b) as (keyof PolicySettings)[]).filter((k) => JSON.stringify(a[k]) !== JSON.stringify(b[k]));
+}

@@ -1,0 +1,128 @@
+/**
+ * A real encrypted store (in-memory key store, temporary folder) with the broker cast, a settable
+ * clock and a signed-in connection per cast member. Use `useBrokerFixture()` inside a describe:
+ *
+ *   const fixture = useBrokerFixture();
+ *   it('…', async () => { const fx = await fixture(); await fx.call('priya', 'requests.create', {...}); });
+ */
+import { join } from 'node:path';
+import type { Database } from 'better-sqlite3-multiple-ciphers';
+import { afterEach } from 'vitest';
+import type { ChannelName, Input, Output, Result } from '../../shared/contract';
+import { AppError } from '../../shared/errors';
+import { hashPassword } from '../../electron/core/auth/password-hash';
+import type { Connection } from '../../electron/core/auth/sessions';
+import { DAY, TestClock } from '../../electron/core/clock/clock';
+import { createBrokerCore, type BrokerCore, type BrokerCoreOptions } from '../../electron/core/rpc/broker-core';
+import { MemoryKeyStore } from '../../electron/core/store/key-store';
+import { openStore, type Store } from '../../electron/core/store/open-store';
+import { CAST, CAST_NAMES, MONDAY_10AM, PASSWORD, PEOPLE, PROGRAMME_CODE, PROGRAMME_CRNS, TEAMS, type CastName } from './broker-cast';
+import { seedBrokerRecords } from './broker-records';
+import { useTempDirs } from './temp-dir';
+
+export * from './broker-cast';
+
+export interface CastAccount {
+  userId: number;
+  username: string;
+  staffCode: string;
+  conn: Connection;
+}
+
+export interface BrokerFixture {
+  store: Store;
+  db: Database;
+  keyStore: MemoryKeyStore;
+  clock: TestClock;
+  core: BrokerCore;
+  users: Record<CastName, CastAccount>;
+  /** Calls a channel as a cast member (signing in again if the session has locked) and returns the value; throws AppError on failure. */
+  call<C extends ChannelName>(who: CastName, channel: C, input: Input<C>): Promise<Output<C>>;
+  /** The same, but answers the Result as it is. */
+  attempt<C extends ChannelName>(who: CastName, channel: C, input: Input<C>): Promise<Result<Output<C>>>;
+  /** Makes sure a cast member's connection has an unlocked session. */
+  signIn(who: CastName): Promise<void>;
+  close(): void;
+}
+
+export interface BrokerFixtureOptions {
+  /** Serve dev.* channels (the core uses the test clock as its dev clock). */
+  dev?: boolean;
+  /** Skip signing everybody in (sign-in tests do it themselves). */
+  signedOut?: boolean;
+  importer?: BrokerCoreOptions['importer'];
+}
+
+// Cheap scrypt parameters for test accounts only: sign-in verifies with the stored parameters.
+const TEST_SCRYPT = { N: 2 ** 10, r: 8, p: 1 };
+
+export async function createBrokerFixture(dir: string, o: BrokerFixtureOptions = {}): Promise<BrokerFixture> {
+  const keyStore = new MemoryKeyStore();
+  const store = await openStore({ path: join(dir, 'broker.db'), keyStore, create: true });
+  const db = store.db;
+  const clock = new TestClock(MONDAY_10AM);
+  const hash = await hashPassword(PASSWORD, TEST_SCRYPT);
+  const ids = seedCast(db, hash, clock.now());
+  seedBrokerRecords(db, clock.now());
+  const core = createBrokerCore({ db, clock, devClock: o.dev ? clock : null, importer: o.importer ?? null, logInternal: (channel, e) => console.error(channel, e) });
+  const users = Object.fromEntries(
+    CAST_NAMES.map((name) => [name, { userId: ids[name], username: name, staffCode: CAST[name].staffCode, conn: core.connect() }]),
+  ) as Record<CastName, CastAccount>;
+
+  const signIn = async (who: CastName) => {
+    const account = users[who];
+    const s = core.sessions.peek(account.conn.sessionId);
+    if (s && !s.locked) return;
+    const r = await core.dispatch('auth.signIn', account.conn, { username: account.username, password: PASSWORD });
+    if (!r.ok) throw new AppError(r.error.code, r.error.message);
+  };
+  const attempt = async <C extends ChannelName>(who: CastName, channel: C, input: Input<C>) => {
+    await signIn(who);
+    return (await core.dispatch(channel, users[who].conn, input)) as Result<Output<C>>;
+  };
+  const call = async <C extends ChannelName>(who: CastName, channel: C, input: Input<C>) => {
+    const r = await attempt(who, channel, input);
+    if (!r.ok) throw new AppError(r.error.code, r.error.message);
+    return r.value;
+  };
+  if (!o.signedOut) for (const name of CAST_NAMES) await signIn(name);
+  return { store, db, keyStore, clock, core, users, call, attempt, signIn, close: () => store.close() };
+}
+
+/** One fixture per test, closed and deleted afterwards. */
+export function useBrokerFixture(o: BrokerFixtureOptions = {}): () => Promise<BrokerFixture> {
+  const tempDir = useTempDirs();
+  const open: BrokerFixture[] = [];
+  afterEach(() => {
+    for (const fx of open.splice(0)) fx.close();
+  });
+  return async () => {
+    const fx = await createBrokerFixture(tempDir(), o);
+    open.push(fx);
+    return fx;
+  };
+}
+
+function seedCast(db: Database, passwordHash: string, now: number): Record<CastName, number> {
+  const ids = {} as Record<CastName, number>;
+  db.transaction(() => {
+    db.prepare(`INSERT INTO providers (code, name, sector) VALUES ('N07', 'NPS London', 'NPS'), ('C17', 'London CRC', 'CRC')`).run();
+    const team = db.prepare('INSERT INTO teams (code, provider_code, name, pdu, ldu) VALUES (?, ?, ?, ?, ?)');
+    for (const t of TEAMS) team.run(t.code, t.provider, t.name, t.pdu, t.ldu);
+    const staff = db.prepare('INSERT INTO staff (code, team_code, forename, surname, grade) VALUES (?, ?, ?, ?, ?)');
+    const user = db.prepare('INSERT INTO users (username, display_name, staff_code, password_hash, created_at) VALUES (?, ?, ?, ?, ?)');
+    const role = db.prepare('INSERT INTO user_roles (user_id, role) VALUES (?, ?)');
+    for (const name of CAST_NAMES) {
+      const m = CAST[name];
+      staff.run(m.staffCode, m.team, m.forename, m.surname, m.grade);
+      ids[name] = Number(user.run(name, `${m.forename} ${m.surname}`, m.staffCode, passwordHash, now).lastInsertRowid);
+      for (const r of m.roles) role.run(ids[name], r);
+    }
+    // Alex is on leave for the week; Dev deputises for Olivia.
+    db.prepare(`INSERT INTO absences (id, staff_code, kind, start_at, end_at) VALUES ('abs-alex', ?, 'LEAVE', ?, ?)`).run(CAST.alex.staffCode, now - DAY, now + 7 * DAY);
+    db.prepare(`INSERT INTO deputies (id, staff_code, deputy_staff_code, start_at, end_at) VALUES ('dep-olivia', ?, ?, ?, NULL)`).run(CAST.olivia.staffCode, CAST.dev.staffCode, now - 30 * DAY);
+  }).immediate();
+  return ids;
+}
+
+export { PEOPLE, PROGRAMME_CODE, PROGRAMME_CRNS };

@@ -61,6 +61,7 @@ export const ERROR_CODES = {
   STAFF_NOT_FOUND: 'There is no staff member with that code.',
   ROLE_STAFF_MISMATCH: 'That role does not fit the staff member the account is linked to.',
   DEMO_USERS_INVALID: 'The demonstration accounts file has errors. No accounts were created.',
+  STAFF_HAS_ACCOUNT: 'That staff member already has an account.',
   // First run of the desktop app
   SETUP_REQUIRED: 'The app has not been set up yet: create the administrator or load demonstration data.',
   SETUP_ALREADY_DONE: 'The app is already set up. Nothing was changed.',

@@ -36,6 +36,8 @@ export interface BrokerFixture {
   clock: TestClock;
   core: BrokerCore;
   users: Record<CastName, CastAccount>;
+  /** Unexpected failures the core reported (answered to the caller as INTERNAL). */
+  internalErrors: { channel: string; error: unknown }[];
   /** Calls a channel as a cast member (signing in again if the session has locked) and returns the value; throws AppError on failure. */
   call<C extends ChannelName>(who: CastName, channel: C, input: Input<C>): Promise<Output<C>>;
   /** The same, but answers the Result as it is. */
@@ -64,20 +66,25 @@ export async function createBrokerFixture(dir: string, o: BrokerFixtureOptions =
   const hash = await hashPassword(PASSWORD, TEST_SCRYPT);
   const ids = seedCast(db, hash, clock.now());
   seedBrokerRecords(db, clock.now());
-  const core = createBrokerCore({ db, clock, devClock: o.dev ? clock : null, importer: o.importer ?? null, logInternal: (channel, e) => console.error(channel, e) });
+  const internalErrors: BrokerFixture['internalErrors'] = [];
+  const core = createBrokerCore({ db, clock, devClock: o.dev ? clock : null, importer: o.importer ?? null, logInternal: (channel, error) => internalErrors.push({ channel, error }) });
   const users = Object.fromEntries(
     CAST_NAMES.map((name) => [name, { userId: ids[name], username: name, staffCode: CAST[name].staffCode, conn: core.connect() }]),
   ) as Record<CastName, CastAccount>;
 
-  const signIn = async (who: CastName) => {
+  const ensureSession = async (who: CastName): Promise<Result<unknown>> => {
     const account = users[who];
     const s = core.sessions.peek(account.conn.sessionId);
-    if (s && !s.locked) return;
-    const r = await core.dispatch('auth.signIn', account.conn, { username: account.username, password: PASSWORD });
+    if (s && !s.locked) return { ok: true, value: null };
+    return core.dispatch('auth.signIn', account.conn, { username: account.username, password: PASSWORD });
+  };
+  const signIn = async (who: CastName) => {
+    const r = await ensureSession(who);
     if (!r.ok) throw new AppError(r.error.code, r.error.message);
   };
   const attempt = async <C extends ChannelName>(who: CastName, channel: C, input: Input<C>) => {
-    await signIn(who);
+    const session = await ensureSession(who);
+    if (!session.ok) return session as Result<Output<C>>;
     return (await core.dispatch(channel, users[who].conn, input)) as Result<Output<C>>;
   };
   const call = async <C extends ChannelName>(who: CastName, channel: C, input: Input<C>) => {
@@ -86,7 +93,7 @@ export async function createBrokerFixture(dir: string, o: BrokerFixtureOptions =
     return r.value;
   };
   if (!o.signedOut) for (const name of CAST_NAMES) await signIn(name);
-  return { store, db, keyStore, clock, core, users, call, attempt, signIn, close: () => store.close() };
+  return { store, db, keyStore, clock, core, users, internalErrors, call, attempt, signIn, close: () => store.close() };
 }
 
 /** One fixture per test, closed and deleted afterwards. */

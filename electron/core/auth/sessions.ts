@@ -19,6 +19,8 @@ export interface Session {
   createdAt: number;
   lastActiveAt: number;
   locked: boolean;
+  /** Past the absolute limit: kept only so the window is told "expired" rather than "not signed in". */
+  expired: boolean;
 }
 
 /** However active, a session ends after a working day and a bit: sign in again tomorrow. */
@@ -34,7 +36,7 @@ export class SessionService {
 
   start(userId: number): Session {
     const now = this.clock.now();
-    const session: Session = { id: randomBytes(32).toString('hex'), userId, createdAt: now, lastActiveAt: now, locked: false };
+    const session: Session = { id: randomBytes(32).toString('hex'), userId, createdAt: now, lastActiveAt: now, locked: false, expired: false };
     this.sessions.set(session.id, session);
     return session;
   }
@@ -43,10 +45,10 @@ export class SessionService {
   peek(sessionId: string | null): Session | null {
     if (sessionId === null) return null;
     const s = this.sessions.get(sessionId);
-    if (!s) return null;
+    if (!s || s.expired) return null;
     const now = this.clock.now();
     if (now - s.createdAt >= SESSION_ABSOLUTE_LIMIT) {
-      this.sessions.delete(sessionId);
+      s.expired = true;
       return null;
     }
     if (!s.locked && now - s.lastActiveAt >= this.idleLockMinutes() * MINUTE) s.locked = true;
@@ -56,9 +58,8 @@ export class SessionService {
   /** A signed-in, unlocked session for a call that needs one; refreshes its idle timer. */
   require(sessionId: string | null): Session {
     if (sessionId === null) throw new AppError('NOT_SIGNED_IN');
-    const known = this.sessions.has(sessionId);
     const s = this.peek(sessionId);
-    if (!s) throw new AppError(known ? 'SESSION_EXPIRED' : 'NOT_SIGNED_IN');
+    if (!s) throw new AppError(this.sessions.get(sessionId)?.expired ? 'SESSION_EXPIRED' : 'NOT_SIGNED_IN');
     if (s.locked) throw new AppError('SESSION_LOCKED');
     s.lastActiveAt = this.clock.now();
     return s;

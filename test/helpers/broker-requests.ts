@@ -1,0 +1,27 @@
+/** Small helpers for broker tests: a valid request body and creating one request as a cast member. */
+import type { Input, RequestRow } from '../../shared/contract';
+import { PEOPLE, type BrokerFixture, type CastName } from './broker-fixture';
+
+export const requestBody = (over: Partial<Input<'requests.create'>> = {}): Input<'requests.create'> => ({
+  crns: [PEOPLE.warrant.crn],
+  scope: 'ROSH_SUMMARY',
+  purpose: 'APPOINTMENT_SAFETY',
+  justification: 'First appointment on Thursday; need to plan who attends.',
+  urgency: 'ROUTINE',
+  durationDays: 7,
+  ...over,
+});
+
+/** Creates one request and returns its row; fails the test if it was refused. */
+export async function createRequest(fx: BrokerFixture, who: CastName, over: Partial<Input<'requests.create'>> = {}): Promise<RequestRow> {
+  const { results } = await fx.call(who, 'requests.create', requestBody(over));
+  const r = results[0]!;
+  if (r.outcome !== 'CREATED') throw new Error(`request refused: ${r.error.code} ${r.error.message}`);
+  return r.request;
+}
+
+/** Creates and approves a request, returning the approved row (with its grant). */
+export async function grantAccess(fx: BrokerFixture, who: CastName, over: Partial<Input<'requests.create'>> = {}, approver: CastName = 'olivia'): Promise<RequestRow> {
+  const r = await createRequest(fx, who, over);
+  return fx.call(approver, 'requests.approve', { requestId: r.id });
+}

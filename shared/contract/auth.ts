@@ -12,8 +12,6 @@ export const sessionStatus = z.discriminatedUnion('state', [
     state: z.literal('SIGNED_IN'),
     user: sessionUser,
     idleExpiresAt: instant,
-    /** The core's clock now, so countdowns in the window agree with the core that ends access. */
-    now: instant,
     /** Policy: the window locks after this long without keyboard or pointer use. */
     idleLockMinutes: z.number().int().min(1),
     /** The core's clock now, so the screen can count down to the idle lock whatever the local clock says. */

@@ -24,7 +24,7 @@ export function sessionStatus(call: Call): SessionStatus {
   }
   const user = sessionUser(ctx.db, actor);
   if (s.locked) return { state: 'LOCKED', user };
-  return { state: 'SIGNED_IN', user, idleExpiresAt: sessions.idleExpiresAt(s), now: ctx.clock.now(), readsPaused: readClockState(ctx.db).rollback !== null };
+  return { state: 'SIGNED_IN', user, idleExpiresAt: sessions.idleExpiresAt(s), now: ctx.clock.now(), idleLockMinutes: policyOf(ctx).idleLockMinutes, readsPaused: readClockState(ctx.db).rollback !== null };
 }
 
 export const authHandlers: HandlersOf<'auth.'> = {

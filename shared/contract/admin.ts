@@ -33,6 +33,17 @@ export const importReport = z.object({
 });
 export type ImportReport = z.infer<typeof importReport>;
 
+/** How far the import under way has got, for the administrator's progress bar. */
+export const importProgress = z.object({
+  running: z.boolean(),
+  /** The file being read while an import runs. */
+  file: z.string().nullable(),
+  rowsDone: z.number().int().min(0),
+  /** Data rows in the whole set, from its manifest (0 when unknown). */
+  rowsTotal: z.number().int().min(0),
+});
+export type ImportProgress = z.infer<typeof importProgress>;
+
 export const auditVerification = z.object({
   ok: z.boolean(),
   checked: z.number().int(),
@@ -137,7 +148,13 @@ export const adminChannels = {
     access: 'session',
     input: z.strictObject({ ...confirm, directory: z.string().min(1).max(4096) }),
     output: importReport,
-    errors: ['BAD_CREDENTIALS', 'ACCOUNT_LOCKED', 'IMPORT_INVALID', 'IMPORT_UNAVAILABLE'],
+    errors: ['BAD_CREDENTIALS', 'ACCOUNT_LOCKED', 'IMPORT_INVALID', 'IMPORT_UNAVAILABLE', 'IMPORT_BUSY', 'IMPORT_SET_NOT_FOUND'],
+  }),
+  'admin.importProgress': channel({
+    summary: 'How far the import under way has got (rows read of the rows in the set), for the progress bar.',
+    access: 'session',
+    input: z.strictObject({}),
+    output: importProgress,
   }),
   'admin.transferCase': channel({
     summary: 'Give a case a new offender manager; pending requests follow to the new owner.',

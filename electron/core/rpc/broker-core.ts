@@ -43,7 +43,13 @@ export function createBrokerCore(o: BrokerCoreOptions): BrokerCore {
   const clock = o.devClock ?? o.clock;
   const ctx: BrokerContext = { db: o.db, clock };
   const sessions = new SessionService(clock, () => policyOf(ctx).idleLockMinutes);
-  const services = { ctx, sessions, devClock: o.devClock ?? null, importer: o.importer ?? null };
+  const services = {
+    ctx,
+    sessions,
+    devClock: o.devClock ?? null,
+    importer: o.importer ?? null,
+    importProgress: { running: false, file: null, rowsDone: 0, rowsTotal: 0 },
+  };
   const log = o.logInternal ?? defaultLog;
   return {
     ctx,

@@ -9,14 +9,34 @@ import type { Actor } from '../policy/actor';
 import type { Connection, SessionService } from '../auth/sessions';
 import { checkPassword } from '../auth/sign-in';
 
+/** Rows read so far, as an import reports them. */
+export interface ImportProgressUpdate {
+  file: string;
+  rowsDone: number;
+  rowsTotal: number;
+}
+
 /** Runs an nDelius/OASys-style import for the admin screen; provided by the host that can. */
-export type Importer = (directory: string, by: { userId: number; username: string }) => Promise<ImportReport>;
+export type Importer = (
+  directory: string,
+  by: { userId: number; username: string },
+  onProgress: (progress: ImportProgressUpdate) => void,
+) => Promise<ImportReport>;
+
+/** The import under way, if any, as admin.importProgress reports it. */
+export interface ImportProgressState {
+  running: boolean;
+  file: string | null;
+  rowsDone: number;
+  rowsTotal: number;
+}
 
 export interface CoreServices {
   ctx: BrokerContext;
   sessions: SessionService;
   devClock: TestClock | null;
   importer: Importer | null;
+  importProgress: ImportProgressState;
 }
 
 export interface Call {

@@ -71,9 +71,19 @@ export const adminHandlers: HandlersOf<'admin.'> = {
   },
   'admin.runImport': async (call, input) => {
     const actor = await sudo(call, 'admin.import', input.confirmPassword);
-    const { importer } = call.services;
+    const { importer, importProgress } = call.services;
     if (!importer) throw new AppError('IMPORT_UNAVAILABLE');
-    return importer(input.directory, { userId: actor.userId, username: actor.username });
+    if (importProgress.running) throw new AppError('IMPORT_BUSY');
+    Object.assign(importProgress, { running: true, file: null, rowsDone: 0, rowsTotal: 0 });
+    try {
+      return await importer(input.directory, { userId: actor.userId, username: actor.username }, (p) => Object.assign(importProgress, p));
+    } finally {
+      importProgress.running = false;
+    }
+  },
+  'admin.importProgress': (call) => {
+    allowed(call, 'admin.import');
+    return { ...call.services.importProgress };
   },
   'admin.transferCase': async (call, input) => {
     const actor = await sudo(call, 'admin.transfer', input.confirmPassword);

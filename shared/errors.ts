@@ -65,6 +65,8 @@ export const ERROR_CODES = {
   // First run of the desktop app
   SETUP_REQUIRED: 'The app has not been set up yet: create the administrator or load demonstration data.',
   SETUP_ALREADY_DONE: 'The app is already set up. Nothing was changed.',
+  // Reports
+  REPORT_PERIOD_INVALID: 'The report period is not valid: it runs from one day to a later (or the same) day, at most 366 days.',
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_CODES;

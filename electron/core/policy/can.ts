@@ -3,7 +3,7 @@
  * arguments. Every service call asks it before doing anything, and the answer says why not in the
  * words the person will see.
  */
-import { scopeRank, type Scope } from '../../../shared/domain/access';
+import type { Scope } from '../../../shared/domain/access';
 import type { ErrorCode } from '../../../shared/errors';
 import { ERROR_CODES } from '../../../shared/errors';
 import type { AccessRoute } from '../../../shared/contract/vocabulary';
@@ -224,7 +224,8 @@ function readRecord(r: RecordResource): Verdict {
   const allowListed = !r.restricted || r.onAllowList;
   let best: { scope: Scope; route: AccessRoute } | null = null;
   if (grantOk && (allowListed || !r.grantIsEmergency)) best = { scope: r.grantScope!, route: r.grantIsEmergency ? 'EMERGENCY' : 'GRANT' };
-  if (r.allocation && allowListed && (!best || scopeRank(best.scope) < scopeRank('FRONT_SHEET'))) best = { scope: 'FRONT_SHEET', route: 'ALLOCATION' };
+  // A grant is always at least the front sheet, so an allocation only helps when there is no usable grant.
+  if (r.allocation && allowListed && !best) best = { scope: 'FRONT_SHEET', route: 'ALLOCATION' };
   if (!best) {
     if (r.restricted && !r.onAllowList && (grantOk || r.allocation)) return no('ACCESS_RESTRICTED');
     return no('NO_ACTIVE_GRANT');

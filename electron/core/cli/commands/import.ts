@@ -1,0 +1,76 @@
+/**
+ * `rab import`: loads an export set into the store, all or nothing. A store this command creates
+ * and then cannot fill is removed again (with its key), so a failed import leaves no trace.
+ */
+import { existsSync, rmSync, statSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { importExportSet, type ImportOutcome } from '../../import/import-export-set';
+import { describeProblem } from '../../import/import-problems';
+import type { KeyStore } from '../../store/key-store';
+import { keychainAccount, openStore } from '../../store/open-store';
+import { CommandFailed } from '../cli-context';
+import { formatBytes, formatDuration, rowsPerSecond, table } from '../cli-format';
+import { progressBar, type Progress } from '../progress-bar';
+import { storeOption, type CliCommand } from './command';
+
+export const importCommand: CliCommand = (program, ctx) => {
+  storeOption(
+    program
+      .command('import')
+      .description('Import an export set into the store (created if it does not exist): every row is checked, and nothing is imported unless all are valid.')
+      .argument('<dir>', 'the folder holding the export set (manifest.json and one CSV per entity)'),
+  )
+    .addHelpText(
+      'after',
+      '\nImporting the same set again changes nothing; a newer snapshot updates rows by their keys and removes\n' +
+        'child rows (registrations, allocations, …) its people and staff no longer have. See docs/import-format.md.\n\n' +
+        'Example:\n  rab import ./office-set --store ./broker.db',
+    )
+    .action(async (dir: string, flags: { store: string }) => {
+      const path = resolve(flags.store);
+      const keyStore = ctx.keyStore();
+      const created = !existsSync(path);
+      const store = await openStore({ path, keyStore, create: true });
+      const started = ctx.now();
+      // The total is known once the manifest is read, which is when the first report arrives.
+      let bar: Progress | null = null;
+      let outcome: ImportOutcome | undefined;
+      try {
+        outcome = await importExportSet(store.db, dir, {
+          actor: 'cli',
+          now: ctx.now,
+          onProgress: (p) => {
+            bar ??= progressBar(ctx.stderr, p.rowsTotal, 'rows');
+            bar.update(p.rowsDone, p.file);
+          },
+        });
+      } finally {
+        (bar as Progress | null)?.stop();
+        store.close();
+        if (created && !outcome?.ok) await removeStore(path, keyStore);
+      }
+      const ms = ctx.now() - started;
+      if (!outcome.ok) {
+        const listed = outcome.problems.map((p) => `  ${describeProblem(p)}\n`).join('');
+        const more = outcome.problemCount - outcome.problems.length;
+        ctx.stderr.write(
+          `The export set in ${resolve(dir)} has problems:\n${listed}` +
+            (more > 0 ? `  … and ${more.toLocaleString('en-GB')} more.\n` : '') +
+            `${outcome.problemCount.toLocaleString('en-GB')} problem(s) in total. Nothing was imported.\n`,
+        );
+        throw new CommandFailed();
+      }
+      const rows = outcome.files.map((f) => [f.file, f.rows, f.inserted, f.updated, f.unchanged, f.removed] as const);
+      ctx.stdout.write(
+        `Imported ${resolve(dir)} into ${path}\n\n` +
+          `${table(['file', 'rows', 'inserted', 'updated', 'unchanged', 'removed'], rows)}\n\n` +
+          `${outcome.rows.toLocaleString('en-GB')} rows in ${formatDuration(ms)} (${rowsPerSecond(outcome.rows, ms)}); ` +
+          `the store is ${formatBytes(statSync(path).size)}.\n`,
+      );
+    });
+};
+
+async function removeStore(path: string, keyStore: KeyStore): Promise<void> {
+  for (const suffix of ['', '-wal', '-shm']) rmSync(`${path}${suffix}`, { force: true });
+  await keyStore.delete(keychainAccount(path));
+}

@@ -1,0 +1,18 @@
+/**
+ * Every `rab` command, in the order `rab --help` lists them. Adding a command is one line here
+ * plus its file in this folder (see command.ts).
+ */
+import type { CliCommand } from './command';
+import { importCommand } from './import';
+import { seedCommand } from './seed';
+import { usersAddCommand } from './users-add';
+import { usersImportDemoCommand } from './users-import-demo';
+import { verifyCommand } from './verify';
+
+export const COMMANDS: readonly CliCommand[] = [
+  seedCommand,
+  importCommand,
+  verifyCommand,
+  usersAddCommand,
+  usersImportDemoCommand,
+];

@@ -1,0 +1,238 @@
+/**
+ * Imports an export set (docs/import-format.md) into the store, all or nothing.
+ *
+ * Every file is streamed, every row validated (zod), checked for duplicate keys and for references
+ * that do not resolve, and upserted by natural key, all inside one transaction. Problems are
+ * collected rather than thrown so the report lists every bad row; if there is any problem, the
+ * transaction is rolled back and the store is exactly as it was.
+ *
+ * The import holds the connection's transaction while it awaits file reads, so the caller gives it
+ * a connection nothing else uses meanwhile (the command line opens its own).
+ */
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import type { Database } from 'better-sqlite3-multiple-ciphers';
+import { AppError } from '../../../shared/errors';
+import { appendAuditEvent } from '../audit/audit-log';
+import { DEMO_USERS_FILE, EXPORT_FILES, MANIFEST_FILE, type ExportFile } from './export-format';
+import { ProblemList, type ImportProblem } from './import-problems';
+import { readManifest, type Manifest } from './manifest';
+import { readCsvRecords, type CsvRecord } from './read-csv-records';
+import { ReferenceChecks } from './reference-checks';
+import { ROW_SCHEMAS } from './row-schemas';
+import { StoreWriter } from './store-writer';
+
+export interface ImportProgress {
+  file: string;
+  rowsDone: number;
+  /** Data rows in the whole set, from the manifest (0 when it is unknown). */
+  rowsTotal: number;
+}
+
+export interface ImportOptions {
+  /** Who is importing, for the audit log: a username, or 'cli'. */
+  actor?: string;
+  now?: () => number;
+  onProgress?: (p: ImportProgress) => void;
+  /** How many problems to list; all are counted. */
+  maxListedProblems?: number;
+}
+
+export interface FileSummary {
+  file: string;
+  rows: number;
+  inserted: number;
+  updated: number;
+  unchanged: number;
+  /** Child rows of people or staff in the snapshot that the snapshot no longer contains. */
+  removed: number;
+}
+
+export type ImportOutcome =
+  | { ok: true; files: FileSummary[]; rows: number; manifest: Manifest }
+  | { ok: false; problems: ImportProblem[]; problemCount: number };
+
+const PROGRESS_EVERY = 5000;
+/** 256 MiB of page cache while importing (negative = KiB); restored afterwards. */
+const IMPORT_CACHE_KIB = 262144;
+
+export async function importExportSet(db: Database, dir: string, opts: ImportOptions = {}): Promise<ImportOutcome> {
+  const folder = resolve(dir);
+  if (!existsSync(folder) || !statSync(folder).isDirectory()) {
+    throw new AppError('IMPORT_SET_NOT_FOUND', `There is no export set at ${folder}: the folder does not exist.`);
+  }
+  if (db.inTransaction) throw new AppError('IMPORT_BUSY');
+
+  const problems = new ProblemList(opts.maxListedProblems);
+  const manifest = readManifest(folder, problems);
+  const present = checkFileList(folder, problems);
+  const rowsTotal = manifest ? Object.values(manifest.files).reduce((n, f) => n + f.rows, 0) : 0;
+
+  const cacheSize = db.pragma('cache_size', { simple: true }) as number;
+  db.pragma(`cache_size = -${IMPORT_CACHE_KIB}`);
+  db.exec('BEGIN IMMEDIATE');
+  let writer: StoreWriter | undefined;
+  try {
+    writer = new StoreWriter(db);
+    const refs = new ReferenceChecks(db);
+    const progress = { done: 0, total: rowsTotal, report: opts.onProgress };
+    const rowCounts = new Map<string, number>();
+    for (const file of EXPORT_FILES) {
+      if (!present.has(file.name)) {
+        refs.fileUnreadable(file);
+        continue;
+      }
+      const rows = await importFile(join(folder, file.name), file, { writer, refs, problems, progress });
+      if (rows === null) refs.fileUnreadable(file);
+      else rowCounts.set(file.name, rows);
+      const expected = manifest?.files[file.name]?.rows;
+      if (rows !== null && expected !== undefined && rows !== expected) {
+        problems.add({
+          file: file.name,
+          problem: `has ${rows} data rows, but ${MANIFEST_FILE} says ${expected}: the file may be truncated, or the manifest belongs to another set`,
+        });
+      }
+    }
+    if (!problems.empty || !manifest) {
+      db.exec('ROLLBACK');
+      return { ok: false, problems: problems.listed, problemCount: problems.total };
+    }
+    const files = summarise(writer, rowCounts);
+    appendAuditEvent(db, {
+      at: (opts.now ?? Date.now)(),
+      actor: opts.actor ?? 'cli',
+      action: 'admin.importRecords',
+      subject: `export-set:${manifest.scale ?? 'unknown'}`,
+      details: { folder, scale: manifest.scale ?? null, seed: manifest.seed ?? null, asOf: manifest.asOf ?? null, files },
+    });
+    db.exec('COMMIT');
+    return { ok: true, files, rows: files.reduce((n, f) => n + f.rows, 0), manifest };
+  } catch (e) {
+    if (db.inTransaction) db.exec('ROLLBACK');
+    throw e;
+  } finally {
+    if (db.open) {
+      writer?.dispose();
+      db.pragma(`cache_size = ${cacheSize}`);
+    }
+  }
+}
+
+/** Which export files are there; missing ones and stray CSV files are problems. */
+function checkFileList(folder: string, problems: ProblemList): Set<string> {
+  const names = new Set(readdirSync(folder));
+  const expected = new Set(EXPORT_FILES.map((f) => f.name));
+  const present = new Set<string>();
+  for (const f of EXPORT_FILES) {
+    if (names.has(f.name)) present.add(f.name);
+    else problems.add({ file: f.name, problem: 'is missing from the export set (a file with only its header row is fine)' });
+  }
+  for (const n of names) {
+    if (/\.csv$/i.test(n) && !expected.has(n) && n !== DEMO_USERS_FILE) {
+      problems.add({ file: n, problem: `is not part of the export format (expected files: ${[...expected].join(', ')})` });
+    }
+  }
+  return present;
+}
+
+interface FileContext {
+  writer: StoreWriter;
+  refs: ReferenceChecks;
+  problems: ProblemList;
+  progress: { done: number; total: number; report: ImportOptions['onProgress'] };
+}
+
+/** Reads, checks and writes one file. Returns its data row count, or null if it could not be read through. */
+async function importFile(path: string, file: ExportFile, ctx: FileContext): Promise<number | null> {
+  const { problems, progress } = ctx;
+  let header: string[] | null = null;
+  let readable = true;
+  let rows = 0;
+  const onProblem = (p: ImportProblem) => {
+    readable = false;
+    problems.add(p);
+  };
+  for await (const batch of readCsvRecords(path, file.name, onProblem)) {
+    for (const rec of batch) {
+      if (header === null) {
+        header = rec.fields.map((f) => f.trim());
+        if (!headerIsValid(header, file, rec.line, (p) => problems.add({ file: file.name, ...p }))) return null;
+        continue;
+      }
+      rows++;
+      importRow(rec, header, file, ctx);
+      if (rows % PROGRESS_EVERY === 0) progress.report?.({ file: file.name, rowsDone: progress.done + rows, rowsTotal: progress.total });
+    }
+  }
+  progress.done += rows;
+  progress.report?.({ file: file.name, rowsDone: progress.done, rowsTotal: progress.total });
+  return readable && header ? rows : null;
+}
+
+/** Validates one data row, checks its key and references, and writes it if all is well. */
+function importRow(rec: CsvRecord, header: string[], file: ExportFile, ctx: FileContext): void {
+  const { writer, refs, problems } = ctx;
+  const at = { file: file.name, row: rec.row, line: rec.line };
+  if (rec.fields.length !== header.length) {
+    const short = rec.fields.length < header.length ? ' (a row cut short? the file may be truncated)' : '';
+    problems.add({ ...at, problem: `has ${rec.fields.length} fields, but the header has ${header.length}${short}` });
+    return;
+  }
+  const raw: Record<string, string | undefined> = {};
+  for (let i = 0; i < header.length; i++) {
+    const v = rec.fields[i]!.trim();
+    raw[header[i]!] = v === '' ? undefined : v;
+  }
+  const parsed = ROW_SCHEMAS[file.name]!.safeParse(raw);
+  if (!parsed.success) {
+    for (const issue of parsed.error.issues) problems.add({ ...at, column: String(issue.path[0] ?? ''), problem: issue.message });
+    refs.rowRejected(file, raw[file.key]);
+    return;
+  }
+  const row = parsed.data;
+  const key = String(row[file.key]);
+  const firstRow = writer.claimKey(file, key, rec.row);
+  if (firstRow !== null) {
+    problems.add({ ...at, column: file.key, problem: `${JSON.stringify(key)} is a duplicate: row ${firstRow} has the same ${file.key}` });
+    return;
+  }
+  const refProblems = refs.check(file, row);
+  if (refProblems.length > 0) {
+    for (const p of refProblems) problems.add({ ...at, ...p });
+    refs.rowRejected(file, key);
+    return;
+  }
+  writer.write(file, row);
+}
+
+function headerIsValid(header: string[], file: ExportFile, line: number, add: (p: Omit<ImportProblem, 'file'>) => void): boolean {
+  let ok = true;
+  const seen = new Set<string>();
+  for (const col of header) {
+    if (seen.has(col)) {
+      add({ line, column: col, problem: 'appears twice in the header' });
+      ok = false;
+    } else if (!file.columns.includes(col)) {
+      add({ line, column: col || '(blank)', problem: `is not a column of ${file.name} (its columns are: ${file.columns.join(', ')})` });
+      ok = false;
+    }
+    seen.add(col);
+  }
+  for (const col of file.columns) {
+    if (!seen.has(col)) {
+      add({ line, column: col, problem: 'is missing from the header' });
+      ok = false;
+    }
+  }
+  return ok;
+}
+
+function summarise(writer: StoreWriter, rowCounts: Map<string, number>): FileSummary[] {
+  return EXPORT_FILES.map((f) => {
+    const { before, written } = writer.counts.get(f.name)!;
+    const inserted = writer.rowCount(f) - before;
+    const removed = writer.removeRowsMissingFromSnapshot(f);
+    const rows = rowCounts.get(f.name) ?? 0;
+    return { file: f.name, rows, inserted, updated: written - inserted, unchanged: rows - written, removed };
+  });
+}

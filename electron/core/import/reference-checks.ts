@@ -1,0 +1,98 @@
+/**
+ * Checks that a row refers only to things that exist: in the same set (already written inside
+ * the import's transaction, since files import in dependency order) or already in the store.
+ * Also checks the one rule that spans tables: a person's owner works for the sector that manages them.
+ */
+import type { Database, Statement } from 'better-sqlite3-multiple-ciphers';
+import { ENTITY_FILE, ENTITY_LABEL, type Entity, type ExportFile } from './export-format';
+import type { ImportProblem } from './import-problems';
+import type { ImportRow } from './row-schemas';
+import { quote } from './field-rules';
+
+const EXISTS_SQL: Record<Entity, string> = {
+  provider: 'SELECT 1 FROM providers WHERE code = ?',
+  team: 'SELECT 1 FROM teams WHERE code = ?',
+  staff: 'SELECT 1 FROM staff WHERE code = ?',
+  person: 'SELECT 1 FROM people WHERE crn = ?',
+};
+
+type Problem = Omit<ImportProblem, 'file' | 'row' | 'line'>;
+
+export class ReferenceChecks {
+  private readonly exists = new Map<Entity, Statement>();
+  /** Keys whose own rows had errors, so a reference to them says so instead of "does not exist". */
+  private readonly rejected = new Map<Entity, Set<string>>();
+  /** Entities whose file could not be read at all: references to them cannot be judged. */
+  private readonly unreadable = new Set<Entity>();
+  private readonly registerTypes: Set<string>;
+  private readonly staffSector: Statement;
+  private readonly sectorCache = new Map<string, string | null>();
+  // Child rows of one person usually sit together, so remembering the last hit saves most lookups.
+  private readonly lastFound = new Map<Entity, string>();
+
+  constructor(db: Database) {
+    for (const [entity, sqlText] of Object.entries(EXISTS_SQL)) this.exists.set(entity as Entity, db.prepare(sqlText).pluck());
+    this.registerTypes = new Set(db.prepare('SELECT code FROM register_types').pluck().all() as string[]);
+    this.staffSector = db
+      .prepare(
+        `SELECT p.sector FROM staff s JOIN teams t ON t.code = s.team_code JOIN providers p ON p.code = t.provider_code WHERE s.code = ?`,
+      )
+      .pluck();
+  }
+
+  rowRejected(file: ExportFile, key: string | undefined): void {
+    if (!file.entity || !key) return;
+    let set = this.rejected.get(file.entity);
+    if (!set) this.rejected.set(file.entity, (set = new Set()));
+    set.add(key);
+  }
+
+  fileUnreadable(file: ExportFile): void {
+    if (file.entity) this.unreadable.add(file.entity);
+  }
+
+  check(file: ExportFile, row: ImportRow): Problem[] {
+    const problems: Problem[] = [];
+    for (const ref of file.references) {
+      const value = row[ref.column];
+      if (typeof value !== 'string') continue;
+      const p = this.problemWith(ref.entity, value);
+      if (p) problems.push({ column: ref.column, problem: p });
+    }
+    if (file.name === 'registrations.csv' && !this.registerTypes.has(String(row.type_code))) {
+      problems.push({ column: 'type_code', problem: `${quote(row.type_code)} is not a known register type code` });
+    }
+    if (file.name === 'people.csv' && typeof row.owner_staff_code === 'string' && problems.length === 0) {
+      const sector = this.sectorOf(row.owner_staff_code);
+      if (sector && sector !== row.managing_sector) {
+        problems.push({
+          column: 'owner_staff_code',
+          problem: `${quote(row.owner_staff_code)} works for a ${sector} provider, but managing_sector is ${row.managing_sector}`,
+        });
+      }
+    }
+    return problems;
+  }
+
+  private problemWith(entity: Entity, key: string): string | null {
+    if (this.lastFound.get(entity) === key) return null;
+    if (this.exists.get(entity)!.get(key) !== undefined) {
+      this.lastFound.set(entity, key);
+      return null;
+    }
+    if (this.unreadable.has(entity)) return null;
+    const label = ENTITY_LABEL[entity];
+    const source = ENTITY_FILE[entity].name;
+    if (this.rejected.get(entity)?.has(key)) return `refers to ${label} ${quote(key)}, whose row in ${source} has errors`;
+    return `refers to ${label} ${quote(key)}, which is neither in ${source} nor already in the store`;
+  }
+
+  private sectorOf(staffCode: string): string | null {
+    let sector = this.sectorCache.get(staffCode);
+    if (sector === undefined) {
+      sector = (this.staffSector.get(staffCode) as string | undefined) ?? null;
+      this.sectorCache.set(staffCode, sector);
+    }
+    return sector;
+  }
+}

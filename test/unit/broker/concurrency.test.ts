@@ -1,0 +1,78 @@
+/**
+ * Two connections to one store at once (separate processes, as two windows or the app and the
+ * command line would be): the sweep never escalates twice, and owner and hub never both decide.
+ */
+import { spawn } from 'node:child_process';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { verifyAuditChain } from '../../../electron/core/audit/verify-chain';
+import { keychainAccount } from '../../../electron/core/store/open-store';
+import { PASSWORD, PEOPLE, PROGRAMME_CRNS, useBrokerFixture, type BrokerFixture } from '../../helpers/broker-fixture';
+import { requestBody } from '../../helpers/broker-requests';
+
+const fixture = useBrokerFixture();
+const WORKER = join(__dirname, '../../helpers/broker-worker.ts');
+
+function runWorker(fx: BrokerFixture, env: Record<string, string>): Promise<Record<string, number>> {
+  return new Promise((resolve, reject) => {
+    void fx.keyStore.get(keychainAccount(fx.store.path)).then((key) => {
+      const child = spawn(process.execPath, ['--import', 'tsx', WORKER], {
+        env: { ...process.env, RAB_STORE: fx.store.path, RAB_KEY: key!.keyHex, RAB_NOW: String(fx.clock.now()), ...env },
+        stdio: ['ignore', 'pipe', 'pipe'],
+      });
+      let out = '';
+      let err = '';
+      child.stdout.on('data', (d: Buffer) => (out += d.toString()));
+      child.stderr.on('data', (d: Buffer) => (err += d.toString()));
+      child.on('close', (code) => (code === 0 ? resolve(JSON.parse(out.trim().split('\n').pop()!) as Record<string, number>) : reject(new Error(`worker failed (${code}): ${err}`))));
+    });
+  });
+}
+
+/** Many pending requests, all past their deadline. */
+async function overdueRequests(fx: BrokerFixture): Promise<number[]> {
+  const crns = [...PROGRAMME_CRNS.slice(0, 8), PEOPLE.warrant.crn, PEOPLE.allocated.crn, PEOPLE.veryHigh.crn];
+  const ids: number[] = [];
+  for (const who of ['priya', 'alan', 'rita'] as const) {
+    const { results } = await fx.call(who, 'requests.create', requestBody({ crns, urgency: 'IMMEDIATE_SAFETY', scope: 'ROSH_SUMMARY', durationDays: 3 }));
+    for (const r of results) if (r.outcome === 'CREATED') ids.push(r.request.id);
+  }
+  fx.clock.advanceHours(1);
+  return ids;
+}
+
+describe('two connections at once', () => {
+  it('never escalate a request twice when both sweep together', async () => {
+    const fx = await fixture();
+    const ids = await overdueRequests(fx);
+    expect(ids.length).toBeGreaterThan(20);
+    const [a, b] = await Promise.all([runWorker(fx, { RAB_TASK: 'sweep' }), runWorker(fx, { RAB_TASK: 'sweep' })]);
+    expect(a!.escalated + b!.escalated).toBe(ids.length);
+    const perRequest = fx.db.prepare(`SELECT subject, count(*) AS n FROM audit_events WHERE action = 'request.escalate' GROUP BY subject HAVING n > 1`).all();
+    expect(perRequest).toEqual([]);
+    const duplicateNotes = fx.db.prepare(`SELECT user_id, request_id, count(*) AS n FROM notifications WHERE kind = 'REQUEST_ESCALATED' GROUP BY user_id, request_id HAVING n > 1`).all();
+    expect(duplicateNotes).toEqual([]);
+    expect(verifyAuditChain(fx.db)).toMatchObject({ ok: true });
+  });
+
+  it('never let owner and hub both decide: the first decision wins, the other is told', async () => {
+    const fx = await fixture();
+    const ids = await overdueRequests(fx);
+    const owned = fx.db.prepare(`SELECT r.id FROM requests r JOIN people p ON p.crn = r.crn WHERE p.owner_staff_code = 'N07T01A'`).all() as { id: number }[];
+    const both = owned.map((r) => r.id);
+    const [owner, hub] = await Promise.all([
+      runWorker(fx, { RAB_TASK: 'approve', RAB_USER: 'olivia', RAB_PASSWORD: PASSWORD, RAB_REQUESTS: JSON.stringify(both) }),
+      runWorker(fx, { RAB_TASK: 'deny', RAB_USER: 'hana', RAB_PASSWORD: PASSWORD, RAB_REQUESTS: JSON.stringify([...both].reverse()) }),
+    ]);
+    expect(owner!.otherErrors + hub!.otherErrors).toBe(0);
+    expect(owner!.decided + hub!.decided).toBe(both.length);
+    expect(owner!.alreadyDecided + hub!.alreadyDecided).toBe(both.length);
+    const decisions = fx.db.prepare(`SELECT subject, count(*) AS n FROM audit_events WHERE action IN ('request.approve', 'request.deny') GROUP BY subject HAVING n > 1`).all();
+    expect(decisions).toEqual([]);
+    const grants = fx.db.prepare('SELECT request_id, count(*) AS n FROM grants GROUP BY request_id HAVING n > 1').all();
+    expect(grants).toEqual([]);
+    expect(fx.db.prepare(`SELECT count(*) AS n FROM requests WHERE status = 'APPROVED'`).get()).toEqual({ n: owner!.decided });
+    expect(verifyAuditChain(fx.db)).toMatchObject({ ok: true });
+    expect(ids.length).toBeGreaterThan(both.length - 1);
+  });
+});

@@ -1,0 +1,100 @@
+/**
+ * Every channel fuzzed: random payloads, and payloads with the right field names but random
+ * values. The answer is always a typed error from the channel's own list (or a valid answer),
+ * never a crash, and a refused call changes nothing but the record of a failed password.
+ */
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import type { z } from 'zod';
+import { CHANNEL_NAMES, COMMON_ERRORS, CONTRACT, type ChannelName } from '../../../shared/contract';
+import { useBrokerFixture, type BrokerFixture, type CastName } from '../../helpers/broker-fixture';
+
+const fixture = useBrokerFixture();
+
+const nasty = fc.oneof(
+  fc.anything(),
+  fc.string(),
+  fc.integer(),
+  fc.double(),
+  fc.constantFrom(null, undefined, '', ' ', -1, 0, 1, 2 ** 53, Number.NaN, Infinity, [], {}, true, 'X100001', 'X999999', 'N07T01A', '2026-12-25', 'ALL', 'FRONT_SHEET', 'ROUTINE', 'OTHER',
+    'correct horse battery staple', '__proto__', 'constructor', "'; DROP TABLE requests; --", 'a'.repeat(5000)),
+);
+
+/** Objects with the schema's own keys (so validation is passed more often) but random values. */
+function shaped(name: ChannelName): fc.Arbitrary<unknown> {
+  const shape = (CONTRACT[name].input as unknown as { shape?: Record<string, z.ZodType> }).shape;
+  if (!shape) return fc.anything();
+  const keys = Object.keys(shape);
+  return fc.record(Object.fromEntries(keys.map((k) => [k, nasty])), { requiredKeys: [] });
+}
+
+function callerFor(name: ChannelName): CastName {
+  if (name.startsWith('admin.')) return name.includes('Lao') ? 'lars' : 'ada';
+  if (name === 'requests.hubQueue' || name.startsWith('emergency.review')) return 'hana';
+  if (name.startsWith('caseload.') || name === 'requests.inbox' || name.startsWith('requests.approve') || name.startsWith('requests.deny')) return 'olivia';
+  return 'priya';
+}
+
+const totalChanges = (fx: BrokerFixture) => (fx.db.prepare('SELECT total_changes() AS n').get() as { n: number }).n;
+const lastSeq = (fx: BrokerFixture) => (fx.db.prepare('SELECT ifnull(max(seq), 0) AS n FROM audit_events').get() as { n: number }).n;
+
+async function fuzzOnce(fx: BrokerFixture, name: ChannelName, payload: unknown): Promise<void> {
+  const who = callerFor(name);
+  await fx.signIn(who);
+  const changesBefore = totalChanges(fx);
+  const seqBefore = lastSeq(fx);
+  const r = await fx.core.dispatch(name, fx.users[who].conn, payload);
+  expect(fx.internalErrors, `${name} crashed on ${JSON.stringify(payload)?.slice(0, 300)}`).toEqual([]);
+  if (r.ok) return;
+  const allowed = [...COMMON_ERRORS, ...(CONTRACT[name].errors ?? [])];
+  expect(allowed, `${name} answered ${r.error.code} (${r.error.message}), which its contract does not list`).toContain(r.error.code);
+  expect(r.error.message.length).toBeGreaterThan(0);
+  // A refused call changes nothing, except that a wrong password is audited and counted.
+  const newEvents = fx.db.prepare('SELECT action FROM audit_events WHERE seq > ?').all(seqBefore) as { action: string }[];
+  expect(newEvents.every((e) => e.action.endsWith('.fail')), `${name} left ${JSON.stringify(newEvents)}`).toBe(true);
+  expect(totalChanges(fx) - changesBefore).toBeLessThanOrEqual(newEvents.length * 2);
+}
+
+describe('dispatch under fuzzing', () => {
+  it('answers every channel with a typed error or a valid answer, never a crash, changing nothing when it refuses', async () => {
+    const fx = await fixture();
+    await fx.call('priya', 'auth.status', {});
+    for (const name of CHANNEL_NAMES) {
+      await fc.assert(
+        fc.asyncProperty(fc.oneof(fc.anything(), shaped(name)), async (payload) => fuzzOnce(fx, name, payload)),
+        { numRuns: 25 },
+      );
+    }
+    // Passwords were never guessed, so no account is locked by the fuzzing beyond the lockout rules.
+    expect(fx.internalErrors).toEqual([]);
+  });
+
+  it('answers an unknown channel with UNKNOWN_CHANNEL', async () => {
+    const fx = await fixture();
+    await fc.assert(
+      fc.asyncProperty(fc.oneof(fc.string(), fc.anything()), async (channel) => {
+        fc.pre(typeof channel !== 'string' || !(CHANNEL_NAMES as string[]).includes(channel));
+        const r = await fx.core.dispatch(channel, fx.users.priya.conn, {});
+        expect(r).toMatchObject({ ok: false, error: { code: 'UNKNOWN_CHANNEL' } });
+      }),
+      { numRuns: 200 },
+    );
+    for (const name of ['toString', '__proto__', 'constructor', 'hasOwnProperty']) {
+      expect(await fx.core.dispatch(name, fx.users.priya.conn, {})).toMatchObject({ ok: false, error: { code: 'UNKNOWN_CHANNEL' } });
+    }
+  });
+
+  it('does not serve development channels outside a development host', async () => {
+    const fx = await fixture();
+    expect(await fx.core.dispatch('dev.setClock', fx.users.ada.conn, { at: 0 })).toMatchObject({ ok: false, error: { code: 'UNKNOWN_CHANNEL' } });
+    expect(fx.clock.now()).toBeGreaterThan(0);
+  });
+
+  it('names the field that is wrong', async () => {
+    const fx = await fixture();
+    const r = await fx.attempt('priya', 'requests.create', { crns: ['nonsense'], scope: 'EVERYTHING', purpose: 'OTHER', justification: 'x', urgency: 'ROUTINE', durationDays: 1 } as never);
+    expect(r).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
+    expect(!r.ok && r.error.message).toContain('crns.0: must be a CRN');
+    expect(!r.ok && r.error.message).toContain('scope:');
+  });
+});

@@ -13,7 +13,14 @@ import { requestBody } from '../../helpers/broker-requests';
 const fixture = useBrokerFixture();
 const WORKER = join(__dirname, '../../helpers/broker-worker.ts');
 
-function runWorker(fx: BrokerFixture, env: Record<string, string>): Promise<Record<string, number>> {
+interface WorkerResult {
+  escalated: number;
+  decided: number;
+  alreadyDecided: number;
+  otherErrors: number;
+}
+
+function runWorker(fx: BrokerFixture, env: Record<string, string>): Promise<WorkerResult> {
   return new Promise((resolve, reject) => {
     void fx.keyStore.get(keychainAccount(fx.store.path)).then((key) => {
       const child = spawn(process.execPath, ['--import', 'tsx', WORKER], {
@@ -24,7 +31,7 @@ function runWorker(fx: BrokerFixture, env: Record<string, string>): Promise<Reco
       let err = '';
       child.stdout.on('data', (d: Buffer) => (out += d.toString()));
       child.stderr.on('data', (d: Buffer) => (err += d.toString()));
-      child.on('close', (code) => (code === 0 ? resolve(JSON.parse(out.trim().split('\n').pop()!) as Record<string, number>) : reject(new Error(`worker failed (${code}): ${err}`))));
+      child.on('close', (code) => (code === 0 ? resolve(JSON.parse(out.trim().split('\n').pop()!) as WorkerResult) : reject(new Error(`worker failed (${code}): ${err}`))));
     });
   });
 }
@@ -47,7 +54,7 @@ describe('two connections at once', () => {
     const ids = await overdueRequests(fx);
     expect(ids.length).toBeGreaterThan(20);
     const [a, b] = await Promise.all([runWorker(fx, { RAB_TASK: 'sweep' }), runWorker(fx, { RAB_TASK: 'sweep' })]);
-    expect(a!.escalated + b!.escalated).toBe(ids.length);
+    expect(a.escalated + b.escalated).toBe(ids.length);
     const perRequest = fx.db.prepare(`SELECT subject, count(*) AS n FROM audit_events WHERE action = 'request.escalate' GROUP BY subject HAVING n > 1`).all();
     expect(perRequest).toEqual([]);
     const duplicateNotes = fx.db.prepare(`SELECT user_id, request_id, count(*) AS n FROM notifications WHERE kind = 'REQUEST_ESCALATED' GROUP BY user_id, request_id HAVING n > 1`).all();
@@ -64,14 +71,14 @@ describe('two connections at once', () => {
       runWorker(fx, { RAB_TASK: 'approve', RAB_USER: 'olivia', RAB_PASSWORD: PASSWORD, RAB_REQUESTS: JSON.stringify(both) }),
       runWorker(fx, { RAB_TASK: 'deny', RAB_USER: 'hana', RAB_PASSWORD: PASSWORD, RAB_REQUESTS: JSON.stringify([...both].reverse()) }),
     ]);
-    expect(owner!.otherErrors + hub!.otherErrors).toBe(0);
-    expect(owner!.decided + hub!.decided).toBe(both.length);
-    expect(owner!.alreadyDecided + hub!.alreadyDecided).toBe(both.length);
+    expect(owner.otherErrors + hub.otherErrors).toBe(0);
+    expect(owner.decided + hub.decided).toBe(both.length);
+    expect(owner.alreadyDecided + hub.alreadyDecided).toBe(both.length);
     const decisions = fx.db.prepare(`SELECT subject, count(*) AS n FROM audit_events WHERE action IN ('request.approve', 'request.deny') GROUP BY subject HAVING n > 1`).all();
     expect(decisions).toEqual([]);
     const grants = fx.db.prepare('SELECT request_id, count(*) AS n FROM grants GROUP BY request_id HAVING n > 1').all();
     expect(grants).toEqual([]);
-    expect(fx.db.prepare(`SELECT count(*) AS n FROM requests WHERE status = 'APPROVED'`).get()).toEqual({ n: owner!.decided });
+    expect(fx.db.prepare(`SELECT count(*) AS n FROM requests WHERE status = 'APPROVED'`).get()).toEqual({ n: owner.decided });
     expect(verifyAuditChain(fx.db)).toMatchObject({ ok: true });
     expect(ids.length).toBeGreaterThan(both.length - 1);
   });

@@ -3,6 +3,8 @@
  * plus its file in this folder (see command.ts).
  */
 import type { CliCommand } from './command';
+import { auditExportCommand } from './audit-export';
+import { auditVerifyCommand } from './audit-verify';
 import { importCommand } from './import';
 import { seedCommand } from './seed';
 import { usersAddCommand } from './users-add';
@@ -15,4 +17,6 @@ export const COMMANDS: readonly CliCommand[] = [
   verifyCommand,
   usersAddCommand,
   usersImportDemoCommand,
+  auditVerifyCommand,
+  auditExportCommand,
 ];

@@ -13,6 +13,7 @@ import type {
   GrantResource,
   PersonResource,
   RecordResource,
+  ReportsResource,
   RequestResource,
   StaffResource,
   SystemResource,
@@ -50,6 +51,7 @@ interface ActionResources {
   'admin.clock': SystemResource;
   'lao.view': SystemResource;
   'lao.manage': SystemResource;
+  'reports.view': ReportsResource;
 }
 
 export type Action = keyof ActionResources;
@@ -58,7 +60,7 @@ export const ACTIONS = [
   'request.create', 'request.view', 'request.withdraw', 'request.approve', 'request.deny', 'emergency.open',
   'grant.view', 'grant.revoke', 'grant.extend', 'record.read', 'inbox.view', 'caseload.view', 'hub.queue',
   'emergency.reviewQueue', 'emergency.review', 'absence.manage', 'deputy.manage', 'admin.users', 'admin.policy',
-  'admin.import', 'admin.transfer', 'admin.audit', 'admin.clock', 'lao.view', 'lao.manage',
+  'admin.import', 'admin.transfer', 'admin.audit', 'admin.clock', 'lao.view', 'lao.manage', 'reports.view',
 ] as const satisfies readonly Action[];
 
 export type Verdict =
@@ -162,6 +164,8 @@ export function can<A extends Action>(actor: Actor, action: A, resource: ActionR
       return role(actor, isAdmin(actor) || hasRole(actor, 'lao-admin'), 'administrators and LAO administrators');
     case 'lao.manage':
       return role(actor, hasRole(actor, 'lao-admin'), 'LAO administrators');
+    case 'reports.view':
+      return role(actor, isHub(actor) || isAdmin(actor) || (isDecider(actor) && (r as ReportsResource).npsSeniorManager), 'senior probation officers, hub staff and administrators');
   }
   return no('FORBIDDEN');
 }

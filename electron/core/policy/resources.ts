@@ -75,7 +75,15 @@ export interface EmergencyUseResource {
   reviewed: boolean;
 }
 
+/** Reports show management figures about colleagues: the viewer's grade matters, not a case. */
+export interface ReportsResource {
+  kind: 'reports';
+  /** The actor's staff record is a senior probation officer (SPO) in the NPS. */
+  npsSeniorManager: boolean;
+}
+
 export type Resource =
+  | ReportsResource
   | SystemResource
   | StaffResource
   | PersonResource

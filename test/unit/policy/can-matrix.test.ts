@@ -171,7 +171,7 @@ describe('can(): role-only actions', () => {
 
   it('covers every action the policy knows', () => {
     const covered = new Set([...Object.keys(ROLE_ACTIONS), 'request.view', 'request.withdraw', 'request.approve', 'request.deny', 'emergency.open', 'grant.view', 'grant.revoke', 'grant.extend', 'record.read',
-      'person.view', 'person.viewRisk', 'person.whoCanSee', 'request.create', 'emergency.review', 'absence.manage', 'deputy.manage']);
+      'person.view', 'person.viewRisk', 'person.whoCanSee', 'request.create', 'emergency.review', 'absence.manage', 'deputy.manage', 'reports.view']);
     expect([...ACTIONS].sort()).toEqual([...covered].sort());
   });
 

@@ -1,0 +1,63 @@
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_POLICY } from '../../../shared/contract';
+import { MINUTE } from '../../../electron/core/clock/clock';
+import { PASSWORD, PEOPLE, useBrokerFixture } from '../../helpers/broker-fixture';
+import { createRequest } from '../../helpers/broker-requests';
+
+const fixture = useBrokerFixture();
+const devFixture = useBrokerFixture({ dev: true });
+
+describe('administration', () => {
+  it('changes the SLA table in policy, and routing follows it from then on', async () => {
+    const fx = await fixture();
+    const policy = { ...DEFAULT_POLICY, sla: { ...DEFAULT_POLICY.sla, IMMEDIATE_SAFETY: { minutes: 15, clock: 'WALL' as const } } };
+    expect(await fx.call('ada', 'admin.updatePolicy', { policy, confirmPassword: PASSWORD })).toEqual(policy);
+    const r = await createRequest(fx, 'priya', { urgency: 'IMMEDIATE_SAFETY' });
+    expect(r.deadline).toBe(fx.clock.now() + 15 * MINUTE);
+    const event = fx.db.prepare(`SELECT details FROM audit_events WHERE action = 'policy.update'`).get() as { details: string };
+    expect(JSON.parse(event.details).changed).toEqual(['sla']);
+  });
+
+  it('refuses a policy that does not make sense, naming the field', async () => {
+    const fx = await fixture();
+    const bad = { ...DEFAULT_POLICY, workingHours: { ...DEFAULT_POLICY.workingHours, start: '17:00', end: '09:00' } };
+    const r = await fx.attempt('ada', 'admin.updatePolicy', { policy: bad, confirmPassword: PASSWORD });
+    expect(r).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
+    expect(!r.ok && r.error.message).toContain('policy.workingHours.end');
+  });
+
+  it('creates an account linked to a staff record, refusing a taken username', async () => {
+    const fx = await fixture();
+    const u = await fx.call('ada', 'admin.createUser', { username: 'new.starter', displayName: 'New Starter', staffCode: null, roles: ['hub'], password: 'a long enough password', confirmPassword: PASSWORD });
+    expect(u).toMatchObject({ username: 'new.starter', roles: ['hub'], active: true });
+    expect(await fx.attempt('ada', 'admin.createUser', { username: 'NEW.starter', displayName: 'Again', staffCode: null, roles: ['hub'], password: 'a long enough password', confirmPassword: PASSWORD })).toMatchObject({ ok: false, error: { code: 'USERNAME_TAKEN' } });
+    expect((await fx.call('ada', 'admin.listUsers', { query: 'new' })).rows.map((x) => x.username)).toEqual(['new.starter']);
+  });
+
+  it('lets LAO administrators exclude a member of staff, effective at once, and end it', async () => {
+    const fx = await fixture();
+    const entry = await fx.call('lars', 'admin.addLao', { kind: 'EXCLUSION', crn: PEOPLE.warrant.crn, staffCode: 'C17T01A', startAt: fx.clock.now(), reason: 'Relative', message: 'You are excluded from this record.', confirmPassword: PASSWORD });
+    expect(entry).toMatchObject({ kind: 'EXCLUSION', active: true, staffName: 'Priya Practitioner' });
+    const { results } = await fx.call('priya', 'requests.create', { crns: [PEOPLE.warrant.crn], scope: 'FRONT_SHEET', purpose: 'OTHER', justification: 'x', urgency: 'ROUTINE', durationDays: 1 });
+    expect(results[0]).toMatchObject({ outcome: 'REFUSED', error: { code: 'ACCESS_EXCLUDED', message: 'You are excluded from this record.' } });
+    fx.clock.advanceMinutes(1);
+    expect(await fx.call('lars', 'admin.endLao', { kind: 'EXCLUSION', id: entry.id, confirmPassword: PASSWORD })).toMatchObject({ active: false });
+    expect(await fx.attempt('ada', 'admin.addLao', { kind: 'EXCLUSION', crn: PEOPLE.warrant.crn, staffCode: 'C17T01A', startAt: fx.clock.now(), reason: 'x', message: 'y', confirmPassword: PASSWORD })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+  });
+
+  it('answers IMPORT_UNAVAILABLE where the host has no importer', async () => {
+    const fx = await fixture();
+    expect(await fx.attempt('ada', 'admin.runImport', { directory: '/tmp/nowhere', confirmPassword: PASSWORD })).toMatchObject({ ok: false, error: { code: 'IMPORT_UNAVAILABLE' } });
+  });
+});
+
+describe('development channels', () => {
+  it('move the core clock and run the sweep, on a development host only', async () => {
+    const fx = await devFixture();
+    const conn = fx.core.connect();
+    const start = fx.clock.now();
+    expect(await fx.core.dispatch('dev.advanceClock', conn, { minutes: 90 })).toEqual({ ok: true, value: { now: start + 90 * MINUTE } });
+    expect(await fx.core.dispatch('dev.setClock', conn, { at: start })).toEqual({ ok: true, value: { now: start } });
+    expect(await fx.core.dispatch('dev.sweep', conn, {})).toMatchObject({ ok: true, value: { at: start, escalated: 0 } });
+  });
+});

@@ -4,11 +4,9 @@
  * so this registry is also how IPC recognises the app's own windows.
  */
 import { randomUUID } from 'node:crypto';
+import type { Connection } from '../core/auth/sessions';
 
-export interface Connection {
-  id: string;
-  sessionId: string | null;
-}
+export type { Connection };
 
 export class ConnectionRegistry {
   private readonly byWebContents = new Map<number, Connection>();
@@ -35,6 +33,10 @@ export class ConnectionRegistry {
     const connection = this.byWebContents.get(webContentsId);
     this.byWebContents.delete(webContentsId);
     return connection;
+  }
+
+  all(): Connection[] {
+    return [...this.byWebContents.values()];
   }
 
   /** Windows with someone signed in, for notifications and locking. */

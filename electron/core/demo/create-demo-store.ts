@@ -1,0 +1,88 @@
+/**
+ * Fills a new, empty store with the demonstration set: the synthetic office from `rab seed --scale
+ * office`, imported as an export set would be, plus one account per role. The store remembers that
+ * it is a demonstration store and which accounts to offer on the sign-in screen; a store set up
+ * for real never has that marker, so it never lists accounts.
+ */
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Database } from 'better-sqlite3-multiple-ciphers';
+import { parse } from 'csv-parse/sync';
+import { z } from 'zod';
+import { demoAccount, type DemoAccount } from '../../../shared/contract/setup';
+import { AppError } from '../../../shared/errors';
+import { appendAuditEvent } from '../audit/audit-log';
+import { DEMO_USERS_FILE } from '../import/export-format';
+import { importExportSet } from '../import/import-export-set';
+import { DEMO_USER_COLUMNS } from '../seed/demo-users';
+import { todayUtc } from '../seed/seed-dates';
+import { seedExportSet } from '../seed/write-export-set';
+import { one, run, sql } from '../store/sql';
+import { importDemoUsers } from '../users/import-demo-users';
+
+/** Every demonstration account has this password; the sign-in screen shows it. Synthetic data only. */
+export const DEMO_PASSWORD = 'demonstration';
+/** The same synthetic office every time, dated to the day it is created. */
+export const DEMO_SEED = 2014;
+const DEMO_SETTING = 'demo';
+
+const demoMarker = z.object({ createdAt: z.number().int(), accounts: z.array(demoAccount) });
+
+export interface DemoStoreOptions {
+  now: number;
+  /** Where the intermediate export set is written; a private temporary folder by default. */
+  scratchDir?: string;
+}
+
+/** Seeds, imports and creates the accounts, all into `db`, which must be a new, empty store. */
+export async function populateDemoStore(db: Database, opts: DemoStoreOptions): Promise<DemoAccount[]> {
+  const users = one<{ n: number }>(db, sql`SELECT count(*) AS n FROM users`)?.n ?? 0;
+  const people = one<{ n: number }>(db, sql`SELECT count(*) AS n FROM people`)?.n ?? 0;
+  if (users > 0 || people > 0) throw new AppError('SETUP_ALREADY_DONE', 'Demonstration data goes only into a new, empty store. Nothing was changed.');
+
+  const scratch = mkdtempSync(join(opts.scratchDir ?? tmpdir(), 'rab-demo-set-'));
+  try {
+    await seedExportSet({ scale: 'office', seed: DEMO_SEED, outDir: scratch, asOf: todayUtc(opts.now), demoUsers: true });
+    const imported = await importExportSet(db, scratch);
+    if (!imported.ok) {
+      throw new AppError('IMPORT_INVALID', `The demonstration data did not import (${imported.problemCount} problems). Nothing was imported.`);
+    }
+    const created = await importDemoUsers(db, scratch, DEMO_PASSWORD, { actor: 'setup', now: () => opts.now });
+    const descriptions = readDescriptions(join(scratch, DEMO_USERS_FILE));
+    const accounts: DemoAccount[] = created.map((u) => ({
+      username: u.username,
+      password: DEMO_PASSWORD,
+      displayName: u.displayName,
+      role: u.roles[0] ?? 'crc-practitioner',
+      description: descriptions.get(u.username) ?? '',
+    }));
+    db.transaction(() => {
+      const marker = demoMarker.parse({ createdAt: opts.now, accounts });
+      run(db, sql`INSERT INTO settings (key, value, updated_at, updated_by) VALUES (${DEMO_SETTING}, ${JSON.stringify(marker)}, ${opts.now}, NULL)`);
+      appendAuditEvent(db, { at: opts.now, actor: 'setup', action: 'setup.demo', subject: 'store', details: { accounts: accounts.map((a) => a.username) } });
+    }).immediate();
+    return accounts;
+  } finally {
+    // Synthetic, but still a plaintext copy of what is now in the encrypted store: remove it.
+    rmSync(scratch, { recursive: true, force: true });
+  }
+}
+
+/** The demonstration accounts of a demo store; an empty list for any other store. */
+export function demoAccountsOf(db: Database): DemoAccount[] {
+  const row = one<{ value: string }>(db, sql`SELECT value FROM settings WHERE key = ${DEMO_SETTING}`);
+  if (!row) return [];
+  const parsed = demoMarker.safeParse(JSON.parse(row.value));
+  return parsed.success ? parsed.data.accounts : [];
+}
+
+export const isDemoStore = (db: Database): boolean =>
+  one<{ n: number }>(db, sql`SELECT count(*) AS n FROM settings WHERE key = ${DEMO_SETTING}`)?.n === 1;
+
+function readDescriptions(path: string): Map<string, string> {
+  const [header, ...rows] = parse(readFileSync(path), { bom: true, skip_empty_lines: true }) as string[][];
+  if (!header || header.join(',') !== DEMO_USER_COLUMNS.join(',')) return new Map();
+  const at = (name: (typeof DEMO_USER_COLUMNS)[number]) => DEMO_USER_COLUMNS.indexOf(name);
+  return new Map(rows.map((r) => [r[at('username')] ?? '', r[at('description')] ?? '']));
+}

@@ -1,0 +1,118 @@
+/**
+ * What the desktop app's IPC talks to: the broker core once a store is open, and before that only
+ * the first-run channels. Plain Node (no Electron), so first run, demo mode and store failures are
+ * tested with vitest.
+ */
+import type { z } from 'zod';
+import type { Result } from '../../shared/contract/define';
+import { setupChannels, type SetupStatus } from '../../shared/contract/setup';
+import { AppError, ERROR_CODES, type ErrorCode } from '../../shared/errors';
+import type { Connection } from '../core/auth/sessions';
+import type { Clock } from '../core/clock/clock';
+import { demoAccountsOf, isDemoStore, populateDemoStore } from '../core/demo/create-demo-store';
+import { createBrokerCore, type BrokerCore } from '../core/rpc/broker-core';
+import type { KeyStore } from '../core/store/key-store';
+import { openStore, type Store } from '../core/store/open-store';
+import { createUser } from '../core/users/create-user';
+import { storeOpeningOutcome, type StoreOpeningOutcome } from './store-opening';
+import { createStoreAtomically, discardUnfinishedSetups } from './store-setup';
+
+export interface BrokerHostOptions {
+  storePath: string;
+  keyStore: KeyStore;
+  clock: Clock;
+  /** Where unexpected failures are reported (never with the input that caused them). */
+  logInternal?: (channel: string, error: unknown) => void;
+}
+
+type SetupChannel = keyof typeof setupChannels;
+const isSetupChannel = (channel: string): channel is SetupChannel => Object.hasOwn(setupChannels, channel);
+
+const failure = (code: ErrorCode, message?: string): Result<never> => ({ ok: false, error: new AppError(code, message).toShape() });
+
+export class BrokerHost {
+  private store: Store | null = null;
+  private brokerCore: BrokerCore | null = null;
+  /** Setup calls run one at a time: a second click waits, then finds the app set up. */
+  private setupQueue: Promise<unknown> = Promise.resolve();
+
+  constructor(private readonly options: BrokerHostOptions) {}
+
+  /** Opens the store if there is one. 'first-run' leaves the host serving only setup channels. */
+  async start(): Promise<{ kind: 'ready' } | StoreOpeningOutcome> {
+    await discardUnfinishedSetups(this.options.storePath, this.options.keyStore);
+    try {
+      this.attach(await openStore({ path: this.options.storePath, keyStore: this.options.keyStore }));
+      return { kind: 'ready' };
+    } catch (e) {
+      return storeOpeningOutcome(e);
+    }
+  }
+
+  /** The core, once a store is open. */
+  get core(): BrokerCore | null {
+    return this.brokerCore;
+  }
+
+  readonly dispatch = async (channel: string, conn: Connection, rawInput: unknown): Promise<Result<unknown>> => {
+    if (isSetupChannel(channel)) return this.dispatchSetup(channel, rawInput);
+    if (!this.brokerCore) return failure('SETUP_REQUIRED');
+    return this.brokerCore.dispatch(channel, conn, rawInput);
+  };
+
+  close(): void {
+    this.store?.close();
+    this.store = null;
+    this.brokerCore = null;
+  }
+
+  private attach(store: Store): void {
+    this.store = store;
+    this.brokerCore = createBrokerCore({
+      db: store.db,
+      clock: this.options.clock,
+      ...(this.options.logInternal ? { logInternal: this.options.logInternal } : {}),
+    });
+  }
+
+  private status(): SetupStatus {
+    if (!this.store) return { state: 'NOT_SET_UP' };
+    return { state: 'READY', demo: isDemoStore(this.store.db), demoAccounts: demoAccountsOf(this.store.db) };
+  }
+
+  private async dispatchSetup(channel: SetupChannel, rawInput: unknown): Promise<Result<unknown>> {
+    const def = setupChannels[channel];
+    const parsed = (def.input as z.ZodType).safeParse(rawInput === undefined ? {} : rawInput);
+    if (!parsed.success) {
+      const issues = parsed.error.issues.slice(0, 5).map((i) => (i.path.length ? `${i.path.join('.')}: ${i.message}` : i.message));
+      return failure('INVALID_INPUT', `${ERROR_CODES.INVALID_INPUT} ${issues.join('; ')}`);
+    }
+    if (channel === 'setup.status') return { ok: true, value: this.status() };
+    const run = this.setupQueue.then(() => this.setUp(channel, parsed.data));
+    this.setupQueue = run.catch(() => undefined);
+    try {
+      await run;
+      return { ok: true, value: this.status() };
+    } catch (e) {
+      if (e instanceof AppError) return { ok: false, error: e.toShape() };
+      this.options.logInternal?.(channel, e);
+      return failure('INTERNAL');
+    }
+  }
+
+  private async setUp(channel: Exclude<SetupChannel, 'setup.status'>, input: unknown): Promise<void> {
+    if (this.store) throw new AppError('SETUP_ALREADY_DONE');
+    const now = this.options.clock.now();
+    const { storePath, keyStore } = this.options;
+    if (channel === 'setup.loadDemoData') {
+      const { store } = await createStoreAtomically(storePath, keyStore, (db) => populateDemoStore(db, { now }));
+      this.attach(store);
+      return;
+    }
+    const admin = setupChannels['setup.createAdministrator'].input.parse(input);
+    const { store } = await createStoreAtomically(storePath, keyStore, (db) =>
+      createUser(db, { username: admin.username, displayName: admin.displayName, roles: ['admin'], password: admin.password }, { actor: 'setup', now: () => now }),
+    );
+    this.attach(store);
+  }
+}

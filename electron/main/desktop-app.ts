@@ -1,0 +1,105 @@
+/**
+ * The desktop app's lifecycle, wired from the tested parts: hardened session, the broker host
+ * (store or first run), IPC, the one window, notifications, locking and the routing sweep.
+ */
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { app, type BrowserWindow, dialog, ipcMain, Notification, powerMonitor, type IpcMainInvokeEvent } from 'electron';
+import { SystemClock } from '../core/clock/clock';
+import { KeytarKeyStore } from '../core/store/key-store';
+import { DESKTOP_CHANNELS } from '../preload/desktop-contract';
+import { createAppWindow } from './app-window';
+import { BrokerHost } from './broker-host';
+import { ConnectionRegistry } from './connections';
+import { bindContractToIpc } from './ipc-binding';
+import { NOTIFICATION_POLL_MS, NotificationPoller } from './notification-poller';
+import { hardenAllWebContents, hardenDefaultSession } from './session-hardening';
+import { storePathIn } from './store-opening';
+import { isTrustedSender, senderFactsOf, type PageOrigins } from './trusted-sender';
+import { restrictUserData } from './user-data-permissions';
+
+/** The routing sweep (escalations, reminders, expiries) runs this often while the app is open. */
+const SWEEP_MS = 60_000;
+
+const here = dirname(fileURLToPath(import.meta.url));
+const PRELOAD_PATH = join(here, '../preload/index.cjs');
+const RENDERER_ROOT = join(here, '../renderer');
+
+export function runDesktopApp(origins: PageOrigins): void {
+  const connections = new ConnectionRegistry();
+  let mainWindow: BrowserWindow | null = null;
+  let host: BrokerHost | null = null;
+
+  hardenAllWebContents(origins.isDev);
+
+  app.on('second-instance', () => {
+    if (!mainWindow) return;
+    if (mainWindow.isMinimized()) mainWindow.restore();
+    mainWindow.focus();
+  });
+  app.on('window-all-closed', () => app.quit());
+  app.on('will-quit', () => host?.close());
+
+  const start = async (): Promise<void> => {
+    hardenDefaultSession(RENDERER_ROOT);
+    const userData = app.getPath('userData');
+    await restrictUserData(userData);
+
+    host = new BrokerHost({
+      storePath: storePathIn(userData),
+      keyStore: new KeytarKeyStore(),
+      clock: new SystemClock(),
+      logInternal: (channel, error) => console.error(`[broker] ${channel}: ${error instanceof Error ? error.name : 'Error'}`),
+    });
+    const opened = await host.start();
+    if (opened.kind === 'stop') {
+      dialog.showErrorBox(opened.title, opened.message);
+      app.exit(1);
+      return;
+    }
+    const broker = host;
+
+    bindContractToIpc<IpcMainInvokeEvent>({
+      ipc: ipcMain,
+      channels: DESKTOP_CHANNELS,
+      dispatch: broker.dispatch,
+      isTrustedSender: (event) => isTrustedSender(senderFactsOf(event, (id) => connections.isAppWindow(id)), origins),
+      connectionOf: (event) => connections.get(event.sender.id),
+      onRefused: (channel, code) => console.warn(`[ipc] refused ${channel}: ${code}`),
+    });
+
+    mainWindow = createAppWindow({
+      origins,
+      preloadPath: PRELOAD_PATH,
+      connections,
+      onClosed: (connection) => {
+        // Closing the window ends its session, as signing out would.
+        if (connection?.sessionId) void broker.dispatch('auth.signOut', connection, {});
+        mainWindow = null;
+      },
+    });
+
+    const poller = new NotificationPoller({
+      core: () => broker.core,
+      connections: () => connections.all(),
+      show: (notice) => {
+        if (!Notification.isSupported()) return;
+        new Notification({ title: notice.title, body: notice.body, urgency: notice.urgent ? 'critical' : 'normal' }).show();
+      },
+    });
+    setInterval(() => poller.poll(), NOTIFICATION_POLL_MS).unref();
+    setInterval(() => broker.core?.sweep(), SWEEP_MS).unref();
+
+    // Walking away from the computer locks the app too, whatever its idle timer says.
+    const lockEverySession = (): void => {
+      for (const { connection } of connections.signedIn()) void broker.dispatch('auth.lock', connection, {});
+    };
+    powerMonitor.on('lock-screen', lockEverySession);
+    powerMonitor.on('suspend', lockEverySession);
+  };
+
+  app.whenReady().then(start).catch((error: unknown) => {
+    dialog.showErrorBox('Records Access Broker could not start', error instanceof Error ? error.message : String(error));
+    app.exit(1);
+  });
+}

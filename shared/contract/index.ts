@@ -13,6 +13,7 @@ import { grantsChannels } from './grants';
 import { notificationsChannels } from './notifications';
 import { peopleChannels } from './people';
 import { recordsChannels } from './records';
+import { reportsChannels } from './reports';
 import { requestsChannels } from './requests';
 
 export const CONTRACT = {
@@ -25,6 +26,7 @@ export const CONTRACT = {
   ...caseloadChannels,
   ...notificationsChannels,
   ...adminChannels,
+  ...reportsChannels,
   ...devChannels,
 } as const satisfies Record<string, ChannelDef>;
 

@@ -9,6 +9,7 @@ import { grantsHandlers } from './grants-handlers';
 import { peopleHandlers } from './people-handlers';
 import { emergencyHandlers, recordsHandlers } from './records-handlers';
 import { requestsHandlers } from './requests-handlers';
+import { reportsHandlers } from '../../reports/reports-handlers';
 
 export const HANDLERS: { [C in ChannelName]: Handler<C> } = {
   ...authHandlers,
@@ -20,5 +21,6 @@ export const HANDLERS: { [C in ChannelName]: Handler<C> } = {
   ...caseloadHandlers,
   ...notificationsHandlers,
   ...adminHandlers,
+  ...reportsHandlers,
   ...devHandlers,
 };

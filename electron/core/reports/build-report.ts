@@ -1,0 +1,45 @@
+/**
+ * The whole report for a period: every table from its own function, over one read of the
+ * period's requests. The Reports screen, the CSV and HTML exports, the command line and the
+ * simulator's closing figures all call this, so they always agree.
+ */
+import type { Database } from 'better-sqlite3-multiple-ciphers';
+import type { Breakdown, Report } from '../../../shared/contract/reports';
+import { caseloadPressure } from './caseload-pressure';
+import { emergencyAccessReport } from './emergency-access-report';
+import { grantsReport } from './grants-report';
+import { hubFallback } from './hub-fallback';
+import { periodRequests } from './period-requests';
+import type { ReportPeriod } from './report-period';
+import { requestOutcomes } from './request-outcomes';
+import { DEFAULT_LIST_LIMIT, slaPerformance } from './sla-performance';
+import { waitTimes } from './wait-times';
+
+export interface ReportOptions {
+  breakdown?: Breakdown;
+  /** Longest list shown (breaches, expiring grants, people); totals always count everything. */
+  listLimit?: number;
+  generatedAt: number;
+}
+
+export function buildReport(db: Database, period: ReportPeriod, options: ReportOptions): Report {
+  const breakdown = options.breakdown ?? 'NONE';
+  const listLimit = options.listLimit ?? DEFAULT_LIST_LIMIT;
+  // One snapshot: a decision committed half-way through must not land in some tables and not others.
+  return db.transaction(() => {
+    const requests = periodRequests(db, period);
+    return {
+      period,
+      breakdown,
+      generatedAt: options.generatedAt,
+      listLimit,
+      waitTimes: waitTimes(db, period, breakdown, requests),
+      sla: slaPerformance(db, period, breakdown, listLimit, requests),
+      fallback: hubFallback(db, period, breakdown, requests),
+      outcomes: requestOutcomes(db, period, breakdown, requests),
+      emergency: emergencyAccessReport(db, period, listLimit),
+      grants: grantsReport(db, period, listLimit),
+      caseload: caseloadPressure(db, period, listLimit, requests),
+    };
+  }).deferred();
+}

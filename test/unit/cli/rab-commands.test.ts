@@ -82,7 +82,7 @@ describe('rab seed, import and verify', () => {
     const store = join(tempDir(), 'broker.db');
     await rab(['import', set, '--store', store]);
     const bytes = readFileSync(store);
-    bytes[4096 * 20 + 100] ^= 0x01;
+    bytes.writeUInt8(bytes.readUInt8(4096 * 20 + 100) ^ 0x01, 4096 * 20 + 100);
     writeFileSync(store, bytes);
     const r = await rab(['verify', '--store', store]);
     expect(r.code).toBe(1);
@@ -98,7 +98,7 @@ describe('rab seed, import and verify', () => {
     s.close();
     const r = await rab(['verify', '--store', store]);
     expect(r.code).toBe(1);
-    expect(r.stdout).toMatch(/FAIL  schema version: 1 \(this version of rab expects \d+\)/);
+    expect(r.stdout).toContain('FAIL  schema version: 1 (this version of rab expects');
   });
 });
 

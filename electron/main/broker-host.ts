@@ -14,6 +14,7 @@ import { createBrokerCore, type BrokerCore } from '../core/rpc/broker-core';
 import type { KeyStore } from '../core/store/key-store';
 import { openStore, type Store } from '../core/store/open-store';
 import { createUser } from '../core/users/create-user';
+import { desktopImporter } from './desktop-importer';
 import { storeOpeningOutcome, type StoreOpeningOutcome } from './store-opening';
 import { createStoreAtomically, discardUnfinishedSetups } from './store-setup';
 
@@ -71,6 +72,7 @@ export class BrokerHost {
     this.brokerCore = createBrokerCore({
       db: store.db,
       clock: this.options.clock,
+      importer: desktopImporter(store.db, this.options.clock),
       ...(this.options.logInternal ? { logInternal: this.options.logInternal } : {}),
     });
   }

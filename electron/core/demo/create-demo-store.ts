@@ -44,7 +44,7 @@ export async function populateDemoStore(db: Database, opts: DemoStoreOptions): P
   const scratch = mkdtempSync(join(opts.scratchDir ?? tmpdir(), 'rab-demo-set-'));
   try {
     await seedExportSet({ scale: 'office', seed: DEMO_SEED, outDir: scratch, asOf: todayUtc(opts.now), demoUsers: true });
-    const imported = await importExportSet(db, scratch);
+    const imported = await importExportSet(db, scratch, { actor: 'setup', now: () => opts.now });
     if (!imported.ok) {
       throw new AppError('IMPORT_INVALID', `The demonstration data did not import (${imported.problemCount} problems). Nothing was imported.`);
     }

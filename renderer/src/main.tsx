@@ -1,13 +1,16 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
+import './styles/app.css';
+import { App } from './app/App';
 
 const container = document.getElementById('root');
 if (!container) throw new Error('renderer/index.html has no #root element.');
 
+// GOV.UK Frontend styles some components differently once its JavaScript is known to be running.
+document.body.classList.add('govuk-frontend-supported');
+
 createRoot(container).render(
   <StrictMode>
-    <main className="govuk-main-wrapper" id="main-content">
-      <h1 className="govuk-heading-l">Records Access Broker</h1>
-    </main>
+    <App />
   </StrictMode>,
 );

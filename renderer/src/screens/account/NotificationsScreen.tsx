@@ -1,0 +1,93 @@
+/** The person's notifications, newest first; opening one marks it read and goes to what it is about. */
+import { useState } from 'react';
+import type { NotificationRow } from '../../../../shared/contract/notifications';
+import { call } from '../../broker/call';
+import { useInterval, useLoad } from '../../broker/use-load';
+import { LoadProblem, Page } from '../../components/Page';
+import { formatDateTime } from '../../format/time';
+import { setUnreadCount } from '../../app/notification-count';
+import { href } from '../../app/router';
+
+export function linkFor(n: NotificationRow): string | null {
+  switch (n.kind) {
+    case 'REQUEST_NEW':
+    case 'REQUEST_ESCALATED':
+    case 'REQUEST_REROUTED':
+      return n.requestId ? href(`/decide/${n.requestId}`) : null;
+    case 'REQUEST_APPROVED':
+    case 'REQUEST_DENIED':
+    case 'REQUEST_WITHDRAWN':
+      return n.requestId ? href(`/requests/${n.requestId}`) : null;
+    case 'GRANT_EXPIRING_24H':
+    case 'GRANT_EXPIRING_1H':
+    case 'GRANT_REVOKED':
+      return href('/grants');
+    case 'EMERGENCY_USED':
+      return n.requestId ? href(`/requests/${n.requestId}`) : null;
+    case 'CLOCK_ROLLBACK':
+      return href('/admin/clock');
+  }
+}
+
+export function NotificationsScreen() {
+  const [unreadOnly, setUnreadOnly] = useState(false);
+  const list = useLoad(() => call('notifications.list', { limit: 200, unreadOnly }), [unreadOnly]);
+  useInterval(() => void list.reload(), 15_000);
+  const rows = list.value?.rows ?? [];
+
+  const markRead = async (ids: number[] | 'ALL') => {
+    const result = await call('notifications.markRead', { ids });
+    if (result.ok) {
+      setUnreadCount(result.value.unread);
+      await list.reload();
+    }
+  };
+
+  return (
+    <Page title="Notifications" width="full">
+      <div className="govuk-grid-row">
+        <div className="govuk-grid-column-two-thirds">
+          <div className="rab-inline-actions govuk-!-margin-bottom-6">
+            <div className="govuk-checkboxes govuk-checkboxes--small">
+              <div className="govuk-checkboxes__item">
+                <input className="govuk-checkboxes__input" id="unread-only" type="checkbox" checked={unreadOnly} onChange={(e) => setUnreadOnly(e.target.checked)} />
+                <label className="govuk-label govuk-checkboxes__label" htmlFor="unread-only">
+                  Unread only
+                </label>
+              </div>
+            </div>
+            {(list.value?.unread ?? 0) > 0 ? (
+              <button type="button" className="govuk-button govuk-button--secondary" onClick={() => void markRead('ALL')}>
+                Mark all as read
+              </button>
+            ) : null}
+          </div>
+          <LoadProblem error={list.error} loading={list.loading && !list.value} />
+          {list.value && rows.length === 0 ? <p className="govuk-body">You have no {unreadOnly ? 'unread ' : ''}notifications.</p> : null}
+          <ul className="govuk-list" data-testid="notifications">
+            {rows.map((n) => {
+              const link = linkFor(n);
+              return (
+                <li key={n.id} className="govuk-!-margin-bottom-4 govuk-!-padding-bottom-2 govuk-section-break--visible">
+                  <h2 className="govuk-heading-s govuk-!-margin-bottom-1">
+                    {n.readAt === null ? <strong className="govuk-tag govuk-tag--pink govuk-!-margin-right-2">New</strong> : null}
+                    {link ? (
+                      <a className="govuk-link" href={link} onClick={() => void (n.readAt === null ? markRead([n.id]) : undefined)}>
+                        {n.title}
+                      </a>
+                    ) : (
+                      n.title
+                    )}
+                  </h2>
+                  <p className="govuk-body govuk-!-margin-bottom-1">{n.body}</p>
+                  <p className="govuk-body-s govuk-!-margin-bottom-2">{formatDateTime(n.createdAt)}</p>
+                  <hr className="govuk-section-break govuk-section-break--visible" />
+                </li>
+              );
+            })}
+          </ul>
+        </div>
+      </div>
+    </Page>
+  );
+}

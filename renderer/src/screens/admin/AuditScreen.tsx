@@ -1,0 +1,180 @@
+/**
+ * The audit log: every sign-in, request, decision, revocation, read and admin change, newest first,
+ * filtered by person, actor or action. The hash chain can be verified from the first event, and a
+ * time range exported as CSV.
+ */
+import { useState, type FormEvent } from 'react';
+import type { AuditVerification } from '../../../../shared/contract/admin';
+import { call } from '../../broker/call';
+import { useLoad } from '../../broker/use-load';
+import { NotificationBanner } from '../../components/Banner';
+import { ConfirmPassword } from '../../components/ConfirmPassword';
+import { ErrorSummary, type Problem } from '../../components/ErrorSummary';
+import { TextInput } from '../../components/fields';
+import { errorFor, problemsFrom } from '../../components/forms';
+import { LoadProblem, Page } from '../../components/Page';
+import { formatDateTime, fromLondonInputValue } from '../../format/time';
+import { href } from '../../app/router';
+
+const PAGE = 100;
+
+export function AuditScreen() {
+  const [filters, setFilters] = useState({ crn: '', actor: '', action: '' });
+  const [applied, setApplied] = useState(filters);
+  const [offset, setOffset] = useState(0);
+  const events = useLoad(
+    () =>
+      call('admin.auditList', {
+        limit: PAGE,
+        offset,
+        ...(applied.crn.trim() ? { crn: applied.crn.trim().toUpperCase() } : {}),
+        ...(applied.actor.trim() ? { actor: applied.actor.trim() } : {}),
+        ...(applied.action.trim() ? { action: applied.action.trim() } : {}),
+      }),
+    [applied, offset],
+  );
+  const [verification, setVerification] = useState<AuditVerification | null>(null);
+  const [verifying, setVerifying] = useState(false);
+  const [problems, setProblems] = useState<Problem[]>([]);
+  const [exportFrom, setExportFrom] = useState('');
+  const [exportTo, setExportTo] = useState('');
+  const [confirm, setConfirm] = useState('');
+  const [download, setDownload] = useState<{ url: string; filename: string; rows: number } | null>(null);
+
+  const verify = async () => {
+    setVerifying(true);
+    const result = await call('admin.auditVerify', {});
+    setVerifying(false);
+    if (!result.ok) return setProblems(problemsFrom(result.error));
+    setVerification(result.value);
+  };
+
+  const exportCsv = async (event: FormEvent) => {
+    event.preventDefault();
+    const from = exportFrom ? fromLondonInputValue(exportFrom) : undefined;
+    const to = exportTo ? fromLondonInputValue(exportTo) : undefined;
+    const found: Problem[] = [];
+    if (from === null) found.push({ fieldId: 'export-from', message: 'Enter the start as a date and time' });
+    if (to === null) found.push({ fieldId: 'export-to', message: 'Enter the end as a date and time' });
+    if (!confirm) found.push({ fieldId: 'confirm-password', message: 'Enter your password to confirm' });
+    setProblems(found);
+    if (found.length > 0) return;
+    const result = await call('admin.auditExport', { confirmPassword: confirm, ...(from ? { from } : {}), ...(to ? { to } : {}) });
+    setConfirm('');
+    if (!result.ok) return setProblems(problemsFrom(result.error, { confirmPassword: 'confirm-password', from: 'export-from', to: 'export-to' }));
+    if (download) URL.revokeObjectURL(download.url);
+    const url = URL.createObjectURL(new Blob([result.value.csv], { type: 'text/csv' }));
+    setDownload({ url, filename: result.value.filename, rows: result.value.rows });
+  };
+
+  const rows = events.value?.rows ?? [];
+  const total = events.value?.total ?? 0;
+  return (
+    <Page title="Audit" width="full" hasError={problems.length > 0}>
+      <ErrorSummary problems={problems} />
+      <div className="govuk-grid-row">
+        <div className="govuk-grid-column-two-thirds">
+          {verification ? (
+            verification.ok ? (
+              <NotificationBanner kind="success" heading={`The audit chain is intact: ${verification.checked.toLocaleString('en-GB')} events checked.`} focus testId="audit-verified" />
+            ) : (
+              <NotificationBanner title="Audit chain broken" heading={`The chain breaks at event ${verification.firstBadSeq ?? '?'}`} focus testId="audit-broken">
+                <p className="govuk-body">{verification.problem}</p>
+              </NotificationBanner>
+            )
+          ) : null}
+          <div className="govuk-button-group">
+            <button type="button" className="govuk-button govuk-button--secondary" onClick={() => void verify()} disabled={verifying} data-testid="verify-audit">
+              {verifying ? 'Checking…' : 'Verify the audit chain'}
+            </button>
+            <a className="govuk-link" href={href('/admin/clock')}>
+              Clock status
+            </a>
+          </div>
+        </div>
+      </div>
+      <form
+        className="rab-inline-actions"
+        onSubmit={(e) => {
+          e.preventDefault();
+          setOffset(0);
+          setApplied(filters);
+        }}
+        aria-label="Filter audit events"
+      >
+        <TextInput id="audit-crn" label="CRN" width="govuk-input--width-10" value={filters.crn} onChange={(crn) => setFilters({ ...filters, crn })} spellCheck={false} />
+        <TextInput id="audit-actor" label="Actor (username)" width="govuk-input--width-10" value={filters.actor} onChange={(actor) => setFilters({ ...filters, actor })} spellCheck={false} />
+        <TextInput id="audit-action" label="Action" hint="e.g. record.read" width="govuk-input--width-10" value={filters.action} onChange={(action) => setFilters({ ...filters, action })} spellCheck={false} />
+        <button type="submit" className="govuk-button govuk-button--secondary">
+          Filter
+        </button>
+      </form>
+      <LoadProblem error={events.error} loading={events.loading && !events.value} />
+      <table className="govuk-table" data-testid="audit-events">
+        <caption className="govuk-table__caption govuk-table__caption--m">
+          Events {total > 0 ? `${offset + 1} to ${Math.min(offset + PAGE, total)} of ${total.toLocaleString('en-GB')}` : ''}
+        </caption>
+        <thead className="govuk-table__head">
+          <tr className="govuk-table__row">
+            <th scope="col" className="govuk-table__header govuk-table__header--numeric">No.</th>
+            <th scope="col" className="govuk-table__header">When</th>
+            <th scope="col" className="govuk-table__header">Who</th>
+            <th scope="col" className="govuk-table__header">What</th>
+            <th scope="col" className="govuk-table__header">Person</th>
+            <th scope="col" className="govuk-table__header">Details</th>
+          </tr>
+        </thead>
+        <tbody className="govuk-table__body">
+          {rows.map((e) => (
+            <tr className="govuk-table__row" key={e.seq}>
+              <td className="govuk-table__cell govuk-table__cell--numeric">{e.seq}</td>
+              <td className="govuk-table__cell">{formatDateTime(e.at)}</td>
+              <td className="govuk-table__cell">{e.actor}</td>
+              <td className="govuk-table__cell">
+                <span className="rab-code">{e.action}</span>
+                {e.subject ? <span className="govuk-body-s"><br />{e.subject}</span> : null}
+              </td>
+              <td className="govuk-table__cell">{e.crn ?? ''}</td>
+              <td className="govuk-table__cell govuk-body-s">{e.details}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <nav className="govuk-pagination govuk-pagination--block" aria-label="Audit pages">
+        {offset > 0 ? (
+          <div className="govuk-pagination__prev">
+            <button type="button" className="rab-link-button govuk-pagination__link" onClick={() => setOffset(Math.max(0, offset - PAGE))}>
+              <span className="govuk-pagination__link-title">Newer events</span>
+            </button>
+          </div>
+        ) : null}
+        {offset + PAGE < total ? (
+          <div className="govuk-pagination__next">
+            <button type="button" className="rab-link-button govuk-pagination__link" onClick={() => setOffset(offset + PAGE)}>
+              <span className="govuk-pagination__link-title">Older events</span>
+            </button>
+          </div>
+        ) : null}
+      </nav>
+      <div className="govuk-grid-row">
+        <form className="govuk-grid-column-two-thirds" onSubmit={(e) => void exportCsv(e)} noValidate>
+          <h2 className="govuk-heading-m">Export as CSV</h2>
+          <TextInput id="export-from" label="From (optional)" type="datetime-local" value={exportFrom} onChange={setExportFrom} error={errorFor(problems, 'export-from')} />
+          <TextInput id="export-to" label="To (optional)" type="datetime-local" value={exportTo} onChange={setExportTo} error={errorFor(problems, 'export-to')} />
+          <ConfirmPassword value={confirm} onChange={setConfirm} error={errorFor(problems, 'confirm-password')} />
+          <button type="submit" className="govuk-button govuk-button--secondary">
+            Prepare the export
+          </button>
+          {download ? (
+            <p className="govuk-body" role="status">
+              {download.rows.toLocaleString('en-GB')} events ready.{' '}
+              <a className="govuk-link" href={download.url} download={download.filename} data-testid="audit-download">
+                Save {download.filename}
+              </a>
+            </p>
+          ) : null}
+        </form>
+      </div>
+    </Page>
+  );
+}

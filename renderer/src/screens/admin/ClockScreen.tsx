@@ -1,0 +1,64 @@
+/**
+ * The clock as the store sees it. If the computer's clock went back, reads of records are paused
+ * (a clock moved back could revive ended access) until an administrator acknowledges here.
+ */
+import { useState, type FormEvent } from 'react';
+import { call } from '../../broker/call';
+import { useLoad } from '../../broker/use-load';
+import { NotificationBanner } from '../../components/Banner';
+import { ConfirmPassword } from '../../components/ConfirmPassword';
+import { ErrorSummary, type Problem } from '../../components/ErrorSummary';
+import { errorFor, problemsFrom } from '../../components/forms';
+import { BackLink, LoadProblem, Page } from '../../components/Page';
+import { SummaryList } from '../../components/SummaryList';
+import { formatDateTime } from '../../format/time';
+import { href } from '../../app/router';
+
+export function ClockScreen() {
+  const status = useLoad(() => call('admin.clockStatus', {}), []);
+  const [confirm, setConfirm] = useState('');
+  const [problems, setProblems] = useState<Problem[]>([]);
+  const [done, setDone] = useState(false);
+  const s = status.value;
+
+  const acknowledge = async (event: FormEvent) => {
+    event.preventDefault();
+    if (!confirm) return setProblems([{ fieldId: 'confirm-password', message: 'Enter your password to confirm' }]);
+    const result = await call('admin.acknowledgeClock', { confirmPassword: confirm });
+    setConfirm('');
+    if (!result.ok) return setProblems(problemsFrom(result.error, { confirmPassword: 'confirm-password' }));
+    setProblems([]);
+    setDone(true);
+    await status.reload();
+  };
+
+  return (
+    <Page title="Clock" before={<BackLink href={href('/admin/audit')}>Audit</BackLink>} hasError={problems.length > 0}>
+      <ErrorSummary problems={problems} />
+      {done ? <NotificationBanner kind="success" heading="Acknowledged: reads of records have resumed." focus /> : null}
+      <LoadProblem error={status.error} loading={status.loading && !s} />
+      {s ? (
+        <>
+          <SummaryList
+            rows={[
+              { key: 'Time now', value: formatDateTime(s.now) },
+              { key: 'Latest time the store has seen', value: formatDateTime(s.latestSeenAt) },
+              { key: 'Reads of records', value: s.rollback ? <strong className="govuk-tag govuk-tag--red">Paused</strong> : <strong className="govuk-tag govuk-tag--green">Running</strong> },
+            ]}
+          />
+          {s.rollback ? (
+            <form onSubmit={(e) => void acknowledge(e)} noValidate>
+              <p className="govuk-body">
+                On {formatDateTime(s.rollback.detectedAt)} the computer’s clock was found behind the latest time seen ({formatDateTime(s.rollback.latestSeenAt)}). Check the clock is right, then acknowledge to resume reads.
+              </p>
+              <ConfirmPassword value={confirm} onChange={setConfirm} error={errorFor(problems, 'confirm-password')} />
+              <button type="submit" className="govuk-button govuk-button--warning">
+                The clock is right: resume reads
+              </button>
+            </form>
+          ) : null}
+        </>
+      ) : null}
+    </Page>
+  );
+}

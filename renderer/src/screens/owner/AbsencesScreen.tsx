@@ -1,0 +1,145 @@
+/**
+ * An offender manager's absences and deputies. While they are away, requests for their cases go to
+ * an active deputy, or to the NPS hub when there is none.
+ */
+import { useState, type FormEvent } from 'react';
+import { ABSENCE_KINDS, type AbsenceKind } from '../../../../shared/domain/organisation';
+import { call } from '../../broker/call';
+import { useLoad } from '../../broker/use-load';
+import { NotificationBanner } from '../../components/Banner';
+import { ErrorSummary, type Problem } from '../../components/ErrorSummary';
+import { Radios, TextInput } from '../../components/fields';
+import { errorFor, problemsFrom } from '../../components/forms';
+import { LoadProblem, Page } from '../../components/Page';
+import { formatDateTime, fromLondonInputValue } from '../../format/time';
+import { useCoreNow } from '../../app/core-clock';
+import { DeputyForm } from './DeputyForm';
+
+export const ABSENCE_LABELS: Record<AbsenceKind, string> = { LEAVE: 'Leave', SICKNESS: 'Sickness', TRAINING: 'Training' };
+
+export function AbsencesScreen() {
+  const absences = useLoad(() => call('caseload.listAbsences', {}), []);
+  const deputies = useLoad(() => call('caseload.listDeputies', {}), []);
+  const [kind, setKind] = useState<AbsenceKind | ''>('');
+  const [start, setStart] = useState('');
+  const [end, setEnd] = useState('');
+  const [problems, setProblems] = useState<Problem[]>([]);
+  const [message, setMessage] = useState<string | null>(null);
+  const now = useCoreNow(60_000);
+
+  const record = async (event: FormEvent) => {
+    event.preventDefault();
+    const found: Problem[] = [];
+    const startAt = fromLondonInputValue(start);
+    const endAt = fromLondonInputValue(end);
+    if (!kind) found.push({ fieldId: 'absence-kind', message: 'Choose the kind of absence' });
+    if (startAt === null) found.push({ fieldId: 'absence-start', message: 'Enter when the absence starts' });
+    if (endAt === null) found.push({ fieldId: 'absence-end', message: 'Enter when the absence ends' });
+    else if (startAt !== null && endAt <= startAt) found.push({ fieldId: 'absence-end', message: 'The end must be after the start' });
+    setProblems(found);
+    if (found.length > 0 || !kind || startAt === null || endAt === null) return;
+    const result = await call('caseload.recordAbsence', { kind, startAt, endAt });
+    if (!result.ok) return setProblems(problemsFrom(result.error, { kind: 'absence-kind', startAt: 'absence-start', endAt: 'absence-end' }));
+    setMessage('Absence recorded. Requests for your cases during it go to your deputy, or to the NPS hub.');
+    setKind('');
+    setStart('');
+    setEnd('');
+    await absences.reload();
+  };
+
+  const cancel = async (absenceId: string) => {
+    const result = await call('caseload.cancelAbsence', { absenceId });
+    if (!result.ok) return setProblems(problemsFrom(result.error));
+    setMessage('Absence removed.');
+    await absences.reload();
+  };
+
+  const endDeputy = async (deputyId: string) => {
+    const result = await call('caseload.endDeputy', { deputyId });
+    if (!result.ok) return setProblems(problemsFrom(result.error));
+    setMessage('Deputy arrangement ended.');
+    await deputies.reload();
+  };
+
+  return (
+    <Page title="Absences and deputies" width="full" hasError={problems.length > 0}>
+      <div className="govuk-grid-row">
+        <div className="govuk-grid-column-two-thirds">
+          <ErrorSummary problems={problems} />
+          {message ? <NotificationBanner kind="success" heading={message} focus /> : null}
+          <h2 className="govuk-heading-m">Your absences</h2>
+          <LoadProblem error={absences.error} loading={absences.loading && !absences.value} />
+          {absences.value && absences.value.length === 0 ? <p className="govuk-body">No absences recorded.</p> : null}
+          {absences.value && absences.value.length > 0 ? (
+            <table className="govuk-table" data-testid="absences">
+              <caption className="govuk-table__caption govuk-visually-hidden">Your absences</caption>
+              <thead className="govuk-table__head">
+                <tr className="govuk-table__row">
+                  <th scope="col" className="govuk-table__header">Kind</th>
+                  <th scope="col" className="govuk-table__header">From</th>
+                  <th scope="col" className="govuk-table__header">Until</th>
+                  <th scope="col" className="govuk-table__header"><span className="govuk-visually-hidden">Action</span></th>
+                </tr>
+              </thead>
+              <tbody className="govuk-table__body">
+                {absences.value.map((a) => (
+                  <tr className="govuk-table__row" key={a.id}>
+                    <td className="govuk-table__cell">{ABSENCE_LABELS[a.kind]}</td>
+                    <td className="govuk-table__cell">{formatDateTime(a.startAt)}</td>
+                    <td className="govuk-table__cell">{formatDateTime(a.endAt)}</td>
+                    <td className="govuk-table__cell">
+                      <button type="button" className="rab-link-button" onClick={() => void cancel(a.id)}>
+                        Remove<span className="govuk-visually-hidden"> the absence from {formatDateTime(a.startAt)}</span>
+                      </button>
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          ) : null}
+          <form onSubmit={(e) => void record(e)} noValidate>
+            <h3 className="govuk-heading-s">Record an absence</h3>
+            <Radios<AbsenceKind> id="absence-kind" legend="Kind of absence" value={kind} onChange={setKind} small error={errorFor(problems, 'absence-kind')} choices={ABSENCE_KINDS.map((k) => ({ value: k, label: ABSENCE_LABELS[k] }))} />
+            <TextInput id="absence-start" label="From" hint="London time" type="datetime-local" value={start} onChange={setStart} error={errorFor(problems, 'absence-start')} />
+            <TextInput id="absence-end" label="Until" type="datetime-local" value={end} onChange={setEnd} error={errorFor(problems, 'absence-end')} />
+            <button type="submit" className="govuk-button govuk-button--secondary">
+              Record absence
+            </button>
+          </form>
+
+          <h2 className="govuk-heading-m">Your deputies</h2>
+          <LoadProblem error={deputies.error} loading={deputies.loading && !deputies.value} />
+          {deputies.value ? (
+            <>
+              {deputies.value.myDeputies.length === 0 ? <p className="govuk-body">You have not named a deputy.</p> : null}
+              <ul className="govuk-list" data-testid="my-deputies">
+                {deputies.value.myDeputies.map((d) => (
+                  <li key={d.id}>
+                    <strong>{d.deputyName}</strong> ({d.deputyStaffCode}) from {formatDateTime(d.startAt)}
+                    {d.endAt !== null ? ` until ${formatDateTime(d.endAt)}` : ''}{' '}
+                    {d.active ? <strong className="govuk-tag govuk-tag--green">Standing in</strong> : <strong className="govuk-tag govuk-tag--grey">Not active</strong>}{' '}
+                    {d.endAt === null || d.endAt > now ? (
+                      <button type="button" className="rab-link-button" onClick={() => void endDeputy(d.id)}>
+                        End now<span className="govuk-visually-hidden"> for {d.deputyName}</span>
+                      </button>
+                    ) : null}
+                  </li>
+                ))}
+              </ul>
+              <DeputyForm onAdded={() => void deputies.reload()} />
+              <h2 className="govuk-heading-m">People you deputise for</h2>
+              {deputies.value.iDeputiseFor.length === 0 ? <p className="govuk-body">Nobody has named you as their deputy.</p> : null}
+              <ul className="govuk-list">
+                {deputies.value.iDeputiseFor.map((d) => (
+                  <li key={d.id}>
+                    <strong>{d.staffName}</strong> ({d.staffCode}) {d.active ? <strong className="govuk-tag govuk-tag--green">You are standing in</strong> : null}
+                  </li>
+                ))}
+              </ul>
+            </>
+          ) : null}
+        </div>
+      </div>
+    </Page>
+  );
+}

@@ -1,0 +1,209 @@
+/**
+ * A decider's queue: the offender manager's inbox (own cases and those deputised) or the hub's
+ * fallback queue. Oldest deadline first, overdue marked, the person's risk beside each request,
+ * filterable, sortable and virtualised for queues of thousands. Requests can be picked (a whole
+ * batch at once) for a bulk decision.
+ */
+import { useMemo, useState } from 'react';
+import type { InboxRow } from '../../../../shared/contract/common';
+import { SCOPE_LABELS } from '../../../../shared/domain/access';
+import { call } from '../../broker/call';
+import { useAllPages } from '../../broker/use-all-pages';
+import { useInterval } from '../../broker/use-load';
+import { ListFilter } from '../../components/ListFilter';
+import { LoadProblem, Page } from '../../components/Page';
+import { RiskSummaryPanel } from '../../components/RiskSummaryPanel';
+import { OverdueTag, RestrictedTag, RiskTag, UrgencyTag } from '../../components/Tags';
+import { VirtualTable, type Column } from '../../components/VirtualTable';
+import { compareNumber, compareText, matchesText } from '../../format/filter';
+import { formatDateTime } from '../../format/time';
+import { href, navigate } from '../../app/router';
+import { HUB_REASON_LABELS } from './hub-reasons';
+
+const URGENCY_RANK = { IMMEDIATE_SAFETY: 0, WITHIN_2_WORKING_DAYS: 1, ROUTINE: 2 } as const;
+
+export interface QueueScreenProps {
+  kind: 'inbox' | 'hub';
+}
+
+export function QueueScreen({ kind }: QueueScreenProps) {
+  const [text, setText] = useState('');
+  const [overdueOnly, setOverdueOnly] = useState(false);
+  const [selected, setSelected] = useState<ReadonlySet<number>>(new Set());
+  const [previewId, setPreviewId] = useState<number | null>(null);
+  const list = useAllPages<InboxRow, { overdue?: number }>(
+    (offset, limit) => (kind === 'inbox' ? call('requests.inbox', { offset, limit, filter: 'OPEN' }) : call('requests.hubQueue', { offset, limit, filter: 'OPEN' })),
+    [kind],
+  );
+  useInterval(() => void list.reload(), 20_000);
+
+  const rows = useMemo(
+    () => list.rows.filter((r) => (!overdueOnly || r.overdue) && matchesText([r.personName, r.crn, r.requesterName, r.requesterProvider, r.ownerName], text)),
+    [list.rows, text, overdueOnly],
+  );
+  const overdueCount = list.extra?.overdue ?? list.rows.filter((r) => r.overdue).length;
+  const preview = list.rows.find((r) => r.id === previewId) ?? rows[0];
+
+  const toggle = (id: number) =>
+    setSelected((current) => {
+      const next = new Set(current);
+      if (next.has(id)) next.delete(id);
+      else next.add(id);
+      return next;
+    });
+  const selectBatch = (batchId: string) =>
+    setSelected((current) => new Set([...current, ...list.rows.filter((r) => r.batchId === batchId && r.canDecide).map((r) => r.id)]));
+  const chosen = [...selected].filter((id) => list.rows.some((r) => r.id === id && r.canDecide));
+
+  const columns: Column<InboxRow>[] = [
+    {
+      key: 'select',
+      header: 'Select',
+      render: (r) =>
+        r.canDecide ? (
+          <div className="govuk-checkboxes govuk-checkboxes--small">
+            <div className="govuk-checkboxes__item">
+              <input className="govuk-checkboxes__input" type="checkbox" id={`select-${r.id}`} checked={selected.has(r.id)} onChange={() => toggle(r.id)} onFocus={() => setPreviewId(r.id)} />
+              <label className="govuk-label govuk-checkboxes__label" htmlFor={`select-${r.id}`}>
+                <span className="govuk-visually-hidden">Select the request for {r.personName}</span>
+              </label>
+            </div>
+          </div>
+        ) : null,
+    },
+    {
+      key: 'person',
+      header: 'Person',
+      compare: (a, b) => compareText(a.personName, b.personName),
+      render: (r) => (
+        <>
+          <a className="govuk-link" href={href(`/decide/${r.id}`)} onFocus={() => setPreviewId(r.id)} data-testid="decide-link">
+            {r.personName}
+          </a>
+          <br />
+          <span className="govuk-body-s">{r.crn}</span>
+          {r.batchId && r.canDecide ? (
+            <>
+              <br />
+              <button type="button" className="govuk-link govuk-body-s rab-link-button" onClick={() => selectBatch(r.batchId ?? '')}>
+                Select the whole group<span className="govuk-visually-hidden"> asked for with {r.personName}</span>
+              </button>
+            </>
+          ) : null}
+        </>
+      ),
+    },
+    {
+      key: 'requester',
+      header: 'Asked by',
+      compare: (a, b) => compareText(a.requesterName, b.requesterName),
+      render: (r) => (
+        <>
+          {r.requesterName}
+          {r.requesterProvider ? <span className="govuk-body-s"><br />{r.requesterProvider}</span> : null}
+        </>
+      ),
+    },
+    { key: 'scope', header: 'Scope', compare: (a, b) => compareText(a.scope, b.scope), render: (r) => SCOPE_LABELS[r.scope] },
+    { key: 'urgency', header: 'Urgency', compare: (a, b) => URGENCY_RANK[a.urgency] - URGENCY_RANK[b.urgency], render: (r) => <UrgencyTag urgency={r.urgency} /> },
+    {
+      key: 'deadline',
+      header: 'Decision due',
+      compare: (a, b) => compareNumber(a.deadline, b.deadline),
+      render: (r) => (
+        <>
+          {formatDateTime(r.deadline)}
+          {r.overdue ? (
+            <>
+              <br />
+              <OverdueTag />
+            </>
+          ) : null}
+        </>
+      ),
+    },
+    ...(kind === 'hub'
+      ? [
+          {
+            key: 'why',
+            header: 'Why it is with the hub',
+            compare: (a: InboxRow, b: InboxRow) => compareText(a.hubReason, b.hubReason),
+            render: (r: InboxRow) => <span data-testid="hub-reason">{r.hubReason ? HUB_REASON_LABELS[r.hubReason] : ''}<span className="govuk-body-s"><br />{r.whereAndWhy}</span></span>,
+          },
+        ]
+      : [
+          {
+            key: 'why',
+            header: 'For',
+            render: (r: InboxRow) => (r.ownerName ? <span className="govuk-body-s">{r.whereAndWhy}</span> : ''),
+          },
+        ]),
+    {
+      key: 'risk',
+      header: 'Risk',
+      compare: (a, b) => compareText(a.risk.roshLevel, b.risk.roshLevel),
+      render: (r) => (
+        <>
+          <RiskTag level={r.risk.roshLevel} />
+          {r.risk.restricted ? (
+            <>
+              <br />
+              <RestrictedTag />
+            </>
+          ) : null}
+          {r.risk.flags.length > 0 ? <span className="govuk-body-s"><br />{r.risk.flags.map((f) => f.code).join(', ')}</span> : null}
+        </>
+      ),
+    },
+  ];
+
+  const title = kind === 'inbox' ? 'Requests to decide' : 'Hub queue';
+  return (
+    <Page title={title} width="full">
+      <p className="govuk-body">
+        {kind === 'inbox'
+          ? 'Requests for your cases and the cases you deputise for. The oldest deadline comes first; if a deadline passes, the NPS hub can decide too, and the first decision stands.'
+          : 'Requests whose offender manager is away or unavailable, and every request past its deadline. Most urgent first.'}
+      </p>
+      <div className="rab-inline-actions">
+        <ListFilter id={`${kind}-filter`} label="Filter by name, CRN or requester" value={text} onChange={setText} shown={rows.length} total={list.total} loading={!list.loaded} />
+        <div className="govuk-checkboxes govuk-checkboxes--small">
+          <div className="govuk-checkboxes__item">
+            <input className="govuk-checkboxes__input" id={`${kind}-overdue`} type="checkbox" checked={overdueOnly} onChange={(e) => setOverdueOnly(e.target.checked)} />
+            <label className="govuk-label govuk-checkboxes__label" htmlFor={`${kind}-overdue`}>
+              Overdue only ({overdueCount.toLocaleString('en-GB')})
+            </label>
+          </div>
+        </div>
+      </div>
+      <div className="govuk-button-group">
+        <button type="button" className="govuk-button" disabled={chosen.length === 0} onClick={() => navigate('/decide-bulk', { ids: chosen.join(',') })} data-testid="bulk-decide">
+          Decide selected ({chosen.length})
+        </button>
+        {chosen.length > 0 ? (
+          <button type="button" className="govuk-button govuk-button--secondary" onClick={() => setSelected(new Set())}>
+            Clear selection
+          </button>
+        ) : null}
+      </div>
+      <LoadProblem error={list.error} loading={false} />
+      <div className="govuk-grid-row">
+        <div className="govuk-grid-column-three-quarters">
+          <VirtualTable
+            caption={title}
+            rows={rows}
+            columns={columns}
+            rowKey={(r) => r.id}
+            rowClass={(r) => `${r.overdue ? 'rab-row--overdue' : ''} ${selected.has(r.id) ? 'rab-row--selected' : ''}`}
+            testId="queue"
+            estimate={96}
+            emptyText={list.loaded ? 'Nothing is waiting for a decision.' : 'Loading…'}
+          />
+        </div>
+        <div className="govuk-grid-column-one-quarter">
+          {preview ? <RiskSummaryPanel risk={preview.risk} heading={`Risk: ${preview.personName}`} /> : null}
+        </div>
+      </div>
+    </Page>
+  );
+}

@@ -1,0 +1,139 @@
+/**
+ * Find a person by CRN or name. People under a limited access restriction, or whom the viewer is
+ * excluded from, are listed as "Access restricted" with their details hidden.
+ */
+import { useState, type FormEvent } from 'react';
+import { call } from '../../broker/call';
+import { useLoad } from '../../broker/use-load';
+import { LoadProblem, Page } from '../../components/Page';
+import { RestrictedTag } from '../../components/Tags';
+import { describeAccess } from '../../format/access';
+import { formatIsoDate } from '../../format/time';
+import { href, navigate, useRoute } from '../../app/router';
+
+export function FindPersonScreen() {
+  const route = useRoute();
+  const query = route.query.get('q') ?? '';
+  const [text, setText] = useState(query);
+  const [problem, setProblem] = useState<string | null>(null);
+  const results = useLoad(
+    () => (query.trim().length >= 2 ? call('people.search', { query, limit: 50 }) : Promise.resolve({ ok: true as const, value: null })),
+    [query],
+  );
+
+  const search = (event: FormEvent) => {
+    event.preventDefault();
+    if (text.trim().length < 2) {
+      setProblem('Enter at least 2 characters of a CRN or name');
+      document.getElementById('person-query')?.focus();
+      return;
+    }
+    setProblem(null);
+    navigate('/people', { q: text.trim() });
+  };
+
+  const value = results.value;
+  return (
+    <Page title="Find a person" width="full" hasError={problem !== null}>
+      <div className="govuk-grid-row">
+        <div className="govuk-grid-column-two-thirds">
+          <form onSubmit={search} noValidate role="search" aria-label="People">
+            <div className={`govuk-form-group ${problem ? 'govuk-form-group--error' : ''}`.trim()}>
+              <label className="govuk-label govuk-label--s" htmlFor="person-query">
+                CRN or name
+              </label>
+              <div id="person-query-hint" className="govuk-hint">
+                For example, X320741 or Smith
+              </div>
+              {problem ? (
+                <p id="person-query-error" className="govuk-error-message">
+                  <span className="govuk-visually-hidden">Error:</span> {problem}
+                </p>
+              ) : null}
+              <div className="rab-inline-actions">
+                <input
+                  className={`govuk-input govuk-input--width-20 ${problem ? 'govuk-input--error' : ''}`.trim()}
+                  id="person-query"
+                  type="search"
+                  value={text}
+                  spellCheck={false}
+                  aria-describedby={`person-query-hint${problem ? ' person-query-error' : ''}`}
+                  onChange={(e) => setText(e.target.value)}
+                />
+                <button type="submit" className="govuk-button">
+                  Search
+                </button>
+              </div>
+            </div>
+          </form>
+          <p className="govuk-body">
+            Need several people at once? <a className="govuk-link" href={href('/requests/batch')}>Request access for a group</a>.
+          </p>
+        </div>
+      </div>
+      {query ? <LoadProblem error={results.error} loading={results.loading} /> : null}
+      {value ? (
+        <>
+          <h2 className="govuk-heading-m" role="status">
+            {value.total === 0 ? 'No people found' : `${value.total.toLocaleString('en-GB')} ${value.total === 1 ? 'person' : 'people'} found`}
+            {value.total > value.rows.length ? `, showing the first ${value.rows.length}` : ''}
+          </h2>
+          {value.rows.length > 0 ? (
+            <table className="govuk-table" data-testid="search-results">
+              <caption className="govuk-table__caption govuk-visually-hidden">People matching {query}</caption>
+              <thead className="govuk-table__head">
+                <tr className="govuk-table__row">
+                  <th scope="col" className="govuk-table__header">Name</th>
+                  <th scope="col" className="govuk-table__header">CRN</th>
+                  <th scope="col" className="govuk-table__header">Date of birth</th>
+                  <th scope="col" className="govuk-table__header">Offender manager</th>
+                  <th scope="col" className="govuk-table__header">Your access</th>
+                </tr>
+              </thead>
+              <tbody className="govuk-table__body">
+                {value.rows.map((p) => (
+                  <tr className="govuk-table__row" key={p.crn}>
+                    <td className="govuk-table__cell">
+                      {p.accessRestricted ? (
+                        <RestrictedTag />
+                      ) : (
+                        <a className="govuk-link" href={href(`/people/${p.crn}`)}>
+                          {p.name}
+                        </a>
+                      )}
+                    </td>
+                    <td className="govuk-table__cell">
+                      {p.accessRestricted ? (
+                        <a className="govuk-link" href={href(`/people/${p.crn}`)}>
+                          {p.crn}
+                        </a>
+                      ) : (
+                        p.crn
+                      )}
+                    </td>
+                    <td className="govuk-table__cell">{p.accessRestricted ? '' : formatIsoDate(p.dob)}</td>
+                    <td className="govuk-table__cell">
+                      {p.ownerName ?? 'Not known'}
+                      {p.managingSector ? <span className="govuk-body-s"> ({p.managingSector})</span> : null}
+                    </td>
+                    <td className="govuk-table__cell">
+                      {describeAccess(p.myAccess)}
+                      {p.pendingRequestId ? (
+                        <>
+                          <br />
+                          <a className="govuk-link govuk-body-s" href={href(`/requests/${p.pendingRequestId}`)}>
+                            Request pending
+                          </a>
+                        </>
+                      ) : null}
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          ) : null}
+        </>
+      ) : null}
+    </Page>
+  );
+}

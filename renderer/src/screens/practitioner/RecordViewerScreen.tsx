@@ -1,0 +1,155 @@
+/**
+ * The record viewer. It shows only the sections the broker returned, read-only, under a watermark
+ * with the viewer's name and the time. It closes itself, dropping the record from the page, the
+ * moment access ends: at the end time (a timer on the core's clock) and on revocation or
+ * suspension (the grant's state is checked every few seconds).
+ */
+import { useCallback, useEffect, useState } from 'react';
+import type { RecordView } from '../../../../shared/contract/records';
+import type { AppErrorShape } from '../../../../shared/errors';
+import { SCOPE_LABELS } from '../../../../shared/domain/access';
+import { call } from '../../broker/call';
+import { useInterval } from '../../broker/use-load';
+import { NotificationBanner } from '../../components/Banner';
+import { Countdown } from '../../components/Countdown';
+import { BackLink, LoadProblem, Page } from '../../components/Page';
+import { SummaryList } from '../../components/SummaryList';
+import { ACCESS_ROUTE_LABELS } from '../../format/access';
+import { formatDateTime, formatIsoDate } from '../../format/time';
+import { coreNow, learnCoreTime, useCoreNow } from '../../app/core-clock';
+import { href } from '../../app/router';
+import { useSession } from '../../app/session';
+import { FrontSheetSection, FullRecordSection, RiskManagementPlanSection, RoshSummarySection } from './RecordSections';
+import { Watermark } from './Watermark';
+
+/** How often the viewer asks whether the grant still stands (revocation takes effect at once). */
+export const GRANT_CHECK_MS = 3_000;
+
+type Viewer =
+  | { kind: 'loading' }
+  | { kind: 'open'; view: RecordView }
+  | { kind: 'closed'; why: string }
+  | { kind: 'refused'; error: AppErrorShape };
+
+export function RecordViewerScreen({ crn }: { crn: string }) {
+  const { user } = useSession();
+  const [viewer, setViewer] = useState<Viewer>({ kind: 'loading' });
+
+  useEffect(() => {
+    let live = true;
+    void call('records.read', { crn }).then((result) => {
+      if (!live) return;
+      if (!result.ok) return setViewer({ kind: 'refused', error: result.error });
+      learnCoreTime(result.value.readAt);
+      setViewer({ kind: 'open', view: result.value });
+    });
+    return () => {
+      live = false;
+    };
+  }, [crn]);
+
+  const close = useCallback((why: string) => setViewer({ kind: 'closed', why }), []);
+  const view = viewer.kind === 'open' ? viewer.view : null;
+
+  // Revocation, suspension or expiry as the core sees it.
+  useInterval(
+    () => {
+      if (!view) return;
+      if (view.access.grantId !== null) {
+        void call('grants.get', { grantId: view.access.grantId }).then((result) => {
+          if (!result.ok) return close(result.error.message);
+          const g = result.value;
+          if (g.state === 'REVOKED') close(`Your access was revoked by ${g.revokedByName ?? 'the case owner'}${g.revokeReason ? `: ${g.revokeReason}` : '.'}`);
+          else if (g.state === 'SUSPENDED') close('Your access is suspended.');
+          else if (g.state === 'EXPIRED' || g.endAt <= coreNow()) close(`Your access ended at ${formatDateTime(g.endAt)}.`);
+        });
+      } else {
+        void call('people.get', { crn }).then((result) => {
+          if (!result.ok) return close(result.error.message);
+          if (!result.value.myAccess.scope) close('You no longer have access to this record.');
+        });
+      }
+    },
+    view ? GRANT_CHECK_MS : null,
+  );
+
+  const title = view ? view.person.name : viewer.kind === 'closed' ? 'This record has closed' : 'Record';
+  return (
+    <Page title={title} caption={view ? `CRN ${view.crn}` : undefined} width="full" before={<BackLink href={href('/grants')}>My access</BackLink>}>
+      {viewer.kind === 'loading' ? <LoadProblem loading error={undefined} /> : null}
+      {viewer.kind === 'refused' ? (
+        <NotificationBanner title="Access refused" heading="You cannot read this record now" testId="record-refused">
+          <p className="govuk-body">{viewer.error.message}</p>
+          <p className="govuk-body">
+            <a className="govuk-notification-banner__link" href={href(`/people/${crn}`)}>
+              Request access
+            </a>
+          </p>
+        </NotificationBanner>
+      ) : null}
+      {viewer.kind === 'closed' ? (
+        <NotificationBanner title="Access ended" heading="The record has been closed" focus testId="record-closed">
+          <p className="govuk-body" data-testid="record-closed-reason">
+            {viewer.why}
+          </p>
+          <p className="govuk-body">
+            <a className="govuk-notification-banner__link" href={href(`/people/${crn}`)}>
+              Ask for access again
+            </a>
+          </p>
+        </NotificationBanner>
+      ) : null}
+      {view ? <OpenRecord view={view} viewerName={user.displayName} onEnd={() => close(`Your access ended at ${formatDateTime(view.access.until ?? coreNow())}.`)} /> : null}
+    </Page>
+  );
+}
+
+function OpenRecord({ view, viewerName, onEnd }: { view: RecordView; viewerName: string; onEnd: () => void }) {
+  const now = useCoreNow(30_000);
+  const until = view.access.until;
+  useEffect(() => {
+    if (until !== null && until <= now) onEnd();
+  }, [until, now, onEnd]);
+  return (
+    <div className="rab-record" data-testid="record-viewer">
+      <Watermark name={viewerName} at={now} />
+      {view.access.route === 'EMERGENCY' ? (
+        <NotificationBanner title="Emergency safety access" heading="Front sheet only. This use is being reviewed by the NPS hub.">
+          <p className="govuk-body">The offender manager and the hub have been told.</p>
+        </NotificationBanner>
+      ) : null}
+      <div className="govuk-grid-row">
+        <div className="govuk-grid-column-two-thirds">
+          <SummaryList
+            rows={[
+              { key: 'Date of birth', value: formatIsoDate(view.person.dob) },
+              { key: 'Gender', value: view.person.gender === 'M' ? 'Male' : view.person.gender === 'F' ? 'Female' : 'Not stated' },
+              view.person.pnc !== null && { key: 'PNC', value: view.person.pnc },
+              view.person.noms !== null && { key: 'NOMS number', value: view.person.noms },
+              view.person.tier !== null && { key: 'Tier', value: view.person.tier },
+              { key: 'Offender manager', value: view.person.ownerName ?? 'Not recorded' },
+            ]}
+          />
+        </div>
+        <div className="govuk-grid-column-one-third">
+          <div className="rab-side-panel" data-testid="access-panel">
+            <h2 className="govuk-heading-s govuk-!-margin-bottom-2">Your access</h2>
+            <p className="govuk-body govuk-!-margin-bottom-1">{SCOPE_LABELS[view.access.scope]}</p>
+            <p className="govuk-body-s govuk-!-margin-bottom-1">{ACCESS_ROUTE_LABELS[view.access.route]}</p>
+            {until !== null ? (
+              <p className="govuk-body govuk-!-margin-bottom-0">
+                Until {formatDateTime(until)}
+                <br />
+                <Countdown endAt={until} onEnd={onEnd} label="Your access to this record" />
+              </p>
+            ) : null}
+          </div>
+        </div>
+      </div>
+      {view.frontSheet ? <FrontSheetSection sheet={view.frontSheet} /> : null}
+      {view.roshSummary ? <RoshSummarySection rosh={view.roshSummary} /> : null}
+      {view.riskManagementPlan ? <RiskManagementPlanSection plan={view.riskManagementPlan} /> : null}
+      {view.fullRecord ? <FullRecordSection record={view.fullRecord} /> : null}
+    </div>
+  );
+}

@@ -1,0 +1,99 @@
+/** The questions of an access request, shared by the single-person and the group request. */
+import { PURPOSES, PURPOSE_LABELS } from '../../../../shared/contract/vocabulary';
+import { SCOPES, SCOPE_LABELS, URGENCIES, URGENCY_LABELS, type Scope, type Urgency } from '../../../../shared/domain/access';
+import type { Problem } from '../../components/ErrorSummary';
+import { Radios, Select, Textarea, TextInput } from '../../components/fields';
+import { errorFor } from '../../components/forms';
+import { REQUEST_FIELD_IDS as IDS, type RequestDraft } from './request-draft';
+
+const SCOPE_HINTS: Record<Scope, string> = {
+  FRONT_SHEET: 'RoSH levels including risk to staff, active alerts (warrants, risk to staff, gangs, MAPPA) and safety warnings',
+  ROSH_SUMMARY: 'The front sheet and the OASys R-summary: who is at risk, nature and imminence of the risk',
+  RISK_MANAGEMENT_PLAN: 'The above and the OASys risk management plan',
+  FULL_RECORD: 'Everything held, including sentence, requirements and registration history',
+};
+
+const URGENCY_HINTS: Record<Urgency, string> = {
+  IMMEDIATE_SAFETY: 'Someone could be hurt: the offender manager has minutes, then the NPS hub decides',
+  WITHIN_2_WORKING_DAYS: 'For an appointment or placement in the next 2 working days: decided within hours',
+  ROUTINE: 'Decided within a working day',
+};
+
+export function RequestFields({
+  draft,
+  onChange,
+  problems,
+  maxDays,
+}: {
+  draft: RequestDraft;
+  onChange: (draft: RequestDraft) => void;
+  problems: Problem[];
+  /** The longest access allowed for each scope, when known. */
+  maxDays: (scope: Scope) => number | null;
+}) {
+  const set = <K extends keyof RequestDraft>(key: K) => (value: RequestDraft[K]) => onChange({ ...draft, [key]: value });
+  const max = draft.scope ? maxDays(draft.scope) : null;
+  return (
+    <>
+      <Radios<Scope>
+        id={IDS.scope}
+        legend="How much of the record do you need?"
+        legendClass="govuk-fieldset__legend--m"
+        hint="Ask for the least that lets you do the work safely."
+        value={draft.scope}
+        onChange={set('scope')}
+        error={errorFor(problems, IDS.scope)}
+        choices={SCOPES.map((s) => ({ value: s, label: SCOPE_LABELS[s], hint: SCOPE_HINTS[s] }))}
+      />
+      <Select
+        id={IDS.purpose}
+        label="What do you need it for?"
+        labelClass="govuk-label--m"
+        value={draft.purpose}
+        onChange={(v) => set('purpose')(v as RequestDraft['purpose'])}
+        error={errorFor(problems, IDS.purpose)}
+        choices={[{ value: '', label: 'Choose a purpose' }, ...PURPOSES.map((p) => ({ value: p, label: PURPOSE_LABELS[p] }))]}
+      />
+      <Textarea
+        id={IDS.justification}
+        label="Why do you need it?"
+        labelClass="govuk-label--m"
+        hint="The offender manager reads this to decide. Say what you will do with the person and when."
+        value={draft.justification}
+        onChange={set('justification')}
+        error={errorFor(problems, IDS.justification)}
+        rows={5}
+      />
+      <Radios<Urgency>
+        id={IDS.urgency}
+        legend="How soon do you need it?"
+        legendClass="govuk-fieldset__legend--m"
+        value={draft.urgency}
+        onChange={set('urgency')}
+        error={errorFor(problems, IDS.urgency)}
+        choices={URGENCIES.map((u) => ({ value: u, label: URGENCY_LABELS[u], hint: URGENCY_HINTS[u] }))}
+      />
+      <TextInput
+        id={IDS.neededBy}
+        label="Needed by (optional)"
+        labelClass="govuk-label--s"
+        hint="London time. If you give one, the offender manager’s deadline is set so the hub still has time."
+        type="datetime-local"
+        value={draft.neededBy}
+        onChange={set('neededBy')}
+        error={errorFor(problems, IDS.neededBy)}
+      />
+      <TextInput
+        id={IDS.durationDays}
+        label="For how many days?"
+        labelClass="govuk-label--s"
+        hint={max !== null ? `At most ${max} days for this part of the record.` : 'Policy sets the longest access for each part of the record.'}
+        inputMode="numeric"
+        width="govuk-input--width-3"
+        value={draft.durationDays}
+        onChange={set('durationDays')}
+        error={errorFor(problems, IDS.durationDays)}
+      />
+    </>
+  );
+}

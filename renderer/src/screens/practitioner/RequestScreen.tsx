@@ -1,0 +1,99 @@
+/**
+ * One request, for its requester and for the deciders: the details, where it is and why, its
+ * history, and what can be done next (withdraw, read, emergency access, decide).
+ */
+import { useState } from 'react';
+import { call } from '../../broker/call';
+import { useInterval, useLoad } from '../../broker/use-load';
+import { NotificationBanner, WarningText } from '../../components/Banner';
+import { ErrorSummary, type Problem } from '../../components/ErrorSummary';
+import { problemsFrom } from '../../components/forms';
+import { BackLink, LoadProblem, Page } from '../../components/Page';
+import { RequestSummary } from '../../components/RequestSummary';
+import { Timeline } from '../../components/Timeline';
+import { useSession } from '../../app/session';
+import { href, useRoute } from '../../app/router';
+
+export function RequestScreen({ requestId }: { requestId: number }) {
+  const { user } = useSession();
+  const route = useRoute();
+  const detail = useLoad(() => call('requests.get', { requestId }), [requestId]);
+  useInterval(() => void detail.reload(), 10_000);
+  const [problems, setProblems] = useState<Problem[]>([]);
+  const [confirmWithdraw, setConfirmWithdraw] = useState(false);
+  const [withdrawn, setWithdrawn] = useState(false);
+  const r = detail.value?.request;
+  const mine = r?.requesterUserId === user.userId;
+  const pending = r?.queue !== null && r?.queue !== undefined;
+
+  const withdraw = async () => {
+    const result = await call('requests.withdraw', { requestId });
+    setConfirmWithdraw(false);
+    if (!result.ok) return setProblems(problemsFrom(result.error));
+    setWithdrawn(true);
+    await detail.reload();
+  };
+
+  return (
+    <Page
+      title={r ? `Request for ${r.personName}` : 'Request'}
+      caption={r ? `CRN ${r.crn}` : undefined}
+      before={<BackLink href={href(mine || !r ? '/requests' : '/inbox')}>{mine || !r ? 'My requests' : 'Requests to decide'}</BackLink>}
+      hasError={problems.length > 0}
+    >
+      <ErrorSummary problems={problems} />
+      {route.query.get('sent') && r ? (
+        <NotificationBanner kind="success" heading="Request sent" focus testId="request-sent">
+          <p className="govuk-body">{r.whereAndWhy}</p>
+        </NotificationBanner>
+      ) : null}
+      {withdrawn ? <NotificationBanner kind="success" heading="Request withdrawn" focus /> : null}
+      <LoadProblem error={detail.error} loading={detail.loading && !r} />
+      {r ? (
+        <>
+          {mine && r.emergencyAvailable ? (
+            <>
+              <WarningText>If someone could be hurt before this request is decided, you may open the front sheet now with emergency safety access.</WarningText>
+              <a className="govuk-button govuk-button--warning" href={href(`/requests/${r.id}/emergency`)} data-testid="emergency-link">
+                Use emergency safety access
+              </a>
+            </>
+          ) : null}
+          <RequestSummary request={r} showRequester={!mine} />
+          <div className="govuk-button-group">
+            {r.status === 'APPROVED' && mine ? (
+              <a className="govuk-button" href={href(`/records/${r.crn}`)} data-testid="read-record">
+                Read the record
+              </a>
+            ) : null}
+            {pending && !mine ? (
+              <a className="govuk-button" href={href(`/decide/${r.id}`)}>
+                Decide
+              </a>
+            ) : null}
+            {pending && mine && !confirmWithdraw ? (
+              <button type="button" className="govuk-button govuk-button--secondary" onClick={() => setConfirmWithdraw(true)}>
+                Withdraw this request
+              </button>
+            ) : null}
+          </div>
+          {confirmWithdraw ? (
+            <div className="govuk-inset-text">
+              <p className="govuk-body">Withdraw the request? The offender manager and the hub will no longer see it.</p>
+              <div className="govuk-button-group">
+                <button type="button" className="govuk-button govuk-button--warning" onClick={() => void withdraw()}>
+                  Yes, withdraw it
+                </button>
+                <button type="button" className="govuk-button govuk-button--secondary" onClick={() => setConfirmWithdraw(false)}>
+                  No, keep it
+                </button>
+              </div>
+            </div>
+          ) : null}
+          <h2 className="govuk-heading-m">History</h2>
+          <Timeline events={detail.value?.history ?? []} />
+        </>
+      ) : null}
+    </Page>
+  );
+}

@@ -39,7 +39,7 @@ export async function runCli(argv: readonly string[], ctx: CliContext): Promise<
       ctx.stderr.write(`error: ${e.message}\n`);
       return EXIT_FAILURE;
     }
-    ctx.stderr.write(`error: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
+    ctx.stderr.write(`error: unexpected failure: ${e instanceof Error ? e.message : String(e)}\n`);
     return EXIT_FAILURE;
   }
 }

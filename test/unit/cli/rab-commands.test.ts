@@ -76,6 +76,14 @@ describe('rab seed, import and verify', () => {
     expect((await stranger.rab(['verify', '--store', join(tempDir(), 'none.db')])).stderr).toMatch(/^error: There is no store at /);
   });
 
+  it('says so when the folder for a new store does not exist', async () => {
+    const { rab } = cliHarness();
+    const set = await seeded(rab);
+    const r = await rab(['import', set, '--store', join(tempDir(), 'missing', 'broker.db')]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/^error: The folder for the store, .*missing, does not exist\. Create it first\.\n$/);
+  });
+
   it('fails verification, naming the page, when a byte of the store is changed', async () => {
     const { rab } = cliHarness();
     const set = await seeded(rab);

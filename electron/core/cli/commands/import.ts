@@ -3,7 +3,8 @@
  * and then cannot fill is removed again (with its key), so a failed import leaves no trace.
  */
 import { existsSync, rmSync, statSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { dirname, resolve } from 'node:path';
+import { AppError } from '../../../../shared/errors';
 import { importExportSet, type ImportOutcome } from '../../import/import-export-set';
 import { describeProblem } from '../../import/import-problems';
 import type { KeyStore } from '../../store/key-store';
@@ -28,6 +29,9 @@ export const importCommand: CliCommand = (program, ctx) => {
     )
     .action(async (dir: string, flags: { store: string }) => {
       const path = resolve(flags.store);
+      if (!existsSync(dirname(path))) {
+        throw new AppError('STORE_NOT_FOUND', `The folder for the store, ${dirname(path)}, does not exist. Create it first.`);
+      }
       const keyStore = ctx.keyStore();
       const created = !existsSync(path);
       const store = await openStore({ path, keyStore, create: true });

@@ -13,6 +13,7 @@ import { createRequests } from './create-request';
 import { loadGrant } from './grant-record';
 import { selectGrantRows } from './grant-view';
 import { grantResource } from './request-facts';
+import { SYSTEM } from '../policy/resources';
 
 export function getGrant(ctx: BrokerContext, actor: Actor, grantId: number): GrantRow {
   const now = ctx.clock.now();
@@ -23,6 +24,7 @@ export function getGrant(ctx: BrokerContext, actor: Actor, grantId: number): Gra
 
 export function myGrants(ctx: BrokerContext, actor: Actor, o: { filter: 'CURRENT' | 'ALL'; limit: number; offset: number }) {
   const now = ctx.clock.now();
+  authorise(actor, 'own.lists', SYSTEM, now);
   const current = o.filter === 'CURRENT' ? 1 : 0;
   const where = sql`WHERE g.grantee_user_id = ${actor.userId} AND (${current} = 0 OR (g.revoked_at IS NULL AND g.end_at > ${now}))`;
   const rows = selectGrantRows(ctx.db, actor, now, {

@@ -28,6 +28,13 @@ interface Page {
 const paged = (where: SqlQuery, order: string, p: Page): SqlQuery => ({ text: `${where.text} ORDER BY ${order} LIMIT ? OFFSET ?`, params: [...where.params, p.limit, p.offset] });
 const countOf = (ctx: BrokerContext, where: SqlQuery): number => one<{ n: number }>(ctx.db, { text: `SELECT count(*) AS n FROM requests r ${where.text}`, params: where.params })?.n ?? 0;
 
+/** Open requests by deadline (most urgent first); decided ones newest first. */
+const ORDER: Record<Filter, string> = {
+  OPEN: 'r.deadline, r.id',
+  DECIDED: 'r.decided_at DESC, r.id DESC',
+  ALL: 'r.queue IS NULL, r.deadline, r.id',
+};
+
 const FILTER_SQL: Record<Filter, string> = {
   OPEN: 'r.queue IS NOT NULL',
   DECIDED: 'r.queue IS NULL',
@@ -36,6 +43,7 @@ const FILTER_SQL: Record<Filter, string> = {
 
 export function myRequests(ctx: BrokerContext, actor: Actor, o: Page & { filter: Filter }): { rows: RequestRow[]; total: number } {
   const now = ctx.clock.now();
+  authorise(actor, 'own.lists', SYSTEM, now);
   const policy = policyOf(ctx);
   const where = { text: `WHERE r.requester_user_id = ? AND ${FILTER_SQL[o.filter]}`, params: [actor.userId] };
   const rows = selectRequestViews(ctx.db, now, paged(where, 'r.created_at DESC, r.id DESC', o)).map((r) => toRequestRow(ctx.db, r, actor, policy, now));
@@ -57,7 +65,7 @@ export function inbox(ctx: BrokerContext, actor: Actor, o: Page & { filter: Filt
   const owners = actor.staffCode ? [actor.staffCode, ...ownersDeputisedBy(ctx.db, actor.staffCode, now)] : [];
   if (owners.length === 0) return { rows: [], total: 0 };
   const where = { text: `WHERE r.owner_staff_code IN (${owners.map(() => '?').join(', ')}) AND ${FILTER_SQL[o.filter]}`, params: owners };
-  const rows = selectRequestViews(ctx.db, now, paged(where, 'r.queue IS NULL, r.deadline, r.id', o)).map((r) => toInboxRow(ctx, actor, r, now));
+  const rows = selectRequestViews(ctx.db, now, paged(where, ORDER[o.filter], o)).map((r) => toInboxRow(ctx, actor, r, now));
   return { rows, total: countOf(ctx, where) };
 }
 
@@ -68,9 +76,9 @@ export function hubQueue(ctx: BrokerContext, actor: Actor, o: Page & { filter: F
   const decided = `(r.decision_route = 'HUB')`;
   const where: SqlQuery =
     o.filter === 'OPEN' ? { text: `WHERE ${open}`, params: [now] }
-    : o.filter === 'DECIDED' ? { text: `WHERE ${decided}`, params: [] }
+    : o.filter === 'DECIDED' ? { text: `WHERE ${decided} AND r.decided_at IS NOT NULL`, params: [] }
     : { text: `WHERE ${open} OR ${decided}`, params: [now] };
-  const rows = selectRequestViews(ctx.db, now, paged(where, 'r.queue IS NULL, r.deadline, r.id', o)).map((r) => toInboxRow(ctx, actor, r, now));
+  const rows = selectRequestViews(ctx.db, now, paged(where, ORDER[o.filter], o)).map((r) => toInboxRow(ctx, actor, r, now));
   const overdue = countOf(ctx, { text: `WHERE r.queue IS NOT NULL AND r.deadline <= ?`, params: [now] });
   return { rows, total: countOf(ctx, where), overdue };
 }

@@ -22,7 +22,7 @@ import type {
 interface ActionResources {
   'people.search': SystemResource;
   'staff.search': SystemResource;
-  'notifications.own': SystemResource;
+  'own.lists': SystemResource;
   'person.view': PersonResource;
   'person.viewRisk': PersonResource;
   'person.whoCanSee': PersonResource;
@@ -56,7 +56,7 @@ interface ActionResources {
 
 export type Action = keyof ActionResources;
 export const ACTIONS = [
-  'people.search', 'staff.search', 'notifications.own', 'person.view', 'person.viewRisk', 'person.whoCanSee',
+  'people.search', 'staff.search', 'own.lists', 'person.view', 'person.viewRisk', 'person.whoCanSee',
   'request.create', 'request.view', 'request.withdraw', 'request.approve', 'request.deny', 'emergency.open',
   'grant.view', 'grant.revoke', 'grant.extend', 'record.read', 'inbox.view', 'caseload.view', 'hub.queue',
   'emergency.reviewQueue', 'emergency.review', 'absence.manage', 'deputy.manage', 'admin.users', 'admin.policy',
@@ -86,7 +86,7 @@ export function can<A extends Action>(actor: Actor, action: A, resource: ActionR
   switch (action) {
     case 'people.search':
     case 'staff.search':
-    case 'notifications.own':
+    case 'own.lists':
       return yes();
     case 'person.view':
       return (r as PersonResource).excluded ? no('ACCESS_EXCLUDED') : yes();

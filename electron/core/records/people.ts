@@ -107,6 +107,7 @@ export function getPerson(ctx: BrokerContext, actor: Actor, crn: string): Person
 }
 
 export function myProgrammes(ctx: BrokerContext, actor: Actor): { programmeCode: string; description: string; participants: number }[] {
+  authorise(actor, 'people.search', SYSTEM, ctx.clock.now());
   const today = localDate(ctx.clock.now());
   return all<{ programme_code: string; description: string; participants: number }>(
     ctx.db,
@@ -118,6 +119,7 @@ export function myProgrammes(ctx: BrokerContext, actor: Actor): { programmeCode:
 
 export function programmeParticipants(ctx: BrokerContext, actor: Actor, programmeCode: string): { programmeCode: string; people: PersonSearchRow[] } {
   const now = ctx.clock.now();
+  authorise(actor, 'people.search', SYSTEM, now);
   const today = localDate(now);
   const people = all<PersonRecord>(ctx.db, {
     text: `${PERSON_SELECT} WHERE p.crn IN (SELECT crn FROM allocations WHERE staff_code = ? AND programme_code = ? AND start_date <= ? AND (end_date IS NULL OR end_date >= ?))

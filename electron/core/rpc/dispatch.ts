@@ -31,7 +31,9 @@ export type InternalErrorLog = (channel: string, error: unknown) => void;
 
 export async function dispatch(services: CoreServices, channel: unknown, conn: Connection, rawInput: unknown, logInternal: InternalErrorLog): Promise<Result<unknown>> {
   try {
-    if (!isChannelName(channel)) return failure('UNKNOWN_CHANNEL', `No such operation: ${String(channel).slice(0, 80)}.`);
+    if (!isChannelName(channel)) {
+      return failure('UNKNOWN_CHANNEL', typeof channel === 'string' ? `No such operation: ${channel.slice(0, 80)}.` : 'No such operation.');
+    }
     const def = CONTRACT[channel];
     if (def.access === 'dev' && services.devClock === null) return failure('UNKNOWN_CHANNEL', `No such operation: ${channel}.`);
     const parsed = def.input.safeParse(rawInput === undefined ? {} : rawInput);

@@ -22,21 +22,22 @@ const HUB: CastName[] = ['hana', 'lars'];
 const MINUTE = 60_000;
 
 const step = fc.oneof(
-  fc.record({ kind: fc.constant('request' as const), who: fc.constantFrom(...REQUESTERS), crn: fc.constantFrom(...CRNS), scope: fc.constantFrom(...SCOPES),
-    urgency: fc.constantFrom(...URGENCIES), neededInMinutes: fc.option(fc.integer({ min: 0, max: 72 * 60 })), days: fc.integer({ min: 1, max: 7 }) }),
+  // Requests, time passing and reads are weighted up, so most runs reach deadlines and grants.
+  { weight: 3, arbitrary: fc.record({ kind: fc.constant('request' as const), who: fc.constantFrom(...REQUESTERS), crn: fc.constantFrom(...CRNS), scope: fc.constantFrom(...SCOPES),
+    urgency: fc.constantFrom(...URGENCIES), neededInMinutes: fc.option(fc.integer({ min: 0, max: 72 * 60 })), days: fc.integer({ min: 1, max: 7 }) }) },
   fc.record({ kind: fc.constant('absence' as const), who: fc.constantFrom(...OWNERS), startIn: fc.integer({ min: 0, max: 600 }), minutes: fc.integer({ min: 1, max: 5 * 24 * 60 }) }),
   fc.record({ kind: fc.constant('endDeputy' as const) }),
-  fc.record({ kind: fc.constant('decide' as const), who: fc.constantFrom(...DECIDERS), pick: fc.nat(), approve: fc.boolean(), narrow: fc.boolean() }),
+  { weight: 2, arbitrary: fc.record({ kind: fc.constant('decide' as const), who: fc.constantFrom(...DECIDERS), pick: fc.nat(), approve: fc.boolean(), narrow: fc.boolean() }) },
   fc.record({ kind: fc.constant('withdraw' as const), pick: fc.nat() }),
   fc.record({ kind: fc.constant('revoke' as const), who: fc.constantFrom<CastName>('olivia', 'hana'), pick: fc.nat() }),
-  fc.record({ kind: fc.constant('read' as const), who: fc.constantFrom(...REQUESTERS, 'olivia' as CastName), crn: fc.constantFrom(...CRNS) }),
-  fc.record({ kind: fc.constant('advance' as const), minutes: fc.integer({ min: 1, max: 16 * 60 }) }),
+  { weight: 2, arbitrary: fc.record({ kind: fc.constant('read' as const), who: fc.constantFrom(...REQUESTERS, 'olivia' as CastName), crn: fc.constantFrom(...CRNS) }) },
+  { weight: 3, arbitrary: fc.record({ kind: fc.constant('advance' as const), minutes: fc.integer({ min: 1, max: 16 * 60 }) }) },
   fc.record({ kind: fc.constant('sweep' as const) }),
 );
 type Step = typeof step extends fc.Arbitrary<infer T> ? T : never;
 
 /** What the random runs actually exercised, so a generator that never reaches a rule is noticed. */
-const exercised = { reads: 0, approvals: 0, escalations: 0, hubRoutes: 0 };
+const exercised = { reads: 0, approvals: 0, overdueSeen: 0, hubRoutes: 0 };
 
 const pick = <T>(xs: T[], n: number): T | undefined => (xs.length === 0 ? undefined : xs[n % xs.length]);
 
@@ -89,7 +90,7 @@ async function apply(fx: BrokerFixture, s: Step): Promise<void> {
       fx.clock.advanceMinutes(s.minutes);
       return;
     case 'sweep':
-      exercised.escalations += fx.core.sweep().escalated;
+      fx.core.sweep();
       return;
   }
 }
@@ -121,6 +122,7 @@ async function expectNothingOverdueUnseen(fx: BrokerFixture): Promise<void> {
     for (const row of q.rows) if (row.overdue) seen.set(row.id, (seen.get(row.id) ?? false) || row.canDecide);
   }
   for (const id of overdue) expect(seen.get(id), `overdue request ${id} is not decidable by any on-duty hub member`).toBe(true);
+  exercised.overdueSeen += overdue.length;
 }
 
 describe('broker properties', () => {
@@ -144,7 +146,7 @@ describe('broker properties', () => {
     );
     expect(exercised.reads).toBeGreaterThan(0);
     expect(exercised.approvals).toBeGreaterThan(0);
-    expect(exercised.escalations).toBeGreaterThan(0);
+    expect(exercised.overdueSeen).toBeGreaterThan(0);
     expect(exercised.hubRoutes).toBeGreaterThan(0);
   });
 });

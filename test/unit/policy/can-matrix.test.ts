@@ -147,7 +147,7 @@ describe('can(): role-only actions', () => {
   const ROLE_ACTIONS: Partial<Record<Action, (roles: Role[]) => boolean>> = {
     'people.search': () => true,
     'staff.search': () => true,
-    'notifications.own': () => true,
+    'own.lists': () => true,
     'inbox.view': (r) => has(r, 'nps-offender-manager'),
     'caseload.view': (r) => has(r, 'nps-offender-manager'),
     'hub.queue': (r) => has(r, 'hub'),

@@ -2,7 +2,9 @@
 import { addDeputy, cancelAbsence, endDeputy, findStaff, listAbsences, listDeputies, recordAbsence } from '../../broker/absences-deputies';
 import { myCaseload, whoCanSee } from '../../broker/caseload';
 import { listNotifications, markNotificationsRead } from '../../notifications/list-notifications';
-import { actorOf, type HandlersOf } from '../call';
+import { authorise } from '../../broker/context';
+import { SYSTEM } from '../../policy/resources';
+import { actorOf, type Call, type HandlersOf } from '../call';
 
 export const caseloadHandlers: HandlersOf<'caseload.'> = {
   'caseload.mine': (call, input) => myCaseload(call.services.ctx, actorOf(call), input),
@@ -16,7 +18,14 @@ export const caseloadHandlers: HandlersOf<'caseload.'> = {
   'caseload.findStaff': (call, input) => findStaff(call.services.ctx, actorOf(call), input),
 };
 
+/** The caller's own notifications: the policy is still asked (an inactive account gets none). */
+const own = (call: Call) => {
+  const actor = actorOf(call);
+  authorise(actor, 'own.lists', SYSTEM, call.services.ctx.clock.now());
+  return actor;
+};
+
 export const notificationsHandlers: HandlersOf<'notifications.'> = {
-  'notifications.list': (call, input) => listNotifications(call.services.ctx.db, actorOf(call).userId, input),
-  'notifications.markRead': (call, input) => ({ unread: markNotificationsRead(call.services.ctx.db, actorOf(call).userId, input.ids, call.services.ctx.clock.now()) }),
+  'notifications.list': (call, input) => listNotifications(call.services.ctx.db, own(call).userId, input),
+  'notifications.markRead': (call, input) => ({ unread: markNotificationsRead(call.services.ctx.db, own(call).userId, input.ids, call.services.ctx.clock.now()) }),
 };

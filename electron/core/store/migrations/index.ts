@@ -4,6 +4,7 @@ import { updateToSchemaVersion1 } from './0001-records';
 import { updateToSchemaVersion2 } from './0002-register-types-seed';
 import { updateToSchemaVersion3 } from './0003-users';
 import { updateToSchemaVersion4 } from './0004-broker';
+import { updateToSchemaVersion5 } from './0005-request-list-indexes';
 
 export interface Migration {
   version: number;
@@ -16,6 +17,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 2, name: 'register-types-seed', up: updateToSchemaVersion2 },
   { version: 3, name: 'users', up: updateToSchemaVersion3 },
   { version: 4, name: 'broker', up: updateToSchemaVersion4 },
+  { version: 5, name: 'request-list-indexes', up: updateToSchemaVersion5 },
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

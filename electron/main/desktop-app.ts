@@ -25,6 +25,21 @@ const here = dirname(fileURLToPath(import.meta.url));
 const PRELOAD_PATH = join(here, '../preload/index.cjs');
 const RENDERER_ROOT = join(here, '../renderer');
 
+/** Runs a background task; a failure is logged (without details) and the next run tries again. */
+function safely(name: string, task: () => void): () => void {
+  return () => {
+    try {
+      task();
+    } catch (error) {
+      console.error(`[${name}] ${error instanceof Error ? error.name : 'Error'}`);
+    }
+  };
+}
+
+const every = (ms: number, name: string, task: () => void): void => {
+  setInterval(safely(name, task), ms).unref();
+};
+
 export function runDesktopApp(origins: PageOrigins): void {
   const connections = new ConnectionRegistry();
   let mainWindow: BrowserWindow | null = null;
@@ -87,8 +102,9 @@ export function runDesktopApp(origins: PageOrigins): void {
         new Notification({ title: notice.title, body: notice.body, urgency: notice.urgent ? 'critical' : 'normal' }).show();
       },
     });
-    setInterval(() => poller.poll(), NOTIFICATION_POLL_MS).unref();
-    setInterval(() => broker.core?.sweep(), SWEEP_MS).unref();
+    every(NOTIFICATION_POLL_MS, 'notifications', () => poller.poll());
+    every(SWEEP_MS, 'sweep', () => broker.core?.sweep());
+    safely('sweep', () => broker.core?.sweep())();
 
     // Walking away from the computer locks the app too, whatever its idle timer says.
     const lockEverySession = (): void => {

@@ -107,7 +107,7 @@ export const adminChannels = {
       password: newPassword,
     }),
     output: userRow,
-    errors: ['BAD_CREDENTIALS', 'ACCOUNT_LOCKED', 'USERNAME_TAKEN', 'NOT_FOUND'],
+    errors: ['BAD_CREDENTIALS', 'ACCOUNT_LOCKED', 'USERNAME_TAKEN', 'NOT_FOUND', 'PASSWORD_TOO_SHORT', 'PASSWORD_INVALID'],
   }),
   'admin.setRoles': channel({
     summary: 'Replace an account\'s roles.',
@@ -128,7 +128,7 @@ export const adminChannels = {
     access: 'session',
     input: z.strictObject({ ...confirm, userId: id, newPassword }),
     output: userRow,
-    errors: ['BAD_CREDENTIALS', 'ACCOUNT_LOCKED', 'NOT_FOUND'],
+    errors: ['BAD_CREDENTIALS', 'ACCOUNT_LOCKED', 'NOT_FOUND', 'PASSWORD_TOO_SHORT', 'PASSWORD_INVALID'],
   }),
   'admin.getPolicy': channel({
     summary: 'The policy settings in force.',

@@ -60,6 +60,6 @@ export const authChannels = {
     access: 'session',
     input: z.strictObject({ currentPassword: password, newPassword: z.string().min(12, 'must be at least 12 characters').max(1024) }),
     output: done,
-    errors: ['BAD_CREDENTIALS', 'ACCOUNT_LOCKED'],
+    errors: ['BAD_CREDENTIALS', 'ACCOUNT_LOCKED', 'PASSWORD_TOO_SHORT', 'PASSWORD_INVALID'],
   }),
 } as const;

@@ -19,14 +19,19 @@ export interface ChannelDef<I extends z.ZodType = z.ZodType, O extends z.ZodType
   errors?: readonly ErrorCode[];
 }
 
-/** Codes any channel may answer with: bad input, session problems, authorisation, failure. */
+/**
+ * Codes any channel may answer with: bad input, session problems (including an account made
+ * inactive mid-session), authorisation, a damaged stored password hash, failure.
+ */
 export const COMMON_ERRORS: readonly ErrorCode[] = [
   'INVALID_INPUT',
   'UNKNOWN_CHANNEL',
   'NOT_SIGNED_IN',
   'SESSION_EXPIRED',
   'SESSION_LOCKED',
+  'ACCOUNT_INACTIVE',
   'FORBIDDEN',
+  'PASSWORD_HASH_INVALID',
   'INTERNAL',
 ];
 

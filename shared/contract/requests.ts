@@ -39,7 +39,6 @@ export const requestsChannels = {
       durationDays,
     }),
     output: z.object({ batchId: z.string().nullable(), results: z.array(requestOutcome) }),
-    errors: ['CLOCK_ROLLBACK'],
   }),
   'requests.withdraw': channel({
     summary: 'Withdraw your own pending request.',
@@ -91,6 +90,6 @@ export const requestsChannels = {
     access: 'session',
     input: z.strictObject({ requestId: id, reasonCode: denyReasonCode, reason: z.string().trim().max(2000) }),
     output: requestRow,
-    errors: ['NOT_FOUND', 'ALREADY_DECIDED', 'OWN_REQUEST', 'DECISION_REASON_REQUIRED', 'ACCESS_RESTRICTED'],
+    errors: ['NOT_FOUND', 'ALREADY_DECIDED', 'OWN_REQUEST', 'DECISION_REASON_REQUIRED', 'ACCESS_EXCLUDED', 'ACCESS_RESTRICTED'],
   }),
 } as const;

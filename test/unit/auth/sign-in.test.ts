@@ -112,6 +112,17 @@ describe('sessions', () => {
   });
 });
 
+describe('changing one\'s own password', () => {
+  it('needs the current password, refuses a pasted tab, and signs in with the new one', async () => {
+    const fx = await fixture();
+    await fx.signIn('priya');
+    expect(await fx.attempt('priya', 'auth.changePassword', { currentPassword: 'wrong', newPassword: 'a brand new passphrase' })).toMatchObject({ ok: false, error: { code: 'BAD_CREDENTIALS' } });
+    expect(await fx.attempt('priya', 'auth.changePassword', { currentPassword: PASSWORD, newPassword: 'a brand new\tpassphrase' })).toMatchObject({ ok: false, error: { code: 'PASSWORD_INVALID' } });
+    expect(await fx.call('priya', 'auth.changePassword', { currentPassword: PASSWORD, newPassword: 'a brand new passphrase' })).toEqual({ done: true });
+    expect(await signIn(fx, 'a brand new passphrase')).toMatchObject({ ok: true });
+  });
+});
+
 describe('re-authentication', () => {
   it('asks administrators for their password again before a change, and counts failures', async () => {
     const fx = await fixture();

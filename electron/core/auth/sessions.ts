@@ -55,13 +55,16 @@ export class SessionService {
     return s;
   }
 
-  /** A signed-in, unlocked session for a call that needs one; refreshes its idle timer. */
-  require(sessionId: string | null): Session {
+  /**
+   * A signed-in, unlocked session for a call that needs one. Refreshes the idle timer unless the
+   * call is background polling (`touch: false`), which must never keep an unattended app open.
+   */
+  require(sessionId: string | null, o: { touch: boolean } = { touch: true }): Session {
     if (sessionId === null) throw new AppError('NOT_SIGNED_IN');
     const s = this.peek(sessionId);
     if (!s) throw new AppError(this.sessions.get(sessionId)?.expired ? 'SESSION_EXPIRED' : 'NOT_SIGNED_IN');
     if (s.locked) throw new AppError('SESSION_LOCKED');
-    s.lastActiveAt = this.clock.now();
+    if (o.touch) s.lastActiveAt = this.clock.now();
     return s;
   }
 

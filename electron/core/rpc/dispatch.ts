@@ -20,6 +20,9 @@ import { HANDLERS } from './handlers/index';
 
 const MAX_ISSUES = 5;
 
+/** Channels the window polls in the background: they are not activity, so they do not hold off the idle lock. */
+const BACKGROUND_CHANNELS: ReadonlySet<string> = new Set(['notifications.list', 'auth.status']);
+
 function describeIssues(error: z.ZodError): string {
   const parts = error.issues.slice(0, MAX_ISSUES).map((i) => (i.path.length ? `${i.path.join('.')}: ${i.message}` : i.message));
   return `${ERROR_CODES.INVALID_INPUT} ${parts.join('; ')}`;
@@ -41,7 +44,7 @@ export async function dispatch(services: CoreServices, channel: unknown, conn: C
     watchClock(services);
     const call: Call = { services, conn, actor: null };
     if (def.access === 'session') {
-      const session = services.sessions.require(conn.sessionId);
+      const session = services.sessions.require(conn.sessionId, { touch: !BACKGROUND_CHANNELS.has(channel) });
       const actor = loadActor(services.ctx.db, session.userId);
       if (!actor.active) {
         services.sessions.end(session.id);

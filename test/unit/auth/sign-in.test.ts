@@ -74,6 +74,16 @@ describe('sessions', () => {
     expect(await fx.core.dispatch('requests.mine', conn, {})).toMatchObject({ ok: true });
   });
 
+  it('locks even while the window keeps polling for notifications', async () => {
+    const fx = await fixture();
+    await signIn(fx);
+    for (let i = 0; i < 4; i++) {
+      fx.clock.advanceMinutes(5);
+      await fx.core.dispatch('notifications.list', fx.users.priya.conn, {});
+    }
+    expect(await fx.core.dispatch('requests.mine', fx.users.priya.conn, {})).toMatchObject({ ok: false, error: { code: 'SESSION_LOCKED' } });
+  });
+
   it('can be locked at once by the user', async () => {
     const fx = await fixture();
     await signIn(fx);
@@ -87,7 +97,7 @@ describe('sessions', () => {
     const conn = fx.users.priya.conn;
     for (let i = 0; i < 12 * 6; i++) {
       fx.clock.advanceMinutes(10);
-      await fx.core.dispatch('notifications.list', conn, {});
+      await fx.core.dispatch('requests.mine', conn, {});
     }
     expect(await fx.core.dispatch('requests.mine', conn, {})).toMatchObject({ ok: false, error: { code: 'SESSION_EXPIRED' } });
     await signIn(fx);

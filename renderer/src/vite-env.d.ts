@@ -4,3 +4,7 @@ declare module '*.svg' {
   export default url;
 }
 declare module '*.css';
+declare module '*.svg?raw' {
+  const text: string;
+  export default text;
+}

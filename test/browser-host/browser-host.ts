@@ -64,8 +64,10 @@ function readBody(req: IncomingMessage): Promise<string | null> {
     req.on('data', (chunk: Buffer) => {
       size += chunk.length;
       if (size > MAX_BODY) {
+        // Answer at once; the rest of the body is read and dropped so the answer can be sent.
         resolve(null);
-        req.destroy();
+        req.removeAllListeners('data');
+        req.resume();
         return;
       }
       chunks.push(chunk);
@@ -97,7 +99,10 @@ export async function startBrowserHost(o: BrowserHostOptions): Promise<BrowserHo
       return send(res, refusal.status, 'text/plain; charset=utf-8', 'Refused.');
     }
     const body = await readBody(req);
-    if (body === null) return send(res, 413, 'text/plain; charset=utf-8', 'Too large.');
+    if (body === null) {
+      res.setHeader('Connection', 'close');
+      return send(res, 413, 'text/plain; charset=utf-8', 'Too large.');
+    }
     let envelope: unknown;
     try {
       envelope = JSON.parse(body);

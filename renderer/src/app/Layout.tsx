@@ -4,12 +4,12 @@
  * screen, and the footer.
  */
 import type { ReactNode } from 'react';
-import crestUrl from '@ministryofjustice/frontend/moj/assets/images/moj-logotype-crest-2024.svg';
 import { SERVICE_NAME } from '../components/Page';
 import { isCurrent, navItemsFor } from './navigation';
 import { ROLE_LABELS, useSession } from './session';
 import { useRoute } from './router';
 import { NotificationsLink } from './NotificationsLink';
+import { Crest } from './Crest';
 
 export function SkipLink() {
   return (
@@ -32,7 +32,7 @@ export function Header({ account }: { account?: ReactNode }) {
     <header className="moj-header" role="banner">
       <div className="moj-header__container">
         <div className="moj-header__logo">
-          <img src={crestUrl} alt="" className="rab-header__crest" />
+          <Crest />
           <span className="moj-header__link moj-header__link--organisation-name">Ministry of Justice</span>
           <a className="moj-header__link moj-header__link--service-name" href="#/">
             {SERVICE_NAME}

@@ -5,16 +5,10 @@
  */
 import { useEffect, useRef, useState } from 'react';
 import { useCoreNow } from '../app/core-clock';
-import { formatMinutesSeconds, formatSpan } from '../format/time';
+import { formatSpan, remainingText } from '../format/time';
 
 const MINUTE = 60_000;
 const THRESHOLDS = [60, 15, 5, 1].map((m) => m * MINUTE);
-
-export function remainingText(ms: number): string {
-  if (ms <= 0) return 'Ended';
-  if (ms < 60 * MINUTE) return `${formatMinutesSeconds(ms)} left`;
-  return `${formatSpan(ms)} left`;
-}
 
 export function Countdown({ endAt, onEnd, label = 'Time left' }: { endAt: number; onEnd?: () => void; label?: string }) {
   const firstRemaining = useRef<number | null>(null);

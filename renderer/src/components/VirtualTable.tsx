@@ -4,22 +4,11 @@
  * headers (MoJ sortable table pattern, aria-sort); filtering is done by the screen. Screen readers
  * are told the full row count and each row's position.
  */
-import { useMemo, useRef, useState, type ReactNode } from 'react';
+import { useMemo, useRef, useState } from 'react';
 import { useVirtualizer } from '@tanstack/react-virtual';
+import { sortRows, type Column, type SortState } from './sort-rows';
 
-export interface Column<T> {
-  key: string;
-  header: string;
-  render: (row: T) => ReactNode;
-  /** Present when the column can be sorted. */
-  compare?: (a: T, b: T) => number;
-  numeric?: boolean;
-}
-
-export interface SortState {
-  key: string;
-  direction: 'ascending' | 'descending';
-}
+export type { Column, SortState } from './sort-rows';
 
 interface VirtualTableProps<T> {
   caption: string;
@@ -34,18 +23,6 @@ interface VirtualTableProps<T> {
   estimate?: number;
   testId?: string;
   emptyText?: string;
-}
-
-export function sortRows<T>(rows: readonly T[], columns: Column<T>[], sort: SortState | null): T[] {
-  const column = sort ? columns.find((c) => c.key === sort.key) : undefined;
-  if (!sort || !column?.compare) return [...rows];
-  const compare = column.compare;
-  const sign = sort.direction === 'ascending' ? 1 : -1;
-  // Stable: equal rows keep the order the broker gave them.
-  return rows
-    .map((row, index) => ({ row, index }))
-    .sort((a, b) => sign * compare(a.row, b.row) || a.index - b.index)
-    .map((x) => x.row);
 }
 
 export function VirtualTable<T>(props: VirtualTableProps<T>) {

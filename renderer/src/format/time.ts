@@ -87,3 +87,10 @@ export function fromLondonInputValue(value: string): number | null {
   }
   return null;
 }
+
+/** What a countdown shows: to the minute while more than an hour is left, then minutes and seconds. */
+export function remainingText(ms: number): string {
+  if (ms <= 0) return 'Ended';
+  if (ms < HOUR) return `${formatMinutesSeconds(ms)} left`;
+  return `${formatSpan(ms)} left`;
+}

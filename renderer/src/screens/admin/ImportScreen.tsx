@@ -11,16 +11,9 @@ import { ErrorSummary, type Problem } from '../../components/ErrorSummary';
 import { TextInput } from '../../components/fields';
 import { errorFor, problemsFrom } from '../../components/forms';
 import { Page } from '../../components/Page';
+import { progressText } from './import-progress-text';
 
 const POLL_MS = 400;
-
-export function progressText(p: ImportProgress): string {
-  if (p.rowsTotal > 0) {
-    const percent = Math.min(100, Math.floor((p.rowsDone / p.rowsTotal) * 100));
-    return `${percent}%: ${p.rowsDone.toLocaleString('en-GB')} of ${p.rowsTotal.toLocaleString('en-GB')} rows${p.file ? `, reading ${p.file}` : ''}`;
-  }
-  return p.file ? `Reading ${p.file}` : 'Starting';
-}
 
 export function ImportScreen() {
   const [directory, setDirectory] = useState('');

@@ -87,7 +87,8 @@ export function policyProblems(error: AppErrorShape): Problem[] {
   if (error.code !== 'INVALID_INPUT') return [{ message: error.message }];
   const body = error.message.startsWith(ERROR_CODES.INVALID_INPUT) ? error.message.slice(ERROR_CODES.INVALID_INPUT.length) : error.message;
   return body
-    .split(/;\s*/)
+    .split(';')
+    .map((line) => line.trim())
     .filter(Boolean)
     .map((line) => {
       const path = /^([\w.]+):/.exec(line)?.[1];

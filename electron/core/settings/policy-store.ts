@@ -6,12 +6,25 @@ import { one, run, sql } from '../store/sql';
 
 const KEY = 'policy';
 
+/** The last parsed policy per connection, keyed by its stored text: read often, changed rarely. */
+const parsedCache = new WeakMap<Database, { raw: string; policy: PolicySettings }>();
+
+/** Read fresh from the store every time (another connection may have changed it); parsed only when it changed. */
 export function readPolicy(db: Database): PolicySettings {
   const row = one<{ value: string }>(db, sql`SELECT value FROM settings WHERE key = ${KEY}`);
   if (!row) return DEFAULT_POLICY;
+  const cached = parsedCache.get(db);
+  if (cached?.raw === row.value) return cached.policy;
   // A stored value that no longer parses (hand-edited) falls back to defaults rather than failing open.
-  const parsed = policySettings.safeParse(JSON.parse(row.value));
-  return parsed.success ? parsed.data : DEFAULT_POLICY;
+  let policy = DEFAULT_POLICY;
+  try {
+    const parsed = policySettings.safeParse(JSON.parse(row.value));
+    if (parsed.success) policy = parsed.data;
+  } catch {
+    policy = DEFAULT_POLICY;
+  }
+  parsedCache.set(db, { raw: row.value, policy });
+  return policy;
 }
 
 /** Replaces the policy, auditing what changed, in one transaction. */

@@ -13,6 +13,9 @@ describe('finding people', () => {
     ]);
     const byCrn = await fx.call('alan', 'people.search', { query: PEOPLE.warrant.crn.toLowerCase() });
     expect(byCrn.rows[0]).toMatchObject({ crn: PEOPLE.warrant.crn, myAccess: { scope: null } });
+    expect((await fx.call('alan', 'people.search', { query: 'X2000' })).total).toBe(12);
+    expect((await fx.call('alan', 'people.search', { query: 'wayne WAL' })).rows.map((r) => r.crn)).toEqual([PEOPLE.warrant.crn]);
+    expect((await fx.call('alan', 'people.search', { query: 'victor WAL' })).rows).toEqual([]);
   });
 
   it('shows an excluded viewer "Access restricted" with the details hidden, and refuses the detail page', async () => {

@@ -11,7 +11,18 @@ import type { RequestRecord } from './request-record';
 export function personResource(db: Database, actor: Actor, crn: string, now: number): PersonResource {
   const owner = caseOwner(db, crn) ?? null;
   const lao = laoFacts(db, crn, actor.staffCode, now);
-  return { kind: 'person', relationship: caseRelationship(db, actor, owner, now), excluded: lao.excluded, restricted: lao.restricted, onAllowList: lao.onAllowList };
+  const withHub = one<{ n: number }>(
+    db,
+    sql`SELECT count(*) AS n FROM requests WHERE crn = ${crn} AND queue IS NOT NULL AND (status = 'PENDING_HUB' OR deadline <= ${now})`,
+  );
+  return {
+    kind: 'person',
+    relationship: caseRelationship(db, actor, owner, now),
+    withHub: (withHub?.n ?? 0) > 0,
+    excluded: lao.excluded,
+    restricted: lao.restricted,
+    onAllowList: lao.onAllowList,
+  };
 }
 
 /**

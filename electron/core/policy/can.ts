@@ -175,7 +175,8 @@ function personRisk(actor: Actor, p: PersonResource): Verdict {
   const lao = hasRole(actor, 'lao-admin');
   if (p.relationship === 'OWNER' && isDecider(actor)) return yes();
   if (p.restricted && !p.onAllowList && !(isHub(actor) && lao)) return no('ACCESS_RESTRICTED');
-  if ((p.relationship === 'DEPUTY' && isDecider(actor)) || isHub(actor)) return yes();
+  // Hub staff see it only while they are working a request for this person.
+  if ((p.relationship === 'DEPUTY' && isDecider(actor)) || (isHub(actor) && p.withHub)) return yes();
   return no('FORBIDDEN', 'Only those who decide requests for this person can see the risk summary here.');
 }
 

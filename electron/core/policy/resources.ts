@@ -30,6 +30,8 @@ export interface StaffResource {
 export interface PersonResource extends LaoFacts {
   kind: 'person';
   relationship: CaseRelationship;
+  /** A request for this person is with the hub (or past its deadline): hub staff are working it. */
+  withHub: boolean;
 }
 
 export interface RequestResource extends LaoFacts {

@@ -195,19 +195,25 @@ describe('can(): role-only actions', () => {
 });
 
 describe('can(): people', () => {
-  it('lets practitioners and offender managers ask, never for an excluded person or their own case', () => {
+  it('lets practitioners and offender managers ask, never for an excluded person or their own case; shows the risk summary only to deciders', () => {
     for (const roles of ROLE_SETS)
       for (const relationship of RELATIONSHIPS)
         for (const excluded of BOOLS)
-          for (const restricted of BOOLS) {
-            const p = { kind: 'person' as const, relationship, excluded, restricted, onAllowList: false };
-            const expected = (has(roles, 'crc-practitioner') || has(roles, 'nps-offender-manager')) && !excluded && relationship !== 'OWNER';
-            expect(can(actor(roles), 'request.create', p, NOW).allowed).toBe(expected);
-            expect(can(actor(roles), 'person.view', p, NOW).allowed).toBe(!excluded);
-            const risk = !excluded && ((relationship === 'OWNER' && has(roles, 'nps-offender-manager')) ||
-              ((!restricted || (has(roles, 'hub') && has(roles, 'lao-admin'))) && ((relationship === 'DEPUTY' && has(roles, 'nps-offender-manager')) || has(roles, 'hub'))));
-            expect(can(actor(roles), 'person.viewRisk', p, NOW).allowed, `${roles} ${JSON.stringify(p)}`).toBe(risk);
-            expect(can(actor(roles), 'person.whoCanSee', p, NOW).allowed).toBe(!excluded && decider(roles, relationship));
-          }
+          for (const restricted of BOOLS)
+            for (const onAllowList of BOOLS)
+              for (const withHub of BOOLS) {
+                const p = { kind: 'person' as const, relationship, excluded, restricted, onAllowList, withHub };
+                const a = actor(roles);
+                const mayAsk = (has(roles, 'crc-practitioner') || has(roles, 'nps-offender-manager')) && !excluded && relationship !== 'OWNER';
+                expect(can(a, 'request.create', p, NOW).allowed).toBe(mayAsk);
+                expect(can(a, 'person.view', p, NOW).allowed).toBe(!excluded);
+                const owner = relationship === 'OWNER' && has(roles, 'nps-offender-manager');
+                const deputy = relationship === 'DEPUTY' && has(roles, 'nps-offender-manager');
+                const hubWorking = has(roles, 'hub') && withHub;
+                const throughRestriction = !restricted || onAllowList || (has(roles, 'hub') && has(roles, 'lao-admin'));
+                const maySeeRisk = !excluded && (owner || (throughRestriction && (deputy || hubWorking)));
+                expect(can(a, 'person.viewRisk', p, NOW).allowed, `${roles.join('+')} ${JSON.stringify(p)}`).toBe(maySeeRisk);
+                expect(can(a, 'person.whoCanSee', p, NOW).allowed).toBe(!excluded && decider(roles, relationship));
+              }
   });
 });

@@ -71,9 +71,8 @@ export async function importExportSet(db: Database, dir: string, opts: ImportOpt
   const cacheSize = db.pragma('cache_size', { simple: true }) as number;
   db.pragma(`cache_size = -${IMPORT_CACHE_KIB}`);
   db.exec('BEGIN IMMEDIATE');
-  let writer: StoreWriter | undefined;
   try {
-    writer = new StoreWriter(db);
+    const writer = new StoreWriter(db);
     const refs = new ReferenceChecks(db);
     const progress = { done: 0, total: rowsTotal, report: opts.onProgress };
     const rowCounts = new Map<string, number>();
@@ -111,10 +110,7 @@ export async function importExportSet(db: Database, dir: string, opts: ImportOpt
     if (db.inTransaction) db.exec('ROLLBACK');
     throw e;
   } finally {
-    if (db.open) {
-      writer?.dispose();
-      db.pragma(`cache_size = ${cacheSize}`);
-    }
+    if (db.open) db.pragma(`cache_size = ${cacheSize}`);
   }
 }
 

@@ -6,6 +6,7 @@
 import { resolve } from 'node:path';
 import react from '@vitejs/plugin-react';
 import { build, createLogger, type Logger } from 'vite';
+import { HOST_CHANNELS } from './bridge/host-channels';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 export const BROWSER_HOST_BUILD = resolve(ROOT, 'node_modules/.cache/rab-browser-host');
@@ -40,6 +41,7 @@ export async function buildForBrowserHost(outDir = BROWSER_HOST_BUILD): Promise<
     configFile: false,
     root: ROOT,
     customLogger: quietLogger(),
+    define: { __HOST_CHANNELS__: JSON.stringify(HOST_CHANNELS) },
     build: {
       outDir,
       emptyOutDir: false,

@@ -13,6 +13,9 @@ declare const window: typeof globalThis & {
 };
 declare const sessionStorage: { getItem(key: string): string | null; setItem(key: string, value: string): void };
 
+/** Replaced when the bridge is built (build-renderer.ts) by the names in host-channels.ts. */
+declare const __HOST_CHANNELS__: string[];
+
 const TOKEN_KEY = 'rab.browserHost.token';
 const CONNECTION_KEY = 'rab.browserHost.connection';
 
@@ -36,7 +39,7 @@ function connectionId(): string {
 }
 
 Object.defineProperty(window, 'broker', {
-  value: buildHttpBroker({ token: takeToken(), connection: connectionId(), fetch: (url, init) => fetch(url, init) }),
+  value: buildHttpBroker({ channels: __HOST_CHANNELS__, token: takeToken(), connection: connectionId(), fetch: (url, init) => fetch(url, init) }),
   enumerable: true,
   writable: false,
   configurable: false,

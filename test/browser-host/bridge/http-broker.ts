@@ -1,20 +1,18 @@
 /**
- * window.broker over HTTP: the desktop preload's own builder, over the same channel names plus the
- * development-only dev.* channels, with each call posted to the browser host. Pure (it is given
- * fetch), so its shape is tested against the preload's without a browser.
+ * window.broker over HTTP: the desktop preload's own builder, over the channel names it is given
+ * (host-channels.ts), with each call posted to the browser host. Pure (it is given fetch), so its
+ * shape is tested against the preload's without a browser. It imports no schemas: zod probes for
+ * eval when loaded, which the page's CSP rightly refuses.
  */
-import { CONTRACT } from '../../../shared/contract';
 import type { Result } from '../../../shared/contract/define';
 import { buildBrokerApi, type BrokerApi } from '../../../electron/preload/broker-api';
-import { DESKTOP_CHANNELS, type DesktopContract } from '../../../electron/preload/desktop-contract';
+import type { DesktopContract } from '../../../electron/preload/desktop-contract';
 import { contractChannelOf } from '../../../electron/preload/ipc-channel-name';
-
-export const DEV_CHANNELS = Object.keys(CONTRACT).filter((name) => CONTRACT[name as keyof typeof CONTRACT].access === 'dev');
-export const HOST_CHANNELS = [...DESKTOP_CHANNELS, ...DEV_CHANNELS];
 
 type Fetch = (url: string, init: { method: string; headers: Record<string, string>; body: string; credentials: 'omit' }) => Promise<{ ok: boolean; json(): Promise<unknown> }>;
 
 export interface HttpBrokerOptions {
+  channels: readonly string[];
   token: string | null;
   connection: string;
   fetch: Fetch;
@@ -37,5 +35,5 @@ export function buildHttpBroker(o: HttpBrokerOptions): BrokerApi<DesktopContract
     if (!response.ok) return refused('The browser host refused the call. Open the address it printed, with its token.');
     return response.json();
   };
-  return buildBrokerApi<DesktopContract>(HOST_CHANNELS as Array<keyof DesktopContract & string>, invoke);
+  return buildBrokerApi<DesktopContract>(o.channels as Array<keyof DesktopContract & string>, invoke);
 }

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { buildBrokerApi } from '../../../electron/preload/broker-api';
 import { DESKTOP_CHANNELS } from '../../../electron/preload/desktop-contract';
-import { buildHttpBroker, DEV_CHANNELS } from '../../browser-host/bridge/http-broker';
+import { buildHttpBroker } from '../../browser-host/bridge/http-broker';
+import { DEV_CHANNELS, HOST_CHANNELS } from '../../browser-host/bridge/host-channels';
 
 type Tree = { [key: string]: Tree | 'function' };
 const shape = (node: object): Tree =>
@@ -13,7 +14,7 @@ describe('window.broker in the browser host', () => {
     calls.push({ url, init });
     return { ok: true, json: async () => ({ ok: true, value: { echoed: JSON.parse(init.body) } }) };
   };
-  const broker = buildHttpBroker({ token: 'tok', connection: '0b5cbd0e-9a9e-4bb8-9d0c-3d3f7f2e0a11', fetch });
+  const broker = buildHttpBroker({ channels: HOST_CHANNELS, token: 'tok', connection: '0b5cbd0e-9a9e-4bb8-9d0c-3d3f7f2e0a11', fetch });
 
   it('has exactly the desktop preload’s shape, plus the development clock channels', () => {
     const desktop = shape(buildBrokerApi(DESKTOP_CHANNELS, async () => null));
@@ -37,7 +38,7 @@ describe('window.broker in the browser host', () => {
   });
 
   it('answers a refusal, not a throw, without a token', async () => {
-    const tokenless = buildHttpBroker({ token: null, connection: 'c', fetch });
+    const tokenless = buildHttpBroker({ channels: HOST_CHANNELS, token: null, connection: 'c', fetch });
     expect(await tokenless.auth.status({})).toMatchObject({ ok: false, error: { code: 'UNTRUSTED_SENDER' } });
   });
 });

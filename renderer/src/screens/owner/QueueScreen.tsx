@@ -133,9 +133,10 @@ export function QueueScreen({ kind }: QueueScreenProps) {
         ]
       : [
           {
-            key: 'why',
-            header: 'For',
-            render: (r: InboxRow) => (r.ownerName ? <span className="govuk-body-s">{r.whereAndWhy}</span> : ''),
+            key: 'owner',
+            header: 'Case of',
+            compare: (a: InboxRow, b: InboxRow) => compareText(a.ownerName, b.ownerName),
+            render: (r: InboxRow) => r.ownerName ?? '',
           },
         ]),
     {
@@ -165,7 +166,7 @@ export function QueueScreen({ kind }: QueueScreenProps) {
           ? 'Requests for your cases and the cases you deputise for. The oldest deadline comes first; if a deadline passes, the NPS hub can decide too, and the first decision stands.'
           : 'Requests whose offender manager is away or unavailable, and every request past its deadline. Most urgent first.'}
       </p>
-      <div className="rab-inline-actions">
+      <div className="rab-filters">
         <ListFilter id={`${kind}-filter`} label="Filter by name, CRN or requester" value={text} onChange={setText} shown={rows.length} total={list.total} loading={!list.loaded} />
         <div className="govuk-checkboxes govuk-checkboxes--small">
           <div className="govuk-checkboxes__item">

@@ -78,7 +78,7 @@ export function MyRequestsScreen() {
           Request access for a group
         </a>
       </div>
-      <div className="rab-inline-actions">
+      <div className="rab-filters">
         <Select<Filter>
           id="requests-filter"
           label="Show"

@@ -1,7 +1,8 @@
 /**
  * The watermark across a record: the viewer's name and the time, as text in a positioned layer
- * (not an image), repeated so any photo or screenshot of the screen carries it. Hidden from
- * assistive technology, which reads the page itself.
+ * (not an image), repeated so any photo or screenshot of the screen carries it. The text is drawn
+ * by CSS from data-mark: it is decoration (faint on purpose, which WCAG allows for incidental
+ * text), so it stays out of the accessibility tree and out of copied text.
  */
 import { formatDateTime } from '../../format/time';
 
@@ -12,9 +13,7 @@ export function Watermark({ name, at }: { name: string; at: number }) {
   return (
     <div className="rab-watermark" aria-hidden="true" data-testid="watermark">
       {Array.from({ length: REPEAT }, (_, i) => (
-        <span className="rab-watermark__mark" key={i}>
-          {text}
-        </span>
+        <span className="rab-watermark__mark" key={i} data-mark={text} />
       ))}
     </div>
   );

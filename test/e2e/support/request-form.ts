@@ -1,0 +1,32 @@
+/** Filling in the access request form the way a practitioner does. */
+import type { Page } from '@playwright/test';
+
+export interface RequestAnswers {
+  scope: 'Front sheet (safety essentials)' | 'RoSH summary' | 'Risk management plan' | 'Full record';
+  urgency: 'Immediate safety' | 'Needed within 2 working days' | 'Routine';
+  days: number;
+  why?: string;
+  /** London time, as typed into the date-time box: 2026-03-02T11:30 */
+  neededBy?: string;
+}
+
+export async function fillRequest(page: Page, a: RequestAnswers): Promise<void> {
+  await page.getByLabel(a.scope, { exact: true }).check();
+  await page.getByLabel('What do you need it for?').selectOption('PROGRAMME_DELIVERY');
+  await page.getByLabel('Why do you need it?').fill(a.why ?? 'The group starts this week and I need to plan the sessions safely.');
+  await page.getByLabel(a.urgency, { exact: true }).check();
+  if (a.neededBy) await page.getByLabel('Needed by (optional)').fill(a.neededBy);
+  await page.getByLabel('For how many days?').fill(String(a.days));
+}
+
+/** From the practitioner's start page to a sent request for one person. */
+export async function requestFor(page: Page, crn: string, name: string, a: RequestAnswers): Promise<void> {
+  await page.getByRole('navigation', { name: 'Primary navigation' }).getByRole('link', { name: 'Find a person' }).click();
+  await page.getByLabel('CRN or name').fill(crn);
+  await page.getByRole('button', { name: 'Search' }).click();
+  await page.getByRole('link', { name }).click();
+  await page.getByTestId('request-access').click();
+  await fillRequest(page, a);
+  await page.getByRole('button', { name: 'Send request' }).click();
+  await page.getByTestId('request-sent').waitFor();
+}

@@ -12,7 +12,7 @@ import { appendAuditEvent } from '../audit/audit-log';
 import { DAY, MINUTE } from '../clock/clock';
 import type { Actor } from '../policy/actor';
 import { maxDurationDays } from '../policy/max-duration';
-import { notifyUsers } from '../notifications/notify';
+import { hubUsers, notifyUsers, ownerSideUsers } from '../notifications/notify';
 import { riskSummary } from '../records/risk-summary';
 import { one, run, sql } from '../store/sql';
 import { formatWhen } from './case-facts';
@@ -147,6 +147,13 @@ export function withdrawRequest(ctx: BrokerContext, actor: Actor, requestId: num
     ).changes;
     if (changed !== 1) throw new AppError('ALREADY_DECIDED');
     appendAuditEvent(db, { at: now, actor: auditActor(actor), action: 'request.withdraw', subject: `request:${r.id}`, crn: r.crn, details: { status: r.status } });
+    // Whoever was holding it can stop working on it.
+    const holders = r.status === 'PENDING_OWNER' ? ownerSideUsers(db, r.owner_staff_code, now) : hubUsers(db);
+    notifyUsers(db, holders, {
+      kind: 'REQUEST_WITHDRAWN', at: now, crn: r.crn, requestId: r.id,
+      title: `Request for ${r.crn} withdrawn`,
+      body: `${actor.displayName} withdrew the request for ${SCOPE_LABELS[r.scope].toLowerCase()} access; it no longer needs a decision.`,
+    });
     return loadRequest(db, r.id);
   });
 }

@@ -45,12 +45,13 @@ async function apply(fx: BrokerFixture, s: Step): Promise<void> {
   const now = fx.clock.now();
   const pending = () => (fx.db.prepare('SELECT id, requester_user_id FROM requests WHERE queue IS NOT NULL ORDER BY id').all() as { id: number; requester_user_id: number }[]);
   switch (s.kind) {
-    case 'request':
+    case 'request': {
       await fx.attempt(s.who, 'requests.create', {
         crns: [s.crn], scope: s.scope, purpose: 'OTHER', justification: 'Property test', urgency: s.urgency,
         neededBy: s.neededInMinutes === null ? null : now + s.neededInMinutes * MINUTE, durationDays: s.days,
       });
       return;
+    }
     case 'absence':
       fx.db.prepare(`INSERT INTO absences (id, staff_code, kind, start_at, end_at) VALUES (?, ?, 'LEAVE', ?, ?)`).run(`p-${now}-${s.who}-${Math.random()}`, CAST[s.who].staffCode, now + s.startIn * MINUTE, now + (s.startIn + s.minutes) * MINUTE);
       return;
@@ -128,7 +129,7 @@ async function expectNothingOverdueUnseen(fx: BrokerFixture): Promise<void> {
 describe('broker properties', () => {
   it('never loses an overdue request, never reads without cover, and always keeps a verifiable audit chain', async () => {
     await fc.assert(
-      fc.asyncProperty(fc.array(step, { minLength: 5, maxLength: 40 }), async (steps) => {
+      fc.asyncProperty(fc.array(step, { minLength: 20, maxLength: 40 }), async (steps) => {
         const fx = await createBrokerFixture(tempDir());
         try {
           for (const s of steps) {

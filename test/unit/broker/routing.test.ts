@@ -149,6 +149,7 @@ describe('withdrawing', () => {
     const w = await fx.call('priya', 'requests.withdraw', { requestId: r.id });
     expect(w).toMatchObject({ status: 'WITHDRAWN', queue: null });
     expect(await fx.attempt('olivia', 'requests.approve', { requestId: r.id })).toMatchObject({ ok: false, error: { code: 'ALREADY_DECIDED' } });
+    expect((await fx.call('olivia', 'notifications.list', {})).rows[0]).toMatchObject({ kind: 'REQUEST_WITHDRAWN', requestId: r.id });
   });
 
   it('does not let anyone else withdraw it', async () => {

@@ -104,6 +104,17 @@ describe('audit export', () => {
     expect(() => writeAuditCsv(fx.db, out, {})).toThrow(/EEXIST/);
   });
 
+  it('lists events for one person, newest first, for administrators only', async () => {
+    const fx = await fixture();
+    const r = await createRequest(fx, 'priya');
+    await fx.call('olivia', 'requests.approve', { requestId: r.id });
+    const list = await fx.call('ada', 'admin.auditList', { crn: PEOPLE.warrant.crn });
+    expect(list.rows.map((e) => e.action)).toEqual(['grant.create', 'request.approve', 'request.route', 'request.create']);
+    expect(list.total).toBe(4);
+    expect((await fx.call('ada', 'admin.auditList', { actor: 'olivia', action: 'request.approve' })).total).toBe(1);
+    expect(await fx.attempt('olivia', 'admin.auditList', {})).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+  });
+
   it('is offered to administrators over the API after the password, and is itself audited', async () => {
     const fx = await fixture();
     const r = await fx.call('ada', 'admin.auditExport', { confirmPassword: PASSWORD });

@@ -66,6 +66,7 @@ describe('the owner\'s caseload', () => {
     const absence = await fx.call('alex', 'caseload.recordAbsence', { kind: 'TRAINING', startAt: now + 86_400_000 * 10, endAt: now + 86_400_000 * 11 });
     expect(absence).toMatchObject({ staffCode: 'N07T01C', kind: 'TRAINING' });
     expect((await fx.call('alex', 'caseload.listAbsences', {})).map((a) => a.kind)).toEqual(['LEAVE', 'TRAINING']);
+    expect((await fx.call('alex', 'caseload.cancelAbsence', { absenceId: absence.id })).map((a) => a.kind)).toEqual(['LEAVE']);
     const deputy = await fx.call('alex', 'caseload.addDeputy', { deputyStaffCode: 'N07T01A', startAt: now });
     expect(deputy).toMatchObject({ deputyName: 'Olivia Owner', active: true });
     expect((await fx.call('olivia', 'caseload.listDeputies', {})).iDeputiseFor.map((d) => d.staffName)).toEqual(['Alex Away']);
@@ -73,7 +74,7 @@ describe('the owner\'s caseload', () => {
     const ended = await fx.call('alex', 'caseload.endDeputy', { deputyId: deputy.id });
     expect(ended.active).toBe(false);
     const actions = (fx.db.prepare(`SELECT action FROM audit_events WHERE action LIKE 'caseload.%' ORDER BY seq`).all() as { action: string }[]).map((a) => a.action);
-    expect(actions).toEqual(['caseload.recordAbsence', 'caseload.addDeputy', 'caseload.endDeputy']);
+    expect(actions).toEqual(['caseload.recordAbsence', 'caseload.cancelAbsence', 'caseload.addDeputy', 'caseload.endDeputy']);
   });
 
   it('refuses a CRC practitioner as a deputy, and another owner\'s absences to anyone but an administrator', async () => {

@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import type { Database } from 'better-sqlite3-multiple-ciphers';
 import { parse } from 'csv-parse/sync';
 import { stringify } from 'csv-stringify/sync';
+import { afterAll } from 'vitest';
 import { EXPORT_FILES, MANIFEST_FILE } from '../../../electron/core/import/export-format';
 import { seedExportSet } from '../../../electron/core/seed/write-export-set';
 import type { ScaleName } from '../../../electron/core/seed/scales';
@@ -13,17 +14,14 @@ import type { ScaleName } from '../../../electron/core/seed/scales';
 export const AS_OF = '2026-11-22';
 
 const seeded = new Map<string, Promise<string>>();
-let cacheDir: string | null = null;
+// Each test file imports its own copy of this module, so each file seeds once and cleans up after.
+const cacheDir = mkdtempSync(join(tmpdir(), 'rab-test-seeded-'));
+afterAll(() => rmSync(cacheDir, { recursive: true, force: true }));
 
 /** A seeded set, made once per test file, scale and seed, and copied into `dir`. */
 export async function seededSet(dir: string, scale: ScaleName = 'small', seed = 7): Promise<string> {
   const key = `${scale}-${seed}`;
   if (!seeded.has(key)) {
-    if (!cacheDir) {
-      const made = mkdtempSync(join(tmpdir(), 'rab-test-seeded-'));
-      process.on('exit', () => rmSync(made, { recursive: true, force: true }));
-      cacheDir = made;
-    }
     seeded.set(key, seedExportSet({ scale, seed, outDir: join(cacheDir, key), asOf: AS_OF, demoUsers: true }).then((r) => r.dir));
   }
   cpSync(await seeded.get(key)!, dir, { recursive: true });

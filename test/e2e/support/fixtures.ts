@@ -14,9 +14,14 @@ export interface Person {
   signInAgain(): Promise<void>;
 }
 
+export interface OpenOptions {
+  /** Give the page a clock the test can move (Playwright's fake timers), installed before it loads. */
+  fakeClock?: boolean;
+}
+
 interface Fixtures {
   host: TestHost;
-  people: { open(username: string): Promise<Person> };
+  people: { open(username: string, options?: OpenOptions): Promise<Person> };
   cspViolations: string[];
 }
 
@@ -27,9 +32,10 @@ async function signIn(page: Page, username: string): Promise<void> {
   await expect(page.getByTestId('signed-in-user')).toBeVisible();
 }
 
-async function openPerson(browser: Browser, host: TestHost, username: string, violations: string[]): Promise<Person> {
+async function openPerson(browser: Browser, host: TestHost, username: string, violations: string[], options: OpenOptions = {}): Promise<Person> {
   const context = await browser.newContext({ locale: 'en-GB', timezoneId: 'Europe/London', viewport: { width: 1280, height: 900 } });
   const page = await context.newPage();
+  if (options.fakeClock) await page.clock.install();
   // Runs in the page before its own scripts (as text: this folder is type-checked without the DOM).
   await page.addInitScript({
     content: "document.addEventListener('securitypolicyviolation', (e) => console.error('CSP violation: ' + e.violatedDirective + ' blocked ' + e.blockedURI));",
@@ -67,8 +73,8 @@ export const test = base.extend<Fixtures>({
   people: async ({ browser, host, cspViolations }, use) => {
     const opened: Person[] = [];
     await use({
-      open: async (username) => {
-        const person = await openPerson(browser, host, username, cspViolations);
+      open: async (username, options) => {
+        const person = await openPerson(browser, host, username, cspViolations, options);
         opened.push(person);
         return person;
       },

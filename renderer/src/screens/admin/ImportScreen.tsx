@@ -87,6 +87,7 @@ export function ImportScreen() {
       </div>
       {report ? (
         <>
+          {Object.keys(report.counts).length > 0 ? (
           <table className="govuk-table" data-testid="import-counts">
             <caption className="govuk-table__caption govuk-table__caption--m">Rows read</caption>
             <thead className="govuk-table__head">
@@ -104,6 +105,7 @@ export function ImportScreen() {
               ))}
             </tbody>
           </table>
+          ) : null}
           {report.errors.length > 0 ? (
             <table className="govuk-table" data-testid="import-errors">
               <caption className="govuk-table__caption govuk-table__caption--m">Problems</caption>

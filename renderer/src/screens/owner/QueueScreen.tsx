@@ -85,7 +85,7 @@ export function QueueScreen({ kind }: QueueScreenProps) {
           {r.batchId && r.canDecide ? (
             <>
               <br />
-              <button type="button" className="govuk-link govuk-body-s rab-link-button" onClick={() => selectBatch(r.batchId ?? '')}>
+              <button type="button" className="govuk-body-s rab-link-button" onClick={() => selectBatch(r.batchId ?? '')}>
                 Select the whole group<span className="govuk-visually-hidden"> asked for with {r.personName}</span>
               </button>
             </>
@@ -94,17 +94,20 @@ export function QueueScreen({ kind }: QueueScreenProps) {
       ),
     },
     {
-      key: 'requester',
-      header: 'Asked by',
+      key: 'request',
+      header: 'Asked for',
       compare: (a, b) => compareText(a.requesterName, b.requesterName),
       render: (r) => (
         <>
-          {r.requesterName}
-          {r.requesterProvider ? <span className="govuk-body-s"><br />{r.requesterProvider}</span> : null}
+          {SCOPE_LABELS[r.scope]}
+          <span className="govuk-body-s">
+            <br />
+            by {r.requesterName}
+            {r.requesterProvider ? `, ${r.requesterProvider}` : ''}
+          </span>
         </>
       ),
     },
-    { key: 'scope', header: 'Scope', compare: (a, b) => compareText(a.scope, b.scope), render: (r) => SCOPE_LABELS[r.scope] },
     { key: 'urgency', header: 'Urgency', compare: (a, b) => URGENCY_RANK[a.urgency] - URGENCY_RANK[b.urgency], render: (r) => <UrgencyTag urgency={r.urgency} /> },
     {
       key: 'deadline',
@@ -128,7 +131,15 @@ export function QueueScreen({ kind }: QueueScreenProps) {
             key: 'why',
             header: 'Why it is with the hub',
             compare: (a: InboxRow, b: InboxRow) => compareText(a.hubReason, b.hubReason),
-            render: (r: InboxRow) => <span data-testid="hub-reason">{r.hubReason ? HUB_REASON_LABELS[r.hubReason] : ''}<span className="govuk-body-s"><br />{r.whereAndWhy}</span></span>,
+            render: (r: InboxRow) => (
+              <>
+                <span data-testid="hub-reason">{r.hubReason ? HUB_REASON_LABELS[r.hubReason] : ''}</span>
+                <span className="govuk-body-s">
+                  <br />
+                  {r.whereAndWhy.replace(/^With the NPS hub:\s*/, '')}
+                </span>
+              </>
+            ),
           },
         ]
       : [

@@ -18,5 +18,8 @@ tsx scripts/electronegativity-check.ts
 step "unit and integration tests (vitest, private keychain)"
 bash scripts/with-keyring.sh vitest run
 
+step "browser end-to-end tests (Playwright on Chromium through the browser host, axe-core)"
+bash scripts/test-browser.sh
+
 step "Electron end-to-end tests (Playwright _electron)"
 bash scripts/test-electron.sh

@@ -31,6 +31,14 @@ test('every screen of every role passes axe-core, and each role’s main screen 
     durationDays: 7,
   });
   const requestId = (crn: string) => batch.results.find((r) => r.crn === crn)!.request.id;
+
+  // The offender manager's inbox with the whole group waiting, before anything is decided.
+  const owner = await people.open(OWNER);
+  const w = owner.page;
+  await expect(w.getByTestId('queue').getByRole('row', { name: new RegExp(cast.ownersPeople[2]!.crn) })).toBeVisible();
+  await expectAccessible(w, 'requests to decide');
+  await saveScreenshot(w, 'role-2-nps-offender-manager-requests-to-decide');
+
   await host.as(OWNER).call('requests.approve', { requestId: requestId(cast.ownersPeople[0]!.crn) });
   await host.as(OWNER).call('requests.deny', { requestId: requestId(cast.ownersPeople[1]!.crn), reasonCode: 'SCOPE_TOO_WIDE', reason: 'The front sheet covers a group session.' });
   const grants = await tutor.call<{ rows: Array<{ id: number; crn: string }> }>('grants.mine', {});
@@ -56,11 +64,6 @@ test('every screen of every role passes axe-core, and each role’s main screen 
   await visit(o, host.origin, '/admin/users', 'You cannot use this page');
 
   // NPS offender manager.
-  const owner = await people.open(OWNER);
-  const w = owner.page;
-  await expect(w.getByTestId('queue').getByRole('row', { name: new RegExp(cast.ownersPeople[2]!.crn) })).toBeVisible();
-  await expectAccessible(w, 'requests to decide');
-  await saveScreenshot(w, 'role-2-nps-offender-manager-requests-to-decide');
   await visit(w, host.origin, `/decide/${requestId(cast.ownersPeople[2]!.crn)}`, /^Decide:/);
   await w.getByLabel('Approve').check();
   await expectAccessible(w, 'decide, approving');

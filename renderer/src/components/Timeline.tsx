@@ -7,7 +7,7 @@ export function Timeline({ events }: { events: Array<{ at: number; what: string;
       {events.map((e, i) => (
         <div className="moj-timeline__item" key={`${e.at}-${i}`}>
           <div className="moj-timeline__header">
-            <h3 className="moj-timeline__title">{e.what}</h3>
+            <h3 className="moj-timeline__title">{e.what}</h3>{' '}
             {e.by ? <p className="moj-timeline__byline">by {e.by}</p> : null}
           </div>
           <p className="moj-timeline__date">

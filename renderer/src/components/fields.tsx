@@ -53,7 +53,7 @@ export function TextInput(
       <Hint id={id} hint={hint} />
       <FieldError id={id} error={error} />
       <input
-        className={`govuk-input ${width ?? ''} ${error ? 'govuk-input--error' : ''}`.trim()}
+        className={`govuk-input ${width ?? (type === 'datetime-local' ? 'govuk-input--width-20' : '')} ${error ? 'govuk-input--error' : ''}`.trim()}
         id={id}
         name={id}
         type={type}

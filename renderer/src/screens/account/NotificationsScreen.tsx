@@ -47,7 +47,7 @@ export function NotificationsScreen() {
     <Page title="Notifications" width="full">
       <div className="govuk-grid-row">
         <div className="govuk-grid-column-two-thirds">
-          <div className="rab-inline-actions govuk-!-margin-bottom-6">
+          <div className="rab-filters">
             <div className="govuk-checkboxes govuk-checkboxes--small">
               <div className="govuk-checkboxes__item">
                 <input className="govuk-checkboxes__input" id="unread-only" type="checkbox" checked={unreadOnly} onChange={(e) => setUnreadOnly(e.target.checked)} />
@@ -57,7 +57,7 @@ export function NotificationsScreen() {
               </div>
             </div>
             {(list.value?.unread ?? 0) > 0 ? (
-              <button type="button" className="govuk-button govuk-button--secondary" onClick={() => void markRead('ALL')}>
+              <button type="button" className="govuk-button govuk-button--secondary govuk-!-margin-bottom-0" onClick={() => void markRead('ALL')}>
                 Mark all as read
               </button>
             ) : null}
@@ -68,7 +68,7 @@ export function NotificationsScreen() {
             {rows.map((n) => {
               const link = linkFor(n);
               return (
-                <li key={n.id} className="govuk-!-margin-bottom-4 govuk-!-padding-bottom-2 govuk-section-break--visible">
+                <li key={n.id} className="govuk-!-margin-bottom-4">
                   <h2 className="govuk-heading-s govuk-!-margin-bottom-1">
                     {n.readAt === null ? <strong className="govuk-tag govuk-tag--pink govuk-!-margin-right-2">New</strong> : null}
                     {link ? (

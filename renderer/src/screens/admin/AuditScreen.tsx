@@ -94,7 +94,7 @@ export function AuditScreen() {
         </div>
       </div>
       <form
-        className="rab-inline-actions"
+        className="rab-filters"
         onSubmit={(e) => {
           e.preventDefault();
           setOffset(0);
@@ -105,7 +105,7 @@ export function AuditScreen() {
         <TextInput id="audit-crn" label="CRN" width="govuk-input--width-10" value={filters.crn} onChange={(crn) => setFilters({ ...filters, crn })} spellCheck={false} />
         <TextInput id="audit-actor" label="Actor (username)" width="govuk-input--width-10" value={filters.actor} onChange={(actor) => setFilters({ ...filters, actor })} spellCheck={false} />
         <TextInput id="audit-action" label="Action" hint="e.g. record.read" width="govuk-input--width-10" value={filters.action} onChange={(action) => setFilters({ ...filters, action })} spellCheck={false} />
-        <button type="submit" className="govuk-button govuk-button--secondary">
+        <button type="submit" className="govuk-button govuk-button--secondary govuk-!-margin-bottom-0">
           Filter
         </button>
       </form>
@@ -135,7 +135,7 @@ export function AuditScreen() {
                 {e.subject ? <span className="govuk-body-s"><br />{e.subject}</span> : null}
               </td>
               <td className="govuk-table__cell">{e.crn ?? ''}</td>
-              <td className="govuk-table__cell govuk-body-s">{e.details}</td>
+              <td className="govuk-table__cell govuk-body-s rab-audit-details">{e.details}</td>
             </tr>
           ))}
         </tbody>

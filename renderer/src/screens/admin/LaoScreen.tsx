@@ -77,7 +77,7 @@ export function LaoScreen() {
       <ErrorSummary problems={problems} />
       {done ? <NotificationBanner kind="success" heading={done} focus /> : null}
       <form
-        className="rab-inline-actions"
+        className="rab-filters"
         aria-label="Filter by person"
         onSubmit={(e) => {
           e.preventDefault();
@@ -85,7 +85,7 @@ export function LaoScreen() {
         }}
       >
         <TextInput id="lao-filter" label="CRN" width="govuk-input--width-10" value={crnFilter} onChange={setCrnFilter} spellCheck={false} />
-        <button type="submit" className="govuk-button govuk-button--secondary">
+        <button type="submit" className="govuk-button govuk-button--secondary govuk-!-margin-bottom-0">
           Filter
         </button>
       </form>

@@ -58,7 +58,7 @@ export function PolicyScreen() {
           {URGENCIES.map((u) => (
             <fieldset className="govuk-fieldset" key={u}>
               <legend className="govuk-fieldset__legend govuk-fieldset__legend--s">{URGENCY_LABELS[u]}</legend>
-              <div className="rab-inline-actions">
+              <div className="rab-filters">
                 {number(`sla-${u}-minutes`, 'Minutes')}
                 <Select
                   id={`policy-sla-${u}-clock`}
@@ -96,7 +96,7 @@ export function PolicyScreen() {
           {number('maxLockMinutes', 'Longest lockout, in minutes')}
           {number('clockRollbackToleranceMinutes', 'Pause reads if the clock goes back by more than (minutes)')}
           <h2 className="govuk-heading-m">Working time</h2>
-          <div className="rab-inline-actions">
+          <div className="rab-filters">
             <TextInput id="policy-start" label="Day starts" width="govuk-input--width-5" value={form.start ?? ''} onChange={(v) => set('start', v)} error={errorFor(problems, 'policy-start')} />
             <TextInput id="policy-end" label="Day ends" width="govuk-input--width-5" value={form.end ?? ''} onChange={(v) => set('end', v)} error={errorFor(problems, 'policy-end')} />
           </div>

@@ -46,9 +46,9 @@ export function DeputyForm({ onAdded }: { onAdded: () => void }) {
     <form onSubmit={(e) => void add(e)} noValidate>
       <h3 className="govuk-heading-s">Name a deputy</h3>
       <ErrorSummary problems={problems} />
-      <div className="rab-inline-actions">
+      <div className="rab-filters">
         <TextInput id="deputy-query" label="Name or staff code" value={query} onChange={setQuery} width="govuk-input--width-20" error={errorFor(problems, 'deputy-query')} />
-        <button type="button" className="govuk-button govuk-button--secondary" onClick={() => void search()}>
+        <button type="button" className="govuk-button govuk-button--secondary govuk-!-margin-bottom-0" onClick={() => void search()}>
           Find
         </button>
       </div>

@@ -1,7 +1,8 @@
 /**
  * Imports an export set (docs/import-format.md) into the store, all or nothing.
  *
- * Every file is streamed, every row validated (zod), checked for duplicate keys and for references
+ * First the manifest, the list of files and every file's header are checked; a set that fails
+ * there is refused before anything is written. Then every file is streamed, every row validated (zod), checked for duplicate keys and for references
  * that do not resolve, and upserted by natural key, all inside one transaction. Problems are
  * collected rather than thrown so the report lists every bad row; if there is any problem, the
  * transaction is rolled back and the store is exactly as it was.
@@ -17,7 +18,7 @@ import { appendAuditEvent } from '../audit/audit-log';
 import { DEMO_USERS_FILE, EXPORT_FILES, MANIFEST_FILE, type ExportFile } from './export-format';
 import { ProblemList, type ImportProblem } from './import-problems';
 import { readManifest, type Manifest } from './manifest';
-import { readCsvRecords, type CsvRecord } from './read-csv-records';
+import { readCsvRecords, readHeader, type CsvRecord } from './read-csv-records';
 import { ReferenceChecks } from './reference-checks';
 import { ROW_SCHEMAS } from './row-schemas';
 import { StoreWriter } from './store-writer';
@@ -25,7 +26,7 @@ import { StoreWriter } from './store-writer';
 export interface ImportProgress {
   file: string;
   rowsDone: number;
-  /** Data rows in the whole set, from the manifest (0 when it is unknown). */
+  /** Data rows in the whole set, from the manifest. */
   rowsTotal: number;
 }
 
@@ -66,7 +67,11 @@ export async function importExportSet(db: Database, dir: string, opts: ImportOpt
   const problems = new ProblemList(opts.maxListedProblems);
   const manifest = readManifest(folder, problems);
   const present = checkFileList(folder, problems);
-  const rowsTotal = manifest ? Object.values(manifest.files).reduce((n, f) => n + f.rows, 0) : 0;
+  // A file that cannot be read as its table (missing, empty, wrong header) fails the set here,
+  // before the transaction: no row is read or written, and no row can refer into an unread file.
+  await checkHeaders(folder, present, problems);
+  if (!problems.empty || !manifest) return { ok: false, problems: problems.listed, problemCount: problems.total };
+  const rowsTotal = Object.values(manifest.files).reduce((n, f) => n + f.rows, 0);
 
   const cacheSize = db.pragma('cache_size', { simple: true }) as number;
   db.pragma(`cache_size = -${IMPORT_CACHE_KIB}`);
@@ -77,14 +82,11 @@ export async function importExportSet(db: Database, dir: string, opts: ImportOpt
     const progress = { done: 0, total: rowsTotal, report: opts.onProgress };
     const rowCounts = new Map<string, number>();
     for (const file of EXPORT_FILES) {
-      if (!present.has(file.name)) {
-        refs.fileUnreadable(file);
-        continue;
-      }
       const rows = await importFile(join(folder, file.name), file, { writer, refs, problems, progress });
+      // Read partway only (bad bytes, a quote never closed): rows referring into it are not written.
       if (rows === null) refs.fileUnreadable(file);
       else rowCounts.set(file.name, rows);
-      const expected = manifest?.files[file.name]?.rows;
+      const expected = manifest.files[file.name]?.rows;
       if (rows !== null && expected !== undefined && rows !== expected) {
         problems.add({
           file: file.name,
@@ -92,7 +94,7 @@ export async function importExportSet(db: Database, dir: string, opts: ImportOpt
         });
       }
     }
-    if (!problems.empty || !manifest) {
+    if (!problems.empty) {
       db.exec('ROLLBACK');
       return { ok: false, problems: problems.listed, problemCount: problems.total };
     }
@@ -129,6 +131,15 @@ function checkFileList(folder: string, problems: ProblemList): Set<string> {
     }
   }
   return present;
+}
+
+/** Reads the header of every file present and checks it against the format. */
+async function checkHeaders(folder: string, present: Set<string>, problems: ProblemList): Promise<void> {
+  for (const file of EXPORT_FILES) {
+    if (!present.has(file.name)) continue;
+    const header = await readHeader(join(folder, file.name), file.name, (p) => problems.add(p));
+    if (header) headerIsValid(header.fields.map((f) => f.trim()), file, header.line, (p) => problems.add({ file: file.name, ...p }));
+  }
 }
 
 interface FileContext {
@@ -192,10 +203,14 @@ function importRow(rec: CsvRecord, header: string[], file: ExportFile, ctx: File
     problems.add({ ...at, column: file.key, problem: `${JSON.stringify(key)} is a duplicate: row ${firstRow} has the same ${file.key}` });
     return;
   }
-  const refProblems = refs.check(file, row);
-  if (refProblems.length > 0) {
-    for (const p of refProblems) problems.add({ ...at, ...p });
+  const verdict = refs.check(file, row);
+  if (verdict.problems.length > 0) {
+    for (const p of verdict.problems) problems.add({ ...at, ...p });
     refs.rowRejected(file, key);
+    return;
+  }
+  if (verdict.unjudged) {
+    refs.rowUnjudged(file, key);
     return;
   }
   writer.write(file, row);

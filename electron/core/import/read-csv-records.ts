@@ -184,6 +184,9 @@ export async function* readCsvRecords(
   } catch (e) {
     onProblem(describeReadError(e, file, line));
     return;
+  } finally {
+    // A reader that stops early (only the header was wanted) must not leave the file open.
+    source.destroy();
   }
   if (row === 0) {
     onProblem({ file, problem: 'is empty: it needs at least its header row' });
@@ -204,4 +207,10 @@ function describeReadError(e: unknown, file: string, lastLine: number): ImportPr
   }
   const err = e as NodeJS.ErrnoException;
   return { file, problem: `could not be read (${err.code ?? err.message})` };
+}
+
+/** The header row alone, or null when the file cannot give one (the problem is passed on). */
+export async function readHeader(path: string, file: string, onProblem: (p: ImportProblem) => void): Promise<CsvRecord | null> {
+  for await (const batch of readCsvRecords(path, file, onProblem)) return batch[0]!;
+  return null;
 }

@@ -18,12 +18,26 @@ const EXISTS_SQL: Record<Entity, string> = {
 
 type Problem = Omit<ImportProblem, 'file' | 'row' | 'line'>;
 
+export interface ReferenceVerdict {
+  problems: Problem[];
+  /**
+   * The row refers to something that may be in a file that could not be read through, so it
+   * cannot be judged or written. That file's own problem already fails the set; listing every row
+   * that refers into it would only bury that problem.
+   */
+  unjudged: boolean;
+}
+
+const UNJUDGED = Symbol('unjudged');
+
 export class ReferenceChecks {
   private readonly exists = new Map<Entity, Statement>();
   /** Keys whose own rows had errors, so a reference to them says so instead of "does not exist". */
   private readonly rejected = new Map<Entity, Set<string>>();
-  /** Entities whose file could not be read at all: references to them cannot be judged. */
+  /** Entities whose file could not be read through: references to them cannot be judged. */
   private readonly unreadable = new Set<Entity>();
+  /** Keys whose own rows could not be judged, so rows referring to them cannot be either. */
+  private readonly unjudged = new Map<Entity, Set<string>>();
   private readonly registerTypes: Set<string>;
   private readonly staffSector: Statement;
   private readonly sectorCache = new Map<string, string | null>();
@@ -41,24 +55,28 @@ export class ReferenceChecks {
   }
 
   rowRejected(file: ExportFile, key: string | undefined): void {
-    if (!file.entity || !key) return;
-    let set = this.rejected.get(file.entity);
-    if (!set) this.rejected.set(file.entity, (set = new Set()));
-    set.add(key);
+    remember(this.rejected, file, key);
+  }
+
+  rowUnjudged(file: ExportFile, key: string): void {
+    remember(this.unjudged, file, key);
   }
 
   fileUnreadable(file: ExportFile): void {
     if (file.entity) this.unreadable.add(file.entity);
   }
 
-  check(file: ExportFile, row: ImportRow): Problem[] {
+  check(file: ExportFile, row: ImportRow): ReferenceVerdict {
     const problems: Problem[] = [];
+    let unjudged = false;
     for (const ref of file.references) {
       const value = row[ref.column];
       if (typeof value !== 'string') continue;
       const p = this.problemWith(ref.entity, value);
-      if (p) problems.push({ column: ref.column, problem: p });
+      if (p === UNJUDGED) unjudged = true;
+      else if (p) problems.push({ column: ref.column, problem: p });
     }
+    if (unjudged) return { problems, unjudged };
     if (file.name === 'registrations.csv' && !this.registerTypes.has(String(row.type_code))) {
       problems.push({ column: 'type_code', problem: `${quote(row.type_code)} is not a known register type code` });
     }
@@ -71,16 +89,16 @@ export class ReferenceChecks {
         });
       }
     }
-    return problems;
+    return { problems, unjudged };
   }
 
-  private problemWith(entity: Entity, key: string): string | null {
+  private problemWith(entity: Entity, key: string): string | typeof UNJUDGED | null {
     if (this.lastFound.get(entity) === key) return null;
     if (this.exists.get(entity)!.get(key) !== undefined) {
       this.lastFound.set(entity, key);
       return null;
     }
-    if (this.unreadable.has(entity)) return null;
+    if (this.unreadable.has(entity) || this.unjudged.get(entity)?.has(key)) return UNJUDGED;
     const label = ENTITY_LABEL[entity];
     const source = ENTITY_FILE[entity].name;
     if (this.rejected.get(entity)?.has(key)) return `refers to ${label} ${quote(key)}, whose row in ${source} has errors`;
@@ -95,4 +113,11 @@ export class ReferenceChecks {
     }
     return sector;
   }
+}
+
+function remember(keys: Map<Entity, Set<string>>, file: ExportFile, key: string | undefined): void {
+  if (!file.entity || !key) return;
+  let set = keys.get(file.entity);
+  if (!set) keys.set(file.entity, (set = new Set()));
+  set.add(key);
 }

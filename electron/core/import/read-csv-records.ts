@@ -1,7 +1,7 @@
 /**
  * Streams the records of one CSV file with csv-parse. Accepts what Excel writes (a UTF-8 byte
- * order mark, CRLF line ends) and turns what a damaged or truncated file looks like into problems
- * with a line number: bytes that are not UTF-8, a quote that never closes, a last row cut short.
+ * order mark, CRLF line ends) and a last line without a line break, and turns what a damaged or truncated file looks like into problems
+ * with a line number: bytes that are not UTF-8, a quote that never closes.
  * After the first such problem the rest of the file cannot be trusted, so reading stops there.
  */
 import { createReadStream } from 'node:fs';
@@ -55,7 +55,6 @@ class Utf8Guard extends Transform {
   private offset = 0;
   /** The bytes of a character left unfinished at the end of the previous chunk. */
   private tail: Uint8Array = new Uint8Array(0);
-  lastByte = -1;
 
   constructor(private readonly onBytes: (n: number) => void) {
     super();
@@ -71,7 +70,6 @@ class Utf8Guard extends Transform {
     this.line += countLines(chunk);
     this.offset += chunk.length;
     this.tail = unfinishedTail(chunk);
-    if (chunk.length > 0) this.lastByte = chunk[chunk.length - 1]!;
     this.onBytes(chunk.length);
     done(null, chunk);
   }
@@ -188,11 +186,10 @@ export async function* readCsvRecords(
     // A reader that stops early (only the header was wanted) must not leave the file open.
     source.destroy();
   }
-  if (row === 0) {
-    onProblem({ file, problem: 'is empty: it needs at least its header row' });
-  } else if (guard.lastByte !== LF) {
-    onProblem({ file, row: row - 1, line, problem: 'the file does not end with a line break, so its last row may be cut short (truncated file?)' });
-  }
+  // A last row without a line break is read like any other: many tools leave it off. A file cut
+  // short is still caught, by a quote never closed here, and by the importer's checks of the
+  // field count of each row and of the row count in the manifest.
+  if (row === 0) onProblem({ file, problem: 'is empty: it needs at least its header row' });
 }
 
 function describeReadError(e: unknown, file: string, lastLine: number): ImportProblem {

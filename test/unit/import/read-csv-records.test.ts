@@ -65,6 +65,23 @@ describe('reading CSV records', () => {
     ]);
   });
 
+  it('reads a last row that has no line break after it, with LF or CRLF line ends', async () => {
+    for (const text of ['id,x\n1,a\n2,b', 'id,x\r\n1,a\r\n2,b']) {
+      const { records, problems } = await readAll(text);
+      expect(problems).toEqual([]);
+      expect(records.map((r) => [r.row, r.line, r.fields.join('|')])).toEqual([
+        [0, 1, 'id|x'],
+        [1, 2, '1|a'],
+        [2, 3, '2|b'],
+      ]);
+    }
+  });
+
+  it('still reports a file that ends inside a quoted field', async () => {
+    const { problems } = await readAll('id,notes\n1,"first line\nsecond');
+    expect(problems).toEqual([{ file: 'f.csv', line: 3, problem: 'a quoted field is never closed: the file may be truncated' }]);
+  });
+
   it('reports a quote inside an unquoted field in plain words', async () => {
     const { problems } = await readAll('id,x\n1,a"b\n');
     expect(problems).toEqual([{ file: 'f.csv', line: 2, problem: 'a quote appears inside an unquoted field (quote the whole field and double the quote)' }]);

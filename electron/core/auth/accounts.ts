@@ -1,4 +1,7 @@
-/** Account administration for the admin screens: list, create, roles, activate, reset password. */
+/**
+ * Account administration for the admin screens: list, roles, activate, reset password. Accounts
+ * are created by users/create-user.ts, for the screens and the command line alike.
+ */
 import type { Database } from 'better-sqlite3-multiple-ciphers';
 import type { UserRow } from '../../../shared/contract';
 import type { Role } from '../../../shared/domain/access';
@@ -46,32 +49,6 @@ export function listAccounts(db: Database, o: { query: string; limit: number; of
   const rows = all<AccountRecord>(db, { text: `${SELECT} ${where.text} ORDER BY u.username LIMIT ? OFFSET ?`, params: [...where.params, o.limit, o.offset] });
   const total = one<{ n: number }>(db, { text: `SELECT count(*) AS n FROM users u ${where.text}`, params: where.params })?.n ?? 0;
   return { rows: rows.map(toRow), total };
-}
-
-export interface NewAccount {
-  username: string;
-  displayName: string;
-  staffCode: string | null;
-  roles: Role[];
-  password: string;
-}
-
-export async function createAccount(db: Database, by: string, now: () => number, a: NewAccount): Promise<UserRow> {
-  const hash = await hashPassword(a.password);
-  const id = db.transaction(() => {
-    if (one(db, sql`SELECT 1 FROM users WHERE username = ${a.username}`)) throw new AppError('USERNAME_TAKEN', `The username ${a.username} is already in use.`);
-    if (a.staffCode !== null && !one(db, sql`SELECT 1 FROM staff WHERE code = ${a.staffCode}`)) {
-      throw new AppError('NOT_FOUND', `There is no member of staff ${a.staffCode}.`);
-    }
-    const at = now();
-    const userId = Number(
-      run(db, sql`INSERT INTO users (username, display_name, staff_code, password_hash, created_at) VALUES (${a.username}, ${a.displayName}, ${a.staffCode}, ${hash}, ${at})`).lastInsertRowid,
-    );
-    for (const role of a.roles) run(db, sql`INSERT INTO user_roles (user_id, role) VALUES (${userId}, ${role})`);
-    appendAuditEvent(db, { at, actor: by, action: 'admin.createUser', subject: `user:${userId}`, details: { username: a.username, staffCode: a.staffCode, roles: a.roles } });
-    return userId;
-  }).immediate();
-  return accountRow(db, id);
 }
 
 const activeAdmins = (db: Database, exceptUserId: number): number =>

@@ -28,10 +28,29 @@ describe('administration', () => {
 
   it('creates an account linked to a staff record, refusing a taken username', async () => {
     const fx = await fixture();
-    const u = await fx.call('ada', 'admin.createUser', { username: 'new.starter', displayName: 'New Starter', staffCode: null, roles: ['hub'], password: 'a long enough password', confirmPassword: PASSWORD });
-    expect(u).toMatchObject({ username: 'new.starter', roles: ['hub'], active: true });
-    expect(await fx.attempt('ada', 'admin.createUser', { username: 'NEW.starter', displayName: 'Again', staffCode: null, roles: ['hub'], password: 'a long enough password', confirmPassword: PASSWORD })).toMatchObject({ ok: false, error: { code: 'USERNAME_TAKEN' } });
+    fx.db.prepare(`INSERT INTO staff (code, team_code, forename, surname, grade, active) VALUES ('N07HUB4', 'N07HUB', 'Nia', 'Newstarter', 'HUB', 1)`).run();
+    const account = { displayName: 'Nia Newstarter', password: 'a long enough password', confirmPassword: PASSWORD };
+    const u = await fx.call('ada', 'admin.createUser', { ...account, username: 'new.starter', staffCode: 'N07HUB4', roles: ['hub'] });
+    expect(u).toMatchObject({ username: 'new.starter', staffCode: 'N07HUB4', roles: ['hub'], active: true });
+    expect(await fx.attempt('ada', 'admin.createUser', { ...account, username: 'new.starter', staffCode: null, roles: ['admin'] })).toMatchObject({ ok: false, error: { code: 'USERNAME_TAKEN' } });
     expect((await fx.call('ada', 'admin.listUsers', { query: 'new' })).rows.map((x) => x.username)).toEqual(['new.starter']);
+  });
+
+  it('creates accounts by the same rules as the command line, changing nothing when it refuses', async () => {
+    const fx = await fixture();
+    const account = { displayName: 'Someone New', password: 'a long enough password', confirmPassword: PASSWORD };
+    const refused = async (input: { username: string; staffCode: string | null; roles: ('hub' | 'crc-practitioner' | 'admin')[] }, code: string, message: RegExp) => {
+      const users = fx.db.prepare('SELECT count(*) FROM users').pluck().get();
+      const r = await fx.attempt('ada', 'admin.createUser', { ...account, ...input });
+      expect(r).toMatchObject({ ok: false, error: { code } });
+      expect(!r.ok && r.error.message).toMatch(message);
+      expect(fx.db.prepare('SELECT count(*) FROM users').pluck().get()).toBe(users);
+    };
+    await refused({ username: 'New.Starter', staffCode: null, roles: ['admin'] }, 'USERNAME_INVALID', /try "new\.starter"/);
+    await refused({ username: 'someone.new', staffCode: null, roles: ['hub'] }, 'ROLE_STAFF_MISMATCH', /give the staff code/);
+    await refused({ username: 'someone.new', staffCode: 'C17T01A', roles: ['hub'] }, 'ROLE_STAFF_MISMATCH', /is for NPS staff, but C17T01A works for a CRC provider/);
+    await refused({ username: 'someone.new', staffCode: 'N07T99Z', roles: ['hub'] }, 'STAFF_NOT_FOUND', /no staff member N07T99Z/);
+    await refused({ username: 'someone.new', staffCode: 'N07HUB1', roles: ['hub'] }, 'STAFF_HAS_ACCOUNT', /already has the account hana/);
   });
 
   it('lets LAO administrators exclude a member of staff, effective at once, and end it', async () => {

@@ -7,13 +7,14 @@ import { auditCsv } from '../../audit/export-csv';
 import { appendAuditEvent } from '../../audit/audit-log';
 import { listAuditEvents } from '../../audit/audit-query';
 import { verifyAuditChain } from '../../audit/verify-chain';
-import { createAccount, listAccounts, resetAccountPassword, setAccountActive, setAccountRoles } from '../../auth/accounts';
+import { accountRow, listAccounts, resetAccountPassword, setAccountActive, setAccountRoles } from '../../auth/accounts';
 import { addLao, endLao, listLao } from '../../broker/lao-lists';
 import { transferCase } from '../../broker/transfer-case';
 import { auditActor, authorise } from '../../broker/context';
 import { acknowledgeClock, readClockState } from '../../clock/clock-guard';
 import { SYSTEM } from '../../policy/resources';
 import { readPolicy, savePolicy } from '../../settings/policy-store';
+import { createUser } from '../../users/create-user';
 import { actorOf, confirmPassword, type Call, type HandlersOf } from '../call';
 
 type AdminAction = 'admin.users' | 'admin.policy' | 'admin.import' | 'admin.transfer' | 'admin.audit' | 'admin.clock' | 'lao.view' | 'lao.manage';
@@ -44,7 +45,10 @@ export const adminHandlers: HandlersOf<'admin.'> = {
   'admin.createUser': async (call, input) => {
     const actor = await sudo(call, 'admin.users', input.confirmPassword);
     const { ctx } = call.services;
-    return createAccount(ctx.db, actor.username, () => ctx.clock.now(), input);
+    // The same rules as `rab users add`: username shape, roles that fit the staff member, one account each.
+    const { username, displayName, staffCode, roles, password } = input;
+    const created = await createUser(ctx.db, { username, displayName, staffCode, roles, password }, { actor: actor.username, now: () => ctx.clock.now() });
+    return accountRow(ctx.db, created.id);
   },
   'admin.setRoles': async (call, input) => {
     const actor = await sudo(call, 'admin.users', input.confirmPassword);

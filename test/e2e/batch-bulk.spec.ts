@@ -31,7 +31,7 @@ test('a batch request for a programme group is routed person by person and decid
   // The offender manager picks the whole group from one of its rows and approves all at once.
   const owner = await people.open(OWNER);
   const queue = owner.page.getByTestId('queue');
-  await queue.getByRole('row', { name: new RegExp(cast.ownersPeople[0]!.crn) }).getByRole('button', { name: /Select the whole group/ }).click();
+  await queue.getByRole('row', { name: new RegExp(cast.ownersPeople[0]!.crn) }).getByRole('button', { name: /Select group/ }).click();
   await expect(owner.page.getByTestId('bulk-decide')).toHaveText(`Decide selected (${cast.ownersPeople.length})`);
   await owner.page.getByTestId('bulk-decide').click();
   await expect(owner.page.getByTestId('bulk-requests').getByRole('row')).toHaveCount(cast.ownersPeople.length + 1);

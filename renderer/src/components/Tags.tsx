@@ -51,8 +51,11 @@ export function GrantStateTag({ state }: { state: GrantState }) {
 
 const URGENCY_COLOURS: Record<Urgency, Colour> = { IMMEDIATE_SAFETY: 'red', WITHIN_2_WORKING_DAYS: 'orange', ROUTINE: 'grey' };
 
-export function UrgencyTag({ urgency }: { urgency: Urgency }) {
-  return <Tag colour={URGENCY_COLOURS[urgency]}>{URGENCY_LABELS[urgency]}</Tag>;
+/** Short forms for tables, where the full words would wrap over several lines. */
+const URGENCY_SHORT: Record<Urgency, string> = { IMMEDIATE_SAFETY: 'Immediate safety', WITHIN_2_WORKING_DAYS: '2 working days', ROUTINE: 'Routine' };
+
+export function UrgencyTag({ urgency, short = false }: { urgency: Urgency; short?: boolean }) {
+  return <Tag colour={URGENCY_COLOURS[urgency]}>{short ? URGENCY_SHORT[urgency] : URGENCY_LABELS[urgency]}</Tag>;
 }
 
 export const RISK_LEVEL_LABELS: Record<RiskLevel, string> = { LOW: 'Low', MEDIUM: 'Medium', HIGH: 'High', VERY_HIGH: 'Very high' };

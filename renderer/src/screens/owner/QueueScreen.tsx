@@ -12,12 +12,13 @@ import { useAllPages } from '../../broker/use-all-pages';
 import { useInterval } from '../../broker/use-load';
 import { ListFilter } from '../../components/ListFilter';
 import { LoadProblem, Page } from '../../components/Page';
-import { RiskSummaryPanel } from '../../components/RiskSummaryPanel';
+import { mappaLabel } from '../../components/RiskSummaryPanel';
 import { OverdueTag, RestrictedTag, RiskTag, UrgencyTag } from '../../components/Tags';
 import { VirtualTable, type Column } from '../../components/VirtualTable';
 import { compareNumber, compareText, matchesText } from '../../format/filter';
 import { formatDateTime } from '../../format/time';
 import { href, navigate } from '../../app/router';
+import { useSession } from '../../app/session';
 import { HUB_REASON_LABELS } from './hub-reasons';
 
 const URGENCY_RANK = { IMMEDIATE_SAFETY: 0, WITHIN_2_WORKING_DAYS: 1, ROUTINE: 2 } as const;
@@ -27,10 +28,10 @@ export interface QueueScreenProps {
 }
 
 export function QueueScreen({ kind }: QueueScreenProps) {
+  const { user } = useSession();
   const [text, setText] = useState('');
   const [overdueOnly, setOverdueOnly] = useState(false);
   const [selected, setSelected] = useState<ReadonlySet<number>>(new Set());
-  const [previewId, setPreviewId] = useState<number | null>(null);
   const list = useAllPages<InboxRow, { overdue?: number }>(
     (offset, limit) => (kind === 'inbox' ? call('requests.inbox', { offset, limit, filter: 'OPEN' }) : call('requests.hubQueue', { offset, limit, filter: 'OPEN' })),
     [kind],
@@ -42,7 +43,6 @@ export function QueueScreen({ kind }: QueueScreenProps) {
     [list.rows, text, overdueOnly],
   );
   const overdueCount = list.extra?.overdue ?? list.rows.filter((r) => r.overdue).length;
-  const preview = list.rows.find((r) => r.id === previewId) ?? rows[0];
 
   const toggle = (id: number) =>
     setSelected((current) => {
@@ -63,7 +63,7 @@ export function QueueScreen({ kind }: QueueScreenProps) {
         r.canDecide ? (
           <div className="govuk-checkboxes govuk-checkboxes--small">
             <div className="govuk-checkboxes__item">
-              <input className="govuk-checkboxes__input" type="checkbox" id={`select-${r.id}`} checked={selected.has(r.id)} onChange={() => toggle(r.id)} onFocus={() => setPreviewId(r.id)} />
+              <input className="govuk-checkboxes__input" type="checkbox" id={`select-${r.id}`} checked={selected.has(r.id)} onChange={() => toggle(r.id)} />
               <label className="govuk-label govuk-checkboxes__label" htmlFor={`select-${r.id}`}>
                 <span className="govuk-visually-hidden">Select the request for {r.personName}</span>
               </label>
@@ -77,16 +77,22 @@ export function QueueScreen({ kind }: QueueScreenProps) {
       compare: (a, b) => compareText(a.personName, b.personName),
       render: (r) => (
         <>
-          <a className="govuk-link" href={href(`/decide/${r.id}`)} onFocus={() => setPreviewId(r.id)} data-testid="decide-link">
+          <a className="govuk-link" href={href(`/decide/${r.id}`)} data-testid="decide-link">
             {r.personName}
           </a>
           <br />
           <span className="govuk-body-s">{r.crn}</span>
+          {kind === 'inbox' && r.ownerStaffCode !== user.staffCode && r.ownerName ? (
+            <span className="govuk-body-s">
+              <br />
+              Deputising for {r.ownerName}
+            </span>
+          ) : null}
           {r.batchId && r.canDecide ? (
             <>
               <br />
               <button type="button" className="govuk-body-s rab-link-button" onClick={() => selectBatch(r.batchId ?? '')}>
-                Select the whole group<span className="govuk-visually-hidden"> asked for with {r.personName}</span>
+                Select group<span className="govuk-visually-hidden"> asked for with {r.personName}</span>
               </button>
             </>
           ) : null}
@@ -108,7 +114,7 @@ export function QueueScreen({ kind }: QueueScreenProps) {
         </>
       ),
     },
-    { key: 'urgency', header: 'Urgency', compare: (a, b) => URGENCY_RANK[a.urgency] - URGENCY_RANK[b.urgency], render: (r) => <UrgencyTag urgency={r.urgency} /> },
+    { key: 'urgency', header: 'Urgency', compare: (a, b) => URGENCY_RANK[a.urgency] - URGENCY_RANK[b.urgency], render: (r) => <UrgencyTag urgency={r.urgency} short /> },
     {
       key: 'deadline',
       header: 'Decision due',
@@ -134,22 +140,17 @@ export function QueueScreen({ kind }: QueueScreenProps) {
             render: (r: InboxRow) => (
               <>
                 <span data-testid="hub-reason">{r.hubReason ? HUB_REASON_LABELS[r.hubReason] : ''}</span>
-                <span className="govuk-body-s">
-                  <br />
-                  {r.whereAndWhy.replace(/^With the NPS hub:\s*/, '')}
-                </span>
+                {r.hubReason === 'OWNER_ABSENT' ? (
+                  <span className="govuk-body-s">
+                    <br />
+                    {r.whereAndWhy.replace(/^With the NPS hub:\s*/, '')}
+                  </span>
+                ) : null}
               </>
             ),
           },
         ]
-      : [
-          {
-            key: 'owner',
-            header: 'Case of',
-            compare: (a: InboxRow, b: InboxRow) => compareText(a.ownerName, b.ownerName),
-            render: (r: InboxRow) => r.ownerName ?? '',
-          },
-        ]),
+      : []),
     {
       key: 'risk',
       header: 'Risk',
@@ -163,7 +164,18 @@ export function QueueScreen({ kind }: QueueScreenProps) {
               <RestrictedTag />
             </>
           ) : null}
-          {r.risk.flags.length > 0 ? <span className="govuk-body-s"><br />{r.risk.flags.map((f) => f.code).join(', ')}</span> : null}
+          {r.risk.mappa ? (
+            <span className="govuk-body-s">
+              <br />
+              {mappaLabel(r.risk.mappa.category, r.risk.mappa.level)}
+            </span>
+          ) : null}
+          {r.risk.flags.length > 0 ? (
+            <span className="govuk-body-s">
+              <br />
+              {r.risk.flags.map((f) => f.description).join(', ')}
+            </span>
+          ) : null}
         </>
       ),
     },
@@ -199,8 +211,6 @@ export function QueueScreen({ kind }: QueueScreenProps) {
         ) : null}
       </div>
       <LoadProblem error={list.error} loading={false} />
-      <div className="govuk-grid-row">
-        <div className="govuk-grid-column-three-quarters">
           <VirtualTable
             caption={title}
             rows={rows}
@@ -211,11 +221,6 @@ export function QueueScreen({ kind }: QueueScreenProps) {
             estimate={96}
             emptyText={list.loaded ? 'Nothing is waiting for a decision.' : 'Loading…'}
           />
-        </div>
-        <div className="govuk-grid-column-one-quarter">
-          {preview ? <RiskSummaryPanel risk={preview.risk} heading={`Risk: ${preview.personName}`} /> : null}
-        </div>
-      </div>
     </Page>
   );
 }

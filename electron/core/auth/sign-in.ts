@@ -62,7 +62,7 @@ export async function checkPassword(
   }
   if (account.locked_until !== null && account.locked_until > now()) {
     fail('LOCKED');
-    throw new AppError('ACCOUNT_LOCKED', `Too many failed attempts. Try again after ${formatWhen(account.locked_until)}.`);
+    throw new AppError('ACCOUNT_LOCKED', `Too many failed attempts. Try again after ${formatWhen(account.locked_until, policy.workingHours.timeZone)}.`);
   }
   const ok = await verifyPassword(password, account.password_hash);
   const at = now();
@@ -76,7 +76,7 @@ export async function checkPassword(
       fail('BAD_PASSWORD', { failures, lockedUntil: until });
       return until;
     }).immediate();
-    if (lockedUntil !== null) throw new AppError('ACCOUNT_LOCKED', `That password is not right. Too many failed attempts: try again after ${formatWhen(lockedUntil)}.`);
+    if (lockedUntil !== null) throw new AppError('ACCOUNT_LOCKED', `That password is not right. Too many failed attempts: try again after ${formatWhen(lockedUntil, policy.workingHours.timeZone)}.`);
     throw new AppError('BAD_CREDENTIALS', purpose === 'signIn' ? undefined : 'That password is not right.');
   }
   // Only now, with the right password, may the caller learn the account is inactive.

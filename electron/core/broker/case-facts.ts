@@ -6,12 +6,12 @@
 import type { Database } from 'better-sqlite3-multiple-ciphers';
 import { TZDate } from '@date-fns/tz';
 import { format } from 'date-fns';
+import { DEFAULT_POLICY } from '../../../shared/contract/policy-settings';
 import type { HubReason } from '../../../shared/contract/vocabulary';
+import { readPolicy } from '../settings/policy-store';
 import { all, one, sql } from '../store/sql';
 import type { Actor } from '../policy/actor';
 import type { CaseRelationship, LaoFacts } from '../policy/resources';
-
-export const LONDON = 'Europe/London';
 
 export interface StaffAvailability {
   staffCode: string;
@@ -30,14 +30,24 @@ interface StaffRow {
   active: number;
 }
 
+/**
+ * Where the office is: the policy's time zone, the one working hours are counted in. Dates and
+ * times shown to staff, and "today" for allocations, follow it.
+ */
+export const officeTimeZone = (db: Database): string => readPolicy(db).workingHours.timeZone;
+
 /** A local date and time in words: "14 Dec" at midnight, "14 Dec 13:30" otherwise. */
-export function formatWhen(ms: number, timeZone = LONDON): string {
+export function formatWhen(ms: number, timeZone: string): string {
   const local = new TZDate(ms, timeZone);
   return local.getHours() === 0 && local.getMinutes() === 0 ? format(local, 'd MMM') : format(local, 'd MMM HH:mm');
 }
 
-/** Today's calendar date where the office is, as YYYY-MM-DD, for allocation dates. */
-export const localDate = (ms: number, timeZone = LONDON): string => format(new TZDate(ms, timeZone), 'yyyy-MM-dd');
+/**
+ * The calendar date at `ms` in `timeZone`, as YYYY-MM-DD, for allocation and registration dates.
+ * Pass officeTimeZone(db); the default is only the policy's default zone.
+ */
+export const localDate = (ms: number, timeZone: string = DEFAULT_POLICY.workingHours.timeZone): string =>
+  format(new TZDate(ms, timeZone), 'yyyy-MM-dd');
 
 export const staffName = (s: { forename: string; surname: string }): string => `${s.forename} ${s.surname}`;
 
@@ -58,7 +68,7 @@ export function staffAvailability(db: Database, staffCode: string, now: number):
   );
   if (absence) {
     const until = continuousAbsenceEnd(db, staffCode, absence.end_at);
-    return { staffCode, name, available: false, reason: 'OWNER_ABSENT', note: `${name} is ${ABSENCE_WORDS[absence.kind] ?? 'away'} until ${formatWhen(until)}` };
+    return { staffCode, name, available: false, reason: 'OWNER_ABSENT', note: `${name} is ${ABSENCE_WORDS[absence.kind] ?? 'away'} until ${formatWhen(until, officeTimeZone(db))}` };
   }
   return { staffCode, name, available: true, reason: null, note: null };
 }
@@ -149,7 +159,7 @@ export function laoFacts(db: Database, crn: string, staffCode: string | null, no
 /** The staff member has an allocation for the person that covers today (dates inclusive). */
 export function hasActiveAllocation(db: Database, staffCode: string | null, crn: string, now: number): boolean {
   if (!staffCode) return false;
-  const today = localDate(now);
+  const today = localDate(now, officeTimeZone(db));
   const row = one<{ n: number }>(
     db,
     sql`SELECT count(*) AS n FROM allocations WHERE staff_code = ${staffCode} AND crn = ${crn}

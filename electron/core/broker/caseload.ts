@@ -8,7 +8,7 @@ import { riskSummary } from '../records/risk-summary';
 import { recordResource } from '../records/record-access';
 import { loadActor } from '../auth/load-actor';
 import { all, one, sql } from '../store/sql';
-import { laoFacts, localDate } from './case-facts';
+import { laoFacts, localDate, officeTimeZone } from './case-facts';
 import { authorise, type BrokerContext } from './context';
 import { personResource } from './request-facts';
 
@@ -42,7 +42,7 @@ export function whoCanSee(ctx: BrokerContext, actor: Actor, crn: string): { crn:
   const person = one<{ forename: string; surname: string; owner_staff_code: string | null }>(db, sql`SELECT forename, surname, owner_staff_code FROM people WHERE crn = ${crn}`);
   if (!person) throw new AppError('NOT_FOUND', `There is nobody with CRN ${crn}.`);
   authorise(actor, 'person.whoCanSee', personResource(db, actor, crn, now), now);
-  const today = localDate(now);
+  const today = localDate(now, officeTimeZone(db));
   const candidates = all<{ id: number }>(
     db,
     sql`SELECT id FROM users WHERE active = 1 AND (

@@ -15,7 +15,7 @@ import { maxDurationDays } from '../policy/max-duration';
 import { one, run, sql } from '../store/sql';
 import { hubUsers, notifyUsers, ownerSideUsers } from '../notifications/notify';
 import { riskSummary } from '../records/risk-summary';
-import { formatWhen, hasActiveAllocation, laoFacts } from './case-facts';
+import { formatWhen, hasActiveAllocation, laoFacts, officeTimeZone } from './case-facts';
 import { auditActor, policyOf, writeTransaction, type BrokerContext } from './context';
 import { personResource } from './request-facts';
 import { loadRequest } from './request-record';
@@ -95,7 +95,7 @@ function duplicateOf(ctx: BrokerContext, actor: Actor, crn: string, input: NewRe
     .all(actor.userId, crn, now, now) as { id: number; scope: Scope; end_at: number }[];
   const covering = grants.find((g) => scopeCovers(g.scope, input.scope));
   if (covering) {
-    return refuse(crn, 'DUPLICATE_REQUEST', `You already have ${SCOPE_LABELS[covering.scope].toLowerCase()} access to ${crn} until ${formatWhen(covering.end_at)}. Ask to extend it instead.`);
+    return refuse(crn, 'DUPLICATE_REQUEST', `You already have ${SCOPE_LABELS[covering.scope].toLowerCase()} access to ${crn} until ${formatWhen(covering.end_at, officeTimeZone(db))}. Ask to extend it instead.`);
   }
   if (input.scope === 'FRONT_SHEET' && hasActiveAllocation(db, actor.staffCode, crn, now)) {
     return refuse(crn, 'DUPLICATE_REQUEST', `Your allocation for ${crn} already lets you read the front sheet.`);
@@ -132,7 +132,7 @@ function insertRequest(ctx: BrokerContext, actor: Actor, crn: string, input: New
   });
   const r = loadRequest(db, id);
   const title = `New request for ${crn}${r.fast_track ? ' (fast-track)' : ''}`;
-  const body = `${actor.displayName} asks for ${SCOPE_LABELS[input.scope].toLowerCase()} access. Decide by ${formatWhen(deadline)}.`;
+  const body = `${actor.displayName} asks for ${SCOPE_LABELS[input.scope].toLowerCase()} access. Decide by ${formatWhen(deadline, policy.workingHours.timeZone)}.`;
   const to = routing.status === 'PENDING_OWNER' ? ownerSideUsers(db, routing.ownerStaffCode, now) : hubUsers(db);
   notifyUsers(db, to.filter((u) => u !== actor.userId), { kind: 'REQUEST_NEW', title, body: routing.status === 'PENDING_HUB' ? `${body} With the hub because ${routing.hubReasonText}.` : body, at: now, crn, requestId: id });
   return id;

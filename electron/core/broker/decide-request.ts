@@ -78,7 +78,7 @@ export function approveRequest(ctx: BrokerContext, actor: Actor, a: Approval): R
     notifyUsers(db, [r.requester_user_id], {
       kind: 'REQUEST_APPROVED', at: now, crn: r.crn, requestId: r.id, grantId,
       title: `Access approved for ${r.crn}`,
-      body: `${SCOPE_LABELS[scope]} from ${formatWhen(startAt)} until ${formatWhen(endAt)}${narrowed ? ' (narrower than you asked)' : ''}.${a.note ? ` Note: ${a.note}` : ''}`,
+      body: `${SCOPE_LABELS[scope]} from ${formatWhen(startAt, policy.workingHours.timeZone)} until ${formatWhen(endAt, policy.workingHours.timeZone)}${narrowed ? ' (narrower than you asked)' : ''}.${a.note ? ` Note: ${a.note}` : ''}`,
     });
     return loadRequest(db, r.id);
   });

@@ -55,7 +55,7 @@ export function openEmergencyAccess(ctx: BrokerContext, actor: Actor, o: { reque
     notifyUsers(db, [...ownerSideUsers(db, caseOwner(db, r.crn) ?? null, now), ...hubUsers(db)].filter((u) => u !== actor.userId), {
       kind: 'EMERGENCY_USED', at: now, crn: r.crn, requestId: r.id, grantId,
       title: `Emergency access used on ${r.crn}`,
-      body: `${actor.displayName} opened the front sheet until ${formatWhen(endAt)}: ${EMERGENCY_REASON_LABELS[o.reasonCode]}${reasonText ? ` (${reasonText})` : ''}. The hub will review it.`,
+      body: `${actor.displayName} opened the front sheet until ${formatWhen(endAt, policy.workingHours.timeZone)}: ${EMERGENCY_REASON_LABELS[o.reasonCode]}${reasonText ? ` (${reasonText})` : ''}. The hub will review it.`,
     });
     return id;
   });

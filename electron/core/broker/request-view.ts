@@ -6,7 +6,7 @@ import { DENY_REASON_LABELS } from '../../../shared/contract/vocabulary';
 import { all, type SqlQuery } from '../store/sql';
 import { MINUTE } from '../clock/clock';
 import type { Actor } from '../policy/actor';
-import { availableDeputies, formatWhen, laoFacts, staffAvailability } from './case-facts';
+import { availableDeputies, formatWhen, laoFacts, officeTimeZone, staffAvailability } from './case-facts';
 import type { RequestRecord } from './request-record';
 import { HUB_REASON_WORDS } from './routing';
 
@@ -59,7 +59,7 @@ export function whereAndWhy(db: Database, r: RequestViewRecord, now: number): st
   switch (r.status) {
     case 'PENDING_OWNER': {
       const owner = r.owner_staff_code ? staffAvailability(db, r.owner_staff_code, now) : null;
-      const by = `decision due by ${formatWhen(r.deadline)}`;
+      const by = `decision due by ${formatWhen(r.deadline, officeTimeZone(db))}`;
       if (owner && !owner.available) {
         const deputies = availableDeputies(db, owner.staffCode, now).map((d) => d.name);
         if (deputies.length > 0) return `With ${deputies.join(', ')}, deputising: ${owner.note} (${by})`;
@@ -68,7 +68,7 @@ export function whereAndWhy(db: Database, r: RequestViewRecord, now: number): st
     }
     case 'PENDING_HUB': {
       const why = r.hub_reason === 'DEADLINE_MISSED'
-        ? `${HUB_REASON_WORDS.DEADLINE_MISSED} (${formatWhen(r.deadline)})`
+        ? `${HUB_REASON_WORDS.DEADLINE_MISSED} (${formatWhen(r.deadline, officeTimeZone(db))})`
         : (r.hub_reason_text ?? (r.hub_reason ? HUB_REASON_WORDS[r.hub_reason] : 'no offender manager can decide'));
       return `With the NPS hub: ${why}`;
     }

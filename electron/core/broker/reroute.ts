@@ -43,7 +43,7 @@ export function rerouteRequest(db: Database, policy: PolicySettings, r: RequestR
     details: { cause, from: r.owner_staff_code, to: routing.ownerStaffCode, status: routing.status, hubReason: routing.hubReason, deadline },
   });
   const to = routing.status === 'PENDING_OWNER' ? ownerSideUsers(db, routing.ownerStaffCode, now) : hubUsers(db);
-  const why = routing.status === 'PENDING_HUB' ? `It is with the hub because ${routing.hubReasonText}.` : `Decide by ${formatWhen(deadline)}.`;
+  const why = routing.status === 'PENDING_HUB' ? `It is with the hub because ${routing.hubReasonText}.` : `Decide by ${formatWhen(deadline, policy.workingHours.timeZone)}.`;
   notifyUsers(db, to, rerouted(r, why, now));
   return true;
 }

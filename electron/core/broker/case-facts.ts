@@ -6,7 +6,6 @@
 import type { Database } from 'better-sqlite3-multiple-ciphers';
 import { TZDate } from '@date-fns/tz';
 import { format } from 'date-fns';
-import { DEFAULT_POLICY } from '../../../shared/contract/policy-settings';
 import type { HubReason } from '../../../shared/contract/vocabulary';
 import { readPolicy } from '../settings/policy-store';
 import { all, one, sql } from '../store/sql';
@@ -44,9 +43,9 @@ export function formatWhen(ms: number, timeZone: string): string {
 
 /**
  * The calendar date at `ms` in `timeZone`, as YYYY-MM-DD, for allocation and registration dates.
- * Pass officeTimeZone(db); the default is only the policy's default zone.
+ * The zone is required: usually officeTimeZone(db), so "today" is the office's day.
  */
-export const localDate = (ms: number, timeZone: string = DEFAULT_POLICY.workingHours.timeZone): string =>
+export const localDate = (ms: number, timeZone: string): string =>
   format(new TZDate(ms, timeZone), 'yyyy-MM-dd');
 
 export const staffName = (s: { forename: string; surname: string }): string => `${s.forename} ${s.surname}`;

@@ -4,7 +4,7 @@ import { SCOPES, type Scope } from '../../../shared/domain/access';
 import { CRN_PATTERN } from '../../../shared/domain/identifiers';
 import type { Sector } from '../../../shared/domain/organisation';
 import { AppError } from '../../../shared/errors';
-import { availableDeputies, localDate, staffAvailability } from '../broker/case-facts';
+import { availableDeputies, localDate, officeTimeZone, staffAvailability } from '../broker/case-facts';
 import { authorise, policyOf, type BrokerContext } from '../broker/context';
 import { personResource } from '../broker/request-facts';
 import { selectRequestViews, toRequestRow } from '../broker/request-view';
@@ -96,7 +96,7 @@ export function getPerson(ctx: BrokerContext, actor: Actor, crn: string): Person
   const row = searchRow(ctx, actor, p, now);
   const risk = riskSummary(ctx.db, crn, now, facts.restricted);
   const owner = p.owner_staff_code ? staffAvailability(ctx.db, p.owner_staff_code, now) : null;
-  const today = localDate(now);
+  const today = localDate(now, officeTimeZone(ctx.db));
   const allocations = all<{ id: string; kind: 'REQUIREMENT' | 'PROGRAMME'; description: string; start_date: string; end_date: string | null }>(
     ctx.db,
     sql`SELECT id, kind, description, start_date, end_date FROM allocations WHERE crn = ${crn} AND staff_code = ${actor.staffCode ?? ''}
@@ -124,7 +124,7 @@ export function getPerson(ctx: BrokerContext, actor: Actor, crn: string): Person
 
 export function myProgrammes(ctx: BrokerContext, actor: Actor): { programmeCode: string; description: string; participants: number }[] {
   authorise(actor, 'people.search', SYSTEM, ctx.clock.now());
-  const today = localDate(ctx.clock.now());
+  const today = localDate(ctx.clock.now(), officeTimeZone(ctx.db));
   return all<{ programme_code: string; description: string; participants: number }>(
     ctx.db,
     sql`SELECT programme_code, min(description) AS description, count(DISTINCT crn) AS participants FROM allocations
@@ -136,7 +136,7 @@ export function myProgrammes(ctx: BrokerContext, actor: Actor): { programmeCode:
 export function programmeParticipants(ctx: BrokerContext, actor: Actor, programmeCode: string): { programmeCode: string; people: PersonSearchRow[] } {
   const now = ctx.clock.now();
   authorise(actor, 'people.search', SYSTEM, now);
-  const today = localDate(now);
+  const today = localDate(now, officeTimeZone(ctx.db));
   const people = all<PersonRecord>(ctx.db, {
     text: `${PERSON_SELECT} WHERE p.crn IN (SELECT crn FROM allocations WHERE staff_code = ? AND programme_code = ? AND start_date <= ? AND (end_date IS NULL OR end_date >= ?))
            ORDER BY p.surname, p.forename`,

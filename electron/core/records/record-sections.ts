@@ -3,7 +3,7 @@ import type { Database } from 'better-sqlite3-multiple-ciphers';
 import type { RecordView } from '../../../shared/contract';
 import { ROSH_CODES } from '../../../shared/domain/register-types';
 import type { RiskLevel } from '../../../shared/domain/access';
-import { localDate } from '../broker/case-facts';
+import { localDate, officeTimeZone } from '../broker/case-facts';
 import { all, one, sql } from '../store/sql';
 import { riskSummary } from './risk-summary';
 
@@ -61,7 +61,7 @@ function registrations(db: Database, crn: string): RegistrationRow[] {
 }
 
 export function buildSections(db: Database, crn: string, rank: number, now: number): Sections {
-  const today = localDate(now);
+  const today = localDate(now, officeTimeZone(db));
   const regs = registrations(db, crn);
   const active = regs.filter((r) => r.start_date <= today && (r.end_date === null || r.end_date > today));
   const a = latestAssessment(db, crn);

@@ -3,7 +3,7 @@ import type { Database } from 'better-sqlite3-multiple-ciphers';
 import type { RiskSummary } from '../../../shared/contract';
 import type { RiskLevel } from '../../../shared/domain/access';
 import { MAPPA_CATEGORIES, MAPPA_LEVELS, ROSH_CODES } from '../../../shared/domain/register-types';
-import { localDate } from '../broker/case-facts';
+import { localDate, officeTimeZone } from '../broker/case-facts';
 import { all, one, sql } from '../store/sql';
 
 interface ActiveRegistration {
@@ -16,7 +16,7 @@ interface ActiveRegistration {
 }
 
 export function activeRegistrations(db: Database, crn: string, now: number): ActiveRegistration[] {
-  const today = localDate(now);
+  const today = localDate(now, officeTimeZone(db));
   return all<ActiveRegistration>(
     db,
     sql`SELECT r.type_code, r.level, r.category, t.description, t.colour, t.front_sheet_rank

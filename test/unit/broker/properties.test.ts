@@ -8,7 +8,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { verifyAuditChain } from '../../../electron/core/audit/verify-chain';
-import { localDate } from '../../../electron/core/broker/case-facts';
+import { localDate, officeTimeZone } from '../../../electron/core/broker/case-facts';
 import { SCOPES, URGENCIES, scopeCovers, type Scope } from '../../../shared/domain/access';
 import { CAST, PEOPLE, PROGRAMME_CRNS, createBrokerFixture, type BrokerFixture, type CastName } from '../../helpers/broker-fixture';
 import { useTempDirs } from '../../helpers/temp-dir';
@@ -106,7 +106,7 @@ function expectReadWasCovered(fx: BrokerFixture, who: CastName, crn: string, sco
   const owner = db.prepare('SELECT 1 FROM people WHERE crn = ? AND owner_staff_code = ?').get(crn, staff);
   if (owner) return;
   const grants = db.prepare('SELECT scope FROM grants WHERE grantee_user_id = ? AND crn = ? AND revoked_at IS NULL AND start_at <= ? AND end_at > ?').all(fx.users[who].userId, crn, now, now) as { scope: Scope }[];
-  const today = localDate(now);
+  const today = localDate(now, officeTimeZone(db));
   const allocation = db.prepare('SELECT 1 FROM allocations WHERE crn = ? AND staff_code = ? AND start_date <= ? AND (end_date IS NULL OR end_date >= ?)').get(crn, staff, today, today);
   const covered = grants.some((g) => scopeCovers(g.scope, scope)) || (allocation !== undefined && scope === 'FRONT_SHEET');
   expect(covered, `${who} read ${scope} of ${crn} without an active grant covering it`).toBe(true);

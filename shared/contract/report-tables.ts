@@ -176,3 +176,35 @@ export function reportTables(r: Report): ReportTable[] {
   ];
   return grouped ? tables : tables.filter((t) => !t.id.endsWith('-by-group'));
 }
+
+/** Minutes in words: "42 min", "3 h 5 min", "2.5 days". */
+export function formatMinutes(minutes: number | null): string {
+  if (minutes === null) return '–';
+  if (minutes < 60) return `${Math.round(minutes)} min`;
+  if (minutes < 48 * 60) {
+    const h = Math.floor(minutes / 60);
+    const m = Math.round(minutes - h * 60);
+    return m === 0 ? `${h} h` : `${h} h ${m} min`;
+  }
+  return `${Math.round((minutes / 1440) * 10) / 10} days`;
+}
+
+const pct = (share: number | null): string => (share === null ? '–' : `${percent(share)}%`);
+
+/** The few figures people quote: on the screen's summary, at the top of the HTML and after `rab simulate`. */
+export function headlineFigures(r: Report): { label: string; value: string }[] {
+  const all = r.waitTimes.byRoute.find((w) => w.route === 'ALL')!;
+  const refused = r.outcomes.rows.find((o) => o.outcome === 'DENIED')!;
+  return [
+    { label: 'Requests made', value: String(r.outcomes.total) },
+    { label: 'Decided', value: String(all.count) },
+    { label: 'Median time to a decision', value: formatMinutes(all.medianMinutes) },
+    { label: '90% decided within', value: formatMinutes(all.p90Minutes) },
+    { label: 'Decided within the deadline', value: pct(r.sla.overall.shareMet) },
+    { label: 'Went to the NPS hub', value: pct(r.fallback.shareToHub) },
+    { label: 'Refused', value: pct(refused.share) },
+    { label: 'Emergency access uses', value: String(r.emergency.uses) },
+    { label: 'People who used it more than once', value: String(r.emergency.repeatUsers) },
+    { label: 'Grants in force', value: String(r.grants.totalActive) },
+  ];
+}

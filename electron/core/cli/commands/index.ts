@@ -6,7 +6,9 @@ import type { CliCommand } from './command';
 import { auditExportCommand } from './audit-export';
 import { auditVerifyCommand } from './audit-verify';
 import { importCommand } from './import';
+import { reportCommand } from './report';
 import { seedCommand } from './seed';
+import { simulateCommand } from './simulate';
 import { usersAddCommand } from './users-add';
 import { usersImportDemoCommand } from './users-import-demo';
 import { verifyCommand } from './verify';
@@ -19,4 +21,6 @@ export const COMMANDS: readonly CliCommand[] = [
   usersImportDemoCommand,
   auditVerifyCommand,
   auditExportCommand,
+  simulateCommand,
+  reportCommand,
 ];

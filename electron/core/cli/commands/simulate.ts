@@ -1,0 +1,67 @@
+/** `rab simulate --store PATH --days N [--seed S] [--until WHEN]`: a history of broker activity to report on. */
+import { headlineFigures } from '../../../../shared/contract/report-tables';
+import { MAX_SIMULATED_DAYS, simulateHistory } from '../../simulate/simulate-history';
+import { openStore } from '../../store/open-store';
+import { UsageError } from '../cli-context';
+import { formatDuration, table } from '../cli-format';
+import { wholeNumber } from '../cli-options';
+import { progressBar } from '../progress-bar';
+import { instantOption } from './audit-export';
+import { storeOption, type CliCommand } from './command';
+
+interface SimulateFlags {
+  store: string;
+  days: number;
+  seed: number;
+  until?: number;
+}
+
+export const simulateCommand: CliCommand = (program, ctx) => {
+  storeOption(
+    program
+      .command('simulate')
+      .description(
+        'Play N days of office activity on an imported store through the broker itself: practitioners asking, owners answering late or not at all, ' +
+          'absences, the hub on shifts, refusals, revocations, emergency access. The same store and seed give the same history.',
+      ),
+  )
+    .requiredOption('--days <n>', `days of history, ending now (1 to ${MAX_SIMULATED_DAYS})`, wholeNumber(1, MAX_SIMULATED_DAYS))
+    .option('--seed <n>', 'seed for the simulation, 0 to 4294967295', wholeNumber(0, 4_294_967_295), 1)
+    .option('--until <when>', 'end the history here instead of now (a date is midnight UTC)', instantOption)
+    .addHelpText('after', '\nStaff who take part and have no account get one (username: their staff code in lower case) with a random password.\n\nExample:\n  rab simulate --store ./broker.db --days 30 --seed 7')
+    .action(async (flags: SimulateFlags) => {
+      const now = ctx.now();
+      const until = Math.floor((flags.until ?? now) / 60_000) * 60_000;
+      if (until > now) throw new UsageError('--until cannot be in the future: the history ends at the latest now.');
+      const store = await openStore({ path: flags.store, keyStore: ctx.keyStore() });
+      const bar = progressBar(ctx.stderr, flags.days + 1, 'days');
+      try {
+        const started = ctx.now();
+        const result = await simulateHistory(store.db, { days: flags.days, seed: flags.seed, until, onDay: (done) => bar.update(done, 'simulating') }).finally(() => bar.stop());
+        const c = result.counts;
+        const refusedAtOnce = Object.entries(c.refusedAtOnceBy).map(([code, n]) => `${n} ${code}`).join(', ');
+        const p = result.report.period;
+        ctx.stdout.write(
+          `Simulated ${flags.days} days (seed ${flags.seed}) from ${new Date(result.from).toISOString()} to ${new Date(result.until).toISOString()} in ${formatDuration(ctx.now() - started)}.\n\n` +
+            `${table(['what happened', 'count'], [
+              ['accounts created for staff taking part', result.accountsCreated],
+              ['requests made', c.requests],
+              ['requests refused on asking', `${c.refusedAtOnce}${refusedAtOnce ? ` (${refusedAtOnce})` : ''}`],
+              ['approved', c.approved],
+              ['refused by a decider', c.denied],
+              ['withdrawn', c.withdrawn],
+              ['emergency access uses', c.emergencyUses],
+              ['emergency reviews', c.reviews],
+              ['grants revoked', c.revoked],
+              ['absences recorded', c.absences],
+              ['routing sweeps', c.sweeps],
+              ['actions the broker refused (decided meanwhile, no longer allowed)', c.refusedActions],
+            ])}\n\n` +
+            `Headline figures, ${p.from} to ${p.to} (the same as rab report and the Reports screen):\n\n` +
+            `${table(['figure', 'value'], headlineFigures(result.report).map((h) => [h.label, h.value]))}\n`,
+        );
+      } finally {
+        store.close();
+      }
+    });
+};

@@ -1,0 +1,116 @@
+/**
+ * `simulateHistory`: N days of an office's activity on an imported store, driven through the
+ * broker's own services with a clock that moves from N days ago up to `until`. The sweep runs
+ * every 10 simulated minutes as the app's timer would. The same store, seed and `until` always
+ * give the same history. At the end the period's report is built, for its headline figures.
+ */
+import type { Database } from 'better-sqlite3-multiple-ciphers';
+import type { Report } from '../../../shared/contract/reports';
+import { localDate } from '../broker/case-facts';
+import type { Actor } from '../policy/actor';
+import { policyOf, type BrokerContext } from '../broker/context';
+import { sweep } from '../broker/sweep';
+import { DAY, MINUTE, TestClock } from '../clock/clock';
+import { buildReport } from '../reports/build-report';
+import { reportPeriod } from '../reports/report-period';
+import { rngFor } from '../seed/prng';
+import { EventQueue } from './event-queue';
+import { OfficeCalendar, type OfficeDay } from './office-calendar';
+import { noCounts, type SimEvent, type SimulationCounts } from './simulated-events';
+import { SimulatedOffice } from './simulated-office';
+import { simulationStaff } from './simulation-staff';
+
+export const MAX_SIMULATED_DAYS = 365;
+const SWEEP_EVERY = 10 * MINUTE;
+
+export interface SimulationOptions {
+  days: number;
+  seed: number;
+  /** The history ends here (normally now); it starts `days` days before. */
+  until: number;
+  /** Called after each simulated day, for a progress bar. */
+  onDay?: (done: number, total: number) => void;
+}
+
+export interface SimulationResult {
+  from: number;
+  until: number;
+  accountsCreated: number;
+  counts: SimulationCounts;
+  /** The report for the simulated days (dates in the office's time zone), as the screen would show it. */
+  report: Report;
+}
+
+export async function simulateHistory(db: Database, o: SimulationOptions): Promise<SimulationResult> {
+  if (!Number.isInteger(o.days) || o.days < 1 || o.days > MAX_SIMULATED_DAYS) throw new RangeError(`days must be a whole number from 1 to ${MAX_SIMULATED_DAYS}`);
+  const from = o.until - o.days * DAY;
+  const clock = new TestClock(from);
+  const ctx: BrokerContext = { db, clock };
+  const calendar = new OfficeCalendar(policyOf(ctx));
+  const staff = await simulationStaff(db, from);
+  const rng = rngFor(o.seed, 'simulate-history');
+  const queue = new EventQueue<SimEvent>();
+  const counts = noCounts();
+  const office = new SimulatedOffice(ctx, staff, rng, calendar, queue, counts);
+
+  const days = calendar.days(from, o.until);
+  office.planAbsences(days, from, o.until);
+  for (const day of days) office.planArrivals(day, from, o.until);
+
+  const dayOf = (at: number): OfficeDay => days.find((d, i) => at >= d.start && (i === days.length - 1 || at < days[i + 1]!.start)) ?? days[0]!;
+  const onShift = (at: number) => calendar.hubOnShift(at, staff.hub.length, dayOf(at)).map((i) => staff.hub[i]!);
+  const nextShift = (at: number): number => {
+    for (let t = at + 30 * MINUTE; t < at + 7 * DAY; t += 30 * MINUTE) if (onShift(t).length > 0) return t;
+    return at + 7 * DAY;
+  };
+
+  let nextSweep = from;
+  let dayIndex = 0;
+  for (;;) {
+    const next = queue.peek();
+    const at = Math.min(next?.at ?? Infinity, nextSweep);
+    if (at >= o.until) break;
+    clock.set(at);
+    while (dayIndex < days.length - 1 && at >= days[dayIndex + 1]!.start) {
+      dayIndex++;
+      o.onDay?.(dayIndex, days.length);
+    }
+    if (next && next.at === at) {
+      queue.pop();
+      handle(office, next, onShift(at), () => nextShift(at));
+      continue;
+    }
+    sweep(ctx);
+    counts.sweeps++;
+    if (onShift(at).length > 0) office.pickUpHubWork();
+    nextSweep += SWEEP_EVERY;
+  }
+  clock.set(o.until);
+  sweep(ctx);
+  counts.sweeps++;
+  o.onDay?.(days.length, days.length);
+
+  const period = reportPeriod(localDate(from, calendar.timeZone), localDate(o.until - 1, calendar.timeZone), o.until, calendar.timeZone);
+  return { from, until: o.until, accountsCreated: staff.accountsCreated, counts, report: buildReport(db, period, { generatedAt: o.until }) };
+}
+
+function handle(office: SimulatedOffice, e: SimEvent, onShift: Actor[], nextShift: () => number): void {
+  switch (e.kind) {
+    case 'ask':
+      return office.ask(e.requester);
+    case 'ownerAnswers':
+      return office.ownerAnswers(e.requestId);
+    case 'hubAnswers':
+      return office.hubAnswers(e.requestId, onShift);
+    case 'withdraw':
+      return office.withdraw(e.requestId, e.requester);
+    case 'breakGlass':
+      return office.breakGlass(e.requestId, e.requester);
+    case 'review':
+      return office.review(e.useId, e.userId, onShift, nextShift());
+    case 'revoke':
+      return office.revoke(e.grantId, e.ownerStaffCode, onShift);
+    case 'absence':
+      return office.recordAbsence(e);
+  }
+}

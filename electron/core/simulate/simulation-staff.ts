@@ -1,0 +1,97 @@
+/**
+ * Who takes part in a simulated history: the NPS offender managers who hold cases, the CRC
+ * practitioners who ask, the hub and an administrator. Staff without an account get one through
+ * the account service (an owner without an active account counts as unavailable, so a store of
+ * staff without accounts would send everything to the hub). Their passwords are random and never
+ * shown: an administrator resets one to let that person sign in.
+ */
+import { randomBytes } from 'node:crypto';
+import type { Database } from 'better-sqlite3-multiple-ciphers';
+import type { Role } from '../../../shared/domain/access';
+import { loadActor } from '../auth/load-actor';
+import type { Actor } from '../policy/actor';
+import { all, sql } from '../store/sql';
+import { insertUsers, prepareUser } from '../users/create-user';
+
+export interface OwnerProfile {
+  staffCode: string;
+  actor: Actor;
+  caseload: number;
+}
+
+export interface SimulationStaff {
+  owners: OwnerProfile[];
+  practitioners: Actor[];
+  hub: Actor[];
+  /** Those hub staff who may also decide restricted (LAO) records. */
+  hubLao: Actor[];
+  admin: Actor | null;
+  accountsCreated: number;
+}
+
+interface StaffRow {
+  code: string;
+  grade: string;
+  sector: 'NPS' | 'CRC';
+  caseload: number;
+}
+
+const PRACTITIONER_GRADES = new Set(['PO', 'PSO', 'PQIP']);
+export const SIMULATED_ACCOUNT_ACTOR = 'simulate';
+
+function rolesFor(s: StaffRow, firstHub: boolean): Role[] | null {
+  if (s.sector === 'NPS' && s.caseload > 0) return ['nps-offender-manager'];
+  if (s.sector === 'CRC' && PRACTITIONER_GRADES.has(s.grade)) return ['crc-practitioner'];
+  if (s.sector === 'NPS' && s.grade === 'HUB') return firstHub ? ['hub', 'lao-admin'] : ['hub'];
+  return null;
+}
+
+export async function simulationStaff(db: Database, now: number): Promise<SimulationStaff> {
+  const staff = all<StaffRow>(
+    db,
+    sql`SELECT s.code, s.grade, p.sector, (SELECT count(*) FROM people x WHERE x.owner_staff_code = s.code) AS caseload
+        FROM staff s JOIN teams t ON t.code = s.team_code JOIN providers p ON p.code = t.provider_code
+        WHERE s.active = 1 ORDER BY s.code`,
+  );
+  const accounts = new Map(all<{ id: number; staff_code: string }>(db, sql`SELECT id, staff_code FROM users WHERE staff_code IS NOT NULL ORDER BY id`).map((u) => [u.staff_code, u.id]));
+  const hasLaoHub = all(db, sql`SELECT 1 FROM user_roles a JOIN user_roles b ON a.user_id = b.user_id WHERE a.role = 'hub' AND b.role = 'lao-admin'`).length > 0;
+  const hasAdmin = all(db, sql`SELECT 1 FROM user_roles r JOIN users u ON u.id = r.user_id WHERE r.role = 'admin' AND u.active = 1`).length > 0;
+
+  let laoGiven = hasLaoHub;
+  let adminGiven = hasAdmin;
+  const wanted: { code: string; roles: Role[] }[] = [];
+  for (const s of staff) {
+    if (accounts.has(s.code)) continue;
+    let roles = rolesFor(s, !laoGiven && s.grade === 'HUB');
+    if (roles?.includes('lao-admin')) laoGiven = true;
+    if (!roles && !adminGiven && s.grade === 'ADMIN') {
+      roles = ['admin'];
+      adminGiven = true;
+    }
+    if (roles) wanted.push({ code: s.code, roles });
+  }
+  const prepared = await Promise.all(
+    wanted.map((w) => prepareUser(db, { username: w.code.toLowerCase(), roles: w.roles, staffCode: w.code, password: randomBytes(18).toString('base64url') })),
+  );
+  const created = prepared.length > 0 ? insertUsers(db, prepared, { actor: SIMULATED_ACCOUNT_ACTOR, now: () => now }) : [];
+  for (const u of created) accounts.set(u.staffCode!, u.id);
+
+  const actorOf = (code: string): Actor | null => {
+    const id = accounts.get(code);
+    if (id === undefined) return null;
+    const actor = loadActor(db, id);
+    return actor.active ? actor : null;
+  };
+  const result: SimulationStaff = { owners: [], practitioners: [], hub: [], hubLao: [], admin: null, accountsCreated: created.length };
+  for (const s of staff) {
+    const actor = actorOf(s.code);
+    if (!actor) continue;
+    if (actor.roles.includes('nps-offender-manager') && s.caseload > 0) result.owners.push({ staffCode: s.code, actor, caseload: s.caseload });
+    if (actor.roles.includes('crc-practitioner')) result.practitioners.push(actor);
+    if (actor.roles.includes('hub')) result.hub.push(actor);
+    if (actor.roles.includes('hub') && actor.roles.includes('lao-admin')) result.hubLao.push(actor);
+  }
+  const admins = all<{ id: number }>(db, sql`SELECT u.id FROM users u JOIN user_roles r ON r.user_id = u.id WHERE r.role = 'admin' AND u.active = 1 ORDER BY u.id LIMIT 1`);
+  result.admin = admins[0] ? loadActor(db, admins[0].id) : null;
+  return result;
+}

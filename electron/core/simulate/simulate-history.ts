@@ -28,6 +28,11 @@ export interface SimulationOptions {
   seed: number;
   /** The history ends here (normally now); it starts `days` days before. */
   until: number;
+  /**
+   * Staff the simulation leaves alone: it never acts as them, never asks about the people they hold
+   * or are allocated to, and plans no absences for them (the demonstration accounts and their cases).
+   */
+  spareStaff?: readonly string[];
   /** Called after each simulated day, for a progress bar. */
   onDay?: (done: number, total: number) => void;
 }
@@ -47,11 +52,12 @@ export async function simulateHistory(db: Database, o: SimulationOptions): Promi
   const clock = new TestClock(from);
   const ctx: BrokerContext = { db, clock };
   const calendar = new OfficeCalendar(policyOf(ctx));
-  const staff = await simulationStaff(db, from);
+  const spare = new Set(o.spareStaff ?? []);
+  const staff = await simulationStaff(db, from, spare);
   const rng = rngFor(o.seed, 'simulate-history');
   const queue = new EventQueue<SimEvent>();
   const counts = noCounts();
-  const office = new SimulatedOffice(ctx, staff, rng, calendar, queue, counts);
+  const office = new SimulatedOffice(ctx, staff, rng, calendar, queue, counts, spare);
 
   const days = calendar.days(from, o.until);
   office.planAbsences(days, from, o.until);

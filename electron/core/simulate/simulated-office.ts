@@ -49,17 +49,22 @@ export class SimulatedOffice {
     private readonly calendar: OfficeCalendar,
     private readonly queue: EventQueue<SimEvent>,
     readonly counts: SimulationCounts,
+    spare: ReadonlySet<string>,
   ) {
     this.owners = new Map(staff.owners.map((o) => [o.staffCode, o]));
     for (const p of staff.practitioners) if (rng.chance(b.HABITUAL_BREAK_GLASS_SHARE)) this.habitual.add(p.userId);
     const db = ctx.db;
-    this.npsPeople = all<{ crn: string }>(db, sql`SELECT crn FROM people WHERE managing_sector = 'NPS' AND owner_staff_code IS NOT NULL ORDER BY crn`).map((p) => p.crn);
     const rows = all<Allocation & { staff_code: string }>(
       db,
       sql`SELECT a.staff_code, a.crn, a.kind, a.start_date AS start, a.end_date AS end FROM allocations a JOIN people p ON p.crn = a.crn
           WHERE p.managing_sector = 'NPS' ORDER BY a.staff_code, a.crn`,
     );
-    for (const r of rows) this.allocations.set(r.staff_code, [...(this.allocations.get(r.staff_code) ?? []), r]);
+    const spared = new Set(rows.filter((r) => spare.has(r.staff_code)).map((r) => r.crn));
+    this.npsPeople = all<{ crn: string; owner: string }>(db, sql`SELECT crn, owner_staff_code AS owner FROM people WHERE managing_sector = 'NPS' AND owner_staff_code IS NOT NULL ORDER BY crn`)
+      .filter((p) => !spare.has(p.owner) && !spared.has(p.crn))
+      .map((p) => p.crn);
+    const askable = new Set(this.npsPeople);
+    for (const r of rows) if (askable.has(r.crn)) this.allocations.set(r.staff_code, [...(this.allocations.get(r.staff_code) ?? []), r]);
   }
 
   get db(): Database {

@@ -46,7 +46,7 @@ function rolesFor(s: StaffRow, firstHub: boolean): Role[] | null {
   return null;
 }
 
-export async function simulationStaff(db: Database, now: number): Promise<SimulationStaff> {
+export async function simulationStaff(db: Database, now: number, spare: ReadonlySet<string> = new Set()): Promise<SimulationStaff> {
   const staff = all<StaffRow>(
     db,
     sql`SELECT s.code, s.grade, p.sector, (SELECT count(*) FROM people x WHERE x.owner_staff_code = s.code) AS caseload
@@ -61,7 +61,7 @@ export async function simulationStaff(db: Database, now: number): Promise<Simula
   let adminGiven = hasAdmin;
   const wanted: { code: string; roles: Role[] }[] = [];
   for (const s of staff) {
-    if (accounts.has(s.code)) continue;
+    if (accounts.has(s.code) || spare.has(s.code)) continue;
     let roles = rolesFor(s, !laoGiven && s.grade === 'HUB');
     if (roles?.includes('lao-admin')) laoGiven = true;
     if (!roles && !adminGiven && s.grade === 'ADMIN') {
@@ -84,6 +84,7 @@ export async function simulationStaff(db: Database, now: number): Promise<Simula
   };
   const result: SimulationStaff = { owners: [], practitioners: [], hub: [], hubLao: [], admin: null, accountsCreated: created.length };
   for (const s of staff) {
+    if (spare.has(s.code)) continue;
     const actor = actorOf(s.code);
     if (!actor) continue;
     if (actor.roles.includes('nps-offender-manager') && s.caseload > 0) result.owners.push({ staffCode: s.code, actor, caseload: s.caseload });

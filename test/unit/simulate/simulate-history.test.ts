@@ -63,6 +63,18 @@ describe('the history simulator', () => {
     other.close();
   });
 
+  it('leaves spared staff alone: no account, no requests by them or about their cases, no absences', async () => {
+    const spared = await importedStore(tempDir());
+    const owner = spared.db.prepare(`SELECT owner_staff_code FROM people WHERE managing_sector = 'NPS' GROUP BY 1 ORDER BY count(*) DESC LIMIT 1`).pluck().get() as string;
+    const practitioner = spared.db.prepare(`SELECT s.code FROM staff s JOIN teams t ON t.code = s.team_code WHERE t.provider_code LIKE 'C%' AND s.grade = 'PO' ORDER BY s.code LIMIT 1`).pluck().get() as string;
+    const run = await simulateHistory(spared.db, { days: DAYS, seed: 3, until: UNTIL, spareStaff: [owner, practitioner] });
+    expect(run.counts.requests).toBeGreaterThan(20);
+    expect(count(spared, 'SELECT count(*) FROM users WHERE staff_code IN (?, ?)', owner, practitioner)).toBe(0);
+    expect(count(spared, 'SELECT count(*) FROM requests WHERE requester_staff_code = ? OR owner_staff_code = ?', practitioner, owner)).toBe(0);
+    expect(count(spared, `SELECT count(*) FROM absences WHERE id GLOB 'abs-*' AND staff_code = ?`, owner)).toBe(0);
+    spared.close();
+  });
+
   it('acts only through the broker: every request, decision, emergency use and absence it made is audited, and the chain verifies', () => {
     expect(count(store, `SELECT count(*) FROM requests`)).toBe(result.counts.requests);
     expect(count(store, `SELECT count(*) FROM audit_events WHERE action = 'request.create'`)).toBe(result.counts.requests);

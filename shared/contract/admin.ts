@@ -121,11 +121,11 @@ export const adminChannels = {
     ],
   }),
   'admin.setRoles': channel({
-    summary: 'Replace an account\'s roles.',
+    summary: 'Replace an account\'s roles, under the same role-to-staff rules as creating it.',
     access: 'session',
-    input: z.strictObject({ ...confirm, userId: id, roles }),
+    input: z.strictObject({ ...confirm, userId: id, roles: roles.min(1, 'give at least one role') }),
     output: userRow,
-    errors: ['BAD_CREDENTIALS', 'ACCOUNT_LOCKED', 'NOT_FOUND', 'LAST_ADMIN'],
+    errors: ['BAD_CREDENTIALS', 'ACCOUNT_LOCKED', 'NOT_FOUND', 'LAST_ADMIN', 'ROLE_INVALID', 'STAFF_NOT_FOUND', 'ROLE_STAFF_MISMATCH'],
   }),
   'admin.setActive': channel({
     summary: 'Activate or deactivate an account. Deactivation ends its sessions and suspends its grants.',

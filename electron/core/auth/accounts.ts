@@ -8,6 +8,7 @@ import type { Role } from '../../../shared/domain/access';
 import { AppError } from '../../../shared/errors';
 import { appendAuditEvent } from '../audit/audit-log';
 import { all, one, run, sql } from '../store/sql';
+import { checkAccountRoles } from '../users/account-roles';
 import { hashPassword } from './password-hash';
 
 interface AccountRecord {
@@ -54,9 +55,11 @@ export function listAccounts(db: Database, o: { query: string; limit: number; of
 const activeAdmins = (db: Database, exceptUserId: number): number =>
   one<{ n: number }>(db, sql`SELECT count(*) AS n FROM users u JOIN user_roles r ON r.user_id = u.id WHERE r.role = 'admin' AND u.active = 1 AND u.id <> ${exceptUserId}`)?.n ?? 0;
 
-export function setAccountRoles(db: Database, by: string, now: number, userId: number, roles: Role[]): UserRow {
+/** Replaces an account's roles, under the same role-to-staff rules as creating it. */
+export function setAccountRoles(db: Database, by: string, now: number, userId: number, requested: readonly Role[]): UserRow {
   db.transaction(() => {
     const before = accountRow(db, userId);
+    const { roles } = checkAccountRoles(db, requested, before.staffCode);
     if (before.roles.includes('admin') && !roles.includes('admin') && before.active && activeAdmins(db, userId) === 0) throw new AppError('LAST_ADMIN');
     run(db, sql`DELETE FROM user_roles WHERE user_id = ${userId}`);
     for (const role of roles) run(db, sql`INSERT INTO user_roles (user_id, role) VALUES (${userId}, ${role})`);

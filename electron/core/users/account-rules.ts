@@ -1,6 +1,6 @@
 /**
- * Rules for a new account that need no store: username shape and the list of roles. Rules that
- * need the store (the staff member exists and fits the role) are in create-user.ts.
+ * Rules for an account that need no store: username shape and the list of roles. Rules that
+ * need the store (the staff member exists and fits the role) are in account-roles.ts.
  */
 import { ROLES, type Role } from '../../../shared/domain/access';
 import { AppError } from '../../../shared/errors';

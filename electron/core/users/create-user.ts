@@ -5,12 +5,12 @@
  */
 import type { Database } from 'better-sqlite3-multiple-ciphers';
 import type { Role } from '../../../shared/domain/access';
-import { STAFF_CODE_PATTERN } from '../../../shared/domain/identifiers';
 import { AppError } from '../../../shared/errors';
 import { appendAuditEvent } from '../audit/audit-log';
 import { hashPassword } from '../auth/password-hash';
 import { one, run, sql } from '../store/sql';
-import { checkRoles, checkUsername, ROLE_SECTOR } from './account-rules';
+import { checkUsername } from './account-rules';
+import { checkAccountRoles } from './account-roles';
 
 export interface NewUser {
   username: string;
@@ -43,53 +43,19 @@ interface PreparedUser {
   passwordHash: string;
 }
 
-interface StaffFacts {
-  forename: string;
-  surname: string;
-  active: number;
-  sector: 'NPS' | 'CRC';
-  grade: string;
-}
-
 /** Checks everything that can be checked before writing, then hashes the password. */
 export async function prepareUser(db: Database, input: NewUser): Promise<PreparedUser> {
   const username = checkUsername(input.username);
-  const roles = checkRoles(input.roles);
   const staffCode = input.staffCode ?? null;
+  const { roles, staff } = checkAccountRoles(db, input.roles, staffCode);
   let displayName = input.displayName?.trim() || username;
-  if (staffCode === null) {
-    const needing = roles.filter((r) => ROLE_SECTOR[r]);
-    if (needing.length > 0) {
-      throw new AppError('ROLE_STAFF_MISMATCH', `The role ${needing[0]} acts as a member of staff: give the staff code of the person the account is for.`);
-    }
-  } else {
-    const staff = staffFacts(db, staffCode);
-    for (const role of roles) {
-      const sector = ROLE_SECTOR[role];
-      if (sector && staff.sector !== sector) {
-        throw new AppError('ROLE_STAFF_MISMATCH', `The role ${role} is for ${sector} staff, but ${staffCode} works for a ${staff.sector} provider.`);
-      }
-    }
+  if (staff !== null) {
     if (staff.active !== 1) throw new AppError('ROLE_STAFF_MISMATCH', `Staff member ${staffCode} is no longer active, so cannot be given an account.`);
     if (!input.displayName?.trim()) displayName = `${staff.forename} ${staff.surname}`;
   }
   if (displayName.length > 200) throw new AppError('INVALID_INPUT', 'A display name may be at most 200 characters long.');
   const passwordHash = await hashPassword(input.password);
   return { username, displayName, staffCode, roles, passwordHash };
-}
-
-function staffFacts(db: Database, code: string): StaffFacts {
-  if (!STAFF_CODE_PATTERN.test(code)) {
-    throw new AppError('STAFF_NOT_FOUND', `${JSON.stringify(code)} is not a staff code (7 letters or digits, e.g. N07T01A).`);
-  }
-  const facts = one<StaffFacts>(
-    db,
-    sql`SELECT s.forename, s.surname, s.active, s.grade, p.sector FROM staff s
-          JOIN teams t ON t.code = s.team_code JOIN providers p ON p.code = t.provider_code
-         WHERE s.code = ${code}`,
-  );
-  if (!facts) throw new AppError('STAFF_NOT_FOUND', `There is no staff member ${code} in the store. Import the staff records first.`);
-  return facts;
 }
 
 /** Inserts prepared accounts in one transaction: all are created, or none. */

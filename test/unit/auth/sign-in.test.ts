@@ -137,11 +137,11 @@ describe('re-authentication', () => {
   it('asks administrators for their password again before a change, and counts failures', async () => {
     const fx = await fixture();
     await fx.signIn('ada');
-    const bad = await fx.attempt('ada', 'admin.setRoles', { userId: fx.users.priya.userId, roles: ['crc-practitioner', 'hub'], confirmPassword: 'wrong' });
+    const bad = await fx.attempt('ada', 'admin.setRoles', { userId: fx.users.priya.userId, roles: ['crc-practitioner', 'lao-admin'], confirmPassword: 'wrong' });
     expect(bad).toMatchObject({ ok: false, error: { code: 'BAD_CREDENTIALS' } });
     expect(events(fx, 'auth.reauth.fail')).toHaveLength(1);
-    const ok = await fx.call('ada', 'admin.setRoles', { userId: fx.users.priya.userId, roles: ['crc-practitioner', 'hub'], confirmPassword: PASSWORD });
-    expect(ok.roles).toEqual(['crc-practitioner', 'hub']);
+    const ok = await fx.call('ada', 'admin.setRoles', { userId: fx.users.priya.userId, roles: ['crc-practitioner', 'lao-admin'], confirmPassword: PASSWORD });
+    expect(ok.roles).toEqual(['crc-practitioner', 'lao-admin']);
   });
 
   it('does not spend a password attempt when the caller is not an administrator', async () => {

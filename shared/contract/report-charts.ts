@@ -5,7 +5,8 @@
  * chart names the table that holds its figures for screen readers.
  */
 import { SCOPE_LABELS, URGENCIES, URGENCY_LABELS } from '../domain/access';
-import type { Report, ReportTableId } from './reports';
+import type { ReportTableId } from './report-vocabulary';
+import type { Report } from './reports';
 
 export interface ChartSeries {
   label: string;
@@ -119,3 +120,14 @@ export function chartSpecs(r: Report): ChartSpec[] {
     },
   ];
 }
+
+/** How the report reads, top to bottom: the same order on the screen and in the HTML file. */
+export const REPORT_SECTIONS: readonly { id: string; title: string; charts: readonly string[]; tables: readonly ReportTableId[] }[] = [
+  { id: 'waits', title: 'Time from request to decision', charts: ['wait-distribution'], tables: ['wait-times-by-route', 'wait-times-by-urgency', 'wait-times-by-group', 'wait-time-distribution'] },
+  { id: 'sla', title: 'SLA performance', charts: ['sla'], tables: ['sla-by-urgency', 'sla-by-group', 'sla-breaches'] },
+  { id: 'fallback', title: 'Fallback to the NPS hub', charts: ['fallback'], tables: ['fallback-reasons', 'fallback-by-group'] },
+  { id: 'outcomes', title: 'Outcomes', charts: ['outcomes'], tables: ['outcomes', 'refusal-reasons', 'outcomes-by-group'] },
+  { id: 'emergency', title: 'Emergency access', charts: [], tables: ['emergency-review-outcomes', 'emergency-users'] },
+  { id: 'grants', title: 'Access in force', charts: ['grants'], tables: ['active-grants-by-scope', 'grants-expiring'] },
+  { id: 'caseload', title: 'Caseload pressure', charts: ['caseload'], tables: ['caseload-pressure'] },
+];

@@ -4,7 +4,8 @@
  * report's time zone as `YYYY-MM-DD HH:mm`; shares as percentages to one decimal place.
  */
 import { SCOPE_LABELS, URGENCY_LABELS } from '../domain/access';
-import { BREAKDOWN_LABELS, OUTCOME_LABELS, WAIT_ROUTE_LABELS, type Report, type ReportTableId } from './reports';
+import { BREAKDOWN_LABELS, OUTCOME_LABELS, WAIT_ROUTE_LABELS, type ReportTableId } from './report-vocabulary';
+import type { Report } from './reports';
 
 export type Cell = string | number | null;
 

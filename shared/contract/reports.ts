@@ -7,67 +7,17 @@
 import { z } from 'zod';
 import { channel } from './define';
 import { id, instant, scope, urgency } from './common';
-import { DENY_REASON_CODES, EMERGENCY_REVIEW_OUTCOMES, HUB_REASONS } from './vocabulary';
+import { DENY_REASON_CODES, HUB_REASONS } from './vocabulary';
+import { BREAKDOWNS, EMERGENCY_REVIEW_STATES, OUTCOMES, REPORT_TABLE_IDS, WAIT_ROUTES } from './report-vocabulary';
+
+export * from './report-vocabulary';
+
+export const breakdown = z.enum(BREAKDOWNS);
 
 const isoDate = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date like 2026-03-31')
   .refine((d) => !Number.isNaN(Date.parse(`${d}T00:00:00Z`)) && new Date(`${d}T00:00:00Z`).toISOString().startsWith(d), 'is not a real date');
-
-/** How a table is broken down into groups. Every group is named from the store's own organisation rows. */
-export const BREAKDOWNS = ['NONE', 'REQUESTER_PROVIDER', 'REQUESTER_TEAM', 'REGION', 'OWNER_TEAM', 'OFFENDER_MANAGER'] as const;
-export type Breakdown = (typeof BREAKDOWNS)[number];
-export const BREAKDOWN_LABELS: Record<Breakdown, string> = {
-  NONE: 'No breakdown',
-  REQUESTER_PROVIDER: 'Requesting provider',
-  REQUESTER_TEAM: 'Requesting team',
-  REGION: 'NPS division holding the case (region)',
-  OWNER_TEAM: 'Offender manager’s team',
-  OFFENDER_MANAGER: 'Offender manager',
-};
-export const breakdown = z.enum(BREAKDOWNS);
-
-/** The routes a wait is split by: who decided, plus break-glass (time until emergency access opened). */
-export const WAIT_ROUTES = ['ALL', 'OWNER', 'DEPUTY', 'HUB', 'EMERGENCY'] as const;
-export type WaitRoute = (typeof WAIT_ROUTES)[number];
-export const WAIT_ROUTE_LABELS: Record<WaitRoute, string> = {
-  ALL: 'All decisions',
-  OWNER: 'Offender manager',
-  DEPUTY: 'Deputy',
-  HUB: 'NPS hub',
-  EMERGENCY: 'Emergency access (until opened)',
-};
-
-export const OUTCOMES = ['APPROVED', 'NARROWED', 'DENIED', 'WITHDRAWN', 'PENDING'] as const;
-export type Outcome = (typeof OUTCOMES)[number];
-export const OUTCOME_LABELS: Record<Outcome, string> = {
-  APPROVED: 'Approved as asked',
-  NARROWED: 'Approved, narrowed or shortened',
-  DENIED: 'Refused',
-  WITHDRAWN: 'Withdrawn',
-  PENDING: 'Still pending',
-};
-
-export const REPORT_TABLE_IDS = [
-  'wait-times-by-route',
-  'wait-times-by-urgency',
-  'wait-times-by-group',
-  'wait-time-distribution',
-  'sla-by-urgency',
-  'sla-by-group',
-  'sla-breaches',
-  'fallback-reasons',
-  'fallback-by-group',
-  'outcomes',
-  'refusal-reasons',
-  'outcomes-by-group',
-  'emergency-review-outcomes',
-  'emergency-users',
-  'active-grants-by-scope',
-  'grants-expiring',
-  'caseload-pressure',
-] as const;
-export type ReportTableId = (typeof REPORT_TABLE_IDS)[number];
 
 export const reportInput = z.strictObject({
   from: isoDate,
@@ -162,8 +112,6 @@ export const outcomesReport = z.object({
 });
 export type OutcomesReport = z.infer<typeof outcomesReport>;
 
-export const EMERGENCY_REVIEW_STATES = [...EMERGENCY_REVIEW_OUTCOMES, 'NOT_YET_REVIEWED'] as const;
-export type EmergencyReviewState = (typeof EMERGENCY_REVIEW_STATES)[number];
 
 export const emergencyReport = z.object({
   uses: count,

@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
-import { chartSpecs, SERIES_STYLES } from '../../../shared/contract/report-charts';
+import { chartSpecs, REPORT_SECTIONS, SERIES_STYLES } from '../../../shared/contract/report-charts';
 import { formatInstant, headlineFigures, reportTables, type Cell, type ReportTable } from '../../../shared/contract/report-tables';
 import { BREAKDOWN_LABELS, type Report } from '../../../shared/contract/reports';
 import { HTML_CHART_SCRIPT } from './html-chart-script';
@@ -50,22 +50,13 @@ th, td { border-bottom: 1px solid #b1b4b6; padding: 6px 8px; text-align: left; v
 @media print { .chart { height: 280px; break-inside: avoid } table { break-inside: auto } h2 { break-before: auto } }
 `;
 
-const SECTIONS: { title: string; tables: string[]; charts: string[] }[] = [
-  { title: 'Time from request to decision', tables: ['wait-times-by-route', 'wait-times-by-urgency', 'wait-times-by-group', 'wait-time-distribution'], charts: ['wait-distribution'] },
-  { title: 'SLA performance', tables: ['sla-by-urgency', 'sla-by-group', 'sla-breaches'], charts: ['sla'] },
-  { title: 'Fallback to the NPS hub', tables: ['fallback-reasons', 'fallback-by-group'], charts: ['fallback'] },
-  { title: 'Outcomes', tables: ['outcomes', 'refusal-reasons', 'outcomes-by-group'], charts: ['outcomes'] },
-  { title: 'Emergency access', tables: ['emergency-review-outcomes', 'emergency-users'], charts: [] },
-  { title: 'Access in force', tables: ['active-grants-by-scope', 'grants-expiring'], charts: ['grants'] },
-  { title: 'Caseload pressure', tables: ['caseload-pressure'], charts: ['caseload'] },
-];
 
 export function reportHtml(report: Report): string {
   const tz = report.period.timeZone;
-  const tables = new Map(reportTables(report).map((t) => [t.id as string, t]));
+  const tables = new Map(reportTables(report).map((t) => [t.id, t]));
   const charts = chartSpecs(report);
   const title = `Access to risk records: ${report.period.from} to ${report.period.to}`;
-  const sections = SECTIONS.map((s) => {
+  const sections = REPORT_SECTIONS.map((s) => {
     const figures = charts
       .filter((c) => s.charts.includes(c.id))
       .map((c) => `<figure><figcaption id="caption-${c.id}">${escapeHtml(c.title)}</figcaption><div class="chart"><canvas id="chart-${c.id}" role="img" aria-labelledby="caption-${c.id}" aria-describedby="desc-${c.id}"></canvas></div><p class="note" id="desc-${c.id}">${escapeHtml(c.description)} The figures are in the table “${escapeHtml(tables.get(c.table)?.title ?? '')}”.</p></figure>`)

@@ -33,6 +33,7 @@ import { PersonScreen } from '../screens/practitioner/PersonScreen';
 import { RecordViewerScreen } from '../screens/practitioner/RecordViewerScreen';
 import { RequestAccessScreen } from '../screens/practitioner/RequestAccessScreen';
 import { RequestScreen } from '../screens/practitioner/RequestScreen';
+import { ReportsScreen } from '../screens/reports/ReportsScreen';
 import { useIdleLock } from './idle-lock';
 import { Layout } from './Layout';
 import { homeFor } from './navigation';
@@ -113,6 +114,8 @@ export function screenFor(route: Route, session: SessionApi): ReactNode {
       return only(['hub'], <QueueScreen key="hub" kind="hub" />);
     case 'emergency-reviews':
       return only(['hub'], <EmergencyReviewsScreen />);
+    case 'reports':
+      return second ? null : only(['hub', 'admin', 'nps-offender-manager'], <ReportsScreen />);
     case 'admin':
       switch (second) {
         case 'users':

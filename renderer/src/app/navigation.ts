@@ -24,6 +24,7 @@ export const NAV_ITEMS: NavItem[] = [
   { href: '#/admin/policy', label: 'Policy', matches: ['/admin/policy'], roles: ['admin'] },
   { href: '#/admin/audit', label: 'Audit', matches: ['/admin/audit', '/admin/clock'], roles: ['admin'] },
   { href: '#/admin/lao', label: 'LAO lists', matches: ['/admin/lao'], roles: ['lao-admin'] },
+  { href: '#/reports', label: 'Reports', matches: ['/reports'], roles: ['hub', 'admin', 'nps-offender-manager'] },
 ];
 
 export const navItemsFor = (user: SessionUser): NavItem[] => NAV_ITEMS.filter((item) => item.roles.some((r) => user.roles.includes(r)));

@@ -6,12 +6,14 @@
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import type { Database } from 'better-sqlite3-multiple-ciphers';
 import type { Result } from '../../shared/contract/define';
 import type { SetupStatus } from '../../shared/contract/setup';
 import { AppError } from '../../shared/errors';
 import type { Connection } from '../../electron/core/auth/sessions';
 import { demoAccountsOf, isDemoStore, populateDemoStore } from '../../electron/core/demo/create-demo-store';
 import { createBrokerCore, type BrokerCore } from '../../electron/core/rpc/broker-core';
+import { simulateHistory } from '../../electron/core/simulate/simulate-history';
 import { KeytarKeyStore, MemoryKeyStore, type KeyStore } from '../../electron/core/store/key-store';
 import { openStore, type Store } from '../../electron/core/store/open-store';
 import type { DevClock } from './dev-clock';
@@ -19,6 +21,12 @@ import { hostImporter } from './host-importer';
 
 export interface HostCoreOptions {
   clock: DevClock;
+  /**
+   * Days of simulated office activity to play into a new demonstration store before it opens, so
+   * queues, notifications, the audit log and the reports have something in them. The demonstration
+   * accounts' own staff, cases and allocations are left alone, so their scenario stays as designed.
+   */
+  historyDays?: number;
   /** A store to open (or create, with demonstration data) using the system keychain. */
   storePath?: string;
   log?: (line: string) => void;
@@ -30,6 +38,19 @@ export interface HostCore {
   storePath: string;
   dispatch(channel: string, conn: Connection, rawInput: unknown): Promise<Result<unknown>>;
   close(): void;
+}
+
+const hasActivity = (db: Database): boolean => (db.prepare('SELECT count(*) AS n FROM requests').get() as { n: number }).n > 0;
+
+async function playHistory(db: Database, days: number, until: number, log?: (line: string) => void): Promise<void> {
+  const started = Date.now();
+  const usernames = demoAccountsOf(db).map((a) => a.username);
+  const spareStaff = usernames.flatMap((u) => {
+    const row = db.prepare('SELECT staff_code FROM users WHERE username = ?').get(u) as { staff_code: string | null } | undefined;
+    return row?.staff_code ? [row.staff_code] : [];
+  });
+  const result = await simulateHistory(db, { days, seed: 1, until, spareStaff });
+  log?.(`${days} days of office activity played in ${Date.now() - started} ms: ${result.counts.requests} requests, ${result.counts.approved} approved, ${result.counts.denied} refused, ${result.counts.emergencyUses} emergency uses.`);
 }
 
 export async function openHostCore(o: HostCoreOptions): Promise<HostCore> {
@@ -44,6 +65,7 @@ export async function openHostCore(o: HostCoreOptions): Promise<HostCore> {
       const started = Date.now();
       await populateDemoStore(store.db, { now: o.clock.now() });
       o.log?.(`Demonstration store created in ${Date.now() - started} ms.`);
+      if (o.historyDays && !hasActivity(store.db)) await playHistory(store.db, o.historyDays, o.clock.now(), o.log);
     }
   } catch (e) {
     store.close();

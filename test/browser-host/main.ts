@@ -17,6 +17,11 @@ const instantOption = (value: string): number => {
   if (Number.isNaN(at)) throw new InvalidArgumentError('give a date and time like 2026-03-02T10:00:00Z');
   return at;
 };
+const daysOption = (value: string): number => {
+  const days = Number(value);
+  if (!Number.isInteger(days) || days < 0 || days > 365) throw new InvalidArgumentError('give a whole number of days from 0 to 365');
+  return days;
+};
 const portOption = (value: string): number => {
   const port = Number(value);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new InvalidArgumentError('give a port number from 0 to 65535');
@@ -30,11 +35,12 @@ const program = new Command()
   .option('--store <path>', 'open or create this store, with its key in the system keychain (default: a temporary store)')
   .option('--clock <instant>', 'start the clock here instead of now, e.g. 2026-03-02T10:00:00Z', instantOption)
   .option('--frozen', 'keep the clock still until moved through the dev.* channels (for tests)', false)
+  .option('--history <days>', 'days of simulated office activity to play into a new demonstration store (0 for none)', (v) => daysOption(v), 30)
   .option('--no-build', 'serve the last build instead of building the renderer first')
   .option('--url-file <path>', 'also write the address (with its token) to this file, for scripts')
   .parse();
 
-const opts = program.opts<{ port: number; store?: string; clock?: number; frozen: boolean; build: boolean; urlFile?: string }>();
+const opts = program.opts<{ port: number; store?: string; clock?: number; frozen: boolean; history: number; build: boolean; urlFile?: string }>();
 const log = (line: string) => console.log(line);
 
 if (opts.build) {
@@ -43,7 +49,7 @@ if (opts.build) {
   log(`Renderer built in ${Date.now() - started} ms.`);
 }
 const clock = new DevClock(opts.clock ?? Date.now(), !opts.frozen);
-const hostCore = await openHostCore({ clock, ...(opts.store ? { storePath: opts.store } : {}), log });
+const hostCore = await openHostCore({ clock, historyDays: opts.history, ...(opts.store ? { storePath: opts.store } : {}), log });
 const host = await startBrowserHost({ dispatch: hostCore.dispatch, staticDir: BROWSER_HOST_BUILD, port: opts.port, log });
 // Escalations and expiries happen on the core's sweep, as the desktop app runs it.
 const sweeping = setInterval(() => hostCore.core.sweep(), SWEEP_EVERY_MS);

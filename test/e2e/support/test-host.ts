@@ -105,7 +105,7 @@ export async function startTestHost(): Promise<TestHost> {
   const output: string[] = [];
   const child = spawn(
     process.execPath,
-    ['--import', 'tsx', 'test/browser-host/main.ts', '--no-build', '--frozen', '--clock', TEST_START, '--url-file', urlFile],
+    ['--import', 'tsx', 'test/browser-host/main.ts', '--no-build', '--frozen', '--history', '0', '--clock', TEST_START, '--url-file', urlFile],
     { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] },
   );
   child.stdout?.on('data', (d: Buffer) => output.push(d.toString()));

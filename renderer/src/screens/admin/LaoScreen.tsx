@@ -117,7 +117,7 @@ export function LaoScreen() {
               <td className="govuk-table__cell">{e.reason}</td>
               <td className="govuk-table__cell">
                 {e.active ? (
-                  <button type="button" className="rab-link-button" onClick={() => void end(e.kind, e.id)}>
+                  <button type="button" className="rab-link-button rab-nowrap" onClick={() => void end(e.kind, e.id)}>
                     End now<span className="govuk-visually-hidden"> the entry for {e.staffName}</span>
                   </button>
                 ) : (

@@ -1,7 +1,9 @@
 /**
  * The requests a report counts: those made in the period, each with its facts as they stood at
  * the period's `asOf` (a decision made after it does not count yet) and with the organisation
- * rows every breakdown is named from. One read-only query over the requests_created index.
+ * rows every breakdown is named from. One read-only query over the requests_created index, read
+ * row by row; staff, teams and providers are looked up once, so a year of a national store's
+ * requests (about a million) fits comfortably in memory.
  */
 import type { Database } from 'better-sqlite3-multiple-ciphers';
 import type { Breakdown, Outcome } from '../../../shared/contract/reports';
@@ -43,86 +45,93 @@ export interface PeriodRequest {
   requesterProvider: Group;
 }
 
-interface Row {
-  id: number;
-  crn: string;
-  urgency: Urgency;
-  created_at: number;
-  deadline: number;
-  status: string;
-  decided_at: number | null;
-  decision_route: DecisionRoute | null;
-  narrowed: number | null;
-  deny_reason_code: DenyReasonCode | null;
-  withdrawn_at: number | null;
-  hub_reason: HubReason | null;
-  routed_at: number;
-  escalated_at: number | null;
-  owner_staff_code: string | null;
-  first_emergency_at: number | null;
-  owner_name: string | null;
-  ot_code: string | null;
-  ot_name: string | null;
-  op_code: string | null;
-  op_name: string | null;
-  rt_code: string | null;
-  rt_name: string | null;
-  rp_code: string | null;
-  rp_name: string | null;
+/** Where a member of staff sits, named once per report rather than once per request. */
+interface StaffPlace {
+  person: Group;
+  team: Group;
+  provider: Group;
 }
 
-const group = (code: string | null, name: string | null, missing: string): Group =>
-  code === null ? { key: '-', label: missing } : { key: code, label: name ?? code };
+function staffPlaces(db: Database): Map<string, StaffPlace> {
+  const rows = all<{ code: string; name: string; t_code: string; t_name: string; p_code: string; p_name: string }>(
+    db,
+    sql`SELECT s.code, s.forename || ' ' || s.surname AS name, t.code AS t_code, t.name AS t_name, p.code AS p_code, p.name AS p_name
+        FROM staff s JOIN teams t ON t.code = s.team_code JOIN providers p ON p.code = t.provider_code`,
+  );
+  const teams = new Map<string, Group>();
+  const providers = new Map<string, Group>();
+  const shared = (map: Map<string, Group>, key: string, label: string) => map.get(key) ?? map.set(key, { key, label }).get(key)!;
+  return new Map(rows.map((r) => [r.code, { person: { key: r.code, label: r.name }, team: shared(teams, r.t_code, r.t_name), provider: shared(providers, r.p_code, r.p_name) }]));
+}
+
+/** One request as SQLite gives it (raw, in column order), so a year of them stays small in memory. */
+type RawRequest = [
+  id: number,
+  crn: string,
+  urgency: Urgency,
+  createdAt: number,
+  deadline: number,
+  status: string,
+  decidedAt: number | null,
+  route: DecisionRoute | null,
+  narrowed: number | null,
+  denyReason: DenyReasonCode | null,
+  withdrawnAt: number | null,
+  hubReason: HubReason | null,
+  routedAt: number,
+  escalatedAt: number | null,
+  owner: string | null,
+  requester: string | null,
+  firstEmergencyAt: number | null,
+];
 
 export function periodRequests(db: Database, period: ReportPeriod): PeriodRequest[] {
   const { fromAt, toAt, asOf } = period;
-  const rows = all<Row>(
-    db,
-    sql`SELECT r.id, r.crn, r.urgency, r.created_at, r.deadline, r.status, r.decided_at, r.decision_route, r.narrowed, r.deny_reason_code,
-          r.withdrawn_at, r.hub_reason, r.routed_at, r.escalated_at, r.owner_staff_code,
-          (SELECT min(e.used_at) FROM emergency_uses e WHERE e.request_id = r.id AND e.used_at <= ${asOf}) AS first_emergency_at,
-          os.forename || ' ' || os.surname AS owner_name, ot.code AS ot_code, ot.name AS ot_name, op.code AS op_code, op.name AS op_name,
-          rt.code AS rt_code, rt.name AS rt_name, rp.code AS rp_code, rp.name AS rp_name
+  const places = staffPlaces(db);
+  const noOwner: StaffPlace = { person: { key: '-', label: NO_OWNER }, team: { key: '-', label: NO_OWNER }, provider: { key: '-', label: NO_OWNER } };
+  const noStaff: StaffPlace = { person: { key: '-', label: NO_STAFF_RECORD }, team: { key: '-', label: NO_STAFF_RECORD }, provider: { key: '-', label: NO_STAFF_RECORD } };
+  const placeOf = (code: string | null, missing: StaffPlace): StaffPlace => (code === null ? missing : places.get(code) ?? missing);
+  const q = sql`SELECT r.id, r.crn, r.urgency, r.created_at, r.deadline, r.status, r.decided_at, r.decision_route, r.narrowed, r.deny_reason_code,
+          r.withdrawn_at, r.hub_reason, r.routed_at, r.escalated_at, r.owner_staff_code, r.requester_staff_code,
+          (SELECT min(e.used_at) FROM emergency_uses e WHERE e.request_id = r.id AND e.used_at <= ${asOf}) AS first_emergency_at
         FROM requests r
-        LEFT JOIN staff os ON os.code = r.owner_staff_code
-        LEFT JOIN teams ot ON ot.code = os.team_code
-        LEFT JOIN providers op ON op.code = ot.provider_code
-        LEFT JOIN staff rs ON rs.code = r.requester_staff_code
-        LEFT JOIN teams rt ON rt.code = rs.team_code
-        LEFT JOIN providers rp ON rp.code = rt.provider_code
         WHERE r.created_at >= ${fromAt} AND r.created_at < ${toAt} AND r.created_at <= ${asOf}
-        ORDER BY r.created_at, r.id`,
-  );
-  return rows.map((r) => toPeriodRequest(r, asOf));
+        ORDER BY r.created_at, r.id`;
+  const out: PeriodRequest[] = [];
+  for (const row of db.prepare(q.text).raw().iterate(...q.params) as IterableIterator<RawRequest>) {
+    out.push(toPeriodRequest(row, asOf, placeOf(row[14], noOwner), placeOf(row[15], noStaff)));
+  }
+  return out;
 }
 
-function toPeriodRequest(r: Row, asOf: number): PeriodRequest {
-  const decidedAt = r.decided_at !== null && r.decided_at <= asOf ? r.decided_at : null;
-  const withdrawnAt = r.withdrawn_at !== null && r.withdrawn_at <= asOf ? r.withdrawn_at : null;
+function toPeriodRequest(row: RawRequest, asOf: number, owner: StaffPlace, requester: StaffPlace): PeriodRequest {
+  const [id, crn, urgency, createdAt, deadline, status, decided, route, narrowed, denyReason, withdrawn, hubReason, routedAt, escalatedAt, ownerCode, , firstEmergencyAt] = row;
+  const decidedAt = decided !== null && decided <= asOf ? decided : null;
+  const withdrawnAt = withdrawn !== null && withdrawn <= asOf ? withdrawn : null;
   let outcome: Outcome = 'PENDING';
-  if (decidedAt !== null) outcome = r.status === 'DENIED' ? 'DENIED' : r.narrowed === 1 ? 'NARROWED' : 'APPROVED';
+  if (decidedAt !== null) outcome = status === 'DENIED' ? 'DENIED' : narrowed === 1 ? 'NARROWED' : 'APPROVED';
   else if (withdrawnAt !== null) outcome = 'WITHDRAWN';
   // A deadline escalation counts from the moment it happened; any other hub routing from when it was routed.
-  const atHub = r.hub_reason === 'DEADLINE_MISSED' ? r.escalated_at !== null && r.escalated_at <= asOf : r.routed_at <= asOf;
+  const atHub = hubReason === 'DEADLINE_MISSED' ? escalatedAt !== null && escalatedAt <= asOf : routedAt <= asOf;
   return {
-    id: r.id,
-    crn: r.crn,
-    urgency: r.urgency,
-    createdAt: r.created_at,
-    deadline: r.deadline,
+    id,
+    crn,
+    urgency,
+    createdAt,
+    deadline,
     outcome,
     decidedAt,
-    route: decidedAt !== null ? r.decision_route : null,
-    denyReason: outcome === 'DENIED' ? r.deny_reason_code : null,
+    route: decidedAt !== null ? route : null,
+    denyReason: outcome === 'DENIED' ? denyReason : null,
     withdrawnAt,
-    hubReason: r.hub_reason !== null && atHub ? r.hub_reason : null,
-    firstEmergencyAt: r.first_emergency_at,
-    ownerStaffCode: r.owner_staff_code,
-    owner: group(r.owner_staff_code, r.owner_name, NO_OWNER),
-    ownerTeam: group(r.ot_code, r.ot_name, NO_OWNER),
-    region: group(r.op_code, r.op_name, NO_OWNER),
-    requesterTeam: group(r.rt_code, r.rt_name, NO_STAFF_RECORD),
-    requesterProvider: group(r.rp_code, r.rp_name, NO_STAFF_RECORD),
+    hubReason: hubReason !== null && atHub ? hubReason : null,
+    firstEmergencyAt,
+    ownerStaffCode: ownerCode,
+    owner: owner.person,
+    ownerTeam: owner.team,
+    region: owner.provider,
+    requesterTeam: requester.team,
+    requesterProvider: requester.provider,
   };
 }
 

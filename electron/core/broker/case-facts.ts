@@ -52,15 +52,15 @@ export const staffName = (s: { forename: string; surname: string }): string => `
 
 const ABSENCE_WORDS: Record<string, string> = { LEAVE: 'on leave', SICKNESS: 'off sick', TRAINING: 'on training' };
 
-/** Available = staff record active, some active account linked to it, and not absent now. */
+/**
+ * Available = staff record active, some active account linked to it, and not absent now. When
+ * absent, the absence is the reason given even if the account is not active too: "on leave until
+ * 14 Dec" tells the requester when the owner is back; a missing account tells them nothing.
+ */
 export function staffAvailability(db: Database, staffCode: string, now: number): StaffAvailability | null {
   const staff = one<StaffRow>(db, sql`SELECT code, forename, surname, active FROM staff WHERE code = ${staffCode}`);
   if (!staff) return null;
   const name = staffName(staff);
-  const account = one<{ n: number }>(db, sql`SELECT count(*) AS n FROM users WHERE staff_code = ${staffCode} AND active = 1`);
-  if (staff.active !== 1 || !account || account.n === 0) {
-    return { staffCode, name, available: false, reason: 'OWNER_INACTIVE', note: `${name}'s account is not active` };
-  }
   const absence = one<{ kind: string; end_at: number }>(
     db,
     sql`SELECT kind, end_at FROM absences WHERE staff_code = ${staffCode} AND start_at <= ${now} AND end_at > ${now} ORDER BY end_at DESC LIMIT 1`,
@@ -68,6 +68,10 @@ export function staffAvailability(db: Database, staffCode: string, now: number):
   if (absence) {
     const until = continuousAbsenceEnd(db, staffCode, absence.end_at);
     return { staffCode, name, available: false, reason: 'OWNER_ABSENT', note: `${name} is ${ABSENCE_WORDS[absence.kind] ?? 'away'} until ${formatWhen(until, officeTimeZone(db))}` };
+  }
+  const account = one<{ n: number }>(db, sql`SELECT count(*) AS n FROM users WHERE staff_code = ${staffCode} AND active = 1`);
+  if (staff.active !== 1 || !account || account.n === 0) {
+    return { staffCode, name, available: false, reason: 'OWNER_INACTIVE', note: `${name}'s account is not active` };
   }
   return { staffCode, name, available: true, reason: null, note: null };
 }

@@ -24,6 +24,12 @@ export function demoUsers(s: DemoScenario): DemoUser[] {
     { username: 'crc.practitioner', roles: ['crc-practitioner'], staff: s.tutor, description: `CRC programme tutor ${name(s.tutor)}: runs the demonstration group of NPS cases` },
     { username: 'nps.owner', roles: ['nps-offender-manager'], staff: s.owner, description: `NPS offender manager ${name(s.owner)}: owns group members, available, has a deputy` },
     { username: 'nps.deputy', roles: ['nps-offender-manager'], staff: s.deputy, description: `NPS deputy ${name(s.deputy)}: covers for ${s.owner.code} and, while off sick, ${s.ownerOffSick.code}` },
+    {
+      username: 'nps.onleave',
+      roles: ['nps-offender-manager'],
+      staff: s.ownerOnLeave,
+      description: `NPS offender manager ${name(s.ownerOnLeave)}: owns group members, on leave now with no deputy, so requests for them go to the hub`,
+    },
     { username: 'hub.officer', roles: ['hub'], staff: s.hubOfficer, description: `NPS hub officer ${name(s.hubOfficer)}: works requests whose owner is away, e.g. ${s.ownerOnLeave.code} on leave` },
     { username: 'hub.lao', roles: ['hub', 'lao-admin'], staff: s.hubLaoAdmin, description: `NPS hub officer and LAO administrator ${name(s.hubLaoAdmin)}` },
     { username: 'admin', roles: ['admin'], staff: s.admin, description: `Administrator ${name(s.admin)}` },

@@ -50,6 +50,14 @@ describe('routing a new request', () => {
     expect(r).toMatchObject({ status: 'PENDING_HUB', hubReason: 'OWNER_INACTIVE' });
   });
 
+  it('explains an absent owner with no active account by the absence', async () => {
+    const fx = await fixture();
+    fx.db.prepare('UPDATE users SET active = 0 WHERE id = ?').run(fx.users.alex.userId);
+    const r = await createRequest(fx, 'priya', { crns: [PEOPLE.absentOwner.crn] });
+    expect(r).toMatchObject({ status: 'PENDING_HUB', hubReason: 'OWNER_ABSENT' });
+    expect(r.whereAndWhy).toBe('With the NPS hub: Alex Away is on leave until 9 Mar 10:00');
+  });
+
   it('routes to the hub at once when no offender manager is recorded', async () => {
     const fx = await fixture();
     const r = await createRequest(fx, 'priya', { crns: [PEOPLE.noOwner.crn] });

@@ -137,7 +137,7 @@ describe('rab users', () => {
     await rab(['import', set, '--store', store]);
     const r = await rab(['users', 'import-demo', set, '--store', store, '--password-stdin'], 'demonstration pass');
     expect(r.code).toBe(0);
-    expect(r.stdout).toMatch(/^Created 6 demonstration accounts:/);
+    expect(r.stdout).toMatch(/^Created 7 demonstration accounts:/);
     expect(r.stdout).toMatch(/^hub\.lao\s+hub, lao-admin\s+N07H01/m);
   });
 });

@@ -93,6 +93,7 @@ describe('rab seed', () => {
       ['crc.practitioner', 'crc-practitioner'],
       ['nps.owner', 'nps-offender-manager'],
       ['nps.deputy', 'nps-offender-manager'],
+      ['nps.onleave', 'nps-offender-manager'],
       ['hub.officer', 'hub'],
       ['hub.lao', 'hub;lao-admin'],
       ['admin', 'admin'],

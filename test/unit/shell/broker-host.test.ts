@@ -85,7 +85,7 @@ describe('the desktop host before and after first run', () => {
     const status = (answer as { value: SetupStatus }).value;
     expect(status.state === 'READY' && status.demo).toBe(true);
     const accounts = status.state === 'READY' ? status.demoAccounts : [];
-    expect(accounts.map((a) => a.role).sort()).toEqual(['admin', 'crc-practitioner', 'hub', 'hub', 'nps-offender-manager', 'nps-offender-manager']);
+    expect(accounts.map((a) => a.role).sort()).toEqual(['admin', 'crc-practitioner', 'hub', 'hub', 'nps-offender-manager', 'nps-offender-manager', 'nps-offender-manager']);
     for (const account of accounts) {
       expect(account.password).toBe(DEMO_PASSWORD);
       expect(account.description.length).toBeGreaterThan(10);

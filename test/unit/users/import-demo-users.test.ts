@@ -3,12 +3,14 @@ import { join } from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { AppError } from '../../../shared/errors';
 import { verifyPassword } from '../../../electron/core/auth/password-hash';
+import { staffAvailability } from '../../../electron/core/broker/case-facts';
+import { routeRequest } from '../../../electron/core/broker/routing';
 import { importExportSet } from '../../../electron/core/import/import-export-set';
 import { MemoryKeyStore } from '../../../electron/core/store/key-store';
 import { openStore, type Store } from '../../../electron/core/store/open-store';
 import { importDemoUsers } from '../../../electron/core/users/import-demo-users';
 import { useTempDirs } from '../../helpers/temp-dir';
-import { editRecords, seededSet, storeDigest } from '../import/export-set-files';
+import { AS_OF, editRecords, seededSet, storeDigest } from '../import/export-set-files';
 
 const tempDir = useTempDirs();
 const PASSWORD = 'demonstration pass';
@@ -42,6 +44,7 @@ describe('importing the demonstration accounts', () => {
       ['crc.practitioner', ['crc-practitioner']],
       ['nps.owner', ['nps-offender-manager']],
       ['nps.deputy', ['nps-offender-manager']],
+      ['nps.onleave', ['nps-offender-manager']],
       ['hub.officer', ['hub']],
       ['hub.lao', ['hub', 'lao-admin']],
       ['admin', ['admin']],
@@ -55,6 +58,18 @@ describe('importing the demonstration accounts', () => {
     expect(store.db.prepare('SELECT count(*) FROM deputies WHERE staff_code = ? AND deputy_staff_code = ?').pluck().get(owner.staffCode, deputy.staffCode)).toBe(1);
     const tutor = created.find((u) => u.username === 'crc.practitioner')!;
     expect(store.db.prepare(`SELECT count(*) FROM allocations WHERE staff_code = ? AND kind = 'PROGRAMME'`).pluck().get(tutor.staffCode)).toBeGreaterThan(0);
+  });
+
+  it('gives the owner on leave with no deputy an account, so their cases go to the hub explained by the leave', async () => {
+    const created = await importDemoUsers(store.db, dir, PASSWORD, opts);
+    const onLeave = created.find((u) => u.username === 'nps.onleave')!;
+    expect(onLeave.staffCode).not.toBeNull();
+    const now = Date.parse(`${AS_OF}T12:00:00Z`);
+    const availability = staffAvailability(store.db, onLeave.staffCode!, now);
+    expect(availability).toMatchObject({ available: false, reason: 'OWNER_ABSENT' });
+    expect(availability?.note).toMatch(/ is on leave until \d{1,2} [A-Z][a-z]{2}/);
+    const crn = store.db.prepare('SELECT crn FROM people WHERE owner_staff_code = ? LIMIT 1').pluck().get(onLeave.staffCode) as string;
+    expect(routeRequest(store.db, crn, false, now)).toMatchObject({ status: 'PENDING_HUB', hubReason: 'OWNER_ABSENT', hubReasonText: availability?.note });
   });
 
   it('creates none when any already exists', async () => {

@@ -2,6 +2,8 @@
  * The preload: exposes window.broker, one named function per channel, and nothing else. It runs
  * sandboxed, so it is bundled into one file that requires only 'electron'.
  */
+// First: the contract's schemas must be built with zod jitless, or zod probes eval under the CSP.
+import '../../shared/contract/jitless-zod';
 import { contextBridge, ipcRenderer } from 'electron';
 import { buildBrokerApi } from './broker-api';
 import { DESKTOP_CHANNELS, type DesktopContract } from './desktop-contract';

@@ -33,6 +33,13 @@ describe('the built app (electron-vite build, which needs no Electron binary)', 
     expect(preload).not.toMatch(/\bimport\s*\(/);
   });
 
+  it('makes zod jitless in the preload before the contract builds its first schema', () => {
+    const preload = readFileSync(join(out, 'preload', 'index.cjs'), 'utf8');
+    const jitless = preload.search(/\bconfig\(\s*\{\s*jitless:\s*true\s*\}\s*\)/);
+    expect(jitless).toBeGreaterThan(0);
+    expect(jitless).toBeLessThan(preload.search(/\bobject\(\s*\{/));
+  });
+
   it('puts the contract in the preload and exposes only window.broker', () => {
     const preload = readFileSync(join(out, 'preload', 'index.cjs'), 'utf8');
     expect(preload).toContain('rab:');

@@ -11,7 +11,7 @@ describe('grants', () => {
     const a = await grantAccess(fx, 'priya', { durationDays: 2 });
     await expect(fx.call('priya', 'records.read', { crn: PEOPLE.warrant.crn })).resolves.toMatchObject({ access: { route: 'GRANT', scope: 'ROSH_SUMMARY' } });
     fx.clock.set(a.decision!.endAt! - 1);
-    await expect(fx.call('priya', 'records.read', { crn: PEOPLE.warrant.crn })).resolves.toBeTruthy();
+    await expect(fx.call('priya', 'records.read', { crn: PEOPLE.warrant.crn })).resolves.toMatchObject({ access: { route: 'GRANT', scope: 'ROSH_SUMMARY' } });
     fx.clock.set(a.decision!.endAt!);
     expect(await fx.attempt('priya', 'records.read', { crn: PEOPLE.warrant.crn })).toMatchObject({ ok: false, error: { code: 'NO_ACTIVE_GRANT' } });
   });
@@ -118,7 +118,7 @@ describe('allocations', () => {
     fx.db.prepare(`UPDATE allocations SET end_date = '2026-03-01' WHERE id = 'al-1'`).run();
     expect(await fx.attempt('alan', 'records.read', { crn: PEOPLE.allocated.crn })).toMatchObject({ ok: false, error: { code: 'NO_ACTIVE_GRANT' } });
     fx.db.prepare(`UPDATE allocations SET end_date = '2026-03-02' WHERE id = 'al-1'`).run();
-    await expect(fx.call('alan', 'records.read', { crn: PEOPLE.allocated.crn })).resolves.toBeTruthy();
+    await expect(fx.call('alan', 'records.read', { crn: PEOPLE.allocated.crn })).resolves.toMatchObject({ access: { route: 'ALLOCATION', scope: 'FRONT_SHEET' } });
     fx.clock.advanceDays(1);
     expect(await fx.attempt('alan', 'records.read', { crn: PEOPLE.allocated.crn })).toMatchObject({ ok: false, error: { code: 'NO_ACTIVE_GRANT' } });
   });

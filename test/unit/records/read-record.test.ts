@@ -84,16 +84,16 @@ describe('reading a record', () => {
     fx.clock.advanceMinutes(60);
     await fx.call('priya', 'records.read', { crn: PEOPLE.warrant.crn });
     fx.clock.advanceMinutes(-4);
-    await expect(fx.call('priya', 'records.read', { crn: PEOPLE.warrant.crn })).resolves.toBeTruthy();
+    await expect(fx.call('priya', 'records.read', { crn: PEOPLE.warrant.crn })).resolves.toMatchObject({ access: { route: 'GRANT' } });
     fx.clock.advanceMinutes(-10);
     expect(await fx.attempt('priya', 'records.read', { crn: PEOPLE.warrant.crn })).toMatchObject({ ok: false, error: { code: 'CLOCK_ROLLBACK' } });
     // The owner's own case does not depend on a grant, so it stays readable.
-    await expect(fx.call('olivia', 'records.read', { crn: PEOPLE.warrant.crn })).resolves.toBeTruthy();
+    await expect(fx.call('olivia', 'records.read', { crn: PEOPLE.warrant.crn })).resolves.toMatchObject({ access: { route: 'OWNER', scope: 'FULL_RECORD' } });
     expect((await fx.call('ada', 'notifications.list', {})).rows[0]?.kind).toBe('CLOCK_ROLLBACK');
     expect((await fx.call('priya', 'auth.status', {}))).toMatchObject({ state: 'SIGNED_IN', readsPaused: true });
     expect(await fx.attempt('priya', 'admin.acknowledgeClock', { confirmPassword: PASSWORD })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
     const status = await fx.call('ada', 'admin.acknowledgeClock', { confirmPassword: PASSWORD });
     expect(status.rollback).toBeNull();
-    await expect(fx.call('priya', 'records.read', { crn: PEOPLE.warrant.crn })).resolves.toBeTruthy();
+    await expect(fx.call('priya', 'records.read', { crn: PEOPLE.warrant.crn })).resolves.toMatchObject({ access: { route: 'GRANT' } });
   });
 });

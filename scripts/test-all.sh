@@ -15,8 +15,10 @@ eslint .
 step "Electron security scan (Electronegativity)"
 tsx scripts/electronegativity-check.ts
 
-step "unit and integration tests (vitest, private keychain)"
-bash scripts/with-keyring.sh vitest run
+step "unit and integration tests (vitest, private keychain, throwaway PostgreSQL)"
+# Tests that hold on both engines need the PostgreSQL that with-postgres.sh starts: here its
+# absence is a failure, never a skip.
+RAB_REQUIRE_POSTGRES=1 bash scripts/with-postgres.sh bash scripts/with-keyring.sh vitest run
 
 step "browser end-to-end tests (Playwright on Chromium through the browser host, axe-core)"
 bash scripts/test-browser.sh

@@ -1,0 +1,118 @@
+/**
+ * The deployment engine: PostgreSQL through node-postgres' pool, behind the same async seam.
+ * Writes run SERIALIZABLE, so facts a decision relies on are read consistently even with several
+ * servers writing at once; a serialisation failure or deadlock runs the whole transaction again
+ * (a bounded number of times). Reads run in a REPEATABLE READ, READ ONLY transaction: one snapshot.
+ */
+import { AsyncLocalStorage } from 'node:async_hooks';
+import pg from 'pg';
+import type { Engine, ReadableDb, RunResult, WritableDb } from './engine';
+import { renderSql, type SqlFragment, type SqlValue } from './sql-fragment';
+
+const RETRYABLE = new Set(['40001', '40P01']); // serialization_failure, deadlock_detected
+const MAX_ATTEMPTS = 8;
+
+export interface PostgresEngineOptions {
+  connectionString: string;
+  /** Connections in the pool; a server process needs a few, a command-line run one or two. */
+  poolSize?: number;
+  /** Extra session settings, e.g. a schema search path for an isolated test schema. */
+  options?: string;
+}
+
+// BIGINT columns hold epoch milliseconds and counts: safe integers, returned as numbers like SQLite
+// returns them. A value beyond 2^53 would lose precision, so it is refused instead.
+function parseBigint(text: string): number {
+  const n = Number(text);
+  if (!Number.isSafeInteger(n)) throw new RangeError(`BIGINT ${text} is beyond JavaScript's safe integers`);
+  return n;
+}
+
+const typeParsers = {
+  getTypeParser(oid: number, format?: string) {
+    if (oid === pg.types.builtins.INT8) return parseBigint;
+    return pg.types.getTypeParser(oid, format as 'text');
+  },
+};
+
+const asPgParams = (params: SqlValue[]): unknown[] => params.map((p) => (typeof p === 'bigint' ? p.toString() : p));
+
+function bindTo(client: pg.PoolClient): WritableDb {
+  const query = async <T>(fragment: SqlFragment) => {
+    const { text, params } = renderSql(fragment, 'postgres');
+    return client.query({ text, values: asPgParams(params), types: typeParsers }) as unknown as Promise<pg.QueryResult<T & pg.QueryResultRow>>;
+  };
+  return {
+    dialect: 'postgres',
+    all: async <T>(q: SqlFragment) => (await query<T>(q)).rows as T[],
+    one: async <T>(q: SqlFragment) => (await query<T>(q)).rows[0] as T | undefined,
+    run: async (q: SqlFragment): Promise<RunResult> => ({ changes: (await query(q)).rowCount ?? 0 }),
+  };
+}
+
+export function postgresEngine(opts: PostgresEngineOptions): Engine & { pool: pg.Pool } {
+  const pool = new pg.Pool({
+    connectionString: opts.connectionString,
+    max: opts.poolSize ?? 10,
+    ...(opts.options ? { options: opts.options } : {}),
+  });
+  // An idle connection dropped by the server must not crash the process; the next call reconnects.
+  pool.on('error', () => {});
+  const current = new AsyncLocalStorage<WritableDb>();
+
+  async function inTransaction<T>(begin: string, work: (db: WritableDb) => Promise<T>, locks: readonly string[] = []): Promise<T> {
+    const client = await pool.connect();
+    let broken = false;
+    // Sorted, so two writers asking for the same locks never wait for each other in a circle.
+    const names = [...new Set(locks)].sort();
+    try {
+      for (const name of names) await client.query({ text: 'SELECT pg_advisory_lock(hashtext($1))', values: [name] });
+      await client.query(begin);
+      const db = bindTo(client);
+      const result = await current.run(db, () => work(db));
+      await client.query('COMMIT');
+      return result;
+    } catch (e) {
+      try {
+        await client.query('ROLLBACK');
+      } catch {
+        broken = true; // the connection is gone: let the pool discard it
+      }
+      throw e;
+    } finally {
+      if (!broken && names.length > 0) {
+        try {
+          await client.query('SELECT pg_advisory_unlock_all()');
+        } catch {
+          broken = true; // a lost connection releases its session locks by itself
+        }
+      }
+      client.release(broken);
+    }
+  }
+
+  return {
+    dialect: 'postgres',
+    pool,
+    read: (work) => {
+      const outer = current.getStore();
+      if (outer) return work(outer as ReadableDb);
+      return inTransaction('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY', work);
+    },
+    write: async (work, options) => {
+      const outer = current.getStore();
+      if (outer) return work(outer);
+      for (let attempt = 1; ; attempt++) {
+        try {
+          return await inTransaction('BEGIN ISOLATION LEVEL SERIALIZABLE', work, options?.serialise);
+        } catch (e) {
+          const code = (e as { code?: string }).code;
+          if (!code || !RETRYABLE.has(code) || attempt >= MAX_ATTEMPTS) throw e;
+          // Back off a little, more each time, with jitter so the same two writers do not collide again.
+          await new Promise((r) => setTimeout(r, Math.random() * 5 * attempt));
+        }
+      }
+    },
+    close: () => pool.end(),
+  };
+}

@@ -1,0 +1,61 @@
+/**
+ * Both engines for tests that must hold on each: a real encrypted embedded store in a temporary
+ * folder, and a fresh schema in the throwaway PostgreSQL that `npm test` starts
+ * (scripts/with-postgres.sh exports RAB_TEST_DATABASE_URL). Run outside `npm test` without a
+ * PostgreSQL, the PostgreSQL cases say they were skipped and why; inside `npm test`
+ * (RAB_REQUIRE_POSTGRES=1) a missing PostgreSQL is a failure, never a silent skip.
+ */
+import { randomBytes } from 'node:crypto';
+import { join } from 'node:path';
+import pg from 'pg';
+import { afterEach } from 'vitest';
+import type { Engine } from '../../electron/core/store/engine/engine';
+import { postgresEngine } from '../../electron/core/store/engine/postgres-engine';
+import { sqlcipherEngine } from '../../electron/core/store/engine/sqlcipher-engine';
+import { MemoryKeyStore } from '../../electron/core/store/key-store';
+import { openStore } from '../../electron/core/store/open-store';
+import { useTempDirs } from './temp-dir';
+
+export const POSTGRES_URL = process.env.RAB_TEST_DATABASE_URL ?? '';
+
+if (!POSTGRES_URL && process.env.RAB_REQUIRE_POSTGRES === '1') {
+  throw new Error('RAB_REQUIRE_POSTGRES=1 but RAB_TEST_DATABASE_URL is not set: run the tests through scripts/with-postgres.sh.');
+}
+if (!POSTGRES_URL) {
+  console.warn('PostgreSQL cases skipped: RAB_TEST_DATABASE_URL is not set (npm test starts a throwaway PostgreSQL and sets it).');
+}
+
+export type EngineName = 'sqlcipher' | 'postgres';
+export const ENGINE_NAMES: EngineName[] = POSTGRES_URL ? ['sqlcipher', 'postgres'] : ['sqlcipher'];
+
+/** Opens engines for the current test and closes them (and drops their schemas) after it. */
+export function useEngines(): (name: EngineName, opts?: { poolSize?: number }) => Promise<Engine> {
+  const tempDir = useTempDirs();
+  const cleanups: (() => Promise<void>)[] = [];
+  afterEach(async () => {
+    for (const c of cleanups.splice(0).reverse()) await c();
+  });
+  return async (name, opts) => {
+    if (name === 'sqlcipher') {
+      // Created without migrations' tables mattering: the seam tests make their own tables.
+      const store = await openStore({ path: join(tempDir(), 'engine.db'), keyStore: new MemoryKeyStore(), create: true });
+      const engine = sqlcipherEngine(store.db);
+      cleanups.push(() => engine.close());
+      return engine;
+    }
+    const schema = `t_${randomBytes(6).toString('hex')}`;
+    const admin = new pg.Client({ connectionString: POSTGRES_URL });
+    await admin.connect();
+    await admin.query(`CREATE SCHEMA ${schema}`);
+    await admin.end();
+    const engine = postgresEngine({ connectionString: POSTGRES_URL, poolSize: opts?.poolSize ?? 4, options: `-c search_path=${schema}` });
+    cleanups.push(async () => {
+      await engine.close();
+      const c = new pg.Client({ connectionString: POSTGRES_URL });
+      await c.connect();
+      await c.query(`DROP SCHEMA ${schema} CASCADE`);
+      await c.end();
+    });
+    return engine;
+  };
+}

@@ -4,6 +4,8 @@
  */
 import type { Database } from 'better-sqlite3-multiple-ciphers';
 import { AppError } from '../../../shared/errors';
+import { MigrationScript, stepsFor } from './engine/migration-script';
+import { renderSql } from './engine/sql-fragment';
 import { LATEST_SCHEMA_VERSION, MIGRATIONS, type Migration } from './migrations';
 
 export function schemaVersion(db: Database): number {
@@ -27,8 +29,21 @@ export function migrate(db: Database, migrations: readonly Migration[] = MIGRATI
   const pending = migrations.filter((m) => m.version > current);
   if (pending.length === 0) return current;
   db.transaction(() => {
-    for (const m of pending) m.up(db);
+    for (const m of pending) applyMigration(db, m);
     db.pragma(`user_version = ${latest}`);
   }).immediate();
   return latest;
+}
+
+/** Carries out one migration's steps on an embedded store (inside the caller's transaction). */
+export function applyMigration(db: Database, migration: Migration): void {
+  const script = new MigrationScript();
+  migration.up(script);
+  for (const step of stepsFor(script, 'sqlite')) {
+    if (step.kind === 'text') db.exec(step.text);
+    else {
+      const { text, params } = renderSql(step.query, 'sqlite');
+      db.prepare(text).run(...params);
+    }
+  }
 }

@@ -1,12 +1,12 @@
 import Database from 'better-sqlite3-multiple-ciphers';
 import { describe, expect, it } from 'vitest';
-import { migrate } from '../../../electron/core/store/migrate';
+import { applyMigration, migrate } from '../../../electron/core/store/migrate';
 import { MIGRATIONS } from '../../../electron/core/store/migrations';
 
 const upTo = (version: number) => {
   const db = new Database(':memory:');
   db.pragma('foreign_keys=ON');
-  for (const m of MIGRATIONS.filter((x) => x.version <= version)) m.up(db);
+  for (const m of MIGRATIONS.filter((x) => x.version <= version)) applyMigration(db, m);
   return db;
 };
 

@@ -2,8 +2,9 @@ import Database from 'better-sqlite3-multiple-ciphers';
 import { describe, expect, it } from 'vitest';
 import { AppError } from '../../../shared/errors';
 import { REGISTER_TYPES } from '../../../shared/domain/register-types';
-import { migrate, schemaVersion } from '../../../electron/core/store/migrate';
+import { applyMigration, migrate, schemaVersion } from '../../../electron/core/store/migrate';
 import { LATEST_SCHEMA_VERSION, MIGRATIONS } from '../../../electron/core/store/migrations';
+import type { MigrationScript } from '../../../electron/core/store/engine/migration-script';
 
 const fresh = () => {
   const db = new Database(':memory:');
@@ -21,7 +22,7 @@ describe('migrations', () => {
 
   it('version 1 creates the records tables', () => {
     const db = fresh();
-    MIGRATIONS[0]!.up(db);
+    applyMigration(db, MIGRATIONS[0]!);
     expect(tables(db)).toEqual(
       expect.arrayContaining(['providers', 'teams', 'staff', 'people', 'register_types', 'registrations', 'assessments',
         'sentences', 'allocations', 'lao_exclusions', 'lao_restrictions', 'absences', 'deputies']),
@@ -30,8 +31,8 @@ describe('migrations', () => {
 
   it('version 2 seeds every register type from DOMAIN.md, Warrant/Summons ranked first on the front sheet', () => {
     const db = fresh();
-    MIGRATIONS[0]!.up(db);
-    MIGRATIONS[1]!.up(db);
+    applyMigration(db, MIGRATIONS[0]!);
+    applyMigration(db, MIGRATIONS[1]!);
     const rows = db.prepare('SELECT code FROM register_types').all() as { code: string }[];
     expect(rows.map((r) => r.code).sort()).toEqual(REGISTER_TYPES.map((r) => r.code).sort());
     const first = db.prepare('SELECT code FROM register_types WHERE front_sheet_rank > 0 ORDER BY front_sheet_rank LIMIT 2').all();
@@ -40,7 +41,7 @@ describe('migrations', () => {
 
   it('version 3 creates users with roles limited to the known ones', () => {
     const db = fresh();
-    for (const m of MIGRATIONS.slice(0, 3)) m.up(db);
+    for (const m of MIGRATIONS.slice(0, 3)) applyMigration(db, m);
     db.prepare(`INSERT INTO users (username, display_name, password_hash, created_at) VALUES ('a', 'A', 'x', 0)`).run();
     expect(() => db.prepare(`INSERT INTO user_roles VALUES (1, 'superuser')`).run()).toThrow(/CHECK/);
     db.prepare(`INSERT INTO user_roles VALUES (1, 'hub')`).run();
@@ -55,7 +56,7 @@ describe('migrations', () => {
 
   it('rolls back all pending steps when one fails, leaving the old version', () => {
     const db = fresh();
-    const broken = [...MIGRATIONS, { version: LATEST_SCHEMA_VERSION + 1, name: 'broken', up: (d: Database.Database) => d.exec('CREATE TABLE x (; nonsense') }];
+    const broken = [...MIGRATIONS, { version: LATEST_SCHEMA_VERSION + 1, name: 'broken', up: (m: MigrationScript) => void m.ddl('CREATE TABLE x (; nonsense') }];
     expect(() => migrate(db, broken)).toThrow();
     expect(schemaVersion(db)).toBe(0);
     expect(tables(db)).toEqual([]);

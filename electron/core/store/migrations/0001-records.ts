@@ -3,10 +3,10 @@
  * keys so a newer snapshot updates rows in place. Calendar dates are ISO `YYYY-MM-DD` text;
  * instants are integer milliseconds since the epoch (UTC) so comparisons are cheap and exact.
  */
-import type { Database } from 'better-sqlite3-multiple-ciphers';
+import type { MigrationScript } from '../engine/migration-script';
 
-export function updateToSchemaVersion1(db: Database): void {
-  db.exec(`
+export function updateToSchemaVersion1(m: MigrationScript): void {
+  m.ddl(`
     CREATE TABLE providers (
       code TEXT PRIMARY KEY,
       name TEXT NOT NULL,

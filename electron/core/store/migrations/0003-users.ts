@@ -2,10 +2,10 @@
  * Version 3: local accounts. A user may hold several roles (hub staff who are also LAO
  * administrators). Passwords are scrypt hashes in the `scrypt$N$r$p$salt$hash` form.
  */
-import type { Database } from 'better-sqlite3-multiple-ciphers';
+import type { MigrationScript } from '../engine/migration-script';
 
-export function updateToSchemaVersion3(db: Database): void {
-  db.exec(`
+export function updateToSchemaVersion3(m: MigrationScript): void {
+  m.ddl(`
     CREATE TABLE users (
       id INTEGER PRIMARY KEY,
       username TEXT NOT NULL UNIQUE COLLATE NOCASE,
@@ -25,4 +25,6 @@ export function updateToSchemaVersion3(db: Database): void {
       PRIMARY KEY (user_id, role)
     ) STRICT, WITHOUT ROWID;
   `);
+  // Usernames are unique whatever their case: SQLite says so on the column, PostgreSQL with an index.
+  m.dialect({ sqlite: '', postgres: 'CREATE UNIQUE INDEX users_username_nocase ON users (lower(username));' });
 }

@@ -3,12 +3,12 @@
  * route, requested against approved scope and duration), grants, emergency uses, notifications,
  * policy settings, the clock the store has seen, and the append-only, hash-chained audit log.
  */
-import type { Database } from 'better-sqlite3-multiple-ciphers';
+import type { MigrationScript } from '../engine/migration-script';
 
 const SCOPE = `('FRONT_SHEET', 'ROSH_SUMMARY', 'RISK_MANAGEMENT_PLAN', 'FULL_RECORD')`;
 
-export function updateToSchemaVersion4(db: Database): void {
-  db.exec(`
+export function updateToSchemaVersion4(m: MigrationScript): void {
+  m.ddl(`
     CREATE TABLE settings (
       key TEXT PRIMARY KEY,
       value TEXT NOT NULL,
@@ -139,9 +139,24 @@ export function updateToSchemaVersion4(db: Database): void {
     ) STRICT;
     CREATE INDEX audit_events_at ON audit_events(at);
     CREATE INDEX audit_events_crn ON audit_events(crn, seq) WHERE crn IS NOT NULL;
+  `);
+  // The audit log is append-only on both engines; only the trigger language differs.
+  m.dialect({
+    sqlite: `
     CREATE TRIGGER audit_events_no_update BEFORE UPDATE ON audit_events
       BEGIN SELECT RAISE(ABORT, 'audit events are append-only'); END;
     CREATE TRIGGER audit_events_no_delete BEFORE DELETE ON audit_events
       BEGIN SELECT RAISE(ABORT, 'audit events are append-only'); END;
-  `);
+  `,
+    postgres: `
+    CREATE FUNCTION audit_events_append_only() RETURNS trigger LANGUAGE plpgsql AS $$
+      BEGIN RAISE EXCEPTION 'audit events are append-only'; END $$;
+    CREATE TRIGGER audit_events_no_update BEFORE UPDATE ON audit_events
+      FOR EACH ROW EXECUTE FUNCTION audit_events_append_only();
+    CREATE TRIGGER audit_events_no_delete BEFORE DELETE ON audit_events
+      FOR EACH ROW EXECUTE FUNCTION audit_events_append_only();
+    CREATE TRIGGER audit_events_no_truncate BEFORE TRUNCATE ON audit_events
+      FOR EACH STATEMENT EXECUTE FUNCTION audit_events_append_only();
+  `,
+  });
 }

@@ -1,5 +1,5 @@
 /** Every schema version, in order. Append only: a shipped migration never changes. */
-import type { Database } from 'better-sqlite3-multiple-ciphers';
+import type { MigrationScript } from '../engine/migration-script';
 import { updateToSchemaVersion1 } from './0001-records';
 import { updateToSchemaVersion2 } from './0002-register-types-seed';
 import { updateToSchemaVersion3 } from './0003-users';
@@ -9,7 +9,8 @@ import { updateToSchemaVersion5 } from './0005-request-list-indexes';
 export interface Migration {
   version: number;
   name: string;
-  up: (db: Database) => void;
+  /** Records the version's steps; the runner of each engine carries them out (see migrate.ts). */
+  up: (m: MigrationScript) => void;
 }
 
 export const MIGRATIONS: readonly Migration[] = [

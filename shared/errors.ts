@@ -16,6 +16,7 @@ export const ERROR_CODES = {
   UNKNOWN_CHANNEL: 'No such operation.',
   INTERNAL: 'Something went wrong. Nothing was changed.',
   UNTRUSTED_SENDER: "This request did not come from the app's own window and was refused.",
+  BROKER_UNAVAILABLE: 'Cannot reach the broker. Nothing was lost: try again when it is back.',
   // Authentication
   NOT_SIGNED_IN: 'You need to sign in.',
   SESSION_EXPIRED: 'Your session has ended. Sign in again.',

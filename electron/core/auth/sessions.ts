@@ -85,6 +85,11 @@ export class SessionService {
     }
   }
 
+  /** True while the session is held (locked or expired ones included, until ended). */
+  isKnown(sessionId: string): boolean {
+    return this.sessions.has(sessionId);
+  }
+
   end(sessionId: string | null): void {
     if (sessionId !== null) this.sessions.delete(sessionId);
   }

@@ -8,6 +8,7 @@ import { auditVerifyCommand } from './audit-verify';
 import { importCommand } from './import';
 import { reportCommand } from './report';
 import { seedCommand } from './seed';
+import { serveCommand } from './serve';
 import { simulateCommand } from './simulate';
 import { usersAddCommand } from './users-add';
 import { usersImportDemoCommand } from './users-import-demo';
@@ -23,4 +24,5 @@ export const COMMANDS: readonly CliCommand[] = [
   auditExportCommand,
   simulateCommand,
   reportCommand,
+  serveCommand,
 ];

@@ -1,0 +1,157 @@
+/**
+ * `rab serve`: the contract over HTTPS for desktops in other offices and organisations. Fastify
+ * does the HTTP work (parsing, body limits, TLS, logging, graceful close); every call still goes
+ * through the one `dispatch` (zod contract, session, policy, audit) and answers the same
+ * `{ok, value | error}` the desktop's IPC answers.
+ *
+ *   POST /v1/calls/<channel>   body {"input": …}; `Authorization: Bearer <token>` once signed in;
+ *                              `Idempotency-Key` on any call a client may retry
+ *   GET  /healthz              the process is up
+ *   GET  /readyz               the store answers (a load balancer sends traffic only when ready)
+ *
+ * A successful sign-in answers the session token once, in the `Broker-Session-Token` header; the
+ * server keeps only its hash. Tokens never appear in URLs or logs (the logger redacts the header).
+ */
+import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
+import helmet from '@fastify/helmet';
+import rateLimit from '@fastify/rate-limit';
+import type { Result } from '../../../shared/contract';
+import { AppError, type ErrorCode } from '../../../shared/errors';
+import type { Connection } from '../auth/sessions';
+import type { BrokerCore } from '../rpc/broker-core';
+import { IDEMPOTENCY_KEY_SHAPE, IdempotencyCache } from './idempotency-cache';
+import { SessionTokens } from './session-tokens';
+
+export const SESSION_TOKEN_HEADER = 'broker-session-token';
+export const IDEMPOTENCY_HEADER = 'idempotency-key';
+const MAX_BODY_BYTES = 1024 * 1024;
+const CHANNEL_SHAPE = /^[a-z][A-Za-z0-9]*(?:\.[a-z][A-Za-z0-9]*)+$/;
+
+export interface ServerTls {
+  key: Buffer;
+  cert: Buffer;
+  /** When given, clients must present a certificate signed by this authority. */
+  clientCa?: Buffer;
+}
+
+export interface SignInLimits {
+  /** Sign-in attempts allowed per window from one address, and for one account. */
+  perAddress: number;
+  perAccount: number;
+  windowMs: number;
+}
+
+export interface BrokerServerOptions {
+  core: BrokerCore;
+  /** null only for development on loopback (`--insecure-loopback`); the CLI enforces that. */
+  tls: ServerTls | null;
+  /** Structured JSON logs (pino) or none; record contents and secrets are never logged. */
+  log?: boolean;
+  /** Where logs go (standard output when not given). */
+  logStream?: NodeJS.WritableStream;
+  signInLimits?: SignInLimits;
+  /** Whether the store answers now; /readyz reports it. */
+  ready?: () => Promise<boolean>;
+  now?: () => number;
+}
+
+interface CallAnswer {
+  result: Result<unknown>;
+  issuedToken: string | null;
+}
+
+const DEFAULT_LIMITS: SignInLimits = { perAddress: 30, perAccount: 10, windowMs: 15 * 60 * 1000 };
+
+const refusal = (code: ErrorCode, message?: string): Result<never> => ({ ok: false, error: new AppError(code, message).toShape() });
+
+const bearerOf = (req: FastifyRequest): string | null => {
+  const header = req.headers.authorization;
+  if (typeof header !== 'string') return null;
+  const match = /^Bearer (\S+)$/.exec(header);
+  return match ? match[1]! : '';
+};
+
+export async function buildBrokerServer(o: BrokerServerOptions): Promise<FastifyInstance> {
+  const app = Fastify({
+    bodyLimit: MAX_BODY_BYTES,
+    https: o.tls ? { key: o.tls.key, cert: o.tls.cert, ...(o.tls.clientCa ? { ca: o.tls.clientCa, requestCert: true, rejectUnauthorized: true } : {}) } : null,
+    logger: o.log
+      ? { level: 'info', redact: ['req.headers.authorization', `req.headers["${SESSION_TOKEN_HEADER}"]`], ...(o.logStream ? { stream: o.logStream } : {}) }
+      : false,
+    // Answers 503 to new calls while closing, and waits for calls in flight (graceful shutdown).
+    return503OnClosing: true,
+  });
+  await app.register(helmet, {
+    contentSecurityPolicy: { directives: { defaultSrc: ["'none'"], frameAncestors: ["'none'"] } },
+    hsts: { maxAge: 31_536_000, includeSubDomains: true },
+  });
+  await app.register(rateLimit, { global: false });
+  // Calls are JSON only: anything else is answered 415 before it reaches a handler.
+  app.removeContentTypeParser('text/plain');
+
+  const tokens = new SessionTokens(o.core.sessions);
+  const answers = new IdempotencyCache<CallAnswer>(o.now ?? Date.now);
+  const limits = o.signInLimits ?? DEFAULT_LIMITS;
+
+  const call = async (channel: string, req: FastifyRequest, reply: FastifyReply) => {
+    reply.header('cache-control', 'no-store');
+    const body = req.body;
+    if (typeof body !== 'object' || body === null || Array.isArray(body)) {
+      return reply.code(400).send(refusal('INVALID_INPUT', 'The call must be a JSON object: {"input": …}.'));
+    }
+    const bearer = bearerOf(req);
+    let conn: Connection;
+    if (bearer === null) conn = o.core.connect();
+    else {
+      const known = tokens.connectionFor(bearer);
+      if (!known) return reply.code(401).send(refusal('SESSION_EXPIRED'));
+      conn = known;
+    }
+    const key = req.headers[IDEMPOTENCY_HEADER];
+    if (key !== undefined && (typeof key !== 'string' || !IDEMPOTENCY_KEY_SHAPE.test(key))) {
+      return reply.code(400).send(refusal('INVALID_INPUT', 'The Idempotency-Key header must be 16 to 128 letters, digits, hyphens or underscores.'));
+    }
+    const run = async (): Promise<CallAnswer> => {
+      const hadSession = conn.sessionId !== null;
+      const result = await o.core.dispatch(channel, conn, (body as { input?: unknown }).input);
+      let issuedToken: string | null = null;
+      if (bearer === null && !hadSession && conn.sessionId !== null) issuedToken = tokens.issue(conn);
+      if (bearer !== null && conn.sessionId === null) tokens.revoke(bearer);
+      return { result, issuedToken };
+    };
+    // Scoped to the caller: a token's own calls, or (before sign-in) the address's.
+    const scope = bearer ?? `address:${req.ip}`;
+    const answer = typeof key === 'string' ? await answers.run(scope, key, run) : await run();
+    if (answer.issuedToken) reply.header(SESSION_TOKEN_HEADER, answer.issuedToken);
+    return reply.code(200).send(answer.result);
+  };
+
+  const usernameOf = (req: FastifyRequest): string => {
+    const input = (req.body as { input?: { username?: unknown } } | null)?.input;
+    return typeof input?.username === 'string' ? input.username.toLowerCase().slice(0, 64) : '';
+  };
+  // Two counters, both checked on every attempt: the plugin's route hook runs only one limiter per request.
+  const perAddress = app.createRateLimit({ max: limits.perAddress, timeWindow: limits.windowMs, keyGenerator: (req) => `address:${req.ip}` });
+  const perAccount = app.createRateLimit({ max: limits.perAccount, timeWindow: limits.windowMs, keyGenerator: (req) => `account:${usernameOf(req)}` });
+  const signInLimits = async (req: FastifyRequest, reply: FastifyReply) => {
+    const checks = [await perAddress(req), await perAccount(req)];
+    const exceeded = checks.filter((c) => !c.isAllowed && c.isExceeded);
+    if (exceeded.length === 0) return;
+    const waitMinutes = Math.max(1, Math.ceil(Math.max(...exceeded.map((c) => (c.isAllowed ? 0 : c.ttl))) / 60_000));
+    reply.header('retry-after', String(waitMinutes * 60));
+    return reply.code(429).send(refusal('ACCOUNT_LOCKED', `Too many sign-in attempts. Try again in ${waitMinutes} minute${waitMinutes === 1 ? '' : 's'}.`));
+  };
+
+  // Its own route, so the sign-in limits apply to sign-in alone (a static route wins over the parametric one).
+  app.post('/v1/calls/auth.signIn', { preHandler: signInLimits }, (req, reply) => call('auth.signIn', req, reply));
+  app.post<{ Params: { channel: string } }>('/v1/calls/:channel', async (req, reply) => {
+    if (!CHANNEL_SHAPE.test(req.params.channel)) return reply.code(404).send(refusal('UNKNOWN_CHANNEL'));
+    return call(req.params.channel, req, reply);
+  });
+  app.get('/healthz', async () => ({ status: 'ok' }));
+  app.get('/readyz', async (_req, reply) => {
+    const ready = o.ready ? await o.ready() : true;
+    return reply.code(ready ? 200 : 503).send({ status: ready ? 'ready' : 'not ready' });
+  });
+  return app;
+}

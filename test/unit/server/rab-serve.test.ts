@@ -1,0 +1,70 @@
+/**
+ * `rab serve` as a real process on a real keychain store: it starts, serves, and on SIGTERM
+ * finishes and closes the store; its options refuse what would be unsafe before opening anything.
+ */
+import { spawn } from 'node:child_process';
+import { join, resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { populateDemoStore, DEMO_PASSWORD } from '../../../electron/core/demo/create-demo-store';
+import { BrokerClient } from '../../../electron/core/server/broker-client';
+import { KeytarKeyStore } from '../../../electron/core/store/key-store';
+import { keychainAccount, openStore } from '../../../electron/core/store/open-store';
+import { cliHarness } from '../cli/cli-harness';
+import { makeTestCertificates } from '../../helpers/test-certificates';
+import { useTempDirs } from '../../helpers/temp-dir';
+
+const tempDir = useTempDirs();
+const BIN = resolve(__dirname, '../../../bin/rab.mjs');
+
+describe('rab serve', () => {
+  it('serves the demonstration store over HTTPS, then stops cleanly on SIGTERM leaving a store that opens', async () => {
+    const path = join(tempDir(), 'broker.db');
+    const keychain = new KeytarKeyStore();
+    const store = await openStore({ path, keyStore: keychain, create: true });
+    const accounts = await populateDemoStore(store.db, { now: Date.now(), scratchDir: tempDir() });
+    store.close();
+    const certs = makeTestCertificates(tempDir());
+
+    const server = spawn(process.execPath, [BIN, 'serve', '--store', path, '--listen', '127.0.0.1:0', '--tls-cert', certs.paths.serverCert, '--tls-key', certs.paths.serverKey, '--quiet'], {
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let output = '';
+    server.stdout.on('data', (c: Buffer) => (output += c));
+    server.stderr.on('data', (c: Buffer) => (output += c));
+    const exited = new Promise<number | null>((r) => server.on('exit', (code) => r(code)));
+    const address = await new Promise<string>((resolveAddress, reject) => {
+      server.stdout.on('data', () => {
+        const m = /Broker listening on (https:\/\/127\.0\.0\.1:\d+)/.exec(output);
+        if (m) resolveAddress(m[1]!);
+      });
+      void exited.then(() => reject(new Error(`rab serve exited early:\n${output}`)));
+    });
+
+    const client = new BrokerClient({ baseUrl: address, ca: certs.caCert });
+    const admin = accounts.find((a) => a.role === 'admin')!;
+    expect(await client.call('auth.signIn', { username: admin.username, password: DEMO_PASSWORD })).toMatchObject({ ok: true });
+    expect(await client.call('admin.listUsers', {})).toMatchObject({ ok: true });
+    client.close();
+
+    server.kill('SIGTERM');
+    expect(await exited).toBe(0);
+    expect(output).toContain('Stopped.');
+    const reopened = await openStore({ path, keyStore: keychain });
+    reopened.close();
+    await keychain.delete(keychainAccount(path));
+  });
+
+  it('refuses plain HTTP off loopback, and a server without a certificate, before opening anything', async () => {
+    const { rab } = cliHarness();
+    const store = join(tempDir(), 'none.db');
+    const offLoopback = await rab(['serve', '--store', store, '--listen', '0.0.0.0:8443', '--insecure-loopback']);
+    expect(offLoopback.code).toBe(2);
+    expect(offLoopback.stderr).toContain('--insecure-loopback serves plain HTTP on this computer only');
+    const noCert = await rab(['serve', '--store', store, '--listen', '0.0.0.0:8443']);
+    expect(noCert.code).toBe(2);
+    expect(noCert.stderr).toContain('The broker serves HTTPS only');
+    const badListen = await rab(['serve', '--store', store, '--listen', 'somewhere']);
+    expect(badListen.code).toBe(2);
+    expect(badListen.stderr).toContain('--listen must be HOST:PORT');
+  });
+});

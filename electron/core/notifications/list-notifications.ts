@@ -54,3 +54,16 @@ export function markNotificationsRead(db: Database, userId: number, ids: number[
   }).immediate();
   return unreadCount(db, userId);
 }
+
+/** Notifications written after `afterId`, oldest first: the server's feed of who must refresh what. */
+export function notificationsSince(db: Database, afterId: number, limit: number): { id: number; userId: number; kind: string; requestId: number | null; grantId: number | null; crn: string | null }[] {
+  return all<{ id: number; userId: number; kind: string; requestId: number | null; grantId: number | null; crn: string | null }>(
+    db,
+    sql`SELECT id, user_id AS userId, kind, request_id AS requestId, grant_id AS grantId, crn FROM notifications WHERE id > ${afterId} ORDER BY id LIMIT ${limit}`,
+  );
+}
+
+/** The newest notification's id (0 for none): where a new feed starts. */
+export function latestNotificationId(db: Database): number {
+  return one<{ id: number | null }>(db, sql`SELECT max(id) AS id FROM notifications`)?.id ?? 0;
+}

@@ -8,7 +8,9 @@
 import { randomUUID } from 'node:crypto';
 import { Agent, request } from 'node:https';
 import { request as plainRequest, Agent as PlainAgent } from 'node:http';
+import { createParser } from 'eventsource-parser';
 import type { Result } from '../../../shared/contract';
+import type { LiveUpdate } from '../../../shared/contract/live-updates';
 import { AppError } from '../../../shared/errors';
 
 export interface BrokerClientOptions {
@@ -72,6 +74,53 @@ export class BrokerClient {
 
   close(): void {
     this.agent.destroy();
+  }
+
+  /**
+   * Holds the push connection while signed in: `onUpdate` hears which views changed, `onOpen` each
+   * time the connection is (re)established (refresh everything then: updates may have been missed).
+   * Reconnects with a growing pause after a drop. Returns the function that stops it.
+   */
+  subscribe(onUpdate: (update: LiveUpdate) => void, onOpen: () => void = () => {}): () => void {
+    let stopped = false;
+    let current: { destroy(): void } | null = null;
+    let pause = 250;
+    const connect = () => {
+      if (stopped || !this.token) return;
+      const send = this.url.protocol === 'https:' ? request : plainRequest;
+      const req = send(new URL('/v1/events', this.url), { method: 'GET', agent: false, ...(this.o.ca ? { ca: this.o.ca } : {}), headers: { accept: 'text/event-stream', authorization: `Bearer ${this.token}` } }, (res) => {
+        if (res.statusCode !== 200) {
+          res.resume();
+          if (res.statusCode === 401) this.token = null;
+          return;
+        }
+        const parser = createParser({
+          onEvent: (event) => {
+            if (event.event === 'ready') {
+              pause = 250;
+              this.o.onReachability?.(true);
+              onOpen();
+            } else if (event.event === 'update') onUpdate(JSON.parse(event.data) as LiveUpdate);
+          },
+        });
+        res.setEncoding('utf8');
+        res.on('data', (chunk: string) => parser.feed(chunk));
+      });
+      req.on('error', () => {});
+      req.on('close', () => {
+        current = null;
+        if (stopped || !this.token) return;
+        pause = Math.min(pause * 2, 10_000);
+        setTimeout(connect, pause).unref();
+      });
+      req.end();
+      current = req;
+    };
+    connect();
+    return () => {
+      stopped = true;
+      current?.destroy();
+    };
   }
 
   private accept(channel: string, answer: HttpAnswer): Result<unknown> {

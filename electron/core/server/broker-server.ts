@@ -6,6 +6,7 @@
  *
  *   POST /v1/calls/<channel>   body {"input": …}; `Authorization: Bearer <token>` once signed in;
  *                              `Idempotency-Key` on any call a client may retry
+ *   GET  /v1/events            server-sent events: which of the person's views changed (bearer token)
  *   GET  /healthz              the process is up
  *   GET  /readyz               the store answers (a load balancer sends traffic only when ready)
  *
@@ -20,11 +21,16 @@ import { AppError, type ErrorCode } from '../../../shared/errors';
 import type { Connection } from '../auth/sessions';
 import type { BrokerCore } from '../rpc/broker-core';
 import { IDEMPOTENCY_KEY_SHAPE, IdempotencyCache } from './idempotency-cache';
+import { LiveFeed } from './live-feed';
 import { SessionTokens } from './session-tokens';
 
 export const SESSION_TOKEN_HEADER = 'broker-session-token';
 export const IDEMPOTENCY_HEADER = 'idempotency-key';
 const MAX_BODY_BYTES = 1024 * 1024;
+/** How often the feed looks for changes made outside calls (the sweep's escalations and expiries). */
+const FEED_POLL_MS = 2_000;
+/** A comment line this often keeps proxies from closing an idle push connection. */
+const HEARTBEAT_MS = 25_000;
 const CHANNEL_SHAPE = /^[a-z][A-Za-z0-9]*(?:\.[a-z][A-Za-z0-9]*)+$/;
 
 export interface ServerTls {
@@ -90,6 +96,27 @@ export async function buildBrokerServer(o: BrokerServerOptions): Promise<Fastify
   app.removeContentTypeParser('text/plain');
 
   const tokens = new SessionTokens(o.core.sessions);
+  const feed = new LiveFeed(o.core.ctx.db);
+  /** Open push connections per desktop connection, ended when its session ends. */
+  const streams = new Map<Connection, Set<() => void>>();
+  const endStreams = (conn: Connection) => {
+    for (const end of streams.get(conn) ?? []) end();
+    streams.delete(conn);
+  };
+  const publish = () => {
+    try {
+      feed.publish();
+    } catch (e) {
+      app.log.error({ task: 'live feed', error: e instanceof Error ? e.name : 'Error' }, 'the live feed could not read changes');
+    }
+  };
+  const feedTimer = setInterval(publish, FEED_POLL_MS);
+  feedTimer.unref();
+  // Push connections never finish by themselves: end them first, so closing can drain the calls.
+  app.addHook('preClose', async () => {
+    clearInterval(feedTimer);
+    for (const conn of [...streams.keys()]) endStreams(conn);
+  });
   const answers = new IdempotencyCache<CallAnswer>(o.now ?? Date.now);
   const limits = o.signInLimits ?? DEFAULT_LIMITS;
 
@@ -116,7 +143,11 @@ export async function buildBrokerServer(o: BrokerServerOptions): Promise<Fastify
       const result = await o.core.dispatch(channel, conn, (body as { input?: unknown }).input);
       let issuedToken: string | null = null;
       if (bearer === null && !hadSession && conn.sessionId !== null) issuedToken = tokens.issue(conn);
-      if (bearer !== null && conn.sessionId === null) tokens.revoke(bearer);
+      if (bearer !== null && conn.sessionId === null) {
+        tokens.revoke(bearer);
+        endStreams(conn);
+      }
+      publish();
       return { result, issuedToken };
     };
     // Scoped to the caller: a token's own calls, or (before sign-in) the address's.
@@ -147,6 +178,31 @@ export async function buildBrokerServer(o: BrokerServerOptions): Promise<Fastify
   app.post<{ Params: { channel: string } }>('/v1/calls/:channel', async (req, reply) => {
     if (!CHANNEL_SHAPE.test(req.params.channel)) return reply.code(404).send(refusal('UNKNOWN_CHANNEL'));
     return call(req.params.channel, req, reply);
+  });
+  app.get('/v1/events', (req, reply) => {
+    const bearer = bearerOf(req);
+    const conn = bearer ? tokens.connectionFor(bearer) : null;
+    const session = conn ? o.core.sessions.peek(conn.sessionId) : null;
+    if (!conn || !session) return reply.code(401).send(refusal('SESSION_EXPIRED'));
+    reply.hijack();
+    const res = reply.raw;
+    res.writeHead(200, { 'content-type': 'text/event-stream; charset=utf-8', 'cache-control': 'no-store', 'x-content-type-options': 'nosniff', connection: 'keep-alive' });
+    res.write('event: ready\ndata: {}\n\n');
+    const unsubscribe = feed.subscribe(session.userId, (update) => res.write(`event: update\ndata: ${JSON.stringify(update)}\n\n`));
+    const heartbeat = setInterval(() => res.write(': keep-alive\n\n'), HEARTBEAT_MS);
+    let ended = false;
+    const end = () => {
+      if (ended) return;
+      ended = true;
+      clearInterval(heartbeat);
+      unsubscribe();
+      streams.get(conn)?.delete(end);
+      res.end();
+    };
+    let set = streams.get(conn);
+    if (!set) streams.set(conn, (set = new Set()));
+    set.add(end);
+    req.raw.on('close', end);
   });
   app.get('/healthz', async () => ({ status: 'ok' }));
   app.get('/readyz', async (_req, reply) => {

@@ -44,10 +44,16 @@ describe('rab serve', () => {
     const admin = accounts.find((a) => a.role === 'admin')!;
     expect(await client.call('auth.signIn', { username: admin.username, password: DEMO_PASSWORD })).toMatchObject({ ok: true });
     expect(await client.call('admin.listUsers', {})).toMatchObject({ ok: true });
-    client.close();
+    // An open push connection must not keep the server from stopping.
+    let opened!: () => void;
+    const open = new Promise<void>((r) => (opened = r));
+    const unsubscribe = client.subscribe(() => {}, () => opened());
+    await open;
 
     server.kill('SIGTERM');
     expect(await exited).toBe(0);
+    unsubscribe();
+    client.close();
     expect(output).toContain('Stopped.');
     const reopened = await openStore({ path, keyStore: keychain });
     reopened.close();

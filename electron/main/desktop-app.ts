@@ -6,7 +6,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { app, type BrowserWindow, dialog, ipcMain, Notification, powerMonitor, type IpcMainInvokeEvent } from 'electron';
 import { SystemClock } from '../core/clock/clock';
-import { KeytarKeyStore } from '../core/store/key-store';
+import { SystemKeyStore } from '../core/store/system-key-store';
 import { DESKTOP_CHANNELS } from '../preload/desktop-contract';
 import { createAppWindow } from './app-window';
 import { BrokerHost } from './broker-host';
@@ -62,7 +62,7 @@ export function runDesktopApp(origins: PageOrigins): void {
 
     host = new BrokerHost({
       storePath: storePathIn(userData),
-      keyStore: new KeytarKeyStore(),
+      keyStore: new SystemKeyStore(),
       clock: new SystemClock(),
       logInternal: (channel, error) => console.error(`[broker] ${channel}: ${error instanceof Error ? error.name : 'Error'}`),
     });

@@ -14,7 +14,8 @@ import type { Connection } from '../../electron/core/auth/sessions';
 import { demoAccountsOf, isDemoStore, populateDemoStore } from '../../electron/core/demo/create-demo-store';
 import { createBrokerCore, type BrokerCore } from '../../electron/core/rpc/broker-core';
 import { simulateHistory } from '../../electron/core/simulate/simulate-history';
-import { KeytarKeyStore, MemoryKeyStore, type KeyStore } from '../../electron/core/store/key-store';
+import { MemoryKeyStore, type KeyStore } from '../../electron/core/store/key-store';
+import { SystemKeyStore } from '../../electron/core/store/system-key-store';
 import { openStore, type Store } from '../../electron/core/store/open-store';
 import type { DevClock } from './dev-clock';
 import { hostImporter } from './host-importer';
@@ -57,7 +58,7 @@ export async function openHostCore(o: HostCoreOptions): Promise<HostCore> {
   const scratch = o.storePath ? null : mkdtempSync(join(tmpdir(), 'rab-browser-host-'));
   const storePath = o.storePath ? resolve(o.storePath) : join(scratch!, 'broker.db');
   // A temporary store's key lives only in this process; a named store's key in the keychain.
-  const keyStore: KeyStore = o.storePath ? new KeytarKeyStore() : new MemoryKeyStore();
+  const keyStore: KeyStore = o.storePath ? new SystemKeyStore() : new MemoryKeyStore();
   const fresh = !existsSync(storePath);
   const store = await openStore({ path: storePath, keyStore, create: fresh });
   try {

@@ -3,7 +3,8 @@
  * with captured output, a piped password and an in-memory keychain.
  */
 import type { Readable } from 'node:stream';
-import { KeytarKeyStore, type KeyStore } from '../store/key-store';
+import type { KeyStore } from '../store/key-store';
+import { SystemKeyStore } from '../store/system-key-store';
 
 export interface TextOut {
   write(text: string): unknown;
@@ -35,6 +36,6 @@ export const processContext = (): CliContext => ({
   stdout: process.stdout,
   stderr: process.stderr,
   stdin: process.stdin,
-  keyStore: () => new KeytarKeyStore(),
+  keyStore: () => new SystemKeyStore(),
   now: Date.now,
 });

@@ -1,8 +1,8 @@
 /**
- * Where store keys live. Production uses the OS keychain through keytar; tests of the broker may
- * use the in-memory key store so they can create many stores quickly (the store is still encrypted).
+ * Where store keys live. Production uses the OS keychain (system-key-store.ts); tests of the broker
+ * may use the in-memory key store so they can create many stores quickly (the store is still
+ * encrypted).
  */
-import { AppError } from '../../../shared/errors';
 
 export const KEYCHAIN_SERVICE = 'records-access-broker';
 
@@ -19,8 +19,9 @@ export interface KeyStore {
   delete(account: string): Promise<void>;
 }
 
-const encode = (v: StoredKey): string => (v.saltHex ? `${v.keyHex}:${v.saltHex}` : v.keyHex);
-const decode = (s: string): StoredKey => {
+/** The keychain entry's text: `key` or `key:salt`. Kept identical across bindings, so entries move verbatim. */
+export const encodeStoredKey = (v: StoredKey): string => (v.saltHex ? `${v.keyHex}:${v.saltHex}` : v.keyHex);
+export const decodeStoredKey = (s: string): StoredKey => {
   const [keyHex = '', saltHex] = s.split(':');
   return saltHex ? { keyHex, saltHex } : { keyHex };
 };
@@ -29,65 +30,18 @@ export class MemoryKeyStore implements KeyStore {
   private readonly entries = new Map<string, string>();
   async get(account: string): Promise<StoredKey | null> {
     const v = this.entries.get(account);
-    return v === undefined ? null : decode(v);
+    return v === undefined ? null : decodeStoredKey(v);
   }
   async set(account: string, value: StoredKey): Promise<void> {
-    this.entries.set(account, encode(value));
+    this.entries.set(account, encodeStoredKey(value));
   }
   async delete(account: string): Promise<void> {
     this.entries.delete(account);
   }
 }
 
-type Keytar = typeof import('keytar');
-
-/** The OS keychain (Secret Service on Linux, Keychain on macOS, Credential Vault on Windows). */
-export class KeytarKeyStore implements KeyStore {
-  private keytar: Keytar | undefined;
-  constructor(private readonly service = KEYCHAIN_SERVICE) {}
-
-  private async load(): Promise<Keytar> {
-    if (!this.keytar) {
-      try {
-        const mod = (await import('keytar')) as Keytar & { default?: Keytar };
-        this.keytar = mod.default ?? mod;
-      } catch (e) {
-        throw new AppError('STORE_KEYCHAIN_UNAVAILABLE', `${describe('load keytar', e)}`);
-      }
-    }
-    return this.keytar;
-  }
-
-  async get(account: string): Promise<StoredKey | null> {
-    const k = await this.load();
-    try {
-      const v = await k.getPassword(this.service, account);
-      return v === null ? null : decode(v);
-    } catch (e) {
-      throw new AppError('STORE_KEYCHAIN_UNAVAILABLE', describe('read the keychain', e));
-    }
-  }
-
-  async set(account: string, value: StoredKey): Promise<void> {
-    const k = await this.load();
-    try {
-      await k.setPassword(this.service, account, encode(value));
-    } catch (e) {
-      throw new AppError('STORE_KEYCHAIN_UNAVAILABLE', describe('write to the keychain', e));
-    }
-  }
-
-  async delete(account: string): Promise<void> {
-    const k = await this.load();
-    try {
-      await k.deletePassword(this.service, account);
-    } catch (e) {
-      throw new AppError('STORE_KEYCHAIN_UNAVAILABLE', describe('write to the keychain', e));
-    }
-  }
-}
-
-function describe(what: string, e: unknown): string {
+/** The message of every keychain failure: what could not be done, and that nothing changed. */
+export function keychainUnavailable(what: string, e: unknown): string {
   const detail = e instanceof Error ? e.message : String(e);
   return `The system keychain is not available (could not ${what}: ${detail}). The store has not been changed.`;
 }

@@ -1,7 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { KeytarKeyStore } from '../../../electron/core/store/key-store';
+import { SystemKeyStore } from '../../../electron/core/store/system-key-store';
 import { keychainAccount } from '../../../electron/core/store/open-store';
 import { useTempDirs } from '../../helpers/temp-dir';
 
@@ -24,7 +24,7 @@ describe('the rab launcher, through the system keychain', () => {
     const imported = rab(['import', set, '--store', store]);
     expect(imported.stderr).toBe('');
     expect(imported.code).toBe(0);
-    const keychain = new KeytarKeyStore();
+    const keychain = new SystemKeyStore();
     expect((await keychain.get(keychainAccount(store)))?.keyHex).toMatch(/^[0-9a-f]{64}$/);
     expect(rab(['verify', '--store', store]).code).toBe(0);
 

@@ -10,7 +10,7 @@ import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
 import { SystemClock } from '../../../electron/core/clock/clock';
 import { createBrokerCore } from '../../../electron/core/rpc/broker-core';
-import { KeytarKeyStore } from '../../../electron/core/store/key-store';
+import { SystemKeyStore } from '../../../electron/core/store/system-key-store';
 import { keychainAccount, openStore } from '../../../electron/core/store/open-store';
 import type { Report } from '../../../shared/contract/reports';
 import { reportTables } from '../../../shared/contract/report-tables';
@@ -31,7 +31,7 @@ function rab(args: string[], input = '') {
 const isoDay = (ms: number) => new Date(ms).toISOString().slice(0, 10);
 
 async function screenReport(storePath: string, input: { from: string; to: string; breakdown: 'OFFENDER_MANAGER' }): Promise<Report> {
-  const store = await openStore({ path: storePath, keyStore: new KeytarKeyStore() });
+  const store = await openStore({ path: storePath, keyStore: new SystemKeyStore() });
   try {
     const core = createBrokerCore({ db: store.db, clock: new SystemClock() });
     const conn = core.connect();
@@ -79,7 +79,7 @@ describe('rab simulate and rab report', () => {
     expect(html).not.toMatch(/<script[^>]+src=/);
     expect(html).not.toMatch(/X\d{6}/);
 
-    const store = await openStore({ path: storePath, keyStore: new KeytarKeyStore() });
+    const store = await openStore({ path: storePath, keyStore: new SystemKeyStore() });
     const exports = store.db.prepare(`SELECT actor, details FROM audit_events WHERE action = 'report.export' ORDER BY seq`).all() as { actor: string; details: string }[];
     store.close();
     expect(exports.map((e) => [e.actor, JSON.parse(e.details).format, JSON.parse(e.details).from])).toEqual([
@@ -90,7 +90,7 @@ describe('rab simulate and rab report', () => {
     const again = spawnSync(process.execPath, [BIN, 'report', '--store', storePath, '--from', period.from, '--to', period.to, '--out', out], { encoding: 'utf8' });
     expect(again.status).toBe(2);
     expect(again.stderr).toContain('already holds a report; choose a new folder, or pass --overwrite.');
-    await new KeytarKeyStore().delete(keychainAccount(storePath));
+    await new SystemKeyStore().delete(keychainAccount(storePath));
   });
 
   it('refuses a period that ends before it starts, writing nothing', () => {

@@ -4,7 +4,8 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { AppError } from '../../../shared/errors';
 import { keychainAccount, openStore } from '../../../electron/core/store/open-store';
-import { KeytarKeyStore, MemoryKeyStore, type KeyStore } from '../../../electron/core/store/key-store';
+import { MemoryKeyStore, type KeyStore } from '../../../electron/core/store/key-store';
+import { SystemKeyStore } from '../../../electron/core/store/system-key-store';
 import { LATEST_SCHEMA_VERSION } from '../../../electron/core/store/migrations';
 import { sha256File } from '../../helpers/file-hash';
 import { useTempDirs } from '../../helpers/temp-dir';
@@ -35,7 +36,7 @@ async function expectCode(p: Promise<unknown>, code: string): Promise<AppError> 
 
 describe('the encrypted store', () => {
   it('creates a store at the latest schema version with the key kept in the OS keychain', async () => {
-    const keyStore = new KeytarKeyStore();
+    const keyStore = new SystemKeyStore();
     const { path, store } = await newStoreWithPerson(keyStore);
     expect(store.schemaVersion).toBe(LATEST_SCHEMA_VERSION);
     store.close();
@@ -158,13 +159,15 @@ describe('the encrypted store', () => {
     expect(existsSync(path)).toBe(false);
   });
 
-  it('reports keytar failures (no Secret Service) as an unavailable keychain', () => {
-    // libsecret keeps its bus connection per process, so the failure is observed in a fresh one.
+  it('reports a missing Secret Service as an unavailable keychain, and never keeps keys in the kernel keyring instead', () => {
+    // The binding chooses its Linux backend per process, so the failure is observed in a fresh one.
     const out = execFileSync(process.execPath, ['--import', 'tsx', join(__dirname, '../../helpers/keychain-probe.ts')], {
       env: { ...process.env, DBUS_SESSION_BUS_ADDRESS: 'unix:path=/nonexistent/bus' },
       encoding: 'utf8',
     });
-    expect(out.trim()).toMatch(/^STORE_KEYCHAIN_UNAVAILABLE The system keychain is not available/);
+    const [read, write] = out.trim().split('\n');
+    expect(read).toMatch(/^STORE_KEYCHAIN_UNAVAILABLE The system keychain is not available \(could not read the keychain: /);
+    expect(write).toMatch(/^STORE_KEYCHAIN_UNAVAILABLE The system keychain is not available \(could not write to the keychain: /);
   });
 
   it('never overwrites an existing file when asked to create', async () => {

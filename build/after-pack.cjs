@@ -10,7 +10,11 @@
  * or with app code from outside the signed, integrity-checked app.asar.
  */
 
-/** Fuse name → wanted state. Every fuse Electron 41 has is listed, so none is left to its default. */
+/**
+ * Fuse name → wanted state. Every fuse Electron 45 has is listed, so none is left to its default.
+ * WasmTrapHandlers (new in the wire since Electron 41) stays on, as Electron ships it: it is how V8
+ * bounds-checks WebAssembly memory, and turning it off only makes those checks slower.
+ */
 const FUSES = Object.freeze({
   RunAsNode: false,
   EnableCookieEncryption: true,
@@ -20,6 +24,7 @@ const FUSES = Object.freeze({
   OnlyLoadAppFromAsar: true,
   LoadBrowserProcessSpecificV8Snapshot: false,
   GrantFileProtocolExtraPrivileges: false,
+  WasmTrapHandlers: true,
 });
 
 /** electron-builder's Arch enum values for which macOS needs its ad-hoc signature redone. */

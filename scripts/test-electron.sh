@@ -12,10 +12,15 @@ skip() {
   exit 0
 }
 
-# require('electron') gives the binary's path, or throws when the package installed without it.
-electron_path=$(node -e "try { process.stdout.write(require('electron')) } catch { }")
+# Since Electron 42, require('electron') downloads the binary when it is missing, which on a machine
+# without network access hangs or fails; so the binary is looked for where that download puts it.
+electron_dir=node_modules/electron
+electron_path=""
+if [ -f "$electron_dir/path.txt" ]; then
+  electron_path="$PWD/$electron_dir/dist/$(cat "$electron_dir/path.txt")"
+fi
 if [ -z "$electron_path" ] || [ ! -x "$electron_path" ]; then
-  skip "no Electron binary on this machine (node_modules/electron/dist is missing; it was installed with ELECTRON_SKIP_BINARY_DOWNLOAD or without network). Where the network allows: node node_modules/electron/install.js"
+  skip "no Electron binary on this machine (node_modules/electron/dist is missing: since Electron 42 it is downloaded on first use, not at install, and this machine cannot download it). Where the network allows: npx install-electron --no"
 fi
 # Run as Node to ask its version: needs no display, and proves the binary starts on this machine.
 if ! version=$(ELECTRON_RUN_AS_NODE=1 "$electron_path" -p process.versions.electron 2>/dev/null); then

@@ -45,6 +45,7 @@ describe('Electron fuses flipped at package time (SECURITY.md item 14)', () => {
       OnlyLoadAppFromAsar: true,
       LoadBrowserProcessSpecificV8Snapshot: false,
       GrantFileProtocolExtraPrivileges: false,
+      WasmTrapHandlers: true,
     });
   });
 
@@ -67,6 +68,7 @@ describe('Electron fuses flipped at package time (SECURITY.md item 14)', () => {
       [FuseV1Options.OnlyLoadAppFromAsar]: true,
       [FuseV1Options.LoadBrowserProcessSpecificV8Snapshot]: false,
       [FuseV1Options.GrantFileProtocolExtraPrivileges]: false,
+      [FuseV1Options.WasmTrapHandlers]: true,
     });
   });
 
@@ -100,7 +102,7 @@ describe('the afterPack hook on a binary', () => {
     const before = Buffer.concat([
       Buffer.from('ELF code before'),
       Buffer.from(SENTINEL),
-      Buffer.from([1, 8, ENABLE, DISABLE, ENABLE, ENABLE, DISABLE, DISABLE, INHERIT, ENABLE]),
+      Buffer.from([1, 9, ENABLE, DISABLE, ENABLE, ENABLE, DISABLE, DISABLE, INHERIT, ENABLE, DISABLE]),
       Buffer.from('code after'),
     ]);
     const binary = join(outDir, 'records-access-broker');
@@ -118,12 +120,13 @@ describe('the afterPack hook on a binary', () => {
       [FuseV1Options.OnlyLoadAppFromAsar]: ENABLE,
       [FuseV1Options.LoadBrowserProcessSpecificV8Snapshot]: DISABLE,
       [FuseV1Options.GrantFileProtocolExtraPrivileges]: DISABLE,
+      [FuseV1Options.WasmTrapHandlers]: ENABLE,
     });
     const after = readFileSync(binary);
     const wireStart = before.indexOf(SENTINEL) + SENTINEL.length + 2;
     expect(after.length).toBe(before.length);
     expect(after.subarray(0, wireStart)).toEqual(before.subarray(0, wireStart));
-    expect(after.subarray(wireStart + 8)).toEqual(before.subarray(wireStart + 8));
+    expect(after.subarray(wireStart + 9)).toEqual(before.subarray(wireStart + 9));
   });
 
   it('fails the build when the binary has no fuse wire', async () => {
@@ -136,7 +139,7 @@ describe('the afterPack hook on a binary', () => {
   it('fails the build when Electron has a fuse this hook does not decide', async () => {
     const outDir = join(tempDir(), 'linux-unpacked');
     mkdirSync(outDir);
-    writeFileSync(join(outDir, 'records-access-broker'), Buffer.concat([Buffer.from(SENTINEL), Buffer.from([1, 9, ...Array(9).fill(INHERIT)])]));
+    writeFileSync(join(outDir, 'records-access-broker'), Buffer.concat([Buffer.from(SENTINEL), Buffer.from([1, 10, ...Array(10).fill(INHERIT)])]));
     await expect(hook.afterPack(context(outDir, 'linux'))).rejects.toThrow(/strictlyRequireAllFuses|not long enough|Missing explicit/);
   });
 });

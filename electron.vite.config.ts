@@ -27,6 +27,9 @@ const developmentCsp = (): Plugin => ({
 export default defineConfig({
   main: {
     build: {
+      // Dependencies are loaded from node_modules; keytar too, though it is only optional (it reads
+      // store keys left by earlier versions, electron/core/store/keytar-entries.ts).
+      externalizeDeps: { include: ['keytar'] },
       rollupOptions: { input: { index: resolve(import.meta.dirname, 'electron/main/index.ts') } },
     },
   },

@@ -7,5 +7,7 @@ export default defineConfig({
     testTimeout: 60_000,
     hookTimeout: 60_000,
     pool: 'forks',
+    // The command-line tests run the compiled `rab`; rebuild it when its sources changed.
+    globalSetup: ['test/helpers/build-cli.ts'],
   },
 });

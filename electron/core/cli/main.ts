@@ -1,4 +1,4 @@
-/** Entry point of the `rab` command (bin/rab.mjs runs this through tsx). */
+/** Entry point of the `rab` command (compiled to out/cli/rab.mjs, which bin/rab.mjs runs). */
 import { processContext } from './cli-context';
 import { runCli } from './run-cli';
 

@@ -38,9 +38,9 @@ describe('electron-builder.yml (packaging cannot run here, so its configuration 
     expect(config.npmRebuild).toBe(true);
   });
 
-  it('ships only the built app, never sources or source maps', async () => {
+  it('ships only the built app, never sources, source maps or the command line', async () => {
     const config = await load();
-    expect(config.files).toEqual([{ filter: ['out/**/*', 'package.json', '!out/**/*.map'] }]);
+    expect(config.files).toEqual([{ filter: ['out/**/*', 'package.json', '!out/**/*.map', '!out/cli/**'] }]);
   });
 
   it('never downloads updates by itself and keeps the store on uninstall', async () => {

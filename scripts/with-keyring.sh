@@ -21,7 +21,7 @@ export HOME="$home" XDG_DATA_HOME="$home/.local/share" XDG_RUNTIME_DIR="$home/ru
 mkdir -p "$XDG_RUNTIME_DIR" && chmod 700 "$XDG_RUNTIME_DIR"
 export PATH="$root/node_modules/.bin:$PATH"
 password=$(head -c 18 /dev/urandom | base64)
-# The unlock step is what makes keytar work headless: it creates and unlocks the login keyring.
+# The unlock step is what makes the keychain work headless: it creates and unlocks the login keyring.
 exec dbus-run-session -- bash -c '
   echo -n "$1" | gnome-keyring-daemon --unlock --components=secrets >/dev/null
   shift

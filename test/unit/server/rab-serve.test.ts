@@ -7,7 +7,7 @@ import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { populateDemoStore, DEMO_PASSWORD } from '../../../electron/core/demo/create-demo-store';
 import { BrokerClient } from '../../../electron/core/server/broker-client';
-import { KeytarKeyStore } from '../../../electron/core/store/key-store';
+import { SystemKeyStore } from '../../../electron/core/store/system-key-store';
 import { keychainAccount, openStore } from '../../../electron/core/store/open-store';
 import { cliHarness } from '../cli/cli-harness';
 import { makeTestCertificates } from '../../helpers/test-certificates';
@@ -19,7 +19,7 @@ const BIN = resolve(__dirname, '../../../bin/rab.mjs');
 describe('rab serve', () => {
   it('serves the demonstration store over HTTPS, then stops cleanly on SIGTERM leaving a store that opens', async () => {
     const path = join(tempDir(), 'broker.db');
-    const keychain = new KeytarKeyStore();
+    const keychain = new SystemKeyStore();
     const store = await openStore({ path, keyStore: keychain, create: true });
     const accounts = await populateDemoStore(store.db, { now: Date.now(), scratchDir: tempDir() });
     store.close();

@@ -14,10 +14,14 @@ skip() {
 
 # Since Electron 42, require('electron') downloads the binary when it is missing, which on a machine
 # without network access hangs or fails; so the binary is looked for where that download puts it.
+# ELECTRON_OVERRIDE_DIST_PATH is honoured as the package itself does.
 electron_dir=node_modules/electron
+executable=$(cat "$electron_dir/path.txt" 2>/dev/null || true)
 electron_path=""
-if [ -f "$electron_dir/path.txt" ]; then
-  electron_path="$PWD/$electron_dir/dist/$(cat "$electron_dir/path.txt")"
+if [ -n "${ELECTRON_OVERRIDE_DIST_PATH:-}" ]; then
+  electron_path="$ELECTRON_OVERRIDE_DIST_PATH/${executable:-electron}"
+elif [ -n "$executable" ]; then
+  electron_path="$PWD/$electron_dir/dist/$executable"
 fi
 if [ -z "$electron_path" ] || [ ! -x "$electron_path" ]; then
   skip "no Electron binary on this machine (node_modules/electron/dist is missing: since Electron 42 it is downloaded on first use, not at install, and this machine cannot download it). Where the network allows: npx install-electron --no"

@@ -46,7 +46,9 @@ async function screenReport(storePath: string, input: { from: string; to: string
 }
 
 describe('rab simulate and rab report', () => {
-  it('writes the figures the Reports screen shows, as CSV per table and one HTML report', async () => {
+  // Six real `rab` processes do office-scale work (seed, import, 21 simulated days, report): on a
+  // loaded shared machine that alone can pass the default minute, so this test gets more time.
+  it('writes the figures the Reports screen shows, as CSV per table and one HTML report', { timeout: 300_000 }, async () => {
     const work = tempDir();
     const set = join(work, 'set');
     const storePath = join(work, 'broker.db');

@@ -51,6 +51,18 @@ describe('the API contract', () => {
     expect(CONTRACT['requests.create'].input.safeParse({ ...base, justification: 'x', crns: ['X100001', 'X100001'] }).success).toBe(false);
   });
 
+  it('refuses bidirectional override and isolate characters in names and free text', () => {
+    const base = { crns: ['X100001'], scope: 'FRONT_SHEET', purpose: 'OTHER', urgency: 'ROUTINE', durationDays: 1 };
+    for (const ch of ['\u202A', '\u202B', '\u202C', '\u202D', '\u202E', '\u2066', '\u2067', '\u2068', '\u2069']) {
+      const r = CONTRACT['requests.create'].input.safeParse({ ...base, justification: `Needed ${ch}today` });
+      expect(r.success, `U+${ch.codePointAt(0)!.toString(16)}`).toBe(false);
+      expect(r.error?.issues[0]?.message).toContain('bidirectional control character');
+    }
+    expect(CONTRACT['requests.deny'].input.safeParse({ requestId: 1, reasonCode: 'OTHER', reason: 'no \u202E' }).success).toBe(false);
+    expect(CONTRACT['admin.createUser'].input.shape.displayName.safeParse('Ann \u2067Lee').success).toBe(false);
+    expect(CONTRACT['requests.create'].input.safeParse({ ...base, justification: 'Needed today, in Arabic: عاجل' }).success).toBe(true);
+  });
+
   it('has default policy settings that pass their own schema', () => {
     expect(policySettings.parse(DEFAULT_POLICY)).toEqual(DEFAULT_POLICY);
     expect(policySettings.safeParse({ ...DEFAULT_POLICY, workingHours: { ...DEFAULT_POLICY.workingHours, timeZone: 'Mars/Olympus' } }).success).toBe(false);

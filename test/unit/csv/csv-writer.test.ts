@@ -43,7 +43,7 @@ describe('the one CSV writer', () => {
   });
 
   it('is what the report tables are written with', () => {
-    const csv = tableCsv({ id: 'waitTimes', title: 't', columns: ['team'], rows: [['+44 team']], note: null });
+    const csv = tableCsv({ id: 'sla-breaches', title: 't', columns: ['team'], rows: [['+44 team']], note: null });
     expect(csv).toBe("team\r\n'+44 team\r\n");
   });
 });

@@ -9,7 +9,7 @@ import { REGISTER_TYPES } from '../../../../shared/domain/register-types';
 import type { KeyStore } from '../../store/key-store';
 import { LATEST_SCHEMA_VERSION } from '../../store/migrations';
 import { keychainAccount, openStore } from '../../store/open-store';
-import { checkCipherPages } from './cipher-page-check';
+import { checkCipherPages } from '../../store/cipher-page-check';
 
 export interface VerifyCheck {
   name: string;

@@ -19,7 +19,8 @@ export function useSmallDisks(): (bytes: number) => SmallDisk {
   const mounted: string[] = [];
   afterEach(() => {
     for (const dir of mounted.splice(0)) {
-      execFileSync('umount', [dir], { stdio: 'pipe' });
+      // Lazily, so a test that failed with a file still open cannot leave the mount behind.
+      execFileSync('umount', ['-l', dir], { stdio: 'pipe' });
       rmSync(dir, { recursive: true, force: true });
     }
   });

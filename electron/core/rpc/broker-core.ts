@@ -11,8 +11,11 @@ import { SessionService } from '../auth/sessions';
 import { policyOf, type BrokerContext } from '../broker/context';
 import { sweep } from '../broker/sweep';
 import type { Clock, TestClock } from '../clock/clock';
+import { storeFailureOf } from '../store/store-failures';
 import type { Importer } from './call';
+import { CallQueue } from './call-atomicity';
 import { dispatch, type InternalErrorLog } from './dispatch';
+import { StoreHealth } from './store-health';
 
 export interface BrokerCoreOptions {
   db: Database;
@@ -32,6 +35,10 @@ export interface BrokerCore {
   connect(): Connection;
   dispatch(channel: unknown, conn: Connection, rawInput: unknown): Promise<Result<unknown>>;
   sweep(): SweepReport;
+  /** The sweep, queued behind any call in flight (for timers; tests may call sweep() directly). */
+  sweepInTurn(): Promise<SweepReport>;
+  /** Refused once the store shows damage (see store-health.ts). */
+  health: StoreHealth;
 }
 
 const defaultLog: InternalErrorLog = (channel, error) => {
@@ -43,19 +50,35 @@ export function createBrokerCore(o: BrokerCoreOptions): BrokerCore {
   const clock = o.devClock ?? o.clock;
   const ctx: BrokerContext = { db: o.db, clock };
   const sessions = new SessionService(clock, () => policyOf(ctx).idleLockMinutes);
+  const health = new StoreHealth(o.db, () => clock.now());
+  const calls = new CallQueue();
   const services = {
     ctx,
     sessions,
     devClock: o.devClock ?? null,
     importer: o.importer ?? null,
     importProgress: { running: false, file: null, rowsDone: 0, rowsTotal: 0 },
+    calls,
+    health,
   };
   const log = o.logInternal ?? defaultLog;
+  const guardedSweep = (): SweepReport => {
+    if (health.refused) throw health.refused;
+    try {
+      return sweep(ctx);
+    } catch (e) {
+      const failure = storeFailureOf(e);
+      if (failure?.code === 'STORE_DAMAGED') throw health.refuse('sweep', e instanceof Error ? e.message : String(e));
+      throw failure ?? e;
+    }
+  };
   return {
     ctx,
     sessions,
+    health,
     connect: () => ({ id: randomUUID(), sessionId: null }),
     dispatch: (channel, conn, rawInput) => dispatch(services, channel, conn, rawInput, log),
-    sweep: () => sweep(ctx),
+    sweep: guardedSweep,
+    sweepInTurn: () => calls.run(async () => guardedSweep()),
   };
 }

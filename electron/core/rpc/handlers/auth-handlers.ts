@@ -33,9 +33,19 @@ export const authHandlers: HandlersOf<'auth.'> = {
   'auth.signIn': async (call, input) => {
     const { ctx, sessions } = call.services;
     const userId = await checkPassword(ctx.db, policyOf(ctx), () => ctx.clock.now(), { username: input.username }, input.password, 'signIn');
+    // The new session is described before the window is given it: a sign-in that fails part-way
+    // (a damaged page, say) leaves the window as it was and no session behind.
+    const session = sessions.start(userId);
+    let status: SessionStatus;
+    try {
+      status = sessionStatus({ ...call, conn: { id: call.conn.id, sessionId: session.id } });
+    } catch (e) {
+      sessions.end(session.id);
+      throw e;
+    }
     sessions.end(call.conn.sessionId);
-    call.conn.sessionId = sessions.start(userId).id;
-    return sessionStatus(call);
+    call.conn.sessionId = session.id;
+    return status;
   },
 
   'auth.signOut': (call) => {

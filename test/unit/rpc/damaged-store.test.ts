@@ -85,7 +85,7 @@ describe('a full disk', () => {
       closeSync(fd);
     }
     const requestsBefore = fx.db.prepare('SELECT count(*) FROM requests').pluck().get();
-    const body = { crns: [PEOPLE.warrant.crn], scope: 'FRONT_SHEET', purpose: 'OTHER', justification: 'Home visit on Friday.', urgency: 'ROUTINE', durationDays: 7 } as const;
+    const body = { crns: [PEOPLE.warrant.crn], scope: 'FRONT_SHEET' as const, purpose: 'OTHER' as const, justification: 'Home visit on Friday.', urgency: 'ROUTINE' as const, durationDays: 7 };
     const r = await fx.attempt('priya', 'requests.create', body);
     expect(r).toEqual({ ok: false, error: { code: 'STORE_FULL', message: 'The disk is full. Free some space; nothing was changed.' } });
     expect(fx.internalErrors).toEqual([]);

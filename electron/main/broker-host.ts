@@ -4,6 +4,7 @@
  * tested with vitest.
  */
 import type { z } from 'zod';
+import { CONTRACT } from '../../shared/contract';
 import type { Result } from '../../shared/contract/define';
 import { setupChannels, type SetupStatus } from '../../shared/contract/setup';
 import { AppError, ERROR_CODES, type ErrorCode } from '../../shared/errors';
@@ -83,7 +84,8 @@ export class BrokerHost {
   }
 
   private async dispatchSetup(channel: SetupChannel, rawInput: unknown): Promise<Result<unknown>> {
-    const def = setupChannels[channel];
+    // The contract's own schema: the same validation the core gives every channel.
+    const def = CONTRACT[channel];
     const parsed = (def.input as z.ZodType).safeParse(rawInput === undefined ? {} : rawInput);
     if (!parsed.success) {
       const issues = parsed.error.issues.slice(0, 5).map((i) => (i.path.length ? `${i.path.join('.')}: ${i.message}` : i.message));
@@ -111,7 +113,7 @@ export class BrokerHost {
       this.attach(store);
       return;
     }
-    const admin = setupChannels['setup.createAdministrator'].input.parse(input);
+    const admin = CONTRACT['setup.createAdministrator'].input.parse(input);
     const { store } = await createStoreAtomically(storePath, keyStore, (db) =>
       createUser(db, { username: admin.username, displayName: admin.displayName, roles: ['admin'], password: admin.password }, { actor: 'setup', now: () => now }),
     );

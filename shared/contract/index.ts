@@ -15,6 +15,7 @@ import { peopleChannels } from './people';
 import { recordsChannels } from './records';
 import { reportsChannels } from './reports';
 import { requestsChannels } from './requests';
+import { setupChannels } from './setup';
 
 export const CONTRACT = {
   ...authChannels,
@@ -27,6 +28,7 @@ export const CONTRACT = {
   ...notificationsChannels,
   ...adminChannels,
   ...reportsChannels,
+  ...setupChannels,
   ...devChannels,
 } as const satisfies Record<string, ChannelDef>;
 

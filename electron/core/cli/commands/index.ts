@@ -3,6 +3,7 @@
  * plus its file in this folder (see command.ts).
  */
 import type { CliCommand } from './command';
+import { auditCheckpointCommand } from './audit-checkpoint';
 import { auditExportCommand } from './audit-export';
 import { auditVerifyCommand } from './audit-verify';
 import { importCommand } from './import';
@@ -22,6 +23,7 @@ export const COMMANDS: readonly CliCommand[] = [
   usersImportDemoCommand,
   auditVerifyCommand,
   auditExportCommand,
+  auditCheckpointCommand,
   simulateCommand,
   reportCommand,
   serveCommand,

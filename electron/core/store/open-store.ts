@@ -24,6 +24,8 @@ export interface OpenStoreOptions {
   /** Create a new store when no file exists at `path`. Never overwrites an existing file. */
   create?: boolean;
   readonly?: boolean;
+  /** `rab verify` checks every page itself and reports them all, so it skips the schema page check. */
+  skipSchemaPageCheck?: boolean;
 }
 
 export interface Store {
@@ -52,7 +54,7 @@ export async function openStore(opts: OpenStoreOptions): Promise<Store> {
   }
   checkKeyShape(stored.keyHex);
   if (!opts.readonly) assertWritable(path);
-  probeExisting(path, stored);
+  probeExisting(path, stored, !opts.skipSchemaPageCheck);
   let db: Db | undefined;
   try {
     db = connect(path, stored.keyHex, { readonly: opts.readonly ?? false });
@@ -129,7 +131,7 @@ function configureWritable(db: Db): void {
  * Read-only proof that the key opens the file, that its schema pages (page 1 and the root page of
  * every table and index) are authentic, and that the schema is one we understand.
  */
-function probeExisting(path: string, stored: StoredKey): void {
+function probeExisting(path: string, stored: StoredKey, checkSchemaPages: boolean): void {
   const size = statSync(path).size;
   if (size === 0 || size % 512 !== 0) {
     throw new AppError('STORE_DAMAGED', `The store at ${path} is damaged (its size, ${size} bytes, is not whole pages). It has not been changed.`);
@@ -142,7 +144,7 @@ function probeExisting(path: string, stored: StoredKey): void {
     assertNotFromFuture(version);
     // Pages past the end of the file are still only in the WAL, which SQLite checks as it reads them.
     const inFile = [1, ...roots].filter((p) => p <= size / STORE_PAGE_SIZE);
-    const bad = badPagesAmong(path, stored.keyHex, inFile);
+    const bad = checkSchemaPages ? badPagesAmong(path, stored.keyHex, inFile) : [];
     if (bad.length > 0) {
       throw new AppError('STORE_DAMAGED', `The store at ${path} is damaged: its schema page(s) ${bad.join(', ')} fail the cipher's check. It has not been changed; restore the latest backup (rab restore).`);
     }

@@ -68,6 +68,10 @@ export const ERROR_CODES = {
   // First run of the desktop app
   SETUP_REQUIRED: 'The app has not been set up yet: create the administrator or load demonstration data.',
   SETUP_ALREADY_DONE: 'The app is already set up. Nothing was changed.',
+  // Backups
+  BACKUP_NOT_FOUND: 'There is no backup at that path.',
+  BACKUP_BEHIND_CHECKPOINT: 'The backup is older than the latest signed audit checkpoint, so restoring it would lose audited events. Nothing was restored.',
+  BACKUP_NOT_GENUINE: 'The backup does not hold the audit events a signed checkpoint vouches for. Nothing was restored.',
   // Reports
   REPORT_PERIOD_INVALID: 'The report period is not valid: it runs from one day to a later (or the same) day, at most 366 days.',
 } as const;

@@ -6,8 +6,10 @@ import type { CliCommand } from './command';
 import { auditCheckpointCommand } from './audit-checkpoint';
 import { auditExportCommand } from './audit-export';
 import { auditVerifyCommand } from './audit-verify';
+import { backupCommand } from './backup';
 import { importCommand } from './import';
 import { reportCommand } from './report';
+import { restoreCommand } from './restore';
 import { seedCommand } from './seed';
 import { serveCommand } from './serve';
 import { simulateCommand } from './simulate';
@@ -19,6 +21,8 @@ export const COMMANDS: readonly CliCommand[] = [
   seedCommand,
   importCommand,
   verifyCommand,
+  backupCommand,
+  restoreCommand,
   usersAddCommand,
   usersImportDemoCommand,
   auditVerifyCommand,

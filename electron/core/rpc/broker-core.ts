@@ -24,6 +24,8 @@ export interface BrokerCoreOptions {
   devClock?: TestClock | null;
   /** Hosts that can import export sets (the desktop app) pass the importer here. */
   importer?: Importer | null;
+  /** The desktop's daily backup folder, listed for administrators (admin.backups); null when there is none. */
+  backupDir?: string | null;
   /** Where unexpected failures are reported. Only the error itself, never the input, is passed. */
   logInternal?: InternalErrorLog;
 }
@@ -37,6 +39,8 @@ export interface BrokerCore {
   sweep(): SweepReport;
   /** The sweep, queued behind any call in flight (for timers; tests may call sweep() directly). */
   sweepInTurn(): Promise<SweepReport>;
+  /** Runs a background task on the store in turn with calls (never inside one), unless the store is refused. */
+  inTurn<T>(task: () => T | Promise<T>): Promise<T>;
   /** Refused once the store shows damage (see store-health.ts). */
   health: StoreHealth;
 }
@@ -60,6 +64,7 @@ export function createBrokerCore(o: BrokerCoreOptions): BrokerCore {
     importProgress: { running: false, file: null, rowsDone: 0, rowsTotal: 0 },
     calls,
     health,
+    backupDir: o.backupDir ?? null,
   };
   const log = o.logInternal ?? defaultLog;
   const guardedSweep = (): SweepReport => {
@@ -80,5 +85,15 @@ export function createBrokerCore(o: BrokerCoreOptions): BrokerCore {
     dispatch: (channel, conn, rawInput) => dispatch(services, channel, conn, rawInput, log),
     sweep: guardedSweep,
     sweepInTurn: () => calls.run(async () => guardedSweep()),
+    inTurn: (task) =>
+      calls.run(async () => {
+        if (health.refused) throw health.refused;
+        try {
+          return await task();
+        } catch (e) {
+          if (storeFailureOf(e)?.code === 'STORE_DAMAGED') throw health.refuse('background task', e instanceof Error ? e.message : String(e));
+          throw e;
+        }
+      }),
   };
 }

@@ -43,6 +43,8 @@ export interface CoreServices {
   calls: CallQueue;
   /** Refused once the store shows damage. */
   health: StoreHealth;
+  /** The desktop's daily backup folder; null where backups are not taken by the app. */
+  backupDir: string | null;
 }
 
 export interface Call {

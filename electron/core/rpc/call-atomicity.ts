@@ -9,11 +9,32 @@
  *   whole call back and undoes any session it started, so the caller is told truthfully that
  *   nothing changed.
  *
- * A call that manages its own transaction (an import, all or nothing by itself) runs outside.
+ * A call that manages its own transaction (an import, all or nothing by itself) runs outside. When
+ * another process holds the store's write lock for long (a `rab import` of a large set), a call
+ * waits at most a second for it and then runs as calls did before this rule, statement by statement
+ * with each change in its own transaction, so reading stays possible meanwhile.
  */
 import type { Database } from 'better-sqlite3-multiple-ciphers';
 import { AppError } from '../../../shared/errors';
 import type { Connection, SessionService } from '../auth/sessions';
+
+/** How long a call waits for another process's write lock before running without its own transaction. */
+const LOCK_WAIT_MS = 1000;
+
+/** Starts the call's transaction; false when another process holds the write lock beyond the wait. */
+function beginCall(db: Database): boolean {
+  const usual = db.pragma('busy_timeout', { simple: true }) as number;
+  db.pragma(`busy_timeout = ${Math.min(usual, LOCK_WAIT_MS)}`);
+  try {
+    db.exec('BEGIN IMMEDIATE');
+    return true;
+  } catch (e) {
+    if ((e as { code?: string }).code?.startsWith('SQLITE_BUSY')) return false;
+    throw e;
+  } finally {
+    db.pragma(`busy_timeout = ${usual}`);
+  }
+}
 
 /** Answers after which the call's changes are rolled back rather than committed. */
 const ROLLBACK_CODES = new Set(['INTERNAL', 'STORE_DAMAGED', 'STORE_FULL', 'STORE_READ_ONLY']);
@@ -43,9 +64,8 @@ export class CallQueue {
  * the connection already holds a transaction (an import under way), the call joins it as before.
  */
 export async function inCallTransaction<T>(db: Database, conn: Connection, sessions: SessionService, call: () => Promise<T>): Promise<T> {
-  const owns = !db.inTransaction;
+  const owns = !db.inTransaction && beginCall(db);
   const sessionBefore = conn.sessionId;
-  if (owns) db.exec('BEGIN IMMEDIATE');
   let value: T;
   try {
     value = await call();

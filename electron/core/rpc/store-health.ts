@@ -27,8 +27,8 @@ export class StoreHealth {
     if (this.refusal) return this.refusal;
     this.refusal = new AppError('STORE_DAMAGED');
     try {
-      if (this.db.inTransaction) this.db.exec('ROLLBACK');
-      appendAuditEvent(this.db, { at: this.now(), actor: 'system', action: 'store.damaged', details: { where, detail: detail.slice(0, 200) } });
+      // Only between calls: a call in flight is rolled back by its own transaction, never from here.
+      if (!this.db.inTransaction) appendAuditEvent(this.db, { at: this.now(), actor: 'system', action: 'store.damaged', details: { where, detail: detail.slice(0, 200) } });
     } catch {
       // The damage may be where the audit log is: the refusal stands without its entry.
     }

@@ -24,6 +24,8 @@ export interface StoreMaintenanceOptions {
   checkpointFile: string | null;
   /** Further places for checkpoints (a server's folder or HTTP endpoint). */
   extraSinks?: readonly CheckpointSink[];
+  /** A server's configured checkpoint key; by default the key in the keychain, made on first use. */
+  signer?: CheckpointSigner;
   log: (task: string, error: unknown) => void;
 }
 
@@ -39,7 +41,7 @@ export class StoreMaintenance {
 
   /** Loads (or makes) the checkpoint key; answers when the first round of tasks has run. */
   async start(): Promise<void> {
-    if (this.sinks.length > 0) this.signer = await keychainSigner(this.o.keyStore, this.o.storePath, { create: true });
+    if (this.sinks.length > 0) this.signer = this.o.signer ?? (await keychainSigner(this.o.keyStore, this.o.storePath, { create: true }));
     await this.hourly();
   }
 
@@ -63,6 +65,16 @@ export class StoreMaintenance {
         core.inTurn(() => runDailyBackup({ db: core.ctx.db, storePath: this.o.storePath, dir, keyStore: this.o.keyStore, now: core.ctx.clock.now(), keepDays: policyOf(core.ctx).backupRetentionDays })),
       );
     }
+  }
+
+  /** A server's shutdown: one last checkpoint to every sink (a folder, an endpoint), after the calls in flight. */
+  async stopWithCheckpoint(): Promise<void> {
+    if (this.stopped) return;
+    this.stopped = true;
+    const { core } = this.o;
+    const signer = this.signer;
+    if (!signer || core.health.refused) return;
+    await this.safely('checkpoint', () => core.inTurn(() => writeCheckpoint(core.ctx.db, signer, this.sinks, core.ctx.clock.now())));
   }
 
   /** On shutdown: one last checkpoint, written synchronously so it lands before the process ends. */

@@ -13,7 +13,7 @@ import { sweep } from '../broker/sweep';
 import type { Clock, TestClock } from '../clock/clock';
 import { storeFailureOf } from '../store/store-failures';
 import type { Importer } from './call';
-import { CallQueue } from './call-atomicity';
+import { TaskQueue } from './task-queue';
 import { dispatch, type InternalErrorLog } from './dispatch';
 import { StoreHealth } from './store-health';
 
@@ -37,9 +37,9 @@ export interface BrokerCore {
   connect(): Connection;
   dispatch(channel: unknown, conn: Connection, rawInput: unknown): Promise<Result<unknown>>;
   sweep(): SweepReport;
-  /** The sweep, queued behind any call in flight (for timers; tests may call sweep() directly). */
+  /** The sweep, in turn with the other background tasks (for timers; tests may call sweep() directly). */
   sweepInTurn(): Promise<SweepReport>;
-  /** Runs a background task on the store in turn with calls (never inside one), unless the store is refused. */
+  /** Runs a background task on the store in turn with the others, unless the store is refused. */
   inTurn<T>(task: () => T | Promise<T>): Promise<T>;
   /** Refused once the store shows damage (see store-health.ts). */
   health: StoreHealth;
@@ -55,14 +55,13 @@ export function createBrokerCore(o: BrokerCoreOptions): BrokerCore {
   const ctx: BrokerContext = { db: o.db, clock };
   const sessions = new SessionService(clock, () => policyOf(ctx).idleLockMinutes);
   const health = new StoreHealth(o.db, () => clock.now());
-  const calls = new CallQueue();
+  const tasks = new TaskQueue();
   const services = {
     ctx,
     sessions,
     devClock: o.devClock ?? null,
     importer: o.importer ?? null,
     importProgress: { running: false, file: null, rowsDone: 0, rowsTotal: 0 },
-    calls,
     health,
     backupDir: o.backupDir ?? null,
   };
@@ -84,9 +83,9 @@ export function createBrokerCore(o: BrokerCoreOptions): BrokerCore {
     connect: () => ({ id: randomUUID(), sessionId: null }),
     dispatch: (channel, conn, rawInput) => dispatch(services, channel, conn, rawInput, log),
     sweep: guardedSweep,
-    sweepInTurn: () => calls.run(async () => guardedSweep()),
+    sweepInTurn: () => tasks.run(async () => guardedSweep()),
     inTurn: (task) =>
-      calls.run(async () => {
+      tasks.run(async () => {
         if (health.refused) throw health.refused;
         try {
           return await task();

@@ -1,22 +1,26 @@
 /**
- * Every call is all or nothing. Calls run one at a time on the core's connection, each inside one
- * write transaction (held across the awaits of a password check), and the signed-in session a call
- * starts is only kept if the call succeeds.
+ * Every call is all or nothing. A call whose handler is synchronous (most of them) runs inside one
+ * write transaction; a call that awaits (a password check, an import) keeps each of its changes in
+ * one transaction of its own, and sign-in hands its session over inside the transaction that
+ * records it. Calls are never queued behind one another, so a slow password check holds nobody up.
  *
- * - A deliberate refusal (an AppError such as BAD_CREDENTIALS) commits: what it recorded (a failed
- *   password, its audit event) is part of the answer, as the lockout rules require.
+ * - A deliberate refusal (an AppError such as BAD_CREDENTIALS or DUPLICATE_REQUEST) commits what
+ *   it recorded, as the lockout rules require for a refused password.
  * - Anything else (a bug answered as INTERNAL, a damaged page, a full or read-only disk) rolls the
- *   whole call back and undoes any session it started, so the caller is told truthfully that
- *   nothing changed.
+ *   whole call back and undoes any session it started, so "nothing was changed" is true.
  *
- * A call that manages its own transaction (an import, all or nothing by itself) runs outside. When
- * another process holds the store's write lock for long (a `rab import` of a large set), a call
- * waits at most a second for it and then runs as calls did before this rule, statement by statement
- * with each change in its own transaction, so reading stays possible meanwhile.
+ * When another process holds the store's write lock for long (a `rab import` of a large set), a call
+ * waits at most a second for it and then runs statement by statement, as calls did before this
+ * rule, so reading stays possible meanwhile.
  */
 import type { Database } from 'better-sqlite3-multiple-ciphers';
 import { AppError } from '../../../shared/errors';
 import type { Connection, SessionService } from '../auth/sessions';
+
+/** Answers after which the call's changes are rolled back rather than committed. */
+const ROLLBACK_CODES = new Set(['INTERNAL', 'STORE_DAMAGED', 'STORE_FULL', 'STORE_READ_ONLY']);
+
+export const keepsChangesOnFailure = (e: unknown): boolean => e instanceof AppError && !ROLLBACK_CODES.has(e.code);
 
 /** How long a call waits for another process's write lock before running without its own transaction. */
 const LOCK_WAIT_MS = 1000;
@@ -36,48 +40,32 @@ function beginCall(db: Database): boolean {
   }
 }
 
-/** Answers after which the call's changes are rolled back rather than committed. */
-const ROLLBACK_CODES = new Set(['INTERNAL', 'STORE_DAMAGED', 'STORE_FULL', 'STORE_READ_ONLY']);
-
-export const keepsChangesOnFailure = (e: unknown): boolean => e instanceof AppError && !ROLLBACK_CODES.has(e.code);
-
-/** Runs calls one after another, in the order they arrived. */
-export class CallQueue {
-  private tail: Promise<unknown> = Promise.resolve();
-  private depth = 0;
-
-  run<T>(call: () => Promise<T>): Promise<T> {
-    this.depth++;
-    const next = this.tail.then(call).finally(() => this.depth--);
-    this.tail = next.catch(() => undefined);
-    return next;
-  }
-
-  /** True while a call is running or waiting. */
-  get busy(): boolean {
-    return this.depth > 0;
-  }
-}
+/** A handler declared `async` awaits: it cannot hold the connection's one transaction across its awaits. */
+export const awaitsInside = (fn: unknown): boolean => typeof fn === 'function' && fn.constructor.name === 'AsyncFunction';
 
 /**
- * Runs `call` inside one transaction on `db`, committing or rolling back as described above. When
- * the connection already holds a transaction (an import under way), the call joins it as before.
+ * Runs a synchronous call inside one transaction on `db`, committing or rolling back as described
+ * above. When the connection already holds a transaction (an import under way), the call joins it.
  */
-export async function inCallTransaction<T>(db: Database, conn: Connection, sessions: SessionService, call: () => Promise<T>): Promise<T> {
+export function inCallTransaction<T>(db: Database, conn: Connection, sessions: SessionService, call: () => T): T {
   const owns = !db.inTransaction && beginCall(db);
   const sessionBefore = conn.sessionId;
+  const undoSession = () => {
+    if (conn.sessionId !== sessionBefore) {
+      sessions.end(conn.sessionId);
+      conn.sessionId = sessionBefore;
+    }
+  };
   let value: T;
   try {
-    value = await call();
+    value = call();
+    if (value instanceof Promise) throw new Error('A synchronous handler returned a promise.');
   } catch (e) {
     if (owns && db.inTransaction) {
       if (keepsChangesOnFailure(e)) commitOrRollBack(db);
       else rollBack(db);
     }
-    if (!keepsChangesOnFailure(e) && conn.sessionId !== sessionBefore) {
-      sessions.end(conn.sessionId);
-      conn.sessionId = sessionBefore;
-    }
+    if (!keepsChangesOnFailure(e)) undoSession();
     throw e;
   }
   if (owns && db.inTransaction) {
@@ -86,10 +74,7 @@ export async function inCallTransaction<T>(db: Database, conn: Connection, sessi
     } catch (e) {
       // A commit the disk refused (full, read-only, damaged) leaves nothing behind either.
       rollBack(db);
-      if (conn.sessionId !== sessionBefore) {
-        sessions.end(conn.sessionId);
-        conn.sessionId = sessionBefore;
-      }
+      undoSession();
       throw e;
     }
   }

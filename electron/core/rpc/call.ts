@@ -8,7 +8,6 @@ import type { TestClock } from '../clock/clock';
 import type { Actor } from '../policy/actor';
 import type { Connection, SessionService } from '../auth/sessions';
 import { checkPassword } from '../auth/sign-in';
-import type { CallQueue } from './call-atomicity';
 import type { StoreHealth } from './store-health';
 
 /** Rows read so far, as an import reports them. */
@@ -39,8 +38,6 @@ export interface CoreServices {
   devClock: TestClock | null;
   importer: Importer | null;
   importProgress: ImportProgressState;
-  /** Calls run one at a time, each all or nothing. */
-  calls: CallQueue;
   /** Refused once the store shows damage. */
   health: StoreHealth;
   /** The desktop's daily backup folder; null where backups are not taken by the app. */

@@ -3,7 +3,7 @@
  * schema, check the session, call the handler (which asks the policy), check the answer against
  * the output schema, and answer {ok:true,value} or {ok:false,error:{code,message}}. Nothing
  * thrown ever escapes: unknown channels and malformed input are answered as errors, having
- * changed nothing. Each call is one transaction (call-atomicity.ts); a damaged store is refused
+ * changed nothing. Each call is all or nothing (call-atomicity.ts); a damaged store is refused
  * from the first sign of damage on (store-health.ts).
  */
 import type { z } from 'zod';
@@ -18,7 +18,7 @@ import { notifyUsers } from '../notifications/notify';
 import { all, sql } from '../store/sql';
 import { storeFailureOf } from '../store/store-failures';
 import type { Call, CoreServices, Handler } from './call';
-import { inCallTransaction } from './call-atomicity';
+import { awaitsInside, inCallTransaction } from './call-atomicity';
 import { HANDLERS } from './handlers/index';
 
 const MAX_ISSUES = 5;
@@ -35,9 +35,6 @@ const failure = (code: keyof typeof ERROR_CODES, message?: string): Result<never
 
 export type InternalErrorLog = (channel: string, error: unknown) => void;
 
-/** Channels that keep their own all-or-nothing transaction and so run outside the call transaction. */
-const SELF_ATOMIC_CHANNELS: ReadonlySet<string> = new Set(['admin.runImport']);
-
 export async function dispatch(services: CoreServices, channel: unknown, conn: Connection, rawInput: unknown, logInternal: InternalErrorLog): Promise<Result<unknown>> {
   try {
     const refused = services.health.refused;
@@ -49,21 +46,27 @@ export async function dispatch(services: CoreServices, channel: unknown, conn: C
     if (def.access === 'dev' && services.devClock === null) return failure('UNKNOWN_CHANNEL', `No such operation: ${channel}.`);
     const parsed = def.input.safeParse(rawInput === undefined ? {} : rawInput);
     if (!parsed.success) return failure('INVALID_INPUT', describeIssues(parsed.error));
-    const run = () => runChannel(services, channel, conn, parsed.data, logInternal);
-    const value = SELF_ATOMIC_CHANNELS.has(channel)
-      ? await run()
-      : await services.calls.run(() => (services.health.refused ? Promise.reject(services.health.refused) : inCallTransaction(services.ctx.db, conn, services.sessions, run)));
-    return { ok: true, value };
+    const handler = HANDLERS[channel] as Handler<ChannelName>;
+    // A synchronous handler runs, with everything it reads and writes, in one transaction.
+    if (!awaitsInside(handler)) {
+      const value = inCallTransaction(services.ctx.db, conn, services.sessions, () => {
+        const call = startCall(services, channel, conn);
+        return checkAnswer(channel, handler(call, parsed.data as never), logInternal);
+      });
+      return { ok: true, value };
+    }
+    const call = startCall(services, channel, conn);
+    return { ok: true, value: checkAnswer(channel, await handler(call, parsed.data as never), logInternal) };
   } catch (e) {
     return answerFor(services, typeof channel === 'string' ? channel : '?', e, logInternal);
   }
 }
 
-async function runChannel(services: CoreServices, channel: ChannelName, conn: Connection, input: unknown, logInternal: InternalErrorLog): Promise<unknown> {
-  const def = CONTRACT[channel];
+/** The clock check and, for session channels, the signed-in actor. */
+function startCall(services: CoreServices, channel: ChannelName, conn: Connection): Call {
   watchClock(services);
   const call: Call = { services, conn, actor: null };
-  if (def.access === 'session') {
+  if (CONTRACT[channel].access === 'session') {
     const session = services.sessions.require(conn.sessionId, { touch: !BACKGROUND_CHANNELS.has(channel) });
     const actor = loadActor(services.ctx.db, session.userId);
     if (!actor.active) {
@@ -73,9 +76,11 @@ async function runChannel(services: CoreServices, channel: ChannelName, conn: Co
     }
     call.actor = actor;
   }
-  const handler = HANDLERS[channel] as Handler<ChannelName>;
-  const value = await handler(call, input as never);
-  const checked = def.output.safeParse(value);
+  return call;
+}
+
+function checkAnswer(channel: ChannelName, value: unknown, logInternal: InternalErrorLog): unknown {
+  const checked = CONTRACT[channel].output.safeParse(value);
   if (!checked.success) {
     logInternal(channel, new Error(`The answer did not match the contract: ${describeIssues(checked.error)}`));
     // Thrown, not returned, so the call's changes are rolled back with it.

@@ -1,25 +1,28 @@
 /**
- * Calls are each one transaction, one at a time; a store locked by another process for long (a
- * large `rab import`) still answers reads.
+ * A call is all or nothing; a store locked by another process for long (a large `rab import`)
+ * still answers reads.
  */
 import Database from 'better-sqlite3-multiple-ciphers';
 import { describe, expect, it } from 'vitest';
 import { keychainAccount } from '../../../electron/core/store/open-store';
-import { PASSWORD, useBrokerFixture } from '../../helpers/broker-fixture';
+import { PEOPLE, useBrokerFixture } from '../../helpers/broker-fixture';
 
 const fixture = useBrokerFixture();
 
 describe('calls as transactions', () => {
-  it('runs calls made at the same time one after another, each seeing the one before', async () => {
+  it('leaves no trace of a call that fails part-way through: neither its rows nor its audit events', async () => {
     const fx = await fixture();
-    const conn = fx.core.connect();
-    const answers = await Promise.all([
-      fx.core.dispatch('auth.signIn', conn, { username: 'priya', password: PASSWORD }),
-      fx.core.dispatch('auth.status', conn, {}),
-      fx.core.dispatch('requests.mine', conn, {}),
-    ]);
-    expect(answers.map((a) => a.ok)).toEqual([true, true, true]);
-    expect(answers[1]).toMatchObject({ ok: true, value: { state: 'SIGNED_IN' } });
+    await fx.signIn('priya');
+    fx.db.exec('VACUUM');
+    // No page may be added: the call's first writes fit in pages with room, later ones do not.
+    fx.db.pragma(`max_page_count = ${fx.db.pragma('page_count', { simple: true }) as number}`);
+    const count = (sql: string) => fx.db.prepare(sql).pluck().get() as number;
+    const before = { requests: count('SELECT count(*) FROM requests'), events: count('SELECT count(*) FROM audit_events'), notices: count('SELECT count(*) FROM notifications') };
+    const crns = [PEOPLE.warrant.crn, PEOPLE.allocated.crn];
+    const r = await fx.attempt('priya', 'requests.create', { crns, scope: 'FRONT_SHEET', purpose: 'OTHER', justification: 'x'.repeat(1900), urgency: 'ROUTINE', durationDays: 7 });
+    expect(r).toMatchObject({ ok: false, error: { code: 'STORE_FULL' } });
+    expect({ requests: count('SELECT count(*) FROM requests'), events: count('SELECT count(*) FROM audit_events'), notices: count('SELECT count(*) FROM notifications') }).toEqual(before);
+    expect(fx.internalErrors).toEqual([]);
   });
 
   it('still answers reads while another process holds the write lock, after a short wait', async () => {

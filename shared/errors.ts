@@ -6,7 +6,9 @@ export const ERROR_CODES = {
   // Store
   STORE_KEY_MISSING: 'The store exists but its key is not in the keychain. The store has not been changed.',
   STORE_KEY_WRONG: 'The key in the keychain does not open this store. The store has not been changed.',
-  STORE_DAMAGED: 'The store file is damaged and cannot be read. It has not been changed.',
+  STORE_DAMAGED: 'The store file is damaged, so nothing more will be written to it. Restore the latest backup (rab restore) and tell your administrator.',
+  STORE_FULL: 'The disk is full. Free some space; nothing was changed.',
+  STORE_READ_ONLY: 'The store is in a folder or on a disk that cannot be written to. Nothing was changed.',
   STORE_FROM_FUTURE: 'The store was written by a newer version of this app. It has not been changed.',
   STORE_KEYCHAIN_UNAVAILABLE: 'The system keychain is not available, so the store cannot be unlocked.',
   STORE_NOT_FOUND: 'There is no store at that path.',
@@ -66,6 +68,10 @@ export const ERROR_CODES = {
   // First run of the desktop app
   SETUP_REQUIRED: 'The app has not been set up yet: create the administrator or load demonstration data.',
   SETUP_ALREADY_DONE: 'The app is already set up. Nothing was changed.',
+  // Backups
+  BACKUP_NOT_FOUND: 'There is no backup at that path.',
+  BACKUP_BEHIND_CHECKPOINT: 'The backup is older than the latest signed audit checkpoint, so restoring it would lose audited events. Nothing was restored.',
+  BACKUP_NOT_GENUINE: 'The backup does not hold the audit events a signed checkpoint vouches for. Nothing was restored.',
   // Reports
   REPORT_PERIOD_INVALID: 'The report period is not valid: it runs from one day to a later (or the same) day, at most 366 days.',
 } as const;

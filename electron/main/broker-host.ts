@@ -4,12 +4,14 @@
  * tested with vitest.
  */
 import type { z } from 'zod';
+import { CONTRACT } from '../../shared/contract';
 import type { Result } from '../../shared/contract/define';
 import { setupChannels, type SetupStatus } from '../../shared/contract/setup';
 import { AppError, ERROR_CODES, type ErrorCode } from '../../shared/errors';
 import type { Connection } from '../core/auth/sessions';
 import type { Clock } from '../core/clock/clock';
 import { demoAccountsOf, isDemoStore, populateDemoStore } from '../core/demo/create-demo-store';
+import { StoreMaintenance } from '../core/maintenance/store-maintenance';
 import { createBrokerCore, type BrokerCore } from '../core/rpc/broker-core';
 import type { KeyStore } from '../core/store/key-store';
 import { openStore, type Store } from '../core/store/open-store';
@@ -24,7 +26,14 @@ export interface BrokerHostOptions {
   clock: Clock;
   /** Where unexpected failures are reported (never with the input that caused them). */
   logInternal?: (channel: string, error: unknown) => void;
+  /** The folder for the daily automatic backups; none are taken without it. */
+  backupDir?: string;
+  /** The append-only file of signed audit checkpoints, beside the user-data folder; none without it. */
+  checkpointFile?: string;
 }
+
+/** Checkpoints at least this often, and the daily backup is looked at as often. */
+export const MAINTENANCE_EVERY_MS = 60 * 60 * 1000;
 
 type SetupChannel = keyof typeof setupChannels;
 const isSetupChannel = (channel: string): channel is SetupChannel => Object.hasOwn(setupChannels, channel);
@@ -34,6 +43,12 @@ const failure = (code: ErrorCode, message?: string): Result<never> => ({ ok: fal
 export class BrokerHost {
   private store: Store | null = null;
   private brokerCore: BrokerCore | null = null;
+  private upkeep: StoreMaintenance | null = null;
+  private upkeepTimer: NodeJS.Timeout | null = null;
+  /** Settles once the first checkpoint and backup after opening have been attempted. */
+  maintenanceStarted: Promise<void> = Promise.resolve();
+  /** Settles once the background check of every page after opening has finished. */
+  pageCheckDone: Promise<number[]> = Promise.resolve([]);
   /** Setup calls run one at a time: a second click waits, then finds the app set up. */
   private setupQueue: Promise<unknown> = Promise.resolve();
 
@@ -61,7 +76,15 @@ export class BrokerHost {
     return this.brokerCore.dispatch(channel, conn, rawInput);
   };
 
+  /** The store's upkeep (checkpoints, daily backup, page check), once a store is open. */
+  get maintenance(): StoreMaintenance | null {
+    return this.upkeep;
+  }
+
   close(): void {
+    if (this.upkeepTimer) clearInterval(this.upkeepTimer);
+    this.upkeep?.stop();
+    this.upkeep = null;
     this.store?.close();
     this.store = null;
     this.brokerCore = null;
@@ -73,8 +96,26 @@ export class BrokerHost {
       db: store.db,
       clock: this.options.clock,
       importer: desktopImporter(store.db, this.options.clock),
+      backupDir: this.options.backupDir ?? null,
       ...(this.options.logInternal ? { logInternal: this.options.logInternal } : {}),
     });
+    const log = this.options.logInternal ?? (() => undefined);
+    this.upkeep = new StoreMaintenance({
+      core: this.brokerCore,
+      storePath: store.path,
+      keyStore: this.options.keyStore,
+      backupDir: this.options.backupDir ?? null,
+      checkpointFile: this.options.checkpointFile ?? null,
+      log: (task, error) => log(`maintenance:${task}`, error),
+    });
+    const upkeep = this.upkeep;
+    this.pageCheckDone = upkeep.checkEveryPage().catch((e: unknown) => {
+      log('maintenance:page check', e);
+      return [];
+    });
+    this.maintenanceStarted = upkeep.start().catch((e: unknown) => log('maintenance:start', e));
+    this.upkeepTimer = setInterval(() => void upkeep.hourly(), MAINTENANCE_EVERY_MS);
+    this.upkeepTimer.unref();
   }
 
   private status(): SetupStatus {
@@ -83,7 +124,8 @@ export class BrokerHost {
   }
 
   private async dispatchSetup(channel: SetupChannel, rawInput: unknown): Promise<Result<unknown>> {
-    const def = setupChannels[channel];
+    // The contract's own schema: the same validation the core gives every channel.
+    const def = CONTRACT[channel];
     const parsed = (def.input as z.ZodType).safeParse(rawInput === undefined ? {} : rawInput);
     if (!parsed.success) {
       const issues = parsed.error.issues.slice(0, 5).map((i) => (i.path.length ? `${i.path.join('.')}: ${i.message}` : i.message));
@@ -111,7 +153,7 @@ export class BrokerHost {
       this.attach(store);
       return;
     }
-    const admin = setupChannels['setup.createAdministrator'].input.parse(input);
+    const admin = CONTRACT['setup.createAdministrator'].input.parse(input);
     const { store } = await createStoreAtomically(storePath, keyStore, (db) =>
       createUser(db, { username: admin.username, displayName: admin.displayName, roles: ['admin'], password: admin.password }, { actor: 'setup', now: () => now }),
     );

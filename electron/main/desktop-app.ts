@@ -2,7 +2,7 @@
  * The desktop app's lifecycle, wired from the tested parts: hardened session, the broker host
  * (store or first run), IPC, the one window, notifications, locking and the routing sweep.
  */
-import { dirname, join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { app, type BrowserWindow, dialog, ipcMain, Notification, powerMonitor, type IpcMainInvokeEvent } from 'electron';
 import { SystemClock } from '../core/clock/clock';
@@ -64,6 +64,9 @@ export function runDesktopApp(origins: PageOrigins): void {
       storePath: storePathIn(userData),
       keyStore: new SystemKeyStore(),
       clock: new SystemClock(),
+      // Daily backups inside the user-data folder; checkpoints beside it, so they outlive a restore of the folder.
+      backupDir: join(userData, 'backups'),
+      checkpointFile: join(dirname(userData), `${basename(userData)}-audit-checkpoints.jsonl`),
       logInternal: (channel, error) => console.error(`[broker] ${channel}: ${error instanceof Error ? error.name : 'Error'}`),
     });
     const opened = await host.start();
@@ -103,8 +106,12 @@ export function runDesktopApp(origins: PageOrigins): void {
       },
     });
     every(NOTIFICATION_POLL_MS, 'notifications', () => poller.poll());
-    every(SWEEP_MS, 'sweep', () => broker.core?.sweep());
-    safely('sweep', () => broker.core?.sweep())();
+    // The sweep waits its turn behind calls, so it never runs inside one.
+    const sweepInTurn = (): void => {
+      broker.core?.sweepInTurn().catch((error: unknown) => console.error(`[sweep] ${error instanceof Error ? error.name : 'Error'}`));
+    };
+    every(SWEEP_MS, 'sweep', sweepInTurn);
+    sweepInTurn();
 
     // Walking away from the computer locks the app too, whatever its idle timer says.
     const lockEverySession = (): void => {

@@ -19,6 +19,8 @@ const TITLES: Partial<Record<ErrorCode, string>> = {
   STORE_KEY_WRONG: 'The store’s key does not match',
   STORE_KEY_INVALID: 'The store’s key is not valid',
   STORE_DAMAGED: 'The store is damaged',
+  STORE_READ_ONLY: 'The store cannot be written',
+  STORE_FULL: 'The disk is full',
   STORE_FROM_FUTURE: 'The store is from a newer version',
   STORE_KEYCHAIN_UNAVAILABLE: 'The system keychain is not available',
 };

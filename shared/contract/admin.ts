@@ -72,6 +72,14 @@ export const clockStatus = z.object({
 });
 export type ClockStatus = z.infer<typeof clockStatus>;
 
+export const backupList = z.object({
+  /** Where the daily backups are kept; null when this app does not take them (the command line, a server). */
+  directory: z.string().nullable(),
+  keepDays: z.number().int(),
+  backups: z.array(z.object({ file: z.string(), day: z.string(), at: instant, bytes: z.number().int() })),
+});
+export type BackupList = z.infer<typeof backupList>;
+
 export const laoEntryRow = z.object({
   id: z.string(),
   kind: z.enum(LAO_LIST_KINDS),
@@ -214,6 +222,12 @@ export const adminChannels = {
     input: z.strictObject({ ...confirm, ...range }),
     output: z.object({ filename: z.string(), csv: z.string(), rows: z.number().int() }),
     errors: ['BAD_CREDENTIALS', 'ACCOUNT_LOCKED'],
+  }),
+  'admin.backups': channel({
+    summary: 'The daily automatic backups the app keeps, newest first, and for how many days they are kept.',
+    access: 'session',
+    input: z.strictObject({}),
+    output: backupList,
   }),
   'admin.clockStatus': channel({
     summary: 'The clock as the store sees it, and whether reads are paused after the clock went back.',

@@ -6,6 +6,7 @@
 import { z } from 'zod';
 import { CRN_PATTERN, STAFF_CODE_PATTERN } from '../domain/identifiers';
 import { RISK_LEVELS, ROLES, SCOPES, URGENCIES } from '../domain/access';
+import { BIDI_CONTROL_MESSAGE, hasBidiControl } from '../domain/bidi-controls';
 import { SECTORS } from '../domain/organisation';
 import { MAPPA_CATEGORIES, MAPPA_LEVELS } from '../domain/register-types';
 import {
@@ -42,8 +43,10 @@ export const accessRoute = z.enum(ACCESS_ROUTES);
 export const grantKind = z.enum(GRANT_KINDS);
 export const grantState = z.enum(GRANT_STATES);
 
-/** Free text a person must write: trimmed, not blank, bounded. */
-export const text = (max: number) => z.string().trim().min(1, 'is required').max(max);
+/** Free text a person may write: trimmed, bounded, and never holding bidirectional controls. */
+export const optionalText = (max: number) => z.string().trim().max(max).refine((v) => !hasBidiControl(v), BIDI_CONTROL_MESSAGE);
+/** Free text a person must write: the same, and not blank. */
+export const text = (max: number) => z.string().trim().min(1, 'is required').max(max).refine((v) => !hasBidiControl(v), BIDI_CONTROL_MESSAGE);
 /** A password as typed: never trimmed, because spaces may be part of it. */
 export const password = z.string().min(1, 'is required').max(1024);
 export const durationDays = z.number().int().min(1).max(366);

@@ -21,7 +21,8 @@ export interface ChannelDef<I extends z.ZodType = z.ZodType, O extends z.ZodType
 
 /**
  * Codes any channel may answer with: bad input, session problems (including an account made
- * inactive mid-session), authorisation, a damaged stored password hash, failure.
+ * inactive mid-session), authorisation, a damaged stored password hash, the store's own failures,
+ * failure.
  */
 export const COMMON_ERRORS: readonly ErrorCode[] = [
   'INVALID_INPUT',
@@ -33,6 +34,10 @@ export const COMMON_ERRORS: readonly ErrorCode[] = [
   'FORBIDDEN',
   'PASSWORD_HASH_INVALID',
   'INTERNAL',
+  // The store itself: damaged (refused from then on), a full disk, a read-only folder.
+  'STORE_DAMAGED',
+  'STORE_FULL',
+  'STORE_READ_ONLY',
 ];
 
 export const channel = <I extends z.ZodType, O extends z.ZodType>(def: ChannelDef<I, O>): ChannelDef<I, O> => def;

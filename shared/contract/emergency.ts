@@ -1,7 +1,7 @@
 /** Emergency safety access (break-glass) and the hub's review of every use. */
 import { z } from 'zod';
 import { channel } from './define';
-import { grantRow, id, instant, page, password } from './common';
+import { grantRow, id, instant, optionalText, page, password, text } from './common';
 import { EMERGENCY_REASONS, EMERGENCY_REVIEW_OUTCOMES } from './vocabulary';
 
 export const emergencyReason = z.enum(EMERGENCY_REASONS);
@@ -33,7 +33,7 @@ export const emergencyChannels = {
       requestId: id,
       password,
       reasonCode: emergencyReason,
-      reasonText: z.string().trim().max(2000).default(''),
+      reasonText: optionalText(2000).default(''),
     }),
     output: z.object({ use: emergencyUseRow, grant: grantRow }),
     errors: ['NOT_FOUND', 'BAD_CREDENTIALS', 'ACCOUNT_LOCKED', 'EMERGENCY_NOT_ALLOWED', 'EMERGENCY_REASON_REQUIRED', 'ACCESS_EXCLUDED', 'ACCESS_RESTRICTED', 'CLOCK_ROLLBACK'],
@@ -47,7 +47,7 @@ export const emergencyChannels = {
   'emergency.review': channel({
     summary: 'Record the outcome of a review of one emergency use (hub staff).',
     access: 'session',
-    input: z.strictObject({ useId: id, outcome: emergencyReviewOutcome, notes: z.string().trim().min(1, 'is required').max(2000) }),
+    input: z.strictObject({ useId: id, outcome: emergencyReviewOutcome, notes: text(2000) }),
     output: emergencyUseRow,
     errors: ['NOT_FOUND', 'ALREADY_REVIEWED', 'OWN_REQUEST'],
   }),

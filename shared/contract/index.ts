@@ -15,6 +15,7 @@ import { peopleChannels } from './people';
 import { recordsChannels } from './records';
 import { reportsChannels } from './reports';
 import { requestsChannels } from './requests';
+import { setupChannels } from './setup';
 
 export const CONTRACT = {
   ...authChannels,
@@ -27,6 +28,7 @@ export const CONTRACT = {
   ...notificationsChannels,
   ...adminChannels,
   ...reportsChannels,
+  ...setupChannels,
   ...devChannels,
 } as const satisfies Record<string, ChannelDef>;
 
@@ -56,5 +58,5 @@ export type { FrontSheet, RecordView } from './records';
 export type { EmergencyUseRow } from './emergency';
 export type { AbsenceRow, DeputyRow, ViewerRow } from './caseload';
 export type { NotificationRow } from './notifications';
-export type { AuditEventRow, AuditVerification, ClockStatus, ImportReport, LaoEntryRow, UserRow } from './admin';
+export type { AuditEventRow, AuditVerification, BackupList, ClockStatus, ImportReport, LaoEntryRow, UserRow } from './admin';
 export type { SweepReport } from './dev';

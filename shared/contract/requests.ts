@@ -1,7 +1,7 @@
 /** Asking for access, following it, withdrawing it, and deciding it. */
 import { z } from 'zod';
 import { channel } from './define';
-import { crn, denyReasonCode, durationDays, id, inboxRow, instant, page, purpose, requestRow, scope, text, urgency } from './common';
+import { crn, denyReasonCode, durationDays, id, inboxRow, instant, optionalText, page, purpose, requestRow, scope, text, urgency } from './common';
 
 export const requestOutcome = z.discriminatedUnion('outcome', [
   z.object({ outcome: z.literal('CREATED'), crn: z.string(), request: requestRow }),
@@ -80,7 +80,7 @@ export const requestsChannels = {
       scope: scope.optional(),
       durationDays: durationDays.optional(),
       startAt: instant.optional(),
-      note: z.string().trim().max(2000).optional(),
+      note: optionalText(2000).optional(),
     }),
     output: requestRow,
     errors: ['NOT_FOUND', 'ALREADY_DECIDED', 'OWN_REQUEST', 'SCOPE_WIDENED', 'DURATION_TOO_LONG', 'ACCESS_EXCLUDED', 'ACCESS_RESTRICTED', 'INVALID_START'],
@@ -88,7 +88,7 @@ export const requestsChannels = {
   'requests.deny': channel({
     summary: 'Refuse with a reason code and a reason the requester will read. First decision wins.',
     access: 'session',
-    input: z.strictObject({ requestId: id, reasonCode: denyReasonCode, reason: z.string().trim().max(2000) }),
+    input: z.strictObject({ requestId: id, reasonCode: denyReasonCode, reason: optionalText(2000) }),
     output: requestRow,
     errors: ['NOT_FOUND', 'ALREADY_DECIDED', 'OWN_REQUEST', 'DECISION_REASON_REQUIRED', 'ACCESS_EXCLUDED', 'ACCESS_RESTRICTED'],
   }),

@@ -1,8 +1,9 @@
 /**
  * First run of the desktop app. Before any store exists the main process serves only these
  * channels: the window asks whether the app is set up, then either creates the first administrator
- * or loads synthetic demonstration data. They are kept out of CONTRACT because the core dispatcher
- * never serves them: they exist only while there is no store for it to serve.
+ * or loads synthetic demonstration data. They are part of CONTRACT, so they are validated, typed
+ * and fuzzed like every other channel; once a store exists the core answers them too (READY, and
+ * SETUP_ALREADY_DONE to any attempt to set up again).
  */
 import { z } from 'zod';
 import { channel } from './define';

@@ -108,6 +108,8 @@ test('every screen of every role passes axe-core, and each role’s main screen 
   await visit(a, host.origin, '/admin/audit', 'Audit');
   await a.getByTestId('verify-audit').click();
   await expect(a.getByTestId('audit-verified')).toContainText('The audit chain is intact');
+  // The browser host takes no daily backups itself, and says so where the desktop lists them.
+  await expect(a.getByTestId('backups')).toContainText('use rab backup');
   await expectAccessible(a, 'audit verified');
   await visit(a, host.origin, '/admin/clock', 'Clock');
   await visit(a, host.origin, '/admin/import', 'Import an export set');

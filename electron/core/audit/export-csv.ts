@@ -1,10 +1,12 @@
 /**
  * Audit export as CSV, for `rab audit export` and the administrator's export screen. Rows are
- * written in chunks so a national-size log never has to sit in memory at once.
+ * written in chunks so a national-size log never has to sit in memory at once. Cells go through the
+ * app's one CSV writer: an actor such as `=HYPERLINK(…)` (a failed sign-in's username) is written
+ * as `'=HYPERLINK(…)`, so whoever recomputes hashes from the export drops that one apostrophe.
  */
 import { closeSync, openSync, writeSync } from 'node:fs';
 import type { Database } from 'better-sqlite3-multiple-ciphers';
-import { stringify } from 'csv-stringify/sync';
+import { csvText } from '../csv/csv-writer';
 import type { StoredAuditEvent } from './audit-log';
 
 export interface AuditRange {
@@ -29,9 +31,9 @@ function* auditRows(db: Database, range: AuditRange): Generator<StoredAuditEvent
 }
 
 const toCsv = (rows: StoredAuditEvent[]): string =>
-  stringify(rows.map((r) => [r.seq, new Date(r.at).toISOString(), r.at, r.actor, r.action, r.subject ?? '', r.crn ?? '', r.details, r.prev_hash, r.hash]));
+  csvText(rows.map((r) => [r.seq, new Date(r.at).toISOString(), r.at, r.actor, r.action, r.subject ?? '', r.crn ?? '', r.details, r.prev_hash, r.hash]));
 
-const header = (): string => stringify([[...AUDIT_CSV_COLUMNS]]);
+const header = (): string => csvText([[...AUDIT_CSV_COLUMNS]]);
 
 /** The events in [from, to) as CSV text, with a header row. */
 export function auditCsv(db: Database, range: AuditRange): { csv: string; rows: number } {

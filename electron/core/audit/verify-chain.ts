@@ -13,7 +13,8 @@ export function verifyAuditChain(db: Database): AuditChainResult {
   let checked = 0;
   for (const row of rows) {
     const bad = (problem: string): AuditChainResult => ({ ok: false, checked, firstBadSeq: row.seq, problem });
-    if (row.seq !== expectedSeq) return bad(`event ${expectedSeq} is missing (next event is ${row.seq})`);
+    // The first bad event is the missing one, not the survivor after the gap.
+    if (row.seq !== expectedSeq) return { ok: false, checked, firstBadSeq: expectedSeq, problem: row.seq > expectedSeq ? `event ${expectedSeq} is missing (the next event is ${row.seq})` : `event ${row.seq} appears out of order after event ${expectedSeq - 1}` };
     if (row.prev_hash !== prevHash) return bad(`event ${row.seq} does not point at the hash of event ${row.seq - 1}`);
     if (chainHash(prevHash, canonicalEvent(row)) !== row.hash) return bad(`event ${row.seq} has been changed since it was written`);
     prevHash = row.hash;

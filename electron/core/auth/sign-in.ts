@@ -47,6 +47,8 @@ export async function checkPassword(
   who: { username: string } | { userId: number },
   password: string,
   purpose: PasswordPurpose,
+  /** Runs inside the transaction that records a success, so a failure in it undoes the success too. */
+  withSuccess?: (userId: number) => void,
 ): Promise<number> {
   const account = 'userId' in who
     ? one<AccountRow>(db, sql`SELECT id, username, password_hash, active, failed_attempts, locked_until FROM users WHERE id = ${who.userId}`)
@@ -87,6 +89,7 @@ export async function checkPassword(
   db.transaction(() => {
     run(db, sql`UPDATE users SET failed_attempts = 0, locked_until = NULL WHERE id = ${account.id}`);
     appendAuditEvent(db, { at, actor: account.username, action: `auth.${purpose}`, subject: `user:${account.id}`, details: {} });
+    withSuccess?.(account.id);
   }).immediate();
   return account.id;
 }

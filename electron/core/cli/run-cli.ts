@@ -4,6 +4,7 @@
  */
 import { Command, CommanderError } from 'commander';
 import { AppError } from '../../../shared/errors';
+import { storeFailureOf } from '../store/store-failures';
 import { CommandFailed, EXIT_FAILURE, EXIT_OK, EXIT_USAGE, UsageError, type CliContext } from './cli-context';
 import { COMMANDS } from './commands';
 
@@ -37,6 +38,12 @@ export async function runCli(argv: readonly string[], ctx: CliContext): Promise<
     if (e instanceof CommandFailed) return EXIT_FAILURE;
     if (e instanceof AppError) {
       ctx.stderr.write(`error: ${e.message}\n`);
+      return EXIT_FAILURE;
+    }
+    // A full disk, a read-only folder or a damaged page is said in the store's own words.
+    const storeFailure = storeFailureOf(e);
+    if (storeFailure) {
+      ctx.stderr.write(`error: ${storeFailure.message}\n`);
       return EXIT_FAILURE;
     }
     ctx.stderr.write(`error: unexpected failure: ${e instanceof Error ? e.message : String(e)}\n`);

@@ -5,6 +5,7 @@
  * names and free text are personal data, so their messages never repeat them.
  */
 import { z } from 'zod';
+import { BIDI_CONTROL_MESSAGE, hasBidiControl } from '../../../shared/domain/bidi-controls';
 import { isValidPnc, pncCheckLetter, PNC_PATTERN } from '../../../shared/domain/identifiers';
 
 
@@ -42,7 +43,7 @@ function hasControlCharacters(v: string, multiline: boolean): boolean {
   return false;
 }
 
-/** Personal names and free text: bounded length, no control characters other than line breaks. */
+/** Personal names and free text: bounded length, no control characters other than line breaks, no bidirectional controls. */
 export const text = (max: number, opts: { multiline?: boolean } = {}): z.ZodType<string, string> =>
   field().check((ctx) => {
     const v = ctx.value;
@@ -53,6 +54,7 @@ export const text = (max: number, opts: { multiline?: boolean } = {}): z.ZodType
       const what = opts.multiline ? 'control characters' : 'line breaks or control characters';
       ctx.issues.push({ code: 'custom', input: v, message: `contains ${what}, which are not allowed here` });
     }
+    if (hasBidiControl(v)) ctx.issues.push({ code: 'custom', input: v, message: BIDI_CONTROL_MESSAGE });
   });
 
 export const oneOf = <const T extends readonly [string, ...string[]]>(values: T): z.ZodType<T[number], string> =>

@@ -11,8 +11,11 @@ import { SessionService } from '../auth/sessions';
 import { policyOf, type BrokerContext } from '../broker/context';
 import { sweep } from '../broker/sweep';
 import type { Clock, TestClock } from '../clock/clock';
+import { storeFailureOf } from '../store/store-failures';
 import type { Importer } from './call';
+import { TaskQueue } from './task-queue';
 import { dispatch, type InternalErrorLog } from './dispatch';
+import { StoreHealth } from './store-health';
 
 export interface BrokerCoreOptions {
   db: Database;
@@ -21,6 +24,8 @@ export interface BrokerCoreOptions {
   devClock?: TestClock | null;
   /** Hosts that can import export sets (the desktop app) pass the importer here. */
   importer?: Importer | null;
+  /** The desktop's daily backup folder, listed for administrators (admin.backups); null when there is none. */
+  backupDir?: string | null;
   /** Where unexpected failures are reported. Only the error itself, never the input, is passed. */
   logInternal?: InternalErrorLog;
 }
@@ -32,6 +37,12 @@ export interface BrokerCore {
   connect(): Connection;
   dispatch(channel: unknown, conn: Connection, rawInput: unknown): Promise<Result<unknown>>;
   sweep(): SweepReport;
+  /** The sweep, in turn with the other background tasks (for timers; tests may call sweep() directly). */
+  sweepInTurn(): Promise<SweepReport>;
+  /** Runs a background task on the store in turn with the others, unless the store is refused. */
+  inTurn<T>(task: () => T | Promise<T>): Promise<T>;
+  /** Refused once the store shows damage (see store-health.ts). */
+  health: StoreHealth;
 }
 
 const defaultLog: InternalErrorLog = (channel, error) => {
@@ -43,19 +54,45 @@ export function createBrokerCore(o: BrokerCoreOptions): BrokerCore {
   const clock = o.devClock ?? o.clock;
   const ctx: BrokerContext = { db: o.db, clock };
   const sessions = new SessionService(clock, () => policyOf(ctx).idleLockMinutes);
+  const health = new StoreHealth(o.db, () => clock.now());
+  const tasks = new TaskQueue();
   const services = {
     ctx,
     sessions,
     devClock: o.devClock ?? null,
     importer: o.importer ?? null,
     importProgress: { running: false, file: null, rowsDone: 0, rowsTotal: 0 },
+    health,
+    backupDir: o.backupDir ?? null,
   };
   const log = o.logInternal ?? defaultLog;
+  const guardedSweep = (): SweepReport => {
+    if (health.refused) throw health.refused;
+    try {
+      return sweep(ctx);
+    } catch (e) {
+      const failure = storeFailureOf(e);
+      if (failure?.code === 'STORE_DAMAGED') throw health.refuse('sweep', e instanceof Error ? e.message : String(e));
+      throw failure ?? e;
+    }
+  };
   return {
     ctx,
     sessions,
+    health,
     connect: () => ({ id: randomUUID(), sessionId: null }),
     dispatch: (channel, conn, rawInput) => dispatch(services, channel, conn, rawInput, log),
-    sweep: () => sweep(ctx),
+    sweep: guardedSweep,
+    sweepInTurn: () => tasks.run(async () => guardedSweep()),
+    inTurn: (task) =>
+      tasks.run(async () => {
+        if (health.refused) throw health.refused;
+        try {
+          return await task();
+        } catch (e) {
+          if (storeFailureOf(e)?.code === 'STORE_DAMAGED') throw health.refuse('background task', e instanceof Error ? e.message : String(e));
+          throw e;
+        }
+      }),
   };
 }

@@ -8,6 +8,7 @@ import type { TestClock } from '../clock/clock';
 import type { Actor } from '../policy/actor';
 import type { Connection, SessionService } from '../auth/sessions';
 import { checkPassword } from '../auth/sign-in';
+import type { StoreHealth } from './store-health';
 
 /** Rows read so far, as an import reports them. */
 export interface ImportProgressUpdate {
@@ -37,6 +38,10 @@ export interface CoreServices {
   devClock: TestClock | null;
   importer: Importer | null;
   importProgress: ImportProgressState;
+  /** Refused once the store shows damage. */
+  health: StoreHealth;
+  /** The desktop's daily backup folder; null where backups are not taken by the app. */
+  backupDir: string | null;
 }
 
 export interface Call {

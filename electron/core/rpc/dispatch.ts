@@ -3,7 +3,8 @@
  * schema, check the session, call the handler (which asks the policy), check the answer against
  * the output schema, and answer {ok:true,value} or {ok:false,error:{code,message}}. Nothing
  * thrown ever escapes: unknown channels and malformed input are answered as errors, having
- * changed nothing.
+ * changed nothing. Each call is all or nothing (call-atomicity.ts); a damaged store is refused
+ * from the first sign of damage on (store-health.ts).
  */
 import type { z } from 'zod';
 import { CONTRACT, isChannelName, type ChannelName, type Result } from '../../../shared/contract';
@@ -15,7 +16,9 @@ import { policyOf } from '../broker/context';
 import { observeClock } from '../clock/clock-guard';
 import { notifyUsers } from '../notifications/notify';
 import { all, sql } from '../store/sql';
+import { storeFailureOf } from '../store/store-failures';
 import type { Call, CoreServices, Handler } from './call';
+import { awaitsInside, inCallTransaction } from './call-atomicity';
 import { HANDLERS } from './handlers/index';
 
 const MAX_ISSUES = 5;
@@ -34,6 +37,8 @@ export type InternalErrorLog = (channel: string, error: unknown) => void;
 
 export async function dispatch(services: CoreServices, channel: unknown, conn: Connection, rawInput: unknown, logInternal: InternalErrorLog): Promise<Result<unknown>> {
   try {
+    const refused = services.health.refused;
+    if (refused) return { ok: false, error: refused.toShape() };
     if (!isChannelName(channel)) {
       return failure('UNKNOWN_CHANNEL', typeof channel === 'string' ? `No such operation: ${channel.slice(0, 80)}.` : 'No such operation.');
     }
@@ -41,31 +46,60 @@ export async function dispatch(services: CoreServices, channel: unknown, conn: C
     if (def.access === 'dev' && services.devClock === null) return failure('UNKNOWN_CHANNEL', `No such operation: ${channel}.`);
     const parsed = def.input.safeParse(rawInput === undefined ? {} : rawInput);
     if (!parsed.success) return failure('INVALID_INPUT', describeIssues(parsed.error));
-    watchClock(services);
-    const call: Call = { services, conn, actor: null };
-    if (def.access === 'session') {
-      const session = services.sessions.require(conn.sessionId, { touch: !BACKGROUND_CHANNELS.has(channel) });
-      const actor = loadActor(services.ctx.db, session.userId);
-      if (!actor.active) {
-        services.sessions.end(session.id);
-        conn.sessionId = null;
-        throw new AppError('ACCOUNT_INACTIVE');
-      }
-      call.actor = actor;
-    }
     const handler = HANDLERS[channel] as Handler<ChannelName>;
-    const value = await handler(call, parsed.data as never);
-    const checked = def.output.safeParse(value);
-    if (!checked.success) {
-      logInternal(channel, new Error(`The answer did not match the contract: ${describeIssues(checked.error)}`));
-      return failure('INTERNAL');
+    // A synchronous handler runs, with everything it reads and writes, in one transaction.
+    if (!awaitsInside(handler)) {
+      const value = inCallTransaction(services.ctx.db, conn, services.sessions, () => {
+        const call = startCall(services, channel, conn);
+        return checkAnswer(channel, handler(call, parsed.data as never), logInternal);
+      });
+      return { ok: true, value };
     }
-    return { ok: true, value: checked.data };
+    const call = startCall(services, channel, conn);
+    return { ok: true, value: checkAnswer(channel, await handler(call, parsed.data as never), logInternal) };
   } catch (e) {
-    if (e instanceof AppError) return { ok: false, error: e.toShape() };
-    logInternal(typeof channel === 'string' ? channel : '?', e);
-    return failure('INTERNAL');
+    return answerFor(services, typeof channel === 'string' ? channel : '?', e, logInternal);
   }
+}
+
+/** The clock check and, for session channels, the signed-in actor. */
+function startCall(services: CoreServices, channel: ChannelName, conn: Connection): Call {
+  watchClock(services);
+  const call: Call = { services, conn, actor: null };
+  if (CONTRACT[channel].access === 'session') {
+    const session = services.sessions.require(conn.sessionId, { touch: !BACKGROUND_CHANNELS.has(channel) });
+    const actor = loadActor(services.ctx.db, session.userId);
+    if (!actor.active) {
+      services.sessions.end(session.id);
+      conn.sessionId = null;
+      throw new AppError('ACCOUNT_INACTIVE');
+    }
+    call.actor = actor;
+  }
+  return call;
+}
+
+function checkAnswer(channel: ChannelName, value: unknown, logInternal: InternalErrorLog): unknown {
+  const checked = CONTRACT[channel].output.safeParse(value);
+  if (!checked.success) {
+    logInternal(channel, new Error(`The answer did not match the contract: ${describeIssues(checked.error)}`));
+    // Thrown, not returned, so the call's changes are rolled back with it.
+    throw new AppError('INTERNAL');
+  }
+  return checked.data;
+}
+
+/** The answer for a failed call: store failures by their own codes (damage refuses the store), bugs as INTERNAL. */
+function answerFor(services: CoreServices, channel: string, e: unknown, logInternal: InternalErrorLog): Result<never> {
+  const storeFailure = storeFailureOf(e);
+  if (storeFailure?.code === 'STORE_DAMAGED') {
+    logInternal(channel, e);
+    return { ok: false, error: services.health.refuse(channel, e instanceof Error ? e.message : String(e)).toShape() };
+  }
+  if (storeFailure) return { ok: false, error: storeFailure.toShape() };
+  if (e instanceof AppError) return { ok: false, error: e.toShape() };
+  logInternal(channel, e);
+  return failure('INTERNAL');
 }
 
 /** Records the time seen; the first call to see the clock gone back audits it and tells administrators. */

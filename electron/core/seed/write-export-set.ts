@@ -10,7 +10,7 @@ import { AppError } from '../../../shared/errors';
 import { DEMO_USERS_FILE, EXPORT_FILES, EXPORT_FORMAT_VERSION, MANIFEST_FILE } from '../import/export-format';
 import { MANIFEST_FORMAT, type Manifest } from '../import/manifest';
 import { planCases, planProgrammeGroups } from './case-plan';
-import { CsvFileWriter, type CsvValue } from './csv-file-writer';
+import { CsvFileWriter, type CsvValue } from '../csv/csv-writer';
 import { planDemoScenario } from './demo-scenario';
 import { DEMO_USER_COLUMNS, demoUserRow, demoUsers } from './demo-users';
 import { planOrganisation } from './organisation-plan';

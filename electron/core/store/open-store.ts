@@ -6,12 +6,14 @@
  * reopened for writing (WAL mode writes to the header, so it must wait until the key is proven).
  */
 import { randomBytes } from 'node:crypto';
-import { closeSync, existsSync, openSync, readSync, statSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { accessSync, closeSync, constants, existsSync, openSync, readSync, rmSync, statSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
 import Database, { type Database as Db } from 'better-sqlite3-multiple-ciphers';
 import { AppError } from '../../../shared/errors';
 import type { KeyStore, StoredKey } from './key-store';
 import { assertNotFromFuture, migrate, schemaVersion } from './migrate';
+import { badPagesAmong, keyOpensAnyPage, STORE_PAGE_SIZE } from './page-check';
+import { storeFailureOf } from './store-failures';
 
 const KEY_PATTERN = /^[0-9a-f]{64}$/;
 const SALT_BYTES = 16;
@@ -22,6 +24,8 @@ export interface OpenStoreOptions {
   /** Create a new store when no file exists at `path`. Never overwrites an existing file. */
   create?: boolean;
   readonly?: boolean;
+  /** `rab verify` checks every page itself and reports them all, so it skips the schema page check. */
+  skipSchemaPageCheck?: boolean;
 }
 
 export interface Store {
@@ -49,23 +53,55 @@ export async function openStore(opts: OpenStoreOptions): Promise<Store> {
     );
   }
   checkKeyShape(stored.keyHex);
-  probeExisting(path, stored);
-  const db = connect(path, stored.keyHex, { readonly: opts.readonly ?? false });
-  if (!opts.readonly) configureWritable(db);
-  const version = opts.readonly ? schemaVersion(db) : migrate(db);
-  return wrap(db, path, version);
+  if (!opts.readonly) assertWritable(path);
+  probeExisting(path, stored, !opts.skipSchemaPageCheck);
+  let db: Db | undefined;
+  try {
+    db = connect(path, stored.keyHex, { readonly: opts.readonly ?? false });
+    if (!opts.readonly) configureWritable(db);
+    const version = opts.readonly ? schemaVersion(db) : migrate(db);
+    return wrap(db, path, version);
+  } catch (e) {
+    db?.close();
+    throw storeFailureOf(e) ?? e;
+  }
 }
 
 async function createStore(path: string, account: string, keyStore: KeyStore): Promise<Store> {
+  assertWritable(path);
   const keyHex = randomBytes(32).toString('hex');
   // The key is saved before the file exists, so no store can ever exist without its key.
   await keyStore.set(account, { keyHex });
-  const db = connect(path, keyHex, { readonly: false });
-  configureWritable(db);
-  const version = migrate(db);
-  db.pragma('wal_checkpoint(TRUNCATE)');
-  await keyStore.set(account, { keyHex, saltHex: readSalt(path) });
-  return wrap(db, path, version);
+  let db: Db | undefined;
+  try {
+    db = connect(path, keyHex, { readonly: false });
+    configureWritable(db);
+    const version = migrate(db);
+    db.pragma('wal_checkpoint(TRUNCATE)');
+    await keyStore.set(account, { keyHex, saltHex: readSalt(path) });
+    return wrap(db, path, version);
+  } catch (e) {
+    // A store that could not be made whole is removed with its key, so nothing later reuses it.
+    db?.close();
+    for (const suffix of ['', '-wal', '-shm', '-journal']) rmSync(`${path}${suffix}`, { force: true });
+    await keyStore.delete(account).catch(() => undefined);
+    throw storeFailureOf(e) ?? e;
+  }
+}
+
+/** A store in a folder (or on a disk) that cannot be written is refused before anything is tried. */
+function assertWritable(path: string): void {
+  for (const target of existsSync(path) ? [path, dirname(path)] : [dirname(path)]) {
+    try {
+      accessSync(target, constants.W_OK);
+    } catch (e) {
+      const code = (e as NodeJS.ErrnoException).code;
+      if (code === 'EROFS' || code === 'EACCES' || code === 'EPERM') {
+        throw new AppError('STORE_READ_ONLY', `The store at ${path} cannot be written: ${target === path ? 'the file' : 'its folder'} is read-only. Nothing was changed.`);
+      }
+      throw e;
+    }
+  }
 }
 
 function connect(path: string, keyHex: string, o: { readonly: boolean }): Db {
@@ -85,33 +121,44 @@ function connect(path: string, keyHex: string, o: { readonly: boolean }): Db {
 
 function configureWritable(db: Db): void {
   db.pragma('journal_mode=WAL');
-  db.pragma('synchronous=NORMAL');
+  // FULL: a commit is on the disk before it is answered, so a power cut cannot lose a confirmed decision.
+  db.pragma('synchronous=FULL');
   db.pragma('foreign_keys=ON');
   db.pragma('busy_timeout=5000');
 }
 
-/** Read-only proof that the key opens the file and the schema is one we understand. */
-function probeExisting(path: string, stored: StoredKey): void {
+/**
+ * Read-only proof that the key opens the file, that its schema pages (page 1 and the root page of
+ * every table and index) are authentic, and that the schema is one we understand.
+ */
+function probeExisting(path: string, stored: StoredKey, checkSchemaPages: boolean): void {
   const size = statSync(path).size;
   if (size === 0 || size % 512 !== 0) {
     throw new AppError('STORE_DAMAGED', `The store at ${path} is damaged (its size, ${size} bytes, is not whole pages). It has not been changed.`);
   }
-  const saltMatches = stored.saltHex === undefined || stored.saltHex === readSalt(path);
   let db: Db | undefined;
   try {
     db = connect(path, stored.keyHex, { readonly: true });
-    db.prepare('SELECT count(*) FROM sqlite_master').get();
+    const roots = db.prepare('SELECT rootpage FROM sqlite_master WHERE rootpage > 0').pluck().all() as number[];
     const version = schemaVersion(db);
     assertNotFromFuture(version);
+    // Pages past the end of the file are still only in the WAL, which SQLite checks as it reads them.
+    const inFile = [1, ...roots].filter((p) => p <= size / STORE_PAGE_SIZE);
+    const bad = checkSchemaPages ? badPagesAmong(path, stored.keyHex, inFile) : [];
+    if (bad.length > 0) {
+      throw new AppError('STORE_DAMAGED', `The store at ${path} is damaged: its schema page(s) ${bad.join(', ')} fail the cipher's check. It has not been changed; restore the latest backup (rab restore).`);
+    }
   } catch (e) {
     if (e instanceof AppError) throw e;
+    const failure = storeFailureOf(e);
+    if (failure?.code === 'STORE_READ_ONLY') throw failure;
     const message = e instanceof Error ? e.message : String(e);
-    if (/not a database|encrypted/i.test(message)) {
-      throw saltMatches
-        ? new AppError('STORE_DAMAGED', `The store at ${path} is damaged: it could not be decrypted with its own key. It has not been changed.`)
-        : new AppError('STORE_KEY_WRONG', `The key in the keychain does not open the store at ${path}. The store has not been changed.`);
+    // A wrong key authenticates no page at all; a damaged file still has authentic pages. The salt
+    // recorded beside the key cannot tell these apart: a wrong key may come with the right salt.
+    if (!keyOpensAnyPage(path, stored.keyHex)) {
+      throw new AppError('STORE_KEY_WRONG', `The key in the keychain does not open the store at ${path}. The store has not been changed.`);
     }
-    throw new AppError('STORE_DAMAGED', `The store at ${path} is damaged (${message}). It has not been changed.`);
+    throw new AppError('STORE_DAMAGED', `The store at ${path} is damaged (${message}). It has not been changed; restore the latest backup (rab restore).`);
   } finally {
     db?.close();
   }

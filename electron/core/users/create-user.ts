@@ -3,6 +3,7 @@
  * the user, its roles and the audit event then happens in one transaction, so an account never
  * exists half-made. Several accounts can be inserted in one transaction (the demonstration set).
  */
+import { BIDI_CONTROL_MESSAGE, hasBidiControl } from '../../../shared/domain/bidi-controls';
 import type { Database } from 'better-sqlite3-multiple-ciphers';
 import type { Role } from '../../../shared/domain/access';
 import { AppError } from '../../../shared/errors';
@@ -54,6 +55,7 @@ export async function prepareUser(db: Database, input: NewUser): Promise<Prepare
     if (!input.displayName?.trim()) displayName = `${staff.forename} ${staff.surname}`;
   }
   if (displayName.length > 200) throw new AppError('INVALID_INPUT', 'A display name may be at most 200 characters long.');
+  if (hasBidiControl(displayName)) throw new AppError('INVALID_INPUT', `The display name ${BIDI_CONTROL_MESSAGE}.`);
   const passwordHash = await hashPassword(input.password);
   return { username, displayName, staffCode, roles, passwordHash };
 }

@@ -43,13 +43,13 @@ describe('the audit log', () => {
     expect(verifyAuditChain(fx.db)).toMatchObject({ ok: false, firstBadSeq: target, problem: `event ${target} has been changed since it was written` });
   });
 
-  it('names the gap when an event is removed', async () => {
+  it('names the removed event itself as the first bad one', async () => {
     const fx = await fixture();
     addEvents(fx, 6);
     const target = (fx.db.prepare(`SELECT seq FROM audit_events WHERE subject = 'thing:2'`).get() as { seq: number }).seq;
     fx.db.exec('DROP TRIGGER audit_events_no_delete');
     fx.db.prepare('DELETE FROM audit_events WHERE seq = ?').run(target);
-    expect(verifyAuditChain(fx.db)).toMatchObject({ ok: false, firstBadSeq: target + 1 });
+    expect(verifyAuditChain(fx.db)).toMatchObject({ ok: false, firstBadSeq: target, problem: `event ${target} is missing (the next event is ${target + 1})` });
   });
 
   it('hashes canonical JSON, so key order never changes a hash', () => {

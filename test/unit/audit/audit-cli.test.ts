@@ -50,6 +50,19 @@ describe('rab audit verify', () => {
   });
 });
 
+describe('rab audit verify naming a deleted event', () => {
+  it('names the deleted event itself, not the one after it', async () => {
+    const fx = await fixture();
+    addEvents(fx, 5);
+    const target = (fx.db.prepare(`SELECT seq FROM audit_events WHERE subject = 'day:3'`).get() as { seq: number }).seq;
+    fx.db.exec('DROP TRIGGER audit_events_no_delete');
+    fx.db.prepare('DELETE FROM audit_events WHERE seq = ?').run(target);
+    const r = await rab(fx, 'audit', 'verify', '--store', fx.store.path);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toContain(`Audit chain BROKEN at event ${target}: event ${target} is missing (the next event is ${target + 1}).`);
+  });
+});
+
 describe('rab audit export', () => {
   it('writes the events in the range to a new CSV file and audits the export', async () => {
     const fx = await fixture();

@@ -5,7 +5,7 @@ import { ERROR_CODES } from '../../../shared/errors';
 describe('the API contract', () => {
   it('names every channel area.verb and describes it', () => {
     for (const name of CHANNEL_NAMES) {
-      expect(name).toMatch(/^(auth|people|requests|grants|records|emergency|caseload|notifications|admin|reports|dev)\.[a-z][A-Za-z]+$/);
+      expect(name).toMatch(/^(auth|people|requests|grants|records|emergency|caseload|notifications|admin|reports|setup|dev)\.[a-z][A-Za-z]+$/);
       expect(CONTRACT[name].summary.length).toBeGreaterThan(10);
     }
   });
@@ -49,6 +49,18 @@ describe('the API contract', () => {
     const base = { crns: ['X100001'], scope: 'FRONT_SHEET', purpose: 'OTHER', urgency: 'ROUTINE', durationDays: 1 };
     expect(CONTRACT['requests.create'].input.safeParse({ ...base, justification: '   ' }).success).toBe(false);
     expect(CONTRACT['requests.create'].input.safeParse({ ...base, justification: 'x', crns: ['X100001', 'X100001'] }).success).toBe(false);
+  });
+
+  it('refuses bidirectional override and isolate characters in names and free text', () => {
+    const base = { crns: ['X100001'], scope: 'FRONT_SHEET', purpose: 'OTHER', urgency: 'ROUTINE', durationDays: 1 };
+    for (const ch of ['\u202A', '\u202B', '\u202C', '\u202D', '\u202E', '\u2066', '\u2067', '\u2068', '\u2069']) {
+      const r = CONTRACT['requests.create'].input.safeParse({ ...base, justification: `Needed ${ch}today` });
+      expect(r.success, `U+${ch.codePointAt(0)!.toString(16)}`).toBe(false);
+      expect(r.error?.issues[0]?.message).toContain('bidirectional control character');
+    }
+    expect(CONTRACT['requests.deny'].input.safeParse({ requestId: 1, reasonCode: 'OTHER', reason: 'no \u202E' }).success).toBe(false);
+    expect(CONTRACT['admin.createUser'].input.shape.displayName.safeParse('Ann \u2067Lee').success).toBe(false);
+    expect(CONTRACT['requests.create'].input.safeParse({ ...base, justification: 'Needed today, in Arabic: عاجل' }).success).toBe(true);
   });
 
   it('has default policy settings that pass their own schema', () => {

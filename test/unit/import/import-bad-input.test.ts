@@ -91,6 +91,14 @@ describe('an export set with bad input is refused whole, naming file, row, colum
     expect(problems).toContainEqual(expect.objectContaining({ column: 'gender', problem: '"male" is not one of M, F, X' }));
   });
 
+  it('a name holding a bidirectional override character, which would display reversed', async () => {
+    const { problems } = await problemsAfter((d) => {
+      const p = rowAt(d, 'people.csv');
+      setField(d, 'people.csv', p.crn!, 'surname', 'Smith\u202Ednuora');
+    });
+    expect(problems).toContainEqual(expect.objectContaining({ file: 'people.csv', column: 'surname', problem: expect.stringContaining('bidirectional control character') }));
+  });
+
   it('an unknown register type code', async () => {
     const { problems } = await problemsAfter((d) => setField(d, 'registrations.csv', rowAt(d, 'registrations.csv').id!, 'type_code', 'ZZZZ'));
     expect(problems).toEqual([expect.objectContaining({ file: 'registrations.csv', row: 1, column: 'type_code', problem: '"ZZZZ" is not a known register type code' })]);

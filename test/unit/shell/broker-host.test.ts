@@ -1,6 +1,8 @@
 import { existsSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { COMMON_ERRORS, CONTRACT } from '../../../shared/contract';
 import type { Result } from '../../../shared/contract/define';
 import type { SetupStatus } from '../../../shared/contract/setup';
 import { SystemClock } from '../../../electron/core/clock/clock';
@@ -139,4 +141,26 @@ describe('the desktop host before and after first run', () => {
     expect(sha256File(storePath)).toBe(before);
     expect(await keyStore.get(keychainAccount(storePath))).not.toBeNull();
   });
+
+  it('validates and fuzzes the first-run channels like every other: random payloads get a typed error from the contract, never INTERNAL', async () => {
+    const { host, storePath } = setUpHost();
+    await host.start();
+    for (const channel of ['setup.status', 'setup.createAdministrator', 'setup.loadDemoData'] as const) {
+      const allowed = [...COMMON_ERRORS, ...(CONTRACT[channel].errors ?? [])];
+      const keys = Object.keys((CONTRACT[channel].input as unknown as { shape: Record<string, unknown> }).shape);
+      const shaped = fc.record(Object.fromEntries(keys.map((k) => [k, fc.oneof(fc.anything(), fc.string())])), { requiredKeys: [] });
+      await fc.assert(
+        fc.asyncProperty(fc.oneof(fc.anything(), shaped), async (payload) => {
+          // Demonstration data is loaded only for a valid (empty) payload, which is tested above.
+          fc.pre(channel !== 'setup.loadDemoData' || CONTRACT[channel].input.safeParse(payload ?? {}).success === false);
+          const r = await host.dispatch(channel, connection(), payload);
+          if (!r.ok) expect(allowed, `${channel} answered ${r.error.code}`).toContain(r.error.code);
+        }),
+        { numRuns: 40 },
+      );
+    }
+    expect(existsSync(storePath)).toBe(false);
+    host.close();
+  });
 });
+

@@ -43,9 +43,10 @@ describe('the desktop app over IPC: preload and main agree, end to end without E
     return { handlers, host, broker };
   }
 
-  it('binds every contract channel except dev ones, plus the first-run channels', async () => {
+  it('binds every contract channel except dev ones, the first-run channels among them', async () => {
     const { handlers, host } = await wired();
-    const expected = [...CHANNEL_NAMES.filter((c) => !c.startsWith('dev.')), ...Object.keys(setupChannels)].map((c) => `rab:${c}`);
+    const expected = CHANNEL_NAMES.filter((c) => !c.startsWith('dev.')).map((c) => `rab:${c}`);
+    for (const c of Object.keys(setupChannels)) expect(expected).toContain(`rab:${c}`);
     expect([...handlers.keys()].sort()).toEqual(expected.sort());
     host.close();
   });

@@ -11,7 +11,7 @@ describe('opening the store at start-up', () => {
     expect(storeOpeningOutcome(new AppError('STORE_NOT_FOUND'))).toEqual({ kind: 'first-run' });
   });
 
-  it.each<ErrorCode>(['STORE_KEY_MISSING', 'STORE_KEY_WRONG', 'STORE_KEY_INVALID', 'STORE_DAMAGED', 'STORE_FROM_FUTURE', 'STORE_KEYCHAIN_UNAVAILABLE'])(
+  it.each<ErrorCode>(['STORE_KEY_MISSING', 'STORE_KEY_WRONG', 'STORE_KEY_INVALID', 'STORE_DAMAGED', 'STORE_FROM_FUTURE', 'STORE_KEYCHAIN_UNAVAILABLE', 'STORE_READ_ONLY', 'STORE_FULL'])(
     'stops with a clear message, and never offers to set up again, on %s',
     (code) => {
       const error = new AppError(code, `Specific: ${code}. The store has not been changed.`);

@@ -106,6 +106,10 @@ describe('creating an account', () => {
     expect(await refused({}, 'ROLE_STAFF_MISMATCH')).toMatch(/no longer active/);
   });
 
+  it('refuses a display name holding a bidirectional override character', async () => {
+    expect(await refused({ displayName: 'Jo \u202Ehtims' }, 'INVALID_INPUT')).toMatch(/bidirectional control character/);
+  });
+
   it('refuses short passwords', async () => {
     await refused({ password: 'short' }, 'PASSWORD_TOO_SHORT');
     await refused({ password: '' }, 'PASSWORD_TOO_SHORT');

@@ -1,7 +1,13 @@
-/** `rab audit verify --store PATH`: walks the audit hash chain and names the first broken event. */
+/**
+ * `rab audit verify --store PATH [--checkpoints FILE]`: walks the audit hash chain and names the
+ * first broken event; with signed checkpoints, also proves every checkpointed event is still there
+ * unchanged (catching truncation, deletion and a recomputed chain).
+ */
+import { checkpointKeyAccount, signerFromSeed } from '../../audit/checkpoint-key';
+import { verifyAgainstCheckpoints } from '../../audit/verify-checkpoints';
 import { verifyAuditChain } from '../../audit/verify-chain';
 import { openStore } from '../../store/open-store';
-import { CommandFailed } from '../cli-context';
+import { CommandFailed, UsageError } from '../cli-context';
 import { commandGroup, storeOption, type CliCommand } from './command';
 
 export const auditVerifyCommand: CliCommand = (program, ctx) => {
@@ -10,16 +16,46 @@ export const auditVerifyCommand: CliCommand = (program, ctx) => {
       .command('verify')
       .description('Recompute every audit event\'s SHA-256 hash from the first event on; name the first event that does not follow. Read-only.'),
   )
-    .addHelpText('after', '\nExit status 0 when the whole chain holds, 1 when an event is broken or missing.\n\nExample:\n  rab audit verify --store ./broker.db')
-    .action(async (flags: { store: string }) => {
-      const store = await openStore({ path: flags.store, keyStore: ctx.keyStore(), readonly: true });
+    .option('--checkpoints <file>', 'also check the chain against this file of signed checkpoints')
+    .option('--public-key <hex>', 'the checkpoint key\'s public half (64 hex characters); by default taken from the key in the system keychain')
+    .addHelpText(
+      'after',
+      '\nExit status 0 when the whole chain holds (and every checkpoint with it), 1 when an event is broken or missing.\n\n' +
+        'Examples:\n  rab audit verify --store ./broker.db\n  rab audit verify --store ./broker.db --checkpoints ./broker-audit-checkpoints.jsonl',
+    )
+    .action(async (flags: { store: string; checkpoints?: string; publicKey?: string }) => {
+      const keyStore = ctx.keyStore();
+      let publicKeyHex = flags.publicKey;
+      if (flags.checkpoints && !publicKeyHex) {
+        const seed = await keyStore.get(checkpointKeyAccount(flags.store));
+        if (!seed) throw new UsageError('There is no checkpoint key for this store in the keychain: pass --public-key with the key the checkpoints were signed with.');
+        publicKeyHex = signerFromSeed(seed.keyHex).publicKeyHex;
+      }
+      const store = await openStore({ path: flags.store, keyStore, readonly: true });
       try {
-        const result = verifyAuditChain(store.db);
-        if (result.ok) {
-          ctx.stdout.write(`Audit chain verified: ${result.checked} events, every hash follows from the one before.\n`);
+        if (!flags.checkpoints) {
+          const result = verifyAuditChain(store.db);
+          if (result.ok) {
+            ctx.stdout.write(`Audit chain verified: ${result.checked} events, every hash follows from the one before.\n`);
+            return;
+          }
+          ctx.stdout.write(`Audit chain BROKEN at event ${result.firstBadSeq}: ${result.problem}.\n${result.checked} events before it verified.\n`);
+          throw new CommandFailed();
+        }
+        const r = verifyAgainstCheckpoints(store.db, flags.checkpoints, publicKeyHex!);
+        if (r.ok) {
+          const latest = r.latest ? ` (the latest vouches for event ${r.latest.seq}, signed at ${new Date(r.latest.at).toISOString()})` : '';
+          ctx.stdout.write(
+            `Audit chain verified: ${r.chain.checked} events, every hash follows from the one before.\n` +
+              `${r.checkpoints} signed checkpoint(s) hold: every checkpointed event is still in the chain, unchanged${latest}.\n`,
+          );
           return;
         }
-        ctx.stdout.write(`Audit chain BROKEN at event ${result.firstBadSeq}: ${result.problem}.\n${result.checked} events before it verified.\n`);
+        const first = r.problems[0]!;
+        ctx.stdout.write(
+          `Audit chain BROKEN${first.firstBadSeq !== null ? ` at event ${first.firstBadSeq}` : ''}: ${first.problem}.\n` +
+            r.problems.slice(1).map((p) => `  also: ${p.problem}.\n`).join(''),
+        );
         throw new CommandFailed();
       } finally {
         store.close();

@@ -3,10 +3,13 @@
  * plus its file in this folder (see command.ts).
  */
 import type { CliCommand } from './command';
+import { auditCheckpointCommand } from './audit-checkpoint';
 import { auditExportCommand } from './audit-export';
 import { auditVerifyCommand } from './audit-verify';
+import { backupCommand } from './backup';
 import { importCommand } from './import';
 import { reportCommand } from './report';
+import { restoreCommand } from './restore';
 import { seedCommand } from './seed';
 import { serveCommand } from './serve';
 import { simulateCommand } from './simulate';
@@ -18,10 +21,13 @@ export const COMMANDS: readonly CliCommand[] = [
   seedCommand,
   importCommand,
   verifyCommand,
+  backupCommand,
+  restoreCommand,
   usersAddCommand,
   usersImportDemoCommand,
   auditVerifyCommand,
   auditExportCommand,
+  auditCheckpointCommand,
   simulateCommand,
   reportCommand,
   serveCommand,

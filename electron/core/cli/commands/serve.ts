@@ -1,11 +1,15 @@
 /**
  * `rab serve --store PATH --listen HOST:PORT --tls-cert F --tls-key F [--client-ca F]`: the broker
  * for desktops in other offices. TLS always, except `--insecure-loopback` for development on this
- * computer only. Runs the routing sweep on a timer, logs as JSON lines, and on SIGINT or SIGTERM
- * stops taking calls, finishes the ones in flight, then closes the store.
+ * computer only. Runs the routing sweep on a timer, signs audit checkpoints hourly and at shutdown
+ * (to a file, a folder or another party's endpoint), logs as JSON lines, and on SIGINT or SIGTERM
+ * stops taking calls, finishes the ones in flight, writes a last checkpoint, then closes the store.
  */
 import { readFileSync } from 'node:fs';
+import { fileSigner } from '../../audit/checkpoint-key';
+import { fileSink, folderSink, httpSink, type CheckpointSink } from '../../audit/checkpoints';
 import { SystemClock } from '../../clock/clock';
+import { StoreMaintenance } from '../../maintenance/store-maintenance';
 import { createBrokerCore } from '../../rpc/broker-core';
 import { buildBrokerServer, type ServerTls } from '../../server/broker-server';
 import { openStore } from '../../store/open-store';
@@ -25,6 +29,25 @@ interface ServeFlags {
   clientCa?: string;
   insecureLoopback?: boolean;
   quiet?: boolean;
+  checkpointKey?: string;
+  checkpointFile?: string;
+  checkpointFolder?: string;
+  checkpointUrl?: string;
+}
+
+/** Checkpoints at least this often. */
+const CHECKPOINT_MS = 60 * 60 * 1000;
+
+/** Where a server sends its signed audit checkpoints; none when no sink is given. */
+export function checkpointSinks(flags: ServeFlags, storePath: string): CheckpointSink[] {
+  const sinks: CheckpointSink[] = [];
+  if (flags.checkpointFile) sinks.push(fileSink(flags.checkpointFile));
+  if (flags.checkpointFolder) sinks.push(folderSink(flags.checkpointFolder, storePath));
+  if (flags.checkpointUrl) {
+    if (!/^https:\/\//.test(flags.checkpointUrl)) throw new UsageError('--checkpoint-url must be an https:// address of the party that keeps the checkpoints.');
+    sinks.push(httpSink(flags.checkpointUrl));
+  }
+  return sinks;
 }
 
 export function parseListen(value: string): { host: string; port: number } {
@@ -64,19 +87,33 @@ export const serveCommand: CliCommand = (program, ctx) => {
     .option('--client-ca <file>', 'require client certificates signed by this authority, PEM')
     .option('--insecure-loopback', 'plain HTTP on 127.0.0.1 for development; never for real use')
     .option('--quiet', 'no request logs')
+    .option('--checkpoint-key <file>', 'the key that signs audit checkpoints (64 hex characters), kept apart from the store; default: the keychain')
+    .option('--checkpoint-file <file>', 'append signed audit checkpoints to this file (hourly and at shutdown)')
+    .option('--checkpoint-folder <dir>', 'append them to <store name>.checkpoints.jsonl in this folder (a share of another party)')
+    .option('--checkpoint-url <url>', 'POST them to this https endpoint of another party (the hub, say)')
     .addHelpText('after', '\nExamples:\n  rab serve --store ./broker.db --listen 0.0.0.0:8443 --tls-cert cert.pem --tls-key key.pem\n  rab serve --store ./demo.db --listen 127.0.0.1:8080 --insecure-loopback')
     .action(async (flags: ServeFlags) => {
       const { host, port } = parseListen(flags.listen);
       const tls = serverTls(flags, host);
+      const sinks = checkpointSinks(flags, flags.store);
+      const signer = flags.checkpointKey ? fileSigner(flags.checkpointKey) : undefined;
       const store = await openStore({ path: flags.store, keyStore: ctx.keyStore() });
       const core = createBrokerCore({ db: store.db, clock: new SystemClock() });
       const app = await buildBrokerServer({ core, tls, log: !flags.quiet, ready: async () => storeAnswers(store.db) });
+      const upkeep = new StoreMaintenance({
+        core,
+        storePath: store.path,
+        keyStore: ctx.keyStore(),
+        backupDir: null,
+        checkpointFile: null,
+        extraSinks: sinks,
+        ...(signer ? { signer } : {}),
+        log: (task, error) => app.log.error({ task, error: error instanceof Error ? error.name : 'Error' }, `${task} failed; it runs again next time`),
+      });
+      await upkeep.start();
+      const checkpoints = setInterval(() => void upkeep.hourly(), CHECKPOINT_MS);
       const sweep = setInterval(() => {
-        try {
-          core.sweep();
-        } catch (e) {
-          app.log.error({ task: 'sweep', error: e instanceof Error ? e.name : 'Error' }, 'the sweep failed; it runs again next time');
-        }
+        core.sweepInTurn().catch((e: unknown) => app.log.error({ task: 'sweep', error: e instanceof Error ? e.name : 'Error' }, 'the sweep failed; it runs again next time'));
       }, SWEEP_MS);
       const address = await app.listen({ host, port });
       ctx.stdout.write(`Broker listening on ${address}${tls ? '' : ' (plain HTTP: development only)'}\n`);
@@ -84,7 +121,9 @@ export const serveCommand: CliCommand = (program, ctx) => {
         const stop = (signal: string) => {
           ctx.stdout.write(`${signal}: finishing calls in flight, then stopping.\n`);
           clearInterval(sweep);
-          app.close().then(() => resolve(), () => resolve());
+          clearInterval(checkpoints);
+          // The last checkpoint is written after the calls in flight, so it covers them.
+          app.close().then(() => upkeep.stopWithCheckpoint()).then(() => resolve(), () => resolve());
         };
         process.once('SIGINT', () => stop('SIGINT'));
         process.once('SIGTERM', () => stop('SIGTERM'));

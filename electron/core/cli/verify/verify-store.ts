@@ -9,7 +9,7 @@ import { REGISTER_TYPES } from '../../../../shared/domain/register-types';
 import type { KeyStore } from '../../store/key-store';
 import { LATEST_SCHEMA_VERSION } from '../../store/migrations';
 import { keychainAccount, openStore } from '../../store/open-store';
-import { checkCipherPages } from './cipher-page-check';
+import { checkCipherPages } from '../../store/cipher-page-check';
 
 export interface VerifyCheck {
   name: string;
@@ -30,7 +30,7 @@ const list = (xs: readonly (string | number)[]) => xs.slice(0, MAX_LISTED).join(
 
 export async function verifyStore(path: string, keyStore: KeyStore): Promise<VerifyReport> {
   const abs = resolve(path);
-  const store = await openStore({ path: abs, keyStore, readonly: true });
+  const store = await openStore({ path: abs, keyStore, readonly: true, skipSchemaPageCheck: true });
   const checks: VerifyCheck[] = [];
   const check = (name: string, run: () => { ok: boolean; detail: string }) => {
     try {

@@ -10,7 +10,8 @@ import { verifyAuditChain } from '../../audit/verify-chain';
 import { accountRow, listAccounts, resetAccountPassword, setAccountActive, setAccountRoles } from '../../auth/accounts';
 import { addLao, endLao, listLao } from '../../broker/lao-lists';
 import { transferCase } from '../../broker/transfer-case';
-import { auditActor, authorise } from '../../broker/context';
+import { listBackups } from '../../backup/daily-backups';
+import { auditActor, authorise, policyOf } from '../../broker/context';
 import { acknowledgeClock, readClockState } from '../../clock/clock-guard';
 import { SYSTEM } from '../../policy/resources';
 import { readPolicy, savePolicy } from '../../settings/policy-store';
@@ -123,6 +124,11 @@ export const adminHandlers: HandlersOf<'admin.'> = {
     appendAuditEvent(ctx.db, { at: ctx.clock.now(), actor: auditActor(actor), action: 'audit.export', details: { from: input.from ?? null, to: input.to ?? null, rows } });
     const stamp = new Date(ctx.clock.now()).toISOString().slice(0, 10);
     return { filename: `audit-${stamp}.csv`, csv, rows };
+  },
+  'admin.backups': (call) => {
+    allowed(call, 'admin.audit');
+    const { backupDir, ctx } = call.services;
+    return { directory: backupDir, keepDays: policyOf(ctx).backupRetentionDays, backups: backupDir ? listBackups(backupDir) : [] };
   },
   'admin.clockStatus': (call) => {
     allowed(call, 'admin.clock');

@@ -4,6 +4,7 @@ import { AppError } from '../../../../shared/errors';
 import { appendAuditEvent } from '../../audit/audit-log';
 import { changeOwnPassword } from '../../auth/accounts';
 import { loadActor, sessionUser } from '../../auth/load-actor';
+import type { Session } from '../../auth/sessions';
 import { checkPassword } from '../../auth/sign-in';
 import { policyOf } from '../../broker/context';
 import { readClockState } from '../../clock/clock-guard';
@@ -32,10 +33,24 @@ export const authHandlers: HandlersOf<'auth.'> = {
 
   'auth.signIn': async (call, input) => {
     const { ctx, sessions } = call.services;
-    const userId = await checkPassword(ctx.db, policyOf(ctx), () => ctx.clock.now(), { username: input.username }, input.password, 'signIn');
+    // The new session is described inside the transaction that records the sign-in, and only then
+    // handed to the window: a sign-in that fails part-way (a damaged page, say) records nothing and
+    // leaves the window as it was.
+    let session: Session | null = null;
+    let status: SessionStatus | null = null;
+    await checkPassword(ctx.db, policyOf(ctx), () => ctx.clock.now(), { username: input.username }, input.password, 'signIn', (userId) => {
+      const started = sessions.start(userId);
+      try {
+        status = sessionStatus({ ...call, conn: { id: call.conn.id, sessionId: started.id } });
+      } catch (e) {
+        sessions.end(started.id);
+        throw e;
+      }
+      session = started;
+    });
     sessions.end(call.conn.sessionId);
-    call.conn.sessionId = sessions.start(userId).id;
-    return sessionStatus(call);
+    call.conn.sessionId = session!.id;
+    return status!;
   },
 
   'auth.signOut': (call) => {

@@ -9,6 +9,7 @@ import { grantsHandlers } from './grants-handlers';
 import { peopleHandlers } from './people-handlers';
 import { emergencyHandlers, recordsHandlers } from './records-handlers';
 import { requestsHandlers } from './requests-handlers';
+import { setupHandlers } from './setup-handlers';
 import { reportsHandlers } from '../../reports/reports-handlers';
 
 export const HANDLERS: { [C in ChannelName]: Handler<C> } = {
@@ -22,5 +23,6 @@ export const HANDLERS: { [C in ChannelName]: Handler<C> } = {
   ...notificationsHandlers,
   ...adminHandlers,
   ...reportsHandlers,
+  ...setupHandlers,
   ...devHandlers,
 };

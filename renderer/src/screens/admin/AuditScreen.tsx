@@ -15,6 +15,7 @@ import { errorFor, problemsFrom } from '../../components/forms';
 import { LoadProblem, Page } from '../../components/Page';
 import { formatDateTime, fromLondonInputValue } from '../../format/time';
 import { href } from '../../app/router';
+import { BackupsPanel } from './BackupsPanel';
 
 const PAGE = 100;
 
@@ -156,6 +157,7 @@ export function AuditScreen() {
           </div>
         ) : null}
       </nav>
+      <BackupsPanel />
       <div className="govuk-grid-row">
         <form className="govuk-grid-column-two-thirds" onSubmit={(e) => void exportCsv(e)} noValidate>
           <h2 className="govuk-heading-m">Export as CSV</h2>

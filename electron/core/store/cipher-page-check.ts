@@ -60,7 +60,7 @@ export function pageHmacKey(key: Buffer, salt: Buffer): Buffer {
   return pbkdf2Sync(key, hmacSalt, FAST_KDF_ITERATIONS, 32, 'sha512');
 }
 
-function pageHmacMatches(page: Buffer, pgno: number, hmacKey: Buffer): boolean {
+export function pageHmacMatches(page: Buffer, pgno: number, hmacKey: Buffer): boolean {
   const n = page.length - RESERVED;
   const offset = pgno === 1 ? SALT_BYTES : 0;
   const pgnoLe = Buffer.alloc(4);

@@ -1,0 +1,64 @@
+/**
+ * `rab serve` anchors the audit chain like the desktop does: it signs checkpoints with a configured
+ * key kept apart from the store, on starting, hourly and at shutdown, to a folder of another party.
+ */
+import { spawn } from 'node:child_process';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { appendAuditEvent } from '../../../electron/core/audit/audit-log';
+import { signerFromSeed } from '../../../electron/core/audit/checkpoint-key';
+import { verifyAgainstCheckpoints } from '../../../electron/core/audit/verify-checkpoints';
+import { KeytarKeyStore } from '../../../electron/core/store/key-store';
+import { keychainAccount, openStore } from '../../../electron/core/store/open-store';
+import { cliHarness } from '../cli/cli-harness';
+import { useTempDirs } from '../../helpers/temp-dir';
+
+const tempDir = useTempDirs();
+const BIN = resolve(__dirname, '../../../bin/rab.mjs');
+const SEED = '5a'.repeat(32);
+
+describe('rab serve and signed checkpoints', () => {
+  it('writes a signed checkpoint on starting and another at shutdown, with the configured key, to a folder', async () => {
+    const dir = tempDir();
+    const path = join(dir, 'broker.db');
+    const keychain = new KeytarKeyStore();
+    const store = await openStore({ path, keyStore: keychain, create: true });
+    appendAuditEvent(store.db, { at: Date.now(), actor: 'cli', action: 'test.event' });
+    store.close();
+    const keyFile = join(dir, 'checkpoint.key');
+    writeFileSync(keyFile, `${SEED}\n`, { mode: 0o600 });
+    const share = join(tempDir(), 'hub-share');
+
+    const server = spawn(process.execPath, [BIN, 'serve', '--store', path, '--listen', '127.0.0.1:0', '--insecure-loopback', '--quiet', '--checkpoint-key', keyFile, '--checkpoint-folder', share], {
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let output = '';
+    server.stdout.on('data', (c: Buffer) => (output += c));
+    server.stderr.on('data', (c: Buffer) => (output += c));
+    const exited = new Promise<number | null>((r) => server.on('exit', (code) => r(code)));
+    await new Promise<void>((resolveListening, reject) => {
+      server.stdout.on('data', () => {
+        if (/Broker listening on/.test(output)) resolveListening();
+      });
+      void exited.then(() => reject(new Error(`rab serve exited early:\n${output}`)));
+    });
+    const file = join(share, 'broker.db.checkpoints.jsonl');
+    expect(readFileSync(file, 'utf8').trim().split('\n')).toHaveLength(1);
+    server.kill('SIGTERM');
+    expect(await exited).toBe(0);
+    expect(readFileSync(file, 'utf8').trim().split('\n')).toHaveLength(2);
+
+    const reopened = await openStore({ path, keyStore: keychain, readonly: true });
+    expect(verifyAgainstCheckpoints(reopened.db, file, signerFromSeed(SEED).publicKeyHex)).toMatchObject({ ok: true, checkpoints: 2 });
+    reopened.close();
+    await keychain.delete(keychainAccount(path));
+  });
+
+  it('refuses a checkpoint endpoint that is not https, before opening anything', async () => {
+    const { rab } = cliHarness();
+    const r = await rab(['serve', '--store', join(tempDir(), 'none.db'), '--listen', '127.0.0.1:0', '--insecure-loopback', '--checkpoint-url', 'http://hub.example/checkpoints']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('--checkpoint-url must be an https:// address');
+  });
+});

@@ -19,17 +19,17 @@ import { loadRequest } from './request-record';
 import { gatherRequestPageFacts, requestRowWith, selectRequestViews, toRequestRow, toRequestRows, type RequestViewRecord } from './request-view';
 import { requestHistory } from './request-history';
 
-type Filter = 'OPEN' | 'DECIDED' | 'ALL';
-interface Page {
+export type Filter = 'OPEN' | 'DECIDED' | 'ALL';
+export interface Page {
   limit: number;
   offset: number;
 }
 
-const paged = (where: SqlQuery, order: string, p: Page): SqlQuery => ({ text: `${where.text} ORDER BY ${order} LIMIT ? OFFSET ?`, params: [...where.params, p.limit, p.offset] });
-const countOf = (ctx: BrokerContext, where: SqlQuery): number => one<{ n: number }>(ctx.db, { text: `SELECT count(*) AS n FROM requests r ${where.text}`, params: where.params })?.n ?? 0;
+export const paged = (where: SqlQuery, order: string, p: Page): SqlQuery => ({ text: `${where.text} ORDER BY ${order} LIMIT ? OFFSET ?`, params: [...where.params, p.limit, p.offset] });
+export const countOf = (ctx: BrokerContext, where: SqlQuery): number => one<{ n: number }>(ctx.db, { text: `SELECT count(*) AS n FROM requests r ${where.text}`, params: where.params })?.n ?? 0;
 
 /** Open requests by deadline (most urgent first); decided ones newest first. */
-const ORDER: Record<Filter, string> = {
+export const ORDER: Record<Filter, string> = {
   OPEN: 'r.deadline, r.id',
   DECIDED: 'r.decided_at DESC, r.id DESC',
   ALL: 'r.queue IS NULL, r.deadline, r.id',
@@ -68,22 +68,8 @@ export function inbox(ctx: BrokerContext, actor: Actor, o: Page & { filter: Filt
   return { rows, total: countOf(ctx, where) };
 }
 
-export function hubQueue(ctx: BrokerContext, actor: Actor, o: Page & { filter: Filter }): { rows: InboxRow[]; total: number; overdue: number } {
-  const now = ctx.clock.now();
-  authorise(actor, 'hub.queue', SYSTEM, now);
-  const open = `(r.queue IS NOT NULL AND (r.status = 'PENDING_HUB' OR r.deadline <= ?))`;
-  const decided = `(r.decision_route = 'HUB')`;
-  const where: SqlQuery =
-    o.filter === 'OPEN' ? { text: `WHERE ${open}`, params: [now] }
-    : o.filter === 'DECIDED' ? { text: `WHERE ${decided} AND r.decided_at IS NOT NULL`, params: [] }
-    : { text: `WHERE ${open} OR ${decided}`, params: [now] };
-  const rows = toInboxRows(ctx, actor, selectRequestViews(ctx.db, now, paged(where, ORDER[o.filter], o)), now);
-  const overdue = countOf(ctx, { text: `WHERE r.queue IS NOT NULL AND r.deadline <= ?`, params: [now] });
-  return { rows, total: countOf(ctx, where), overdue };
-}
-
 /** A page of inbox rows: the page's facts and risk summaries are gathered once, in a fixed number of queries. */
-function toInboxRows(ctx: BrokerContext, actor: Actor, rows: readonly RequestViewRecord[], now: number): InboxRow[] {
+export function toInboxRows(ctx: BrokerContext, actor: Actor, rows: readonly RequestViewRecord[], now: number): InboxRow[] {
   if (rows.length === 0) return [];
   const facts = gatherRequestPageFacts(ctx.db, actor, rows, now, { withHub: true });
   const risk = riskSummaries(ctx.db, rows.map((r) => r.crn), now, facts.timeZone);

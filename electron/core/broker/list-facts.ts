@@ -35,6 +35,8 @@ export interface ListFactsNeeds {
   /** Staff whose availability (and deputies) the page shows: owners of requests with the owner. */
   availabilityOf?: Iterable<string>;
   withHub?: boolean;
+  /** CRNs already known to have a request with the hub (a row of the page is one): not asked again. */
+  knownWithHub?: Iterable<string>;
   /** Read once by the caller already; read here otherwise. */
   policy?: PolicySettings;
 }
@@ -49,11 +51,14 @@ const pairKey = (crn: string, staffCode: string) => `${crn}\u0000${staffCode}`;
 export function gatherListFacts(db: Database, actor: Actor, now: number, needs: ListFactsNeeds): ListFacts {
   const policy = needs.policy ?? readPolicy(db);
   const timeZone = policy.workingHours.timeZone;
-  const crns = jsonList(needs.crns);
+  const crnList = [...new Set(needs.crns)];
+  const crns = jsonList(crnList);
   const lao = laoForCrns(db, crns, now);
   const deputisedFor = new Set(actor.staffCode ? ownersDeputisedByOne(db, actor.staffCode, now) : []);
   const staff = availabilityOf(db, [...(needs.availabilityOf ?? [])], now, timeZone);
-  const hub = needs.withHub ? crnsWithHub(db, crns, now) : new Set<string>();
+  const known = new Set(needs.knownWithHub ?? []);
+  const hub = needs.withHub ? crnsWithHub(db, jsonList(crnList.filter((c) => !known.has(c))), now) : new Set<string>();
+  for (const crn of known) hub.add(crn);
   return {
     now,
     policy,

@@ -96,6 +96,8 @@ export const gatherRequestPageFacts = (db: Database, viewer: Actor, rows: readon
     crns: rows.map((r) => r.crn),
     availabilityOf: rows.filter((r) => r.status === 'PENDING_OWNER' && r.owner_staff_code !== null).map((r) => r.owner_staff_code!),
     withHub: extra.withHub,
+    // The same test as the query's: a pending request with the hub or past its deadline.
+    knownWithHub: rows.filter((r) => r.queue !== null && (r.status === 'PENDING_HUB' || r.deadline <= now)).map((r) => r.crn),
   });
 
 /** A page of requests as rows, in a fixed number of queries whatever the page size. */

@@ -1,9 +1,9 @@
 /**
- * Version 7: emergency uses by request, and open requests by deadline. Every request list,
- * request view and report asks whether a
- * request has a live emergency opening or when it was first opened; without this index each of
- * those questions scanned the whole emergency_uses table once per request row (a month's report on
- * a national store went from 35 s to under a second with the index alone).
+ * Version 7: emergency uses by request, and open requests by deadline. Every request list, request
+ * view and report asks whether a request has a live emergency opening or when it was first opened;
+ * without the first index each of those questions scanned the whole emergency_uses table once per
+ * request row (a month's report on a national store went from 35 s to under a second with the
+ * index alone).
  */
 import type { MigrationScript } from '../engine/migration-script';
 

@@ -1,7 +1,8 @@
 /**
- * The lists people work from: my requests, the owner's inbox (own cases and cases deputised for)
- * and the hub queue. The hub queue holds every request with the hub and also every request past
- * its deadline, even before the sweep has moved it, so nothing overdue is ever out of sight.
+ * The lists people work from: my requests and the owner's inbox (own cases and cases deputised
+ * for); the hub's queue is in hub-queue.ts and shares the page helpers here. Each page's facts are
+ * gathered for the whole page at once (list-facts.ts), so a page costs the same few statements
+ * whatever its size.
  */
 import type { InboxRow, RequestRow } from '../../../shared/contract';
 import type { RequestDetail } from '../../../shared/contract';

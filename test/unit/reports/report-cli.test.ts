@@ -91,7 +91,9 @@ describe('rab simulate and rab report', () => {
     expect(again.status).toBe(2);
     expect(again.stderr).toContain('already holds a report; choose a new folder, or pass --overwrite.');
     await new KeytarKeyStore().delete(keychainAccount(storePath));
-  });
+    // Seeding, importing, a simulated three weeks and two reports, each in its own process: allow
+    // for a machine busy with other work.
+  }, 300_000);
 
   it('refuses a period that ends before it starts, writing nothing', () => {
     const work = tempDir();

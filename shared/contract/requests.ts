@@ -23,6 +23,9 @@ export const requestDetail = z.object({
 export type RequestDetail = z.infer<typeof requestDetail>;
 
 const listFilter = z.enum(['OPEN', 'DECIDED', 'ALL']);
+/** Where a page of the hub's open queue ended: the next page starts after this (deadline, id). */
+export const hubQueueCursor = z.strictObject({ deadline: instant, id });
+export type HubQueueCursor = z.infer<typeof hubQueueCursor>;
 
 export const requestsChannels = {
   'requests.create': channel({
@@ -67,10 +70,22 @@ export const requestsChannels = {
     output: z.object({ rows: z.array(inboxRow), total: z.number().int() }),
   }),
   'requests.hubQueue': channel({
-    summary: 'The hub\'s fallback queue: requests with no available owner, and every request past its deadline.',
+    summary:
+      'The hub\'s fallback queue: requests with no available owner, and every request past its deadline. Open requests page by ' +
+      '(deadline, id): pass the answer\'s `next` as `after` for the following page. Filtered by words and overdue on the server.',
     access: 'session',
-    input: page.extend({ filter: listFilter.default('OPEN') }),
-    output: z.object({ rows: z.array(inboxRow), total: z.number().int(), overdue: z.number().int() }),
+    input: page
+      .extend({
+        filter: listFilter.default('OPEN'),
+        after: hubQueueCursor.nullable().default(null),
+        text: z.string().trim().max(100, 'at most 100 characters').default(''),
+        overdueOnly: z.boolean().default(false),
+      })
+      .refine((q) => q.after === null || (q.filter === 'OPEN' && q.offset === 0), {
+        message: 'page open requests either by offset or after a (deadline, id) key, not both',
+        path: ['after'],
+      }),
+    output: z.object({ rows: z.array(inboxRow), total: z.number().int(), overdue: z.number().int(), next: hubQueueCursor.nullable() }),
   }),
   'requests.approve': channel({
     summary: 'Approve, optionally narrowing the scope, shortening the duration or starting later. First decision wins.',

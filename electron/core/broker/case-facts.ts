@@ -4,9 +4,8 @@
  * these; routing uses them to pick a queue.
  */
 import type { Database } from 'better-sqlite3-multiple-ciphers';
-import { TZDate } from '@date-fns/tz';
-import { format } from 'date-fns';
 import type { HubReason } from '../../../shared/contract/vocabulary';
+import { formatLocalWhen, localDateIn } from '../clock/local-day';
 import { readPolicy } from '../settings/policy-store';
 import { all, one, sql } from '../store/sql';
 import type { Actor } from '../policy/actor';
@@ -36,17 +35,13 @@ interface StaffRow {
 export const officeTimeZone = (db: Database): string => readPolicy(db).workingHours.timeZone;
 
 /** A local date and time in words: "14 Dec" at midnight, "14 Dec 13:30" otherwise. */
-export function formatWhen(ms: number, timeZone: string): string {
-  const local = new TZDate(ms, timeZone);
-  return local.getHours() === 0 && local.getMinutes() === 0 ? format(local, 'd MMM') : format(local, 'd MMM HH:mm');
-}
+export const formatWhen = (ms: number, timeZone: string): string => formatLocalWhen(ms, timeZone);
 
 /**
  * The calendar date at `ms` in `timeZone`, as YYYY-MM-DD, for allocation and registration dates.
  * The zone is required: usually officeTimeZone(db), so "today" is the office's day.
  */
-export const localDate = (ms: number, timeZone: string): string =>
-  format(new TZDate(ms, timeZone), 'yyyy-MM-dd');
+export const localDate = (ms: number, timeZone: string): string => localDateIn(ms, timeZone);
 
 export const staffName = (s: { forename: string; surname: string }): string => `${s.forename} ${s.surname}`;
 

@@ -4,13 +4,18 @@ import { AppError } from '../../../shared/errors';
 import type { Actor } from '../policy/actor';
 import { can } from '../policy/can';
 import { SYSTEM } from '../policy/resources';
-import { riskSummary } from '../records/risk-summary';
+import { riskSummaries } from '../records/risk-summary';
 import { recordResource } from '../records/record-access';
 import { loadActor } from '../auth/load-actor';
 import { all, one, sql } from '../store/sql';
-import { laoFacts, localDate, officeTimeZone } from './case-facts';
+import { localDate, officeTimeZone } from './case-facts';
+import { gatherListFacts, jsonList } from './list-facts';
 import { authorise, type BrokerContext } from './context';
 import { personResource } from './request-facts';
+
+const IN_JSON = 'IN (SELECT value FROM json_each(?))';
+const countsByCrn = (ctx: BrokerContext, text: string, params: (string | number)[]): Map<string, number> =>
+  new Map(all<{ crn: string; n: number }>(ctx.db, { text, params }).map((r) => [r.crn, r.n]));
 
 export function myCaseload(ctx: BrokerContext, actor: Actor, o: { query: string; limit: number; offset: number }) {
   const now = ctx.clock.now();
@@ -22,12 +27,18 @@ export function myCaseload(ctx: BrokerContext, actor: Actor, o: { query: string;
     params: [...where.params, o.limit, o.offset],
   });
   const total = one<{ n: number }>(ctx.db, { text: `SELECT count(*) AS n FROM people p ${where.text}`, params: where.params })?.n ?? 0;
+  // The page's facts in a fixed number of queries, keyed by CRN, whatever the page size.
+  const crns = people.map((p) => p.crn);
+  const facts = gatherListFacts(ctx.db, actor, now, { crns });
+  const riskOf = riskSummaries(ctx.db, crns, now, facts.timeZone);
+  const pending = countsByCrn(ctx, `SELECT crn, count(*) AS n FROM requests WHERE crn ${IN_JSON} AND queue IS NOT NULL GROUP BY crn`, [jsonList(crns)]);
+  const grants = countsByCrn(ctx, `SELECT crn, count(*) AS n FROM grants WHERE crn ${IN_JSON} AND revoked_at IS NULL AND start_at <= ? AND end_at > ? GROUP BY crn`, [jsonList(crns), now, now]);
   const rows = people.map((p) => ({
     crn: p.crn,
     name: `${p.forename} ${p.surname}`,
-    risk: riskSummary(ctx.db, p.crn, now, laoFacts(ctx.db, p.crn, null, now).restricted),
-    pendingRequests: one<{ n: number }>(ctx.db, sql`SELECT count(*) AS n FROM requests WHERE crn = ${p.crn} AND queue IS NOT NULL`)?.n ?? 0,
-    activeGrants: one<{ n: number }>(ctx.db, sql`SELECT count(*) AS n FROM grants WHERE crn = ${p.crn} AND revoked_at IS NULL AND start_at <= ${now} AND end_at > ${now}`)?.n ?? 0,
+    risk: riskOf(p.crn, facts.lao(p.crn, null).restricted),
+    pendingRequests: pending.get(p.crn) ?? 0,
+    activeGrants: grants.get(p.crn) ?? 0,
   }));
   return { rows, total };
 }

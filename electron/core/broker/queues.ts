@@ -1,35 +1,36 @@
 /**
- * The lists people work from: my requests, the owner's inbox (own cases and cases deputised for)
- * and the hub queue. The hub queue holds every request with the hub and also every request past
- * its deadline, even before the sweep has moved it, so nothing overdue is ever out of sight.
+ * The lists people work from: my requests and the owner's inbox (own cases and cases deputised
+ * for); the hub's queue is in hub-queue.ts and shares the page helpers here. Each page's facts are
+ * gathered for the whole page at once (list-facts.ts), so a page costs the same few statements
+ * whatever its size.
  */
 import type { InboxRow, RequestRow } from '../../../shared/contract';
 import type { RequestDetail } from '../../../shared/contract';
-import type { PolicySettings } from '../../../shared/contract/policy-settings';
 import { can } from '../policy/can';
 import type { Actor } from '../policy/actor';
 import { SYSTEM } from '../policy/resources';
 import { maxDurationDays } from '../policy/max-duration';
-import { hiddenRiskSummary, riskSummary } from '../records/risk-summary';
+import { hiddenRiskSummary, riskSummaries, type RiskOf } from '../records/risk-summary';
 import { all, one, sql, type SqlQuery } from '../store/sql';
 import { ownersDeputisedBy } from './case-facts';
 import { authorise, policyOf, type BrokerContext } from './context';
-import { personResource, requestResource } from './request-facts';
+import type { ListFacts } from './list-facts';
+import { personResourceWith, requestResource, requestResourceWith } from './request-facts';
 import { loadRequest } from './request-record';
-import { selectRequestViews, toRequestRow, type RequestViewRecord } from './request-view';
+import { gatherRequestPageFacts, requestRowWith, selectRequestViews, toRequestRow, toRequestRows, type RequestViewRecord } from './request-view';
 import { requestHistory } from './request-history';
 
-type Filter = 'OPEN' | 'DECIDED' | 'ALL';
-interface Page {
+export type Filter = 'OPEN' | 'DECIDED' | 'ALL';
+export interface Page {
   limit: number;
   offset: number;
 }
 
-const paged = (where: SqlQuery, order: string, p: Page): SqlQuery => ({ text: `${where.text} ORDER BY ${order} LIMIT ? OFFSET ?`, params: [...where.params, p.limit, p.offset] });
-const countOf = (ctx: BrokerContext, where: SqlQuery): number => one<{ n: number }>(ctx.db, { text: `SELECT count(*) AS n FROM requests r ${where.text}`, params: where.params })?.n ?? 0;
+export const paged = (where: SqlQuery, order: string, p: Page): SqlQuery => ({ text: `${where.text} ORDER BY ${order} LIMIT ? OFFSET ?`, params: [...where.params, p.limit, p.offset] });
+export const countOf = (ctx: BrokerContext, where: SqlQuery): number => one<{ n: number }>(ctx.db, { text: `SELECT count(*) AS n FROM requests r ${where.text}`, params: where.params })?.n ?? 0;
 
 /** Open requests by deadline (most urgent first); decided ones newest first. */
-const ORDER: Record<Filter, string> = {
+export const ORDER: Record<Filter, string> = {
   OPEN: 'r.deadline, r.id',
   DECIDED: 'r.decided_at DESC, r.id DESC',
   ALL: 'r.queue IS NULL, r.deadline, r.id',
@@ -44,9 +45,8 @@ const FILTER_SQL: Record<Filter, string> = {
 export function myRequests(ctx: BrokerContext, actor: Actor, o: Page & { filter: Filter }): { rows: RequestRow[]; total: number } {
   const now = ctx.clock.now();
   authorise(actor, 'own.lists', SYSTEM, now);
-  const policy = policyOf(ctx);
   const where = { text: `WHERE r.requester_user_id = ? AND ${FILTER_SQL[o.filter]}`, params: [actor.userId] };
-  const rows = selectRequestViews(ctx.db, now, paged(where, 'r.created_at DESC, r.id DESC', o)).map((r) => toRequestRow(ctx.db, r, actor, policy, now));
+  const rows = toRequestRows(ctx.db, selectRequestViews(ctx.db, now, paged(where, 'r.created_at DESC, r.id DESC', o)), actor, now);
   return { rows, total: countOf(ctx, where) };
 }
 
@@ -65,36 +65,30 @@ export function inbox(ctx: BrokerContext, actor: Actor, o: Page & { filter: Filt
   const owners = actor.staffCode ? [actor.staffCode, ...ownersDeputisedBy(ctx.db, actor.staffCode, now)] : [];
   if (owners.length === 0) return { rows: [], total: 0 };
   const where = { text: `WHERE r.owner_staff_code IN (${owners.map(() => '?').join(', ')}) AND ${FILTER_SQL[o.filter]}`, params: owners };
-  const rows = selectRequestViews(ctx.db, now, paged(where, ORDER[o.filter], o)).map((r) => toInboxRow(ctx, actor, r, now));
+  const rows = toInboxRows(ctx, actor, selectRequestViews(ctx.db, now, paged(where, ORDER[o.filter], o)), now);
   return { rows, total: countOf(ctx, where) };
 }
 
-export function hubQueue(ctx: BrokerContext, actor: Actor, o: Page & { filter: Filter }): { rows: InboxRow[]; total: number; overdue: number } {
-  const now = ctx.clock.now();
-  authorise(actor, 'hub.queue', SYSTEM, now);
-  const open = `(r.queue IS NOT NULL AND (r.status = 'PENDING_HUB' OR r.deadline <= ?))`;
-  const decided = `(r.decision_route = 'HUB')`;
-  const where: SqlQuery =
-    o.filter === 'OPEN' ? { text: `WHERE ${open}`, params: [now] }
-    : o.filter === 'DECIDED' ? { text: `WHERE ${decided} AND r.decided_at IS NOT NULL`, params: [] }
-    : { text: `WHERE ${open} OR ${decided}`, params: [now] };
-  const rows = selectRequestViews(ctx.db, now, paged(where, ORDER[o.filter], o)).map((r) => toInboxRow(ctx, actor, r, now));
-  const overdue = countOf(ctx, { text: `WHERE r.queue IS NOT NULL AND r.deadline <= ?`, params: [now] });
-  return { rows, total: countOf(ctx, where), overdue };
+/** A page of inbox rows: the page's facts and risk summaries are gathered once, in a fixed number of queries. */
+export function toInboxRows(ctx: BrokerContext, actor: Actor, rows: readonly RequestViewRecord[], now: number): InboxRow[] {
+  if (rows.length === 0) return [];
+  const facts = gatherRequestPageFacts(ctx.db, actor, rows, now, { withHub: true });
+  const risk = riskSummaries(ctx.db, rows.map((r) => r.crn), now, facts.timeZone);
+  return rows.map((r) => toInboxRow(facts, risk, actor, r));
 }
 
-function toInboxRow(ctx: BrokerContext, actor: Actor, r: RequestViewRecord, now: number): InboxRow {
-  const policy: PolicySettings = policyOf(ctx);
-  const facts = requestResource(ctx.db, actor, r, policy, now);
-  const decide = can(actor, 'request.deny', facts, now);
-  const seeRisk = can(actor, 'person.viewRisk', personResource(ctx.db, actor, r.crn, now), now).allowed;
-  const fullRisk = riskSummary(ctx.db, r.crn, now, facts.restricted);
+function toInboxRow(facts: ListFacts, riskOf: RiskOf, actor: Actor, r: RequestViewRecord): InboxRow {
+  const now = facts.now;
+  const request = requestResourceWith(facts, actor, r, { owner: r.p_owner, emergencyOpen: r.live_emergency !== 0 });
+  const decide = can(actor, 'request.deny', request, now);
+  const seeRisk = can(actor, 'person.viewRisk', personResourceWith(facts, actor, r.crn, r.p_owner), now).allowed;
+  const fullRisk = riskOf(r.crn, request.restricted);
   return {
-    ...toRequestRow(ctx.db, r, actor, policy, now),
-    risk: seeRisk ? fullRisk : hiddenRiskSummary(facts.restricted),
+    ...requestRowWith(facts, r, actor),
+    risk: seeRisk ? fullRisk : hiddenRiskSummary(request.restricted),
     canDecide: decide.allowed,
     cannotDecideReason: decide.allowed ? null : decide.message,
-    maxDurationDays: maxDurationDays(policy, r.scope, fullRisk),
+    maxDurationDays: maxDurationDays(facts.policy, r.scope, fullRisk),
   };
 }
 

@@ -5,20 +5,21 @@ import { one, sql } from '../store/sql';
 import type { Actor } from '../policy/actor';
 import type { GrantResource, PersonResource, RequestResource } from '../policy/resources';
 import { caseOwner, caseRelationship, laoFacts } from './case-facts';
+import { caseFactsOneByOne, type ListFacts } from './list-facts';
 import { grantState, type GrantRecord } from './grant-record';
 import type { RequestRecord } from './request-record';
 
 export function personResource(db: Database, actor: Actor, crn: string, now: number): PersonResource {
-  const owner = caseOwner(db, crn) ?? null;
-  const lao = laoFacts(db, crn, actor.staffCode, now);
-  const withHub = one<{ n: number }>(
-    db,
-    sql`SELECT count(*) AS n FROM requests WHERE crn = ${crn} AND queue IS NOT NULL AND (status = 'PENDING_HUB' OR deadline <= ${now})`,
-  );
+  return personResourceWith(caseFactsOneByOne(db, actor, now), actor, crn, caseOwner(db, crn) ?? null);
+}
+
+/** The person's facts from facts already gathered (a page's, or one case's). */
+export function personResourceWith(facts: ListFacts, actor: Actor, crn: string, owner: string | null): PersonResource {
+  const lao = facts.lao(crn, actor.staffCode);
   return {
     kind: 'person',
-    relationship: caseRelationship(db, actor, owner, now),
-    withHub: (withHub?.n ?? 0) > 0,
+    relationship: facts.relationship(owner),
+    withHub: facts.withHub(crn),
     excluded: lao.excluded,
     restricted: lao.restricted,
     onAllowList: lao.onAllowList,
@@ -30,25 +31,28 @@ export function personResource(db: Database, actor: Actor, crn: string, now: num
  * owner recorded on the request is only where it was routed.
  */
 export function requestResource(db: Database, actor: Actor, r: RequestRecord, policy: PolicySettings, now: number): RequestResource {
-  const owner = caseOwner(db, r.crn) ?? null;
-  const lao = laoFacts(db, r.crn, actor.staffCode, now);
-  const requesterLao = laoFacts(db, r.crn, r.requester_staff_code, now);
   const emergencyOpen = one<{ n: number }>(
     db,
     sql`SELECT count(*) AS n FROM emergency_uses e JOIN grants g ON g.id = e.grant_id
         WHERE e.request_id = ${r.id} AND g.revoked_at IS NULL AND g.end_at > ${now}`,
   );
+  return requestResourceWith(caseFactsOneByOne(db, actor, now, policy), actor, r, { owner: caseOwner(db, r.crn) ?? null, emergencyOpen: (emergencyOpen?.n ?? 0) > 0 });
+}
+
+/** `owner` is the case's current owner; `emergencyOpen` whether a live emergency grant came from this request. */
+export function requestResourceWith(facts: ListFacts, actor: Actor, r: RequestRecord, known: { owner: string | null; emergencyOpen: boolean }): RequestResource {
+  const lao = facts.lao(r.crn, actor.staffCode);
   return {
     kind: 'request',
     isRequester: r.requester_user_id === actor.userId,
-    relationship: caseRelationship(db, actor, owner, now),
+    relationship: facts.relationship(known.owner),
     status: r.status,
     deadline: r.deadline,
     neededBy: r.needed_by,
     urgency: r.urgency,
-    requesterExcluded: requesterLao.excluded,
-    emergencyWindowMinutes: policy.emergencyWindowMinutes,
-    emergencyOpen: (emergencyOpen?.n ?? 0) > 0,
+    requesterExcluded: facts.lao(r.crn, r.requester_staff_code).excluded,
+    emergencyWindowMinutes: facts.policy.emergencyWindowMinutes,
+    emergencyOpen: known.emergencyOpen,
     excluded: lao.excluded,
     restricted: lao.restricted,
     onAllowList: lao.onAllowList,

@@ -6,7 +6,8 @@ import { DENY_REASON_LABELS } from '../../../shared/contract/vocabulary';
 import { all, type SqlQuery } from '../store/sql';
 import { MINUTE } from '../clock/clock';
 import type { Actor } from '../policy/actor';
-import { availableDeputies, formatWhen, laoFacts, officeTimeZone, staffAvailability } from './case-facts';
+import { formatWhen, laoFacts, type LaoDetail } from './case-facts';
+import { caseFactsOneByOne, gatherListFacts, type ListFacts } from './list-facts';
 import type { RequestRecord } from './request-record';
 import { HUB_REASON_WORDS } from './routing';
 
@@ -49,26 +50,29 @@ export const RESTRICTED_NAME = 'Access restricted';
 
 /** The viewer may see the person's name: not excluded, and if restricted, owner, on the list or LAO admin. */
 export function mayNameCase(db: Database, viewer: Actor, crn: string, ownerStaffCode: string | null, now: number): boolean {
-  const lao = laoFacts(db, crn, viewer.staffCode, now);
+  return mayNameWith(laoFacts(db, crn, viewer.staffCode, now), viewer, ownerStaffCode);
+}
+
+export function mayNameWith(lao: LaoDetail, viewer: Actor, ownerStaffCode: string | null): boolean {
   if (lao.excluded) return false;
   if (!lao.restricted) return true;
   return lao.onAllowList || (viewer.staffCode !== null && viewer.staffCode === ownerStaffCode) || viewer.roles.includes('lao-admin');
 }
 
-export function whereAndWhy(db: Database, r: RequestViewRecord, now: number): string {
+function whereAndWhy(facts: ListFacts, r: RequestViewRecord): string {
   switch (r.status) {
     case 'PENDING_OWNER': {
-      const owner = r.owner_staff_code ? staffAvailability(db, r.owner_staff_code, now) : null;
-      const by = `decision due by ${formatWhen(r.deadline, officeTimeZone(db))}`;
+      const owner = r.owner_staff_code ? facts.availability(r.owner_staff_code) : null;
+      const by = `decision due by ${formatWhen(r.deadline, facts.timeZone)}`;
       if (owner && !owner.available) {
-        const deputies = availableDeputies(db, owner.staffCode, now).map((d) => d.name);
+        const deputies = facts.availableDeputies(owner.staffCode).map((d) => d.name);
         if (deputies.length > 0) return `With ${deputies.join(', ')}, deputising: ${owner.note} (${by})`;
       }
       return `With the offender manager, ${r.owner_name ?? 'unknown'} (${by})`;
     }
     case 'PENDING_HUB': {
       const why = r.hub_reason === 'DEADLINE_MISSED'
-        ? `${HUB_REASON_WORDS.DEADLINE_MISSED} (${formatWhen(r.deadline, officeTimeZone(db))})`
+        ? `${HUB_REASON_WORDS.DEADLINE_MISSED} (${formatWhen(r.deadline, facts.timeZone)})`
         : (r.hub_reason_text ?? (r.hub_reason ? HUB_REASON_WORDS[r.hub_reason] : 'no offender manager can decide'));
       return `With the NPS hub: ${why}`;
     }
@@ -81,7 +85,29 @@ export function whereAndWhy(db: Database, r: RequestViewRecord, now: number): st
   }
 }
 
+/** One request as a row, its facts read one by one (for single-request answers). */
 export function toRequestRow(db: Database, r: RequestViewRecord, viewer: Actor, policy: PolicySettings, now: number): RequestRow {
+  return requestRowWith(caseFactsOneByOne(db, viewer, now, policy), r, viewer);
+}
+
+/** What a page of request rows needs to know, gathered for the whole page at once. */
+export const gatherRequestPageFacts = (db: Database, viewer: Actor, rows: readonly RequestViewRecord[], now: number, extra: { withHub?: boolean } = {}): ListFacts =>
+  gatherListFacts(db, viewer, now, {
+    crns: rows.map((r) => r.crn),
+    availabilityOf: rows.filter((r) => r.status === 'PENDING_OWNER' && r.owner_staff_code !== null).map((r) => r.owner_staff_code!),
+    withHub: extra.withHub,
+    // The same test as the query's: a pending request with the hub or past its deadline.
+    knownWithHub: rows.filter((r) => r.queue !== null && (r.status === 'PENDING_HUB' || r.deadline <= now)).map((r) => r.crn),
+  });
+
+/** A page of requests as rows, in a fixed number of queries whatever the page size. */
+export function toRequestRows(db: Database, rows: readonly RequestViewRecord[], viewer: Actor, now: number): RequestRow[] {
+  const facts = gatherRequestPageFacts(db, viewer, rows, now);
+  return rows.map((r) => requestRowWith(facts, r, viewer));
+}
+
+export function requestRowWith(facts: ListFacts, r: RequestViewRecord, viewer: Actor): RequestRow {
+  const now = facts.now;
   const pending = r.status === 'PENDING_OWNER' || r.status === 'PENDING_HUB';
   const neededBy = r.needed_by ?? (r.urgency === 'IMMEDIATE_SAFETY' ? now : null);
   const decided = r.status === 'APPROVED' || r.status === 'DENIED';
@@ -89,7 +115,7 @@ export function toRequestRow(db: Database, r: RequestViewRecord, viewer: Actor, 
     id: r.id,
     batchId: r.batch_id,
     crn: r.crn,
-    personName: mayNameCase(db, viewer, r.crn, r.p_owner, now) ? `${r.p_forename} ${r.p_surname}` : RESTRICTED_NAME,
+    personName: mayNameWith(facts.lao(r.crn, viewer.staffCode), viewer, r.p_owner) ? `${r.p_forename} ${r.p_surname}` : RESTRICTED_NAME,
     requesterUserId: r.requester_user_id,
     requesterName: r.requester_name,
     requesterProvider: r.requester_provider,
@@ -104,7 +130,7 @@ export function toRequestRow(db: Database, r: RequestViewRecord, viewer: Actor, 
     status: r.status,
     queue: r.queue,
     hubReason: r.hub_reason,
-    whereAndWhy: whereAndWhy(db, r, now),
+    whereAndWhy: whereAndWhy(facts, r),
     createdAt: r.created_at,
     deadline: r.deadline,
     escalatedAt: r.escalated_at,
@@ -129,6 +155,6 @@ export function toRequestRow(db: Database, r: RequestViewRecord, viewer: Actor, 
     grantId: r.grant_id,
     withdrawnAt: r.withdrawn_at,
     emergencyAvailable:
-      pending && viewer.userId === r.requester_user_id && r.live_emergency === 0 && neededBy !== null && neededBy - now <= policy.emergencyWindowMinutes * MINUTE,
+      pending && viewer.userId === r.requester_user_id && r.live_emergency === 0 && neededBy !== null && neededBy - now <= facts.policy.emergencyWindowMinutes * MINUTE,
   };
 }

@@ -10,6 +10,14 @@ export function wholeNumber(min: number, max: number): (value: string) => number
   };
 }
 
+/** A share from 0 to 1, written as a decimal (0.33) or a percentage (33%). */
+export function share(value: string): number {
+  const m = /^(\d+(?:\.\d+)?)(%?)$/.exec(value.trim());
+  const n = m ? Number(m[1]) / (m[2] ? 100 : 1) : NaN;
+  if (!(n >= 0 && n <= 1)) throw new InvalidArgumentError('It must be a share from 0 to 1, such as 0.33 or 33%.');
+  return n;
+}
+
 export function calendarDay(value: string): string {
   const ms = Date.parse(`${value}T00:00:00Z`);
   if (!/^\d{4}-\d{2}-\d{2}$/.test(value) || Number.isNaN(ms) || new Date(ms).toISOString().slice(0, 10) !== value) {

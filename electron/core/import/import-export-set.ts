@@ -98,6 +98,7 @@ export async function importExportSet(db: Database, dir: string, opts: ImportOpt
       db.exec('ROLLBACK');
       return { ok: false, problems: problems.listed, problemCount: problems.total };
     }
+    writer.finishLoading();
     const files = summarise(writer, rowCounts);
     appendAuditEvent(db, {
       at: (opts.now ?? Date.now)(),

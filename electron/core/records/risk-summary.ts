@@ -30,18 +30,46 @@ const RANK: Record<RiskLevel, number> = { LOW: 0, MEDIUM: 1, HIGH: 2, VERY_HIGH:
 const asLevel = <T extends string>(list: readonly T[], v: string | null): T | null => (v !== null && (list as readonly string[]).includes(v) ? (v as T) : null);
 
 export function riskSummary(db: Database, crn: string, now: number, restricted: boolean): RiskSummary {
-  const regs = activeRegistrations(db, crn, now);
+  const person = one<{ tier: string | null }>(db, sql`SELECT tier FROM people WHERE crn = ${crn}`);
+  return summariseRisk(activeRegistrations(db, crn, now), person?.tier ?? null, restricted);
+}
+
+/** A risk summary per person, for a page of a list: two queries whatever the number of people. */
+export type RiskOf = (crn: string, restricted: boolean) => RiskSummary;
+
+export function riskSummaries(db: Database, crns: Iterable<string>, now: number, timeZone: string): RiskOf {
+  const list = JSON.stringify([...new Set(crns)]);
+  const today = localDate(now, timeZone);
+  const regs = new Map<string, ActiveRegistration[]>();
+  // The same order as activeRegistrations, within each person.
+  for (const r of all<ActiveRegistration & { crn: string }>(db, {
+    text: `SELECT r.crn, r.type_code, r.level, r.category, t.description, t.colour, t.front_sheet_rank
+           FROM registrations r JOIN register_types t ON t.code = r.type_code
+           WHERE r.crn IN (SELECT value FROM json_each(?)) AND r.start_date <= ? AND (r.end_date IS NULL OR r.end_date > ?)
+           ORDER BY r.crn, CASE WHEN t.front_sheet_rank > 0 THEN t.front_sheet_rank ELSE 1000 END, r.type_code, r.start_date DESC`,
+    params: [list, today, today],
+  })) {
+    const own = regs.get(r.crn) ?? [];
+    own.push(r);
+    regs.set(r.crn, own);
+  }
+  const tiers = new Map(
+    all<{ crn: string; tier: string | null }>(db, { text: 'SELECT crn, tier FROM people WHERE crn IN (SELECT value FROM json_each(?))', params: [list] }).map((p) => [p.crn, p.tier]),
+  );
+  return (crn, restricted) => summariseRisk(regs.get(crn) ?? [], tiers.get(crn) ?? null, restricted);
+}
+
+function summariseRisk(regs: readonly ActiveRegistration[], tier: string | null, restricted: boolean): RiskSummary {
   let rosh: RiskLevel | null = null;
   for (const r of regs) {
     const level = (ROSH_CODES as Record<string, RiskLevel>)[r.type_code];
     if (level && (rosh === null || RANK[level] > RANK[rosh])) rosh = level;
   }
   const mappaReg = regs.find((r) => r.type_code === 'MAPP');
-  const person = one<{ tier: string | null }>(db, sql`SELECT tier FROM people WHERE crn = ${crn}`);
   return {
     roshLevel: rosh,
     mappa: mappaReg ? { category: asLevel(MAPPA_CATEGORIES, mappaReg.category), level: asLevel(MAPPA_LEVELS, mappaReg.level) } : null,
-    tier: person?.tier ?? null,
+    tier,
     flags: regs
       .filter((r) => r.colour === 'Red' && !(r.type_code in ROSH_CODES) && r.type_code !== 'MAPP')
       .map((r) => ({ code: r.type_code, description: r.description, colour: r.colour })),

@@ -11,19 +11,25 @@ const parsedCache = new WeakMap<Database, { raw: string; policy: PolicySettings 
 
 /** Read fresh from the store every time (another connection may have changed it); parsed only when it changed. */
 export function readPolicy(db: Database): PolicySettings {
-  const row = one<{ value: string }>(db, sql`SELECT value FROM settings WHERE key = ${KEY}`);
-  if (!row) return DEFAULT_POLICY;
+  return policyFromStored(db, one<{ value: string }>(db, sql`SELECT value FROM settings WHERE key = ${KEY}`)?.value ?? null);
+}
+
+/** The stored policy's text as a subquery, for callers that read it within a larger query. */
+export const POLICY_VALUE_SQL = `(SELECT value FROM settings WHERE key = '${KEY}')`;
+
+export function policyFromStored(db: Database, raw: string | null): PolicySettings {
+  if (raw === null) return DEFAULT_POLICY;
   const cached = parsedCache.get(db);
-  if (cached?.raw === row.value) return cached.policy;
+  if (cached?.raw === raw) return cached.policy;
   // A stored value that no longer parses (hand-edited) falls back to defaults rather than failing open.
   let policy = DEFAULT_POLICY;
   try {
-    const parsed = policySettings.safeParse(JSON.parse(row.value));
+    const parsed = policySettings.safeParse(JSON.parse(raw));
     if (parsed.success) policy = parsed.data;
   } catch {
     policy = DEFAULT_POLICY;
   }
-  parsedCache.set(db, { raw: row.value, policy });
+  parsedCache.set(db, { raw, policy });
   return policy;
 }
 

@@ -18,7 +18,8 @@ import { EventQueue } from './event-queue';
 import { OfficeCalendar, type OfficeDay } from './office-calendar';
 import { noCounts, type SimEvent, type SimulationCounts } from './simulated-events';
 import { SimulatedOffice } from './simulated-office';
-import { simulationStaff } from './simulation-staff';
+import { immediateSafetyInTime, type MissionFigure } from './mission-figure';
+import { simulationStaff, type SimulationStaff } from './simulation-staff';
 
 export const MAX_SIMULATED_DAYS = 365;
 const SWEEP_EVERY = 10 * MINUTE;
@@ -33,6 +34,13 @@ export interface SimulationOptions {
    * or are allocated to, and plans no absences for them (the demonstration accounts and their cases).
    */
   spareStaff?: readonly string[];
+  /**
+   * Share of offender managers (0 to 1) away for the whole period, chosen by the seed: their leave
+   * is recorded at the start through the broker, as an administrator would.
+   */
+  unavailableShare?: number;
+  /** Owner-only baseline: nobody else can give access (no hub, no emergency access), as before the broker. */
+  ownerOnly?: boolean;
   /** Called after each simulated day, for a progress bar. */
   onDay?: (done: number, total: number) => void;
 }
@@ -44,6 +52,8 @@ export interface SimulationResult {
   counts: SimulationCounts;
   /** The report for the simulated days (dates in the office's time zone), as the screen would show it. */
   report: Report;
+  /** Immediate-safety requests decided or emergency-opened within 30 minutes. */
+  mission: MissionFigure;
 }
 
 export async function simulateHistory(db: Database, o: SimulationOptions): Promise<SimulationResult> {
@@ -60,11 +70,12 @@ export async function simulateHistory(db: Database, o: SimulationOptions): Promi
   const office = new SimulatedOffice(ctx, staff, rng, calendar, queue, counts, spare);
 
   const days = calendar.days(from, o.until);
+  planUnavailableOwners(queue, staff, o, from);
   office.planAbsences(days, from, o.until);
   for (const day of days) office.planArrivals(day, from, o.until);
 
   const dayOf = (at: number): OfficeDay => days.find((d, i) => at >= d.start && (i === days.length - 1 || at < days[i + 1]!.start)) ?? days[0]!;
-  const onShift = (at: number) => calendar.hubOnShift(at, staff.hub.length, dayOf(at)).map((i) => staff.hub[i]!);
+  const onShift = (at: number) => (o.ownerOnly ? [] : calendar.hubOnShift(at, staff.hub.length, dayOf(at)).map((i) => staff.hub[i]!));
   const nextShift = (at: number): number => {
     for (let t = at + 30 * MINUTE; t < at + 7 * DAY; t += 30 * MINUTE) if (onShift(t).length > 0) return t;
     return at + 7 * DAY;
@@ -83,6 +94,7 @@ export async function simulateHistory(db: Database, o: SimulationOptions): Promi
     }
     if (next && next.at === at) {
       queue.pop();
+      if (o.ownerOnly && next.kind === 'breakGlass') continue;
       handle(office, next, onShift(at), () => nextShift(at));
       continue;
     }
@@ -97,7 +109,30 @@ export async function simulateHistory(db: Database, o: SimulationOptions): Promi
   o.onDay?.(days.length, days.length);
 
   const period = reportPeriod(localDate(from, calendar.timeZone), localDate(o.until - 1, calendar.timeZone), o.until, calendar.timeZone);
-  return { from, until: o.until, accountsCreated: staff.accountsCreated, counts, report: buildReport(db, period, { generatedAt: o.until }) };
+  return {
+    from,
+    until: o.until,
+    accountsCreated: staff.accountsCreated,
+    counts,
+    report: buildReport(db, period, { generatedAt: o.until }),
+    mission: immediateSafetyInTime(db, from, o.until),
+  };
+}
+
+/** The chosen share of owners goes on leave for the whole period, recorded at its start. */
+function planUnavailableOwners(queue: EventQueue<SimEvent>, staff: SimulationStaff, o: SimulationOptions, from: number): void {
+  const share = o.unavailableShare ?? 0;
+  if (!(share >= 0 && share <= 1)) throw new RangeError('the unavailable share must be from 0 to 1');
+  const rng = rngFor(o.seed, 'unavailable-owners');
+  const owners = [...staff.owners];
+  // A seeded shuffle, then the first share of them: the same seed picks the same owners.
+  for (let i = owners.length - 1; i > 0; i--) {
+    const j = rng.int(0, i);
+    [owners[i], owners[j]] = [owners[j]!, owners[i]!];
+  }
+  for (const owner of owners.slice(0, Math.round(share * owners.length))) {
+    queue.push({ at: from, kind: 'absence', owner, absence: 'LEAVE', startAt: from, endAt: o.until - MINUTE, recordedBy: staff.admin ?? owner.actor });
+  }
 }
 
 function handle(office: SimulatedOffice, e: SimEvent, onShift: Actor[], nextShift: () => number): void {

@@ -17,6 +17,8 @@ import { storeFailureOf } from './store-failures';
 
 const KEY_PATTERN = /^[0-9a-f]{64}$/;
 const SALT_BYTES = 16;
+/** The app's page cache, in KiB (negative cache_size means KiB): 256 MiB. */
+export const PAGE_CACHE_KIB = 256 * 1024;
 
 export interface OpenStoreOptions {
   path: string;
@@ -112,6 +114,9 @@ function connect(path: string, keyHex: string, o: { readonly: boolean }): Db {
     db.pragma('legacy=4');
     db.pragma(`key="x'${keyHex}'"`);
     db.pragma('temp_store=MEMORY');
+    // Decrypted pages stay cached: without this each read of a page not in SQLite's small default
+    // cache pays for decryption again, which made encrypted reads 1.4–2.8× plaintext on a national store.
+    db.pragma(`cache_size=-${PAGE_CACHE_KIB}`);
     return db;
   } catch (e) {
     db.close();

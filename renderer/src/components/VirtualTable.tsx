@@ -4,7 +4,7 @@
  * headers (MoJ sortable table pattern, aria-sort); filtering is done by the screen. Screen readers
  * are told the full row count and each row's position.
  */
-import { useMemo, useRef, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { sortRows, type Column, type SortState } from './sort-rows';
 
@@ -23,10 +23,17 @@ interface VirtualTableProps<T> {
   estimate?: number;
   testId?: string;
   emptyText?: string;
+  /** Rows in the whole list when only some are loaded (told to screen readers). */
+  totalRows?: number;
+  /** Called when the reader scrolls near the last loaded row: load the next page. */
+  onNearEnd?: () => void;
 }
 
+/** How many rows before the end the next page is asked for. */
+const NEAR_END_ROWS = 40;
+
 export function VirtualTable<T>(props: VirtualTableProps<T>) {
-  const { caption, captionDetail, rows, columns, rowKey, rowClass, initialSort, estimate = 60, testId, emptyText = 'Nothing to show.' } = props;
+  const { caption, captionDetail, rows, columns, rowKey, rowClass, initialSort, estimate = 60, testId, emptyText = 'Nothing to show.', totalRows, onNearEnd } = props;
   const [sort, setSort] = useState<SortState | null>(initialSort ?? null);
   const sorted = useMemo(() => sortRows(rows, columns, sort), [rows, columns, sort]);
   const scrollRef = useRef<HTMLDivElement>(null);
@@ -43,6 +50,10 @@ export function VirtualTable<T>(props: VirtualTableProps<T>) {
   const total = virtualizer.getTotalSize();
   const before = items.length > 0 ? items[0]!.start : 0;
   const after = items.length > 0 ? total - items[items.length - 1]!.end : 0;
+  const lastShown = items.length > 0 ? items[items.length - 1]!.index : -1;
+  useEffect(() => {
+    if (onNearEnd && sorted.length > 0 && lastShown >= sorted.length - NEAR_END_ROWS) onNearEnd();
+  }, [onNearEnd, lastShown, sorted.length]);
 
   const toggleSort = (key: string) =>
     setSort((current) =>
@@ -51,7 +62,7 @@ export function VirtualTable<T>(props: VirtualTableProps<T>) {
 
   return (
     <div className="rab-scroll-box" ref={scrollRef} tabIndex={0} role="region" aria-label={caption} data-testid={testId}>
-      <table className="govuk-table" aria-rowcount={sorted.length + 1}>
+      <table className="govuk-table" aria-rowcount={(totalRows ?? sorted.length) + 1}>
         <caption className="govuk-table__caption govuk-table__caption--m govuk-visually-hidden">
           {caption} {captionDetail ? <span className="rab-table-caption-count">{captionDetail}</span> : null}
         </caption>

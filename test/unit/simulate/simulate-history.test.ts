@@ -43,7 +43,7 @@ beforeAll(async () => {
   folder = mkdtempSync(join(tmpdir(), 'rab-sim-'));
   store = await importedStore(folder);
   result = await simulateHistory(store.db, { days: DAYS, seed: 3, until: UNTIL });
-});
+}, 180_000);
 afterAll(() => {
   store.close();
   rmSync(folder, { recursive: true, force: true });
@@ -61,7 +61,8 @@ describe('the history simulator', () => {
     await simulateHistory(other.db, { days: DAYS, seed: 4, until: UNTIL });
     expect(history(other)).not.toEqual(history(store));
     other.close();
-  });
+    // Two imports and two fortnights of simulation: allow for a machine busy with other work.
+  }, 240_000);
 
   it('leaves spared staff alone: no account, no requests by them or about their cases, no absences', async () => {
     const spared = await importedStore(tempDir());

@@ -1,7 +1,8 @@
 /** requests.* channels. */
 import { createRequests } from '../../broker/create-request';
 import { approveRequest, denyRequest, withdrawRequest } from '../../broker/decide-request';
-import { getRequest, hubQueue, inbox, myRequests } from '../../broker/queues';
+import { hubQueue } from '../../broker/hub-queue';
+import { getRequest, inbox, myRequests } from '../../broker/queues';
 import { actorOf, type Call, type HandlersOf } from '../call';
 
 const row = (call: Call, id: number) => getRequest(call.services.ctx, actorOf(call), id).request;

@@ -4,11 +4,14 @@
  * filterable, sortable and virtualised for queues of thousands. Requests can be picked (a whole
  * batch at once) for a bulk decision.
  */
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import type { InboxRow } from '../../../../shared/contract/common';
+import type { HubQueueCursor } from '../../../../shared/contract/requests';
+import type { AppErrorShape } from '../../../../shared/errors';
 import { SCOPE_LABELS } from '../../../../shared/domain/access';
 import { call } from '../../broker/call';
 import { useAllPages } from '../../broker/use-all-pages';
+import { useKeysetPages } from '../../broker/use-keyset-pages';
 import { useInterval } from '../../broker/use-load';
 import { ListFilter } from '../../components/ListFilter';
 import { LoadProblem, Page } from '../../components/Page';
@@ -28,21 +31,80 @@ export interface QueueScreenProps {
 }
 
 export function QueueScreen({ kind }: QueueScreenProps) {
-  const { user } = useSession();
+  return kind === 'hub' ? <HubQueue /> : <Inbox />;
+}
+
+interface QueueList {
+  /** The rows to show, filtered. */
+  rows: InboxRow[];
+  /** Every row loaded (a batch is picked among these). */
+  loadedRows: InboxRow[];
+  total: number;
+  overdueCount: number;
+  loaded: boolean;
+  error: AppErrorShape | undefined;
+  onNearEnd?: () => void;
+}
+
+interface Filters {
+  text: string;
+  setText: (text: string) => void;
+  overdueOnly: boolean;
+  setOverdueOnly: (on: boolean) => void;
+}
+
+/** The owner's inbox is at most a caseload's requests: loaded whole, filtered and sorted in the window. */
+function Inbox() {
   const [text, setText] = useState('');
   const [overdueOnly, setOverdueOnly] = useState(false);
-  const [selected, setSelected] = useState<ReadonlySet<number>>(new Set());
-  const list = useAllPages<InboxRow, { overdue?: number }>(
-    (offset, limit) => (kind === 'inbox' ? call('requests.inbox', { offset, limit, filter: 'OPEN' }) : call('requests.hubQueue', { offset, limit, filter: 'OPEN' })),
-    [kind],
-  );
+  const list = useAllPages<InboxRow, { overdue?: number }>((offset, limit) => call('requests.inbox', { offset, limit, filter: 'OPEN' }), []);
   useInterval(() => void list.reload(), 20_000);
-
   const rows = useMemo(
     () => list.rows.filter((r) => (!overdueOnly || r.overdue) && matchesText([r.personName, r.crn, r.requesterName, r.requesterProvider, r.ownerName], text)),
     [list.rows, text, overdueOnly],
   );
-  const overdueCount = list.extra?.overdue ?? list.rows.filter((r) => r.overdue).length;
+  const queue: QueueList = { rows, loadedRows: list.rows, total: list.total, overdueCount: list.rows.filter((r) => r.overdue).length, loaded: list.loaded, error: list.error };
+  return <QueueView kind="inbox" list={queue} filters={{ text, setText, overdueOnly, setOverdueOnly }} />;
+}
+
+/** How long typing must pause before the hub queue asks the server again. */
+const FILTER_PAUSE_MS = 250;
+
+/**
+ * The hub queue can hold tens of thousands of requests nationally: the server filters and orders
+ * it, and the screen loads one page by (deadline, id) and the next as the reader scrolls.
+ */
+function HubQueue() {
+  const [text, setText] = useState('');
+  const [asked, setAsked] = useState('');
+  const [overdueOnly, setOverdueOnly] = useState(false);
+  useEffect(() => {
+    const t = setTimeout(() => setAsked(text.trim()), FILTER_PAUSE_MS);
+    return () => clearTimeout(t);
+  }, [text]);
+  const list = useKeysetPages<InboxRow, HubQueueCursor, { overdue: number }>(
+    (after, limit) => call('requests.hubQueue', { limit, after, filter: 'OPEN', text: asked, overdueOnly }),
+    [asked, overdueOnly],
+  );
+  useInterval(() => void list.reload(), 20_000);
+  const { loadMore } = list;
+  const queue: QueueList = {
+    rows: list.rows,
+    loadedRows: list.rows,
+    total: list.total,
+    overdueCount: list.extra?.overdue ?? 0,
+    loaded: list.loaded && asked === text.trim(),
+    error: list.error,
+    onNearEnd: list.more ? loadMore : undefined,
+  };
+  return <QueueView kind="hub" list={queue} filters={{ text, setText, overdueOnly, setOverdueOnly }} />;
+}
+
+function QueueView({ kind, list, filters }: { kind: 'inbox' | 'hub'; list: QueueList; filters: Filters }) {
+  const { user } = useSession();
+  const { text, setText, overdueOnly, setOverdueOnly } = filters;
+  const [selected, setSelected] = useState<ReadonlySet<number>>(new Set());
+  const { rows, overdueCount } = list;
 
   const toggle = (id: number) =>
     setSelected((current) => {
@@ -52,10 +114,10 @@ export function QueueScreen({ kind }: QueueScreenProps) {
       return next;
     });
   const selectBatch = (batchId: string) =>
-    setSelected((current) => new Set([...current, ...list.rows.filter((r) => r.batchId === batchId && r.canDecide).map((r) => r.id)]));
-  const chosen = [...selected].filter((id) => list.rows.some((r) => r.id === id && r.canDecide));
+    setSelected((current) => new Set([...current, ...list.loadedRows.filter((r) => r.batchId === batchId && r.canDecide).map((r) => r.id)]));
+  const chosen = [...selected].filter((id) => list.loadedRows.some((r) => r.id === id && r.canDecide));
 
-  const columns: Column<InboxRow>[] = [
+  const allColumns: Column<InboxRow>[] = [
     {
       key: 'select',
       header: 'Select',
@@ -181,6 +243,8 @@ export function QueueScreen({ kind }: QueueScreenProps) {
     },
   ];
 
+  // The hub queue comes ordered by the server (most urgent first); sorting only the loaded pages would mislead.
+  const columns = kind === 'hub' ? allColumns.map((c) => ({ ...c, compare: undefined })) : allColumns;
   const title = kind === 'inbox' ? 'Requests to decide' : 'Hub queue';
   return (
     <Page title={title} width="full">
@@ -219,6 +283,8 @@ export function QueueScreen({ kind }: QueueScreenProps) {
             rowClass={(r) => `${r.overdue ? 'rab-row--overdue' : ''} ${selected.has(r.id) ? 'rab-row--selected' : ''}`}
             testId="queue"
             estimate={96}
+            totalRows={kind === 'hub' ? list.total : undefined}
+            onNearEnd={list.onNearEnd}
             emptyText={list.loaded ? 'Nothing is waiting for a decision.' : 'Loading…'}
           />
     </Page>

@@ -1,0 +1,219 @@
+/**
+ * The facts a page of a list needs (LAO exclusions and restrictions, who owns and deputises, who is
+ * away, which people have a request with the hub), gathered in a fixed number of set-based queries
+ * keyed by CRN and staff code. A page of 500 rows costs the same statements as a page of 5: a query
+ * per row would become a network round trip once the store sits behind a server.
+ *
+ * The answers are those of the single-case readers in case-facts.ts (laoFacts, staffAvailability,
+ * availableDeputies, caseRelationship); the statement-count and list tests hold them to it.
+ */
+import type { Database } from 'better-sqlite3-multiple-ciphers';
+import type { PolicySettings } from '../../../shared/contract/policy-settings';
+import { readPolicy } from '../settings/policy-store';
+import { all, sql } from '../store/sql';
+import type { Actor } from '../policy/actor';
+import type { CaseRelationship } from '../policy/resources';
+import { availableDeputies, caseRelationship, formatWhen, laoFacts, staffAvailability, staffName, type LaoDetail, type StaffAvailability } from './case-facts';
+
+export interface ListFacts {
+  now: number;
+  policy: PolicySettings;
+  /** The office time zone (the policy's), read once for the page. */
+  timeZone: string;
+  lao(crn: string, staffCode: string | null): LaoDetail;
+  /** The actor's standing for a case owned by `ownerStaffCode`. */
+  relationship(ownerStaffCode: string | null): CaseRelationship;
+  /** Only for staff named in `availabilityOf` (and their deputies); null when unknown. */
+  availability(staffCode: string): StaffAvailability | null;
+  availableDeputies(ownerStaffCode: string): StaffAvailability[];
+  /** Only for CRNs when `withHub` was asked for. */
+  withHub(crn: string): boolean;
+}
+
+export interface ListFactsNeeds {
+  crns: Iterable<string>;
+  /** Staff whose availability (and deputies) the page shows: owners of requests with the owner. */
+  availabilityOf?: Iterable<string>;
+  withHub?: boolean;
+  /** CRNs already known to have a request with the hub (a row of the page is one): not asked again. */
+  knownWithHub?: Iterable<string>;
+  /** Read once by the caller already; read here otherwise. */
+  policy?: PolicySettings;
+}
+
+/** A list bound as one parameter, so the statement text (and its cached statement) never varies with the page. */
+export const jsonList = (values: Iterable<string>): string => JSON.stringify([...new Set(values)]);
+const IN_LIST = 'IN (SELECT value FROM json_each(?))';
+
+const NO_LAO: LaoDetail = { excluded: false, exclusionMessage: null, restricted: false, onAllowList: false };
+const pairKey = (crn: string, staffCode: string) => `${crn}\u0000${staffCode}`;
+
+export function gatherListFacts(db: Database, actor: Actor, now: number, needs: ListFactsNeeds): ListFacts {
+  const policy = needs.policy ?? readPolicy(db);
+  const timeZone = policy.workingHours.timeZone;
+  const crnList = [...new Set(needs.crns)];
+  const crns = jsonList(crnList);
+  const lao = laoForCrns(db, crns, now);
+  const deputisedFor = new Set(actor.staffCode ? ownersDeputisedByOne(db, actor.staffCode, now) : []);
+  const staff = availabilityOf(db, [...(needs.availabilityOf ?? [])], now, timeZone);
+  const known = new Set(needs.knownWithHub ?? []);
+  const hub = needs.withHub ? crnsWithHub(db, jsonList(crnList.filter((c) => !known.has(c))), now) : new Set<string>();
+  for (const crn of known) hub.add(crn);
+  return {
+    now,
+    policy,
+    timeZone,
+    lao: (crn, staffCode) => {
+      const excluded = staffCode === null ? undefined : lao.exclusions.get(pairKey(crn, staffCode));
+      const restricted = lao.restricted.has(crn);
+      if (excluded === undefined && !restricted) return NO_LAO;
+      return {
+        excluded: excluded !== undefined,
+        exclusionMessage: excluded ?? null,
+        restricted,
+        onAllowList: staffCode !== null && lao.allowed.has(pairKey(crn, staffCode)),
+      };
+    },
+    relationship: (owner) => {
+      if (!actor.staffCode || !owner) return 'NONE';
+      if (actor.staffCode === owner) return 'OWNER';
+      return deputisedFor.has(owner) ? 'DEPUTY' : 'NONE';
+    },
+    availability: (code) => staff.availability.get(code) ?? null,
+    availableDeputies: (owner) =>
+      (staff.deputies.get(owner) ?? []).map((d) => staff.availability.get(d)).filter((s): s is StaffAvailability => s?.available === true),
+    withHub: (crn) => hub.has(crn),
+  };
+}
+
+/**
+ * The same facts read one case at a time, on demand: for services about a single request or
+ * person, where gathering a page's worth first would cost more than it saves.
+ */
+export function caseFactsOneByOne(db: Database, actor: Actor, now: number, policy?: PolicySettings): ListFacts {
+  // Read only if asked for: a person's facts never need the policy.
+  let known = policy;
+  const policyNow = () => (known ??= readPolicy(db));
+  return {
+    now,
+    get policy() {
+      return policyNow();
+    },
+    get timeZone() {
+      return policyNow().workingHours.timeZone;
+    },
+    lao: (crn, staffCode) => laoFacts(db, crn, staffCode, now),
+    relationship: (owner) => caseRelationship(db, actor, owner, now),
+    availability: (code) => staffAvailability(db, code, now),
+    availableDeputies: (owner) => availableDeputies(db, owner, now),
+    withHub: (crn) => crnsWithHub(db, jsonList([crn]), now).size > 0,
+  };
+}
+
+function laoForCrns(db: Database, crns: string, now: number) {
+  const exclusions = new Map<string, string>();
+  // Ordered as the single-case lookup meets them (by its index), so the same message is chosen.
+  for (const e of all<{ crn: string; staff_code: string; message: string }>(db, {
+    text: `SELECT crn, staff_code, message FROM lao_exclusions WHERE crn ${IN_LIST}
+           AND start_at <= ? AND (end_at IS NULL OR end_at > ?) ORDER BY crn, staff_code, rowid`,
+    params: [crns, now, now],
+  })) {
+    const key = pairKey(e.crn, e.staff_code);
+    if (!exclusions.has(key)) exclusions.set(key, e.message);
+  }
+  const restricted = new Set<string>();
+  const allowed = new Set<string>();
+  for (const r of all<{ crn: string; staff_code: string }>(db, {
+    text: `SELECT crn, staff_code FROM lao_restrictions WHERE crn ${IN_LIST} AND start_at <= ? AND (end_at IS NULL OR end_at > ?)`,
+    params: [crns, now, now],
+  })) {
+    restricted.add(r.crn);
+    allowed.add(pairKey(r.crn, r.staff_code));
+  }
+  return { exclusions, restricted, allowed };
+}
+
+function ownersDeputisedByOne(db: Database, deputy: string, now: number): string[] {
+  return all<{ staff_code: string }>(
+    db,
+    sql`SELECT DISTINCT staff_code FROM deputies
+        WHERE deputy_staff_code = ${deputy} AND start_at <= ${now} AND (end_at IS NULL OR end_at > ${now})`,
+  ).map((r) => r.staff_code);
+}
+
+function crnsWithHub(db: Database, crns: string, now: number): Set<string> {
+  return new Set(
+    all<{ crn: string }>(db, {
+      text: `SELECT DISTINCT crn FROM requests WHERE crn ${IN_LIST} AND queue IS NOT NULL AND (status = 'PENDING_HUB' OR deadline <= ?)`,
+      params: [crns, now],
+    }).map((r) => r.crn),
+  );
+}
+
+const ABSENCE_WORDS: Record<string, string> = { LEAVE: 'on leave', SICKNESS: 'off sick', TRAINING: 'on training' };
+
+interface AbsenceRow {
+  staff_code: string;
+  kind: string;
+  start_at: number;
+  end_at: number;
+}
+
+/** Availability of some owners and of their deputies in date: always four queries, whatever their number (none included). */
+function availabilityOf(db: Database, owners: string[], now: number, timeZone: string) {
+  const availability = new Map<string, StaffAvailability>();
+  const deputies = new Map<string, string[]>();
+  for (const d of all<{ staff_code: string; deputy_staff_code: string }>(db, {
+    text: `SELECT DISTINCT staff_code, deputy_staff_code FROM deputies
+           WHERE staff_code ${IN_LIST} AND start_at <= ? AND (end_at IS NULL OR end_at > ?) ORDER BY staff_code, deputy_staff_code`,
+    params: [jsonList(owners), now, now],
+  })) {
+    const list = deputies.get(d.staff_code) ?? [];
+    list.push(d.deputy_staff_code);
+    deputies.set(d.staff_code, list);
+  }
+  const codes = jsonList([...owners, ...[...deputies.values()].flat()]);
+  const staff = all<{ code: string; forename: string; surname: string; active: number }>(db, {
+    text: `SELECT code, forename, surname, active FROM staff WHERE code ${IN_LIST}`,
+    params: [codes],
+  });
+  // Every absence that could be part of a run still going on now ends after now.
+  const absences = new Map<string, AbsenceRow[]>();
+  for (const a of all<AbsenceRow>(db, {
+    text: `SELECT staff_code, kind, start_at, end_at FROM absences WHERE staff_code ${IN_LIST} AND end_at > ? ORDER BY staff_code, end_at DESC`,
+    params: [codes, now],
+  })) {
+    const list = absences.get(a.staff_code) ?? [];
+    list.push(a);
+    absences.set(a.staff_code, list);
+  }
+  const withAccount = new Set(
+    all<{ staff_code: string }>(db, { text: `SELECT DISTINCT staff_code FROM users WHERE staff_code ${IN_LIST} AND active = 1`, params: [codes] }).map((r) => r.staff_code),
+  );
+  for (const s of staff) {
+    const name = staffName(s);
+    const own = absences.get(s.code) ?? [];
+    const current = own.find((a) => a.start_at <= now && a.end_at > now);
+    if (current) {
+      const until = continuousEnd(own, current.end_at);
+      availability.set(s.code, { staffCode: s.code, name, available: false, reason: 'OWNER_ABSENT', note: `${name} is ${ABSENCE_WORDS[current.kind] ?? 'away'} until ${formatWhen(until, timeZone)}` });
+    } else if (s.active !== 1 || !withAccount.has(s.code)) {
+      availability.set(s.code, { staffCode: s.code, name, available: false, reason: 'OWNER_INACTIVE', note: `${name}'s account is not active` });
+    } else {
+      availability.set(s.code, { staffCode: s.code, name, available: true, reason: null, note: null });
+    }
+  }
+  return { availability, deputies };
+}
+
+/** Back-to-back absences read as one, as in case-facts (the same 50-step bound). */
+function continuousEnd(absences: readonly AbsenceRow[], end: number): number {
+  let until = end;
+  for (let i = 0; i < 50; i++) {
+    let next: number | null = null;
+    for (const a of absences) if (a.start_at <= until && a.end_at > until && (next === null || a.end_at > next)) next = a.end_at;
+    if (next === null) return until;
+    until = next;
+  }
+  return until;
+}

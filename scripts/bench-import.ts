@@ -13,7 +13,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import Database, { type Database as Db } from 'better-sqlite3-multiple-ciphers';
 import { importExportSet } from '../electron/core/import/import-export-set';
-import { KeytarKeyStore } from '../electron/core/store/key-store';
+import { SystemKeyStore } from '../electron/core/store/system-key-store';
 import { migrate } from '../electron/core/store/migrate';
 import { keychainAccount, openStore } from '../electron/core/store/open-store';
 
@@ -21,7 +21,7 @@ const SCALES = ['office', 'national'] as const;
 type Scale = (typeof SCALES)[number];
 const LOOKUPS = 5000;
 const work = mkdtempSync(join(tmpdir(), 'rab-bench-'));
-const keyStore = new KeytarKeyStore();
+const keyStore = new SystemKeyStore();
 
 interface SeedRun {
   ms: number;

@@ -9,7 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { appendAuditEvent } from '../../../electron/core/audit/audit-log';
 import { signerFromSeed } from '../../../electron/core/audit/checkpoint-key';
 import { verifyAgainstCheckpoints } from '../../../electron/core/audit/verify-checkpoints';
-import { KeytarKeyStore } from '../../../electron/core/store/key-store';
+import { SystemKeyStore } from '../../../electron/core/store/system-key-store';
 import { keychainAccount, openStore } from '../../../electron/core/store/open-store';
 import { cliHarness } from '../cli/cli-harness';
 import { useTempDirs } from '../../helpers/temp-dir';
@@ -22,7 +22,7 @@ describe('rab serve and signed checkpoints', () => {
   it('writes a signed checkpoint on starting and another at shutdown, with the configured key, to a folder', async () => {
     const dir = tempDir();
     const path = join(dir, 'broker.db');
-    const keychain = new KeytarKeyStore();
+    const keychain = new SystemKeyStore();
     const store = await openStore({ path, keyStore: keychain, create: true });
     appendAuditEvent(store.db, { at: Date.now(), actor: 'cli', action: 'test.event' });
     store.close();

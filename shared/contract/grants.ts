@@ -1,7 +1,7 @@
 /** Grants the viewer holds or gave, revocation, and extensions (which route like a new request). */
 import { z } from 'zod';
 import { channel } from './define';
-import { durationDays, grantRow, id, instant, page, requestRow, text, urgency } from './common';
+import { durationFields, grantRow, hasOneDuration, id, instant, ONE_DURATION, page, requestRow, text, urgency } from './common';
 
 export const grantsChannels = {
   'grants.mine': channel({
@@ -29,12 +29,12 @@ export const grantsChannels = {
     access: 'session',
     input: z.strictObject({
       grantId: id,
-      durationDays,
+      ...durationFields,
       justification: text(2000),
       urgency,
       neededBy: instant.nullable().default(null),
-    }),
+    }).refine(hasOneDuration, ONE_DURATION),
     output: requestRow,
-    errors: ['NOT_FOUND', 'GRANT_NOT_ACTIVE', 'DUPLICATE_REQUEST', 'ACCESS_EXCLUDED', 'DURATION_TOO_LONG'],
+    errors: ['NOT_FOUND', 'GRANT_NOT_ACTIVE', 'DUPLICATE_REQUEST', 'ACCESS_EXCLUDED', 'DURATION_TOO_LONG', 'DURATION_TOO_SHORT'],
   }),
 } as const;

@@ -50,6 +50,8 @@ export const policySettings = z.strictObject({
     .refine((w) => w.end > w.start, { message: 'the working day must end after it starts', path: ['end'] }),
   bankHolidays: z.array(isoDate).max(500),
   clockRollbackToleranceMinutes: minutes(24 * 60),
+  /** A refusal's written reason needs at least this many characters, not counting spaces (a default keeps older stored policies valid). */
+  refusalReasonMinChars: z.number().int().min(1).max(500).default(20),
 });
 export type PolicySettings = z.infer<typeof policySettings>;
 
@@ -74,4 +76,5 @@ export const DEFAULT_POLICY: PolicySettings = {
     '2027-01-01', '2027-03-26', '2027-03-29', '2027-05-03', '2027-05-31', '2027-08-30', '2027-12-27', '2027-12-28',
   ],
   clockRollbackToleranceMinutes: 5,
+  refusalReasonMinChars: 20,
 };

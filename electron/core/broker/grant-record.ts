@@ -3,6 +3,7 @@ import type { Database } from 'better-sqlite3-multiple-ciphers';
 import type { GrantKind, GrantState } from '../../../shared/contract/vocabulary';
 import { scopeRank, type Scope } from '../../../shared/domain/access';
 import { AppError } from '../../../shared/errors';
+import { grantCheckTime } from '../clock/clock-guard';
 import { all, one, sql } from '../store/sql';
 
 export interface GrantRecord {
@@ -40,12 +41,17 @@ export function loadGrant(db: Database, id: number): GrantRecord {
   return g;
 }
 
-/** In-date, unrevoked grants a user holds for a person now (holder checks are the caller's). */
+/**
+ * In-date, unrevoked grants a user holds for a person now (holder checks are the caller's). The
+ * end is checked against the latest time the store has ever seen as well as now, and a grant whose
+ * expiry was recorded is over: a clock moved back never brings access back to life.
+ */
 export function liveGrants(db: Database, userId: number, crn: string, now: number): GrantRecord[] {
+  const endAfter = grantCheckTime(db, now);
   return all<GrantRecord>(
     db,
     sql`SELECT * FROM grants WHERE grantee_user_id = ${userId} AND crn = ${crn}
-        AND revoked_at IS NULL AND start_at <= ${now} AND end_at > ${now}`,
+        AND revoked_at IS NULL AND expiry_recorded_at IS NULL AND start_at <= ${now} AND end_at > ${endAfter}`,
   );
 }
 

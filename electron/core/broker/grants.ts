@@ -10,6 +10,7 @@ import { notifyUsers } from '../notifications/notify';
 import { one, run, sql } from '../store/sql';
 import { auditActor, authorise, writeTransaction, type BrokerContext } from './context';
 import { createRequests } from './create-request';
+import type { DurationGiven } from './durations';
 import { loadGrant } from './grant-record';
 import { selectGrantRows } from './grant-view';
 import { grantResource } from './request-facts';
@@ -57,9 +58,8 @@ export function revokeGrant(ctx: BrokerContext, actor: Actor, grantId: number, r
   return selectGrantRows(ctx.db, actor, now, sql`WHERE g.id = ${grantId}`)[0]!;
 }
 
-export interface ExtensionRequest {
+export interface ExtensionRequest extends DurationGiven {
   grantId: number;
-  durationDays: number;
   justification: string;
   urgency: Urgency;
   neededBy: number | null;
@@ -80,6 +80,8 @@ export function requestExtension(ctx: BrokerContext, actor: Actor, e: ExtensionR
     urgency: e.urgency,
     neededBy: e.neededBy,
     durationDays: e.durationDays,
+    durationHours: e.durationHours,
+    endAt: e.endAt,
     extendsGrantId: g.id,
   });
   const outcome = results[0]!;

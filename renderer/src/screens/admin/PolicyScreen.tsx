@@ -95,6 +95,7 @@ export function PolicyScreen() {
           {number('firstLockMinutes', 'First lockout, in minutes')}
           {number('maxLockMinutes', 'Longest lockout, in minutes')}
           {number('clockRollbackToleranceMinutes', 'Pause reads if the clock goes back by more than (minutes)')}
+          {number('refusalReasonMinChars', 'A written reason for refusing needs at least (characters, not counting spaces)')}
           <h2 className="govuk-heading-m">Working time</h2>
           <div className="rab-filters">
             <TextInput id="policy-start" label="Day starts" width="govuk-input--width-5" value={form.start ?? ''} onChange={(v) => set('start', v)} error={errorFor(problems, 'policy-start')} />

@@ -20,6 +20,7 @@ export function policyToForm(p: PolicySettings): PolicyForm {
     firstLockMinutes: String(p.lockout.firstLockMinutes),
     maxLockMinutes: String(p.lockout.maxLockMinutes),
     clockRollbackToleranceMinutes: String(p.clockRollbackToleranceMinutes),
+    refusalReasonMinChars: String(p.refusalReasonMinChars),
     start: p.workingHours.start,
     end: p.workingHours.end,
     days: p.workingHours.days.join(','),
@@ -65,6 +66,7 @@ export function formToPolicy(form: PolicyForm): { policy: PolicySettings | null;
     workingHours: { timeZone: (form.timeZone ?? '').trim(), days, start: (form.start ?? '').trim(), end: (form.end ?? '').trim() },
     bankHolidays: (form.bankHolidays ?? '').split(/\s+/).filter(Boolean),
     clockRollbackToleranceMinutes: whole('clockRollbackToleranceMinutes'),
+    refusalReasonMinChars: whole('refusalReasonMinChars'),
   };
   return { policy: problems.length > 0 ? null : policy, problems };
 }

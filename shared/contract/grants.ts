@@ -8,7 +8,22 @@ export const grantsChannels = {
     summary: 'Grants you hold: current and scheduled first, then recent expired or revoked ones.',
     access: 'session',
     input: page.extend({ filter: z.enum(['CURRENT', 'ALL']).default('CURRENT') }),
-    output: z.object({ rows: z.array(grantRow), total: z.number().int() }),
+    output: z.object({
+      rows: z.array(grantRow),
+      total: z.number().int(),
+      /** Front-sheet access that comes from an allocation (delivering a requirement or programme), current now. */
+      allocations: z.array(z.object({
+        crn: z.string(),
+        personName: z.string(),
+        scope: z.literal('FRONT_SHEET'),
+        /** Where it comes from, in words: "Allocated to deliver Thinking Skills Programme". */
+        source: z.string(),
+        startDate: z.string(),
+        /** Last day (inclusive), and the instant access ends: midnight after it, office time. Null: open-ended. */
+        endDate: z.string().nullable(),
+        endAt: instant.nullable(),
+      })).default([]),
+    }),
   }),
   'grants.get': channel({
     summary: 'One grant, for its grantee, the case owner and deputies, hub staff and administrators.',

@@ -9,6 +9,7 @@ import type { Actor } from '../policy/actor';
 import { notifyUsers } from '../notifications/notify';
 import { one, run, sql } from '../store/sql';
 import { auditActor, authorise, writeTransaction, type BrokerContext } from './context';
+import { allocationAccess } from './allocation-access';
 import { createRequests } from './create-request';
 import type { DurationGiven } from './durations';
 import { loadGrant } from './grant-record';
@@ -33,7 +34,7 @@ export function myGrants(ctx: BrokerContext, actor: Actor, o: { filter: 'CURRENT
     params: [...where.params, now, o.limit, o.offset],
   });
   const total = one<{ n: number }>(ctx.db, { text: `SELECT count(*) AS n FROM grants g ${where.text}`, params: where.params })?.n ?? 0;
-  return { rows, total };
+  return { rows, total, allocations: allocationAccess(ctx.db, actor, now) };
 }
 
 export function revokeGrant(ctx: BrokerContext, actor: Actor, grantId: number, reason: string): GrantRow {

@@ -27,9 +27,15 @@ export interface GrantRecord {
  * A grant is active iff start ≤ now < end, it is not revoked, and its holder is active and not
  * excluded now (DESIGN.md). SUSPENDED is "in date, but the holder may not use it".
  */
-export function grantState(g: Pick<GrantRecord, 'start_at' | 'end_at' | 'revoked_at'>, holder: { active: boolean; excluded: boolean }, now: number): GrantState {
+export function grantState(
+  g: Pick<GrantRecord, 'start_at' | 'end_at' | 'revoked_at'>,
+  holder: { active: boolean; excluded: boolean },
+  now: number,
+  /** What the end is checked against: grantCheckTime(db, now), so a clock moved back revives nothing. */
+  endCheckAt: number = now,
+): GrantState {
   if (g.revoked_at !== null) return 'REVOKED';
-  if (now >= g.end_at) return 'EXPIRED';
+  if (Math.max(now, endCheckAt) >= g.end_at) return 'EXPIRED';
   if (now < g.start_at) return 'SCHEDULED';
   if (!holder.active || holder.excluded) return 'SUSPENDED';
   return 'ACTIVE';

@@ -13,7 +13,7 @@ import { can } from '../policy/can';
 import type { Actor } from '../policy/actor';
 import { maxDurationDays } from '../policy/max-duration';
 import { one, run, sql } from '../store/sql';
-import { hubUsers, notifyUsers, ownerSideUsers } from '../notifications/notify';
+import { notifyUsers } from '../notifications/notify';
 import { riskSummary } from '../records/risk-summary';
 import { formatWhen, hasActiveAllocation, laoFacts, officeTimeZone } from './case-facts';
 import { auditActor, policyOf, writeTransaction, type BrokerContext } from './context';

@@ -119,7 +119,7 @@ export const requestsChannels = {
     access: 'session',
     input: z.strictObject({ requestId: id, reason: text(2000) }),
     output: requestRow,
-    errors: ['NOT_FOUND', 'REVIEW_NOT_ALLOWED'],
+    errors: ['NOT_FOUND', 'REVIEW_NOT_ALLOWED', 'ACCESS_EXCLUDED'],
   }),
   'requests.reviewQueue': channel({
     summary: 'Refusals waiting for review (hub staff, and SPOs of the owner\'s team), oldest first.',
@@ -137,6 +137,6 @@ export const requestsChannels = {
       ...durationFields,
     }).refine(hasAtMostOneDuration, AT_MOST_ONE_DURATION),
     output: requestRow,
-    errors: ['NOT_FOUND', 'REVIEW_NOT_ALLOWED', 'DECISION_REASON_TOO_SHORT', 'OWN_REQUEST', 'DURATION_TOO_LONG', 'DURATION_TOO_SHORT', 'ACCESS_EXCLUDED'],
+    errors: ['NOT_FOUND', 'REVIEW_NOT_ALLOWED', 'DECISION_REASON_REQUIRED', 'DECISION_REASON_TOO_SHORT', 'OWN_REQUEST', 'DURATION_TOO_LONG', 'DURATION_TOO_SHORT', 'ACCESS_EXCLUDED', 'ACCESS_RESTRICTED'],
   }),
 } as const;

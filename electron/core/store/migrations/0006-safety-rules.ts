@@ -8,10 +8,10 @@
  *   acknowledges a clock rollback: grants are checked against it so expired access stays expired.
  * - Reviews of refusals: one per refused request, decided by the hub or an SPO of the owner's team.
  */
-import type { Database } from 'better-sqlite3-multiple-ciphers';
+import type { MigrationScript } from '../engine/migration-script';
 
-export function updateToSchemaVersion6(db: Database): void {
-  db.exec(`
+export function updateToSchemaVersion6(m: MigrationScript): void {
+  m.ddl(`
     ALTER TABLE requests ADD COLUMN duration_minutes INTEGER CHECK (duration_minutes >= 60);
     ALTER TABLE requests ADD COLUMN approved_duration_minutes INTEGER CHECK (approved_duration_minutes >= 60);
     ALTER TABLE requests ADD COLUMN route_reason TEXT CHECK (route_reason IN ('NEEDED_SOON', 'REQUESTER_IS_ONLY_DECIDER'));
@@ -20,7 +20,9 @@ export function updateToSchemaVersion6(db: Database): void {
     UPDATE requests SET approved_duration_minutes = approved_duration_days * 1440 WHERE approved_duration_days IS NOT NULL;
 
     ALTER TABLE clock_state ADD COLUMN high_water_at INTEGER NOT NULL DEFAULT 0;
-    UPDATE clock_state SET high_water_at = max(latest_seen_at, coalesce(rollback_latest_seen_at, 0));
+    UPDATE clock_state SET high_water_at = CASE
+      WHEN rollback_latest_seen_at IS NOT NULL AND rollback_latest_seen_at > latest_seen_at THEN rollback_latest_seen_at
+      ELSE latest_seen_at END;
 
     CREATE TABLE refusal_reviews (
       id INTEGER PRIMARY KEY,

@@ -50,6 +50,21 @@ export const text = (max: number) => z.string().trim().min(1, 'is required').max
 /** A password as typed: never trimmed, because spaces may be part of it. */
 export const password = z.string().min(1, 'is required').max(1024);
 export const durationDays = z.number().int().min(1).max(366);
+/** Access can last hours: at least 1, at most a year's worth. */
+export const durationHours = z.number().int().min(1).max(366 * 24);
+/** How long access lasts, in minutes: at least an hour. */
+export const durationMinutes = z.number().int().min(60).max(366 * 24 * 60);
+/**
+ * How long access should last: in days, in hours, or until an end time. A request or an extension
+ * gives exactly one; an approval gives at most one (none: as asked, within policy).
+ */
+export const durationFields = { durationDays: durationDays.optional(), durationHours: durationHours.optional(), endAt: instant.optional() };
+const givenDurations = (d: { durationDays?: number | undefined; durationHours?: number | undefined; endAt?: number | undefined }) =>
+  [d.durationDays, d.durationHours, d.endAt].filter((v) => v !== undefined).length;
+export const hasOneDuration = (d: Parameters<typeof givenDurations>[0]): boolean => givenDurations(d) === 1;
+export const hasAtMostOneDuration = (d: Parameters<typeof givenDurations>[0]): boolean => givenDurations(d) <= 1;
+export const ONE_DURATION: { message: string; path: string[] } = { message: 'give how long: durationDays, durationHours or endAt (one of them)', path: ['durationDays'] };
+export const AT_MOST_ONE_DURATION: { message: string; path: string[] } = { message: 'give at most one of durationDays, durationHours and endAt', path: ['durationDays'] };
 export const empty = z.strictObject({});
 export const done = z.object({ done: z.literal(true) });
 
@@ -82,9 +97,10 @@ export const decision = z.object({
   decidedAt: instant,
   decidedByName: z.string(),
   route: decisionRoute,
-  /** Approved scope and duration (null when denied). */
+  /** Approved scope and duration (null when denied); days rounded up, minutes exact. */
   scope: scope.nullable(),
   durationDays: durationDays.nullable(),
+  durationMinutes: durationMinutes.nullable(),
   startAt: instant.nullable(),
   endAt: instant.nullable(),
   /** The approval narrowed the scope or shortened the duration. */
@@ -111,7 +127,9 @@ export const requestRow = z.object({
   justification: z.string(),
   urgency,
   neededBy: instant.nullable(),
+  /** How long access was asked for: whole days rounded up, and exactly in minutes. */
   durationDays,
+  durationMinutes,
   status: requestStatus,
   /** Which queue holds a pending request (null once decided or withdrawn). */
   queue: queue.nullable(),
@@ -132,6 +150,21 @@ export const requestRow = z.object({
   withdrawnAt: instant.nullable(),
   /** The requester may use emergency safety access on this request now. */
   emergencyAvailable: z.boolean(),
+  /** Closed without a decision, and why ("closed: requester excluded"); null otherwise. */
+  closedReason: z.string().nullable(),
+  /** The review of a refusal, once asked for. */
+  review: z
+    .object({
+      askedAt: instant,
+      reason: z.string(),
+      outcome: z.enum(['UPHELD', 'OVERTURNED']).nullable(),
+      decidedAt: instant.nullable(),
+      decidedByName: z.string().nullable(),
+      decisionReason: z.string().nullable(),
+    })
+    .nullable(),
+  /** The requester may ask for a review of this refusal now. */
+  reviewAvailable: z.boolean(),
 });
 export type RequestRow = z.infer<typeof requestRow>;
 

@@ -52,6 +52,8 @@ export const policySettings = z.strictObject({
   clockRollbackToleranceMinutes: minutes(24 * 60),
   /** The desktop's daily backups are kept this many days (stored policies without it get the default). */
   backupRetentionDays: z.number().int().min(1).max(366).default(14),
+  /** A refusal's written reason needs at least this many characters, not counting spaces (a default keeps older stored policies valid). */
+  refusalReasonMinChars: z.number().int().min(1).max(500).default(20),
 });
 export type PolicySettings = z.infer<typeof policySettings>;
 
@@ -77,4 +79,5 @@ export const DEFAULT_POLICY: PolicySettings = {
   ],
   clockRollbackToleranceMinutes: 5,
   backupRetentionDays: 14,
+  refusalReasonMinChars: 20,
 };

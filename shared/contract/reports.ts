@@ -109,6 +109,8 @@ export const outcomesReport = z.object({
   rows: z.array(z.object({ outcome: z.enum(OUTCOMES), label: z.string(), count, share })),
   refusalReasons: z.array(z.object({ code: z.enum(DENY_REASON_CODES), label: z.string(), count, share })),
   byGroup: z.array(z.object({ ...groupKey, total: count, approved: count, narrowed: count, denied: count, withdrawn: count, pending: count })),
+  /** Reviews of refusals by the owner's team and the refusal's reason: asked for, overturned, upheld. */
+  refusalReviews: z.array(z.object({ teamName: z.string(), reasonCode: z.enum(DENY_REASON_CODES), label: z.string(), refused: count, reviewed: count, overturned: count, upheld: count })),
 });
 export type OutcomesReport = z.infer<typeof outcomesReport>;
 

@@ -1,10 +1,16 @@
 /** Asking for access, following it, withdrawing it, and deciding it. */
 import { z } from 'zod';
 import { channel } from './define';
-import { crn, denyReasonCode, durationDays, id, inboxRow, instant, optionalText, page, purpose, requestRow, scope, text, urgency } from './common';
+import { AT_MOST_ONE_DURATION, hasAtMostOneDuration, hasOneDuration, ONE_DURATION, crn, denyReasonCode, durationFields, id, inboxRow, instant, optionalText, page, purpose, requestRow, scope, text, urgency } from './common';
 
 export const requestOutcome = z.discriminatedUnion('outcome', [
-  z.object({ outcome: z.literal('CREATED'), crn: z.string(), request: requestRow }),
+  z.object({
+    outcome: z.literal('CREATED'),
+    crn: z.string(),
+    request: requestRow,
+    /** What was changed or should be known ("cut to 7 days: the most policy allows for this person"). */
+    notes: z.array(z.string()).default([]),
+  }),
   z.object({
     outcome: z.literal('REFUSED'),
     crn: z.string(),
@@ -39,9 +45,25 @@ export const requestsChannels = {
       justification: text(2000),
       urgency,
       neededBy: instant.nullable().default(null),
-      durationDays,
-    }),
+      ...durationFields,
+    }).refine(hasOneDuration, ONE_DURATION),
     output: z.object({ batchId: z.string().nullable(), results: z.array(requestOutcome) }),
+    errors: ['DURATION_TOO_SHORT'],
+  }),
+  'requests.preview': channel({
+    summary: 'What would happen to a request before it is sent: who gets it, due when, and whether emergency access is there.',
+    access: 'session',
+    input: z.strictObject({ crn, urgency, neededBy: instant.nullable().default(null) }),
+    output: z.object({
+      /** In words: "the offender manager, Olivia Owner", "the offender manager and the NPS hub together". */
+      goesTo: z.string(),
+      deadline: instant,
+      /** Why, when it goes to the hub. */
+      why: z.string().nullable(),
+      /** Emergency safety access (front sheet, up to 4 hours) can be opened if nobody decides in time. */
+      emergency: z.string(),
+    }),
+    errors: ['NOT_FOUND', 'ACCESS_EXCLUDED'],
   }),
   'requests.withdraw': channel({
     summary: 'Withdraw your own pending request.',
@@ -93,18 +115,43 @@ export const requestsChannels = {
     input: z.strictObject({
       requestId: id,
       scope: scope.optional(),
-      durationDays: durationDays.optional(),
+      ...durationFields,
       startAt: instant.optional(),
       note: optionalText(2000).optional(),
-    }),
+    }).refine(hasAtMostOneDuration, AT_MOST_ONE_DURATION),
     output: requestRow,
-    errors: ['NOT_FOUND', 'ALREADY_DECIDED', 'OWN_REQUEST', 'SCOPE_WIDENED', 'DURATION_TOO_LONG', 'ACCESS_EXCLUDED', 'ACCESS_RESTRICTED', 'INVALID_START'],
+    errors: ['NOT_FOUND', 'ALREADY_DECIDED', 'OWN_REQUEST', 'SCOPE_WIDENED', 'DURATION_TOO_LONG', 'DURATION_TOO_SHORT', 'ACCESS_EXCLUDED', 'ACCESS_RESTRICTED', 'INVALID_START'],
   }),
   'requests.deny': channel({
     summary: 'Refuse with a reason code and a reason the requester will read. First decision wins.',
     access: 'session',
     input: z.strictObject({ requestId: id, reasonCode: denyReasonCode, reason: optionalText(2000) }),
     output: requestRow,
-    errors: ['NOT_FOUND', 'ALREADY_DECIDED', 'OWN_REQUEST', 'DECISION_REASON_REQUIRED', 'ACCESS_EXCLUDED', 'ACCESS_RESTRICTED'],
+    errors: ['NOT_FOUND', 'ALREADY_DECIDED', 'OWN_REQUEST', 'DECISION_REASON_REQUIRED', 'DECISION_REASON_TOO_SHORT', 'ACCESS_EXCLUDED', 'ACCESS_RESTRICTED'],
+  }),
+  'requests.askReview': channel({
+    summary: 'Ask for a review of a refusal of your request, with your reason. Once per refusal; the hub or an SPO of the owner\'s team decides.',
+    access: 'session',
+    input: z.strictObject({ requestId: id, reason: text(2000) }),
+    output: requestRow,
+    errors: ['NOT_FOUND', 'REVIEW_NOT_ALLOWED', 'ACCESS_EXCLUDED'],
+  }),
+  'requests.reviewQueue': channel({
+    summary: 'Refusals waiting for review (hub staff, and SPOs of the owner\'s team), oldest first.',
+    access: 'session',
+    input: page,
+    output: z.object({ rows: z.array(requestRow), total: z.number().int() }),
+  }),
+  'requests.decideReview': channel({
+    summary: 'Uphold a refusal or overturn it and grant access, with a reason. The requester and the original decider are told.',
+    access: 'session',
+    input: z.strictObject({
+      requestId: id,
+      outcome: z.enum(['UPHELD', 'OVERTURNED']),
+      reason: z.string().trim().max(2000),
+      ...durationFields,
+    }).refine(hasAtMostOneDuration, AT_MOST_ONE_DURATION),
+    output: requestRow,
+    errors: ['NOT_FOUND', 'REVIEW_NOT_ALLOWED', 'DECISION_REASON_REQUIRED', 'DECISION_REASON_TOO_SHORT', 'OWN_REQUEST', 'DURATION_TOO_LONG', 'DURATION_TOO_SHORT', 'ACCESS_EXCLUDED', 'ACCESS_RESTRICTED'],
   }),
 } as const;

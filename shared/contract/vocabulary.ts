@@ -18,8 +18,12 @@ export const REQUEST_STATUS_LABELS: Record<RequestStatus, string> = {
 export const QUEUES = ['OWNER', 'HUB'] as const;
 export type Queue = (typeof QUEUES)[number];
 
-/** Why a request sits with the hub rather than the owner. */
-export const HUB_REASONS = ['OWNER_ABSENT', 'OWNER_INACTIVE', 'NO_OWNER', 'DEADLINE_MISSED'] as const;
+/**
+ * Why a request sits with the hub rather than (or as well as) the owner. NEEDED_SOON: needed-by is
+ * too close for the owner and then the hub to take turns, so both have it at once.
+ * REQUESTER_IS_ONLY_DECIDER: the only one who could decide it for the owner is the requester.
+ */
+export const HUB_REASONS = ['OWNER_ABSENT', 'OWNER_INACTIVE', 'NO_OWNER', 'DEADLINE_MISSED', 'NEEDED_SOON', 'REQUESTER_IS_ONLY_DECIDER'] as const;
 export type HubReason = (typeof HUB_REASONS)[number];
 
 /** Who made a decision: the owner, one of their deputies, or the hub. */
@@ -112,6 +116,9 @@ export const NOTIFICATION_KINDS = [
   'REQUEST_APPROVED',
   'REQUEST_DENIED',
   'REQUEST_WITHDRAWN',
+  'REQUEST_CLOSED',
+  'REVIEW_ASKED',
+  'REVIEW_DECIDED',
   'GRANT_EXPIRING_24H',
   'GRANT_EXPIRING_1H',
   'GRANT_REVOKED',

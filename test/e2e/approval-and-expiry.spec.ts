@@ -30,7 +30,7 @@ test('an approved request is read until it expires, and the record closes when t
   await page.getByLabel('What do you need it for?').selectOption('PROGRAMME_DELIVERY');
   await page.getByLabel('Why do you need it?').fill('Building Better Relationships group starts on Thursday; I need the risk picture before the first session.');
   await page.getByLabel('Routine').check();
-  await page.getByLabel('For how many days?').fill('1');
+  await page.getByLabel('For how long?').fill('1');
   await page.getByRole('button', { name: 'Send request' }).click();
   await expect(page.getByTestId('request-sent')).toContainText(cast.ownerName);
   await expectAccessible(page, 'request sent');

@@ -17,6 +17,8 @@ async function visit(page: Page, origin: string, route: string, heading: string 
 }
 
 test('every screen of every role passes axe-core, and each role’s main screen is photographed', async ({ host, people }) => {
+  // Axe on every screen of every role is the longest walk: allow three times the usual time on a busy machine.
+  test.slow();
   const cast = await discoverCast(host);
   const tutor = host.as(TUTOR);
   // Some activity: the tutor asks for the whole group (routed to the owner, the deputy and the hub),
@@ -85,6 +87,7 @@ test('every screen of every role passes axe-core, and each role’s main screen 
   await saveScreenshot(h, 'role-3-hub-queue');
   await visit(h, host.origin, `/decide/${requestId(cast.hubPeople[0]!.crn)}`, /^Decide:/);
   await visit(h, host.origin, '/emergency-reviews', 'Emergency access reviews');
+  await visit(h, host.origin, '/reviews', 'Reviews of refusals');
 
   // LAO administrator (a hub officer too).
   const lao = await people.open(HUB_LAO);

@@ -30,7 +30,7 @@ if (RAB_TASK === 'sweep') {
   for (const id of JSON.parse(RAB_REQUESTS!) as number[]) {
     const r = RAB_TASK === 'approve'
       ? await core.dispatch('requests.approve', conn, { requestId: id })
-      : await core.dispatch('requests.deny', conn, { requestId: id, reasonCode: 'OTHER', reason: 'Decided by the hub.' });
+      : await core.dispatch('requests.deny', conn, { requestId: id, reasonCode: 'OTHER', reason: 'Decided by the hub after a call.' });
     if (r.ok) result.decided!++;
     else if (r.error.code === 'ALREADY_DECIDED') result.alreadyDecided!++;
     else result.otherErrors!++;

@@ -11,7 +11,8 @@ import type { Actor } from '../policy/actor';
 import { SYSTEM } from '../policy/resources';
 import { all, one, run, sql } from '../store/sql';
 import { staffAvailability } from './case-facts';
-import { auditActor, authorise, writeTransaction, type BrokerContext } from './context';
+import { auditActor, authorise, policyOf, writeTransaction, type BrokerContext } from './context';
+import { ownersAffectedBy, rerouteUnavailable } from './sweep';
 
 function subjectStaff(ctx: BrokerContext, actor: Actor, staffCode: string | undefined, action: 'absence.manage' | 'deputy.manage'): string {
   const code = staffCode ?? actor.staffCode;
@@ -47,7 +48,10 @@ export function recordAbsence(ctx: BrokerContext, actor: Actor, a: { staffCode?:
   const id = `abs-${randomUUID()}`;
   writeTransaction(ctx, () => {
     run(ctx.db, sql`INSERT INTO absences (id, staff_code, kind, start_at, end_at) VALUES (${id}, ${code}, ${a.kind}, ${a.startAt}, ${a.endAt})`);
-    appendAuditEvent(ctx.db, { at: ctx.clock.now(), actor: auditActor(actor), action: 'caseload.recordAbsence', subject: `staff:${code}`, details: { id, kind: a.kind, startAt: a.startAt, endAt: a.endAt } });
+    const now = ctx.clock.now();
+    appendAuditEvent(ctx.db, { at: now, actor: auditActor(actor), action: 'caseload.recordAbsence', subject: `staff:${code}`, details: { id, kind: a.kind, startAt: a.startAt, endAt: a.endAt } });
+    // An absence that has started moves waiting requests now, not at the next sweep.
+    if (a.startAt <= now && a.endAt > now) rerouteUnavailable(ctx.db, policyOf(ctx), ownersAffectedBy(ctx.db, code, now), auditActor(actor), now);
   });
   return absenceRows(ctx, code).find((r) => r.id === id)!;
 }

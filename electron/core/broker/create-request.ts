@@ -13,14 +13,15 @@ import { can } from '../policy/can';
 import type { Actor } from '../policy/actor';
 import { maxDurationDays } from '../policy/max-duration';
 import { one, run, sql } from '../store/sql';
-import { hubUsers, notifyUsers, ownerSideUsers } from '../notifications/notify';
+import { notifyUsers } from '../notifications/notify';
 import { riskSummary } from '../records/risk-summary';
 import { formatWhen, hasActiveAllocation, laoFacts, officeTimeZone } from './case-facts';
 import { auditActor, policyOf, writeTransaction, type BrokerContext } from './context';
 import { personResource } from './request-facts';
 import { loadRequest } from './request-record';
 import { selectRequestViews, toRequestRow } from './request-view';
-import { requestDeadline, routeRequest } from './routing';
+import { daysCovering, durationWords, givenMinutes, MINUTES_PER_DAY } from './durations';
+import { planRoute, routedTo } from './routing';
 
 export interface NewRequest {
   crns: string[];
@@ -29,37 +30,46 @@ export interface NewRequest {
   justification: string;
   urgency: Urgency;
   neededBy: number | null;
-  durationDays: number;
+  durationDays?: number | undefined;
+  durationHours?: number | undefined;
+  endAt?: number | undefined;
   /** Set for an extension: the grant being extended. */
   extendsGrantId?: number | null;
 }
 
 type Refusal = Extract<RequestOutcome, { outcome: 'REFUSED' }>;
+/** A request that may go ahead, with its duration (perhaps cut to the person's maximum) and notes. */
+interface Accepted {
+  minutes: number;
+  notes: string[];
+}
 const refuse = (crn: string, code: Refusal['error']['code'], message: string): Refusal => ({ outcome: 'REFUSED', crn, error: { code, message } });
 
 export function createRequests(ctx: BrokerContext, actor: Actor, input: NewRequest): { batchId: string | null; results: RequestOutcome[] } {
   const now = ctx.clock.now();
   const policy = policyOf(ctx);
   const batchId = input.crns.length > 1 ? randomUUID() : null;
+  const minutes = givenMinutes(input, now);
+  if (minutes === undefined) throw new AppError('INVALID_INPUT', 'Say how long access is needed: in days, in hours or until an end time.');
   return writeTransaction(ctx, () => {
     const results = input.crns.map((crn): RequestOutcome => {
-      const refusal = checkRequest(ctx, actor, crn, input, now);
-      if (refusal) {
+      const checked = checkRequest(ctx, actor, crn, input, minutes, batchId !== null, now);
+      if ('outcome' in checked) {
         appendAuditEvent(ctx.db, {
           at: now, actor: auditActor(actor), action: 'request.refuse', subject: `person:${crn}`, crn,
-          details: { code: refusal.error.code, scope: input.scope, batchId },
+          details: { code: checked.error.code, scope: input.scope, batchId },
         });
-        return refusal;
+        return checked;
       }
-      const id = insertRequest(ctx, actor, crn, input, batchId, now);
+      const id = insertRequest(ctx, actor, crn, input, checked.minutes, batchId, now);
       const [view] = selectRequestViews(ctx.db, now, sql`WHERE r.id = ${id}`);
-      return { outcome: 'CREATED', crn, request: toRequestRow(ctx.db, view!, actor, policy, now) };
+      return { outcome: 'CREATED', crn, request: toRequestRow(ctx.db, view!, actor, policy, now), notes: checked.notes };
     });
     return { batchId, results };
   });
 }
 
-function checkRequest(ctx: BrokerContext, actor: Actor, crn: string, input: NewRequest, now: number): Refusal | null {
+function checkRequest(ctx: BrokerContext, actor: Actor, crn: string, input: NewRequest, minutes: number, inBatch: boolean, now: number): Refusal | Accepted {
   const db = ctx.db;
   if (!one(db, sql`SELECT 1 FROM people WHERE crn = ${crn}`)) return refuse(crn, 'NOT_FOUND', `There is nobody with CRN ${crn}.`);
   const verdict = can(actor, 'request.create', personResource(db, actor, crn, now), now);
@@ -73,10 +83,20 @@ function checkRequest(ctx: BrokerContext, actor: Actor, crn: string, input: NewR
   }
   const lao = laoFacts(db, crn, actor.staffCode, now);
   const max = maxDurationDays(policyOf(ctx), input.scope, riskSummary(db, crn, now, lao.restricted));
-  if (input.durationDays > max) {
-    return refuse(crn, 'DURATION_TOO_LONG', `For this person, ${SCOPE_LABELS[input.scope].toLowerCase()} access can last at most ${max} days.`);
+  const notes: string[] = [];
+  let granted = minutes;
+  if (minutes > max * MINUTES_PER_DAY) {
+    const words = `For this person, ${SCOPE_LABELS[input.scope].toLowerCase()} access can last at most ${max} days`;
+    // One person's maximum must not hold up the rest of a batch: cut it, and say so.
+    if (!inBatch) return refuse(crn, 'DURATION_TOO_LONG', `${words}.`);
+    granted = max * MINUTES_PER_DAY;
+    notes.push(`${words}: asked for ${max} days instead of ${durationWords(minutes)}.`);
   }
-  return duplicateOf(ctx, actor, crn, input, now);
+  if (lao.restricted && !lao.onAllowList) {
+    notes.push('This record is restricted (limited access): only the offender manager or an LAO administrator in the hub can decide, so it skips deputies.');
+  }
+  const duplicate = duplicateOf(ctx, actor, crn, input, now);
+  return duplicate ?? { minutes: granted, notes };
 }
 
 function duplicateOf(ctx: BrokerContext, actor: Actor, crn: string, input: NewRequest, now: number): Refusal | null {
@@ -103,37 +123,42 @@ function duplicateOf(ctx: BrokerContext, actor: Actor, crn: string, input: NewRe
   return null;
 }
 
-function insertRequest(ctx: BrokerContext, actor: Actor, crn: string, input: NewRequest, batchId: string | null, now: number): number {
+function insertRequest(ctx: BrokerContext, actor: Actor, crn: string, input: NewRequest, minutes: number, batchId: string | null, now: number): number {
   const db = ctx.db;
   const policy = policyOf(ctx);
   const lao = laoFacts(db, crn, actor.staffCode, now);
-  const routing = routeRequest(db, crn, lao.restricted, now);
-  const deadline = requestDeadline(policy, input.urgency, input.neededBy, now);
+  const routing = planRoute(db, policy, { crn, restricted: lao.restricted, requesterStaffCode: actor.staffCode, urgency: input.urgency, neededBy: input.neededBy }, now);
+  const deadline = routing.deadline;
   // An allocation means the owner already knows this practitioner works with the person.
   const fastTrack = input.scope !== 'FRONT_SHEET' && hasActiveAllocation(db, actor.staffCode, crn, now) ? 1 : 0;
   const id = Number(
     run(
       db,
       sql`INSERT INTO requests (batch_id, requester_user_id, requester_staff_code, crn, scope, purpose, justification, urgency,
-            needed_by, duration_days, extends_grant_id, fast_track, status, queue, owner_staff_code, hub_reason, hub_reason_text,
-            created_at, routed_at, deadline)
+            needed_by, duration_days, duration_minutes, extends_grant_id, fast_track, status, queue, owner_staff_code, hub_reason, hub_reason_text,
+            route_reason, created_at, routed_at, deadline)
           VALUES (${batchId}, ${actor.userId}, ${actor.staffCode}, ${crn}, ${input.scope}, ${input.purpose}, ${input.justification},
-            ${input.urgency}, ${input.neededBy}, ${input.durationDays}, ${input.extendsGrantId ?? null}, ${fastTrack}, ${routing.status},
-            ${routing.queue}, ${routing.ownerStaffCode}, ${routing.hubReason}, ${routing.hubReasonText}, ${now}, ${now}, ${deadline})`,
+            ${input.urgency}, ${input.neededBy}, ${daysCovering(minutes)}, ${minutes}, ${input.extendsGrantId ?? null}, ${fastTrack}, ${routing.status},
+            ${routing.queue}, ${routing.ownerStaffCode}, ${routing.hubReason}, ${routing.hubReasonText}, ${routing.routeReason}, ${now}, ${now}, ${deadline})`,
     ).lastInsertRowid,
   );
   appendAuditEvent(db, {
     at: now, actor: auditActor(actor), action: input.extendsGrantId ? 'request.extend' : 'request.create', subject: `request:${id}`, crn,
-    details: { scope: input.scope, purpose: input.purpose, urgency: input.urgency, neededBy: input.neededBy, durationDays: input.durationDays, batchId, extendsGrantId: input.extendsGrantId ?? null, fastTrack: fastTrack === 1 },
+    details: { scope: input.scope, purpose: input.purpose, urgency: input.urgency, neededBy: input.neededBy, durationMinutes: minutes, batchId, extendsGrantId: input.extendsGrantId ?? null, fastTrack: fastTrack === 1 },
   });
   appendAuditEvent(db, {
     at: now, actor: 'system', action: 'request.route', subject: `request:${id}`, crn,
-    details: { status: routing.status, ownerStaffCode: routing.ownerStaffCode, hubReason: routing.hubReason, deadline },
+    details: { status: routing.status, ownerStaffCode: routing.ownerStaffCode, hubReason: routing.routeReason ?? routing.hubReason, deadline },
   });
   const r = loadRequest(db, id);
   const title = `New request for ${crn}${r.fast_track ? ' (fast-track)' : ''}`;
-  const body = `${actor.displayName} asks for ${SCOPE_LABELS[input.scope].toLowerCase()} access. Decide by ${formatWhen(deadline, policy.workingHours.timeZone)}.`;
-  const to = routing.status === 'PENDING_OWNER' ? ownerSideUsers(db, routing.ownerStaffCode, now) : hubUsers(db);
-  notifyUsers(db, to.filter((u) => u !== actor.userId), { kind: 'REQUEST_NEW', title, body: routing.status === 'PENDING_HUB' ? `${body} With the hub because ${routing.hubReasonText}.` : body, at: now, crn, requestId: id });
+  const body = `${actor.displayName} asks for ${SCOPE_LABELS[input.scope].toLowerCase()} access for ${durationWords(minutes)}. Decide by ${formatWhen(deadline, policy.workingHours.timeZone)}.`;
+  notifyUsers(db, routedTo(db, routing, now).filter((u) => u !== actor.userId), {
+    kind: 'REQUEST_NEW', title, at: now, crn, requestId: id,
+    body: routing.routeReason === 'NEEDED_SOON' ? `${body} ${capitalise(routing.hubReasonText!)}; the first decision wins.`
+      : routing.status === 'PENDING_HUB' ? `${body} With the hub because ${routing.hubReasonText}.` : body,
+  });
   return id;
 }
+
+const capitalise = (s: string): string => s.charAt(0).toUpperCase() + s.slice(1);

@@ -10,6 +10,8 @@ import { scopeRank, SCOPE_LABELS, type Scope } from '../../../shared/domain/acce
 import { AppError } from '../../../shared/errors';
 import { appendAuditEvent } from '../audit/audit-log';
 import { DAY, MINUTE } from '../clock/clock';
+import { daysCovering, durationWords, givenMinutes, MINUTES_PER_DAY, type DurationGiven } from './durations';
+import { checkRefusalReason } from './refusal-reason';
 import type { Actor } from '../policy/actor';
 import { maxDurationDays } from '../policy/max-duration';
 import { hubUsers, notifyUsers, ownerSideUsers } from '../notifications/notify';
@@ -18,12 +20,11 @@ import { one, run, sql } from '../store/sql';
 import { formatWhen } from './case-facts';
 import { auditActor, authorise, policyOf, writeTransaction, type BrokerContext } from './context';
 import { requestResource } from './request-facts';
-import { loadRequest, type RequestRecord } from './request-record';
+import { loadRequest, requestedMinutes, type RequestRecord } from './request-record';
 
-export interface Approval {
+export interface Approval extends DurationGiven {
   requestId: number;
   scope?: Scope | undefined;
-  durationDays?: number | undefined;
   startAt?: number | undefined;
   note?: string | undefined;
 }
@@ -44,17 +45,20 @@ export function approveRequest(ctx: BrokerContext, actor: Actor, a: Approval): R
     if (scopeRank(scope) > scopeRank(r.scope)) {
       throw new AppError('SCOPE_WIDENED', `The request is for ${SCOPE_LABELS[r.scope].toLowerCase()}; an approval may narrow it, never widen it.`);
     }
-    const max = maxDurationDays(policy, scope, riskSummary(db, r.crn, now, false));
-    const days = a.durationDays ?? Math.min(r.duration_days, max);
-    if (days > r.duration_days) throw new AppError('DURATION_TOO_LONG', `The requester asked for ${r.duration_days} days; an approval may shorten that, not lengthen it.`);
-    if (days > max) throw new AppError('DURATION_TOO_LONG', `Policy allows at most ${max} days of ${SCOPE_LABELS[scope].toLowerCase()} access for this person.`);
+    const maxDays = maxDurationDays(policy, scope, riskSummary(db, r.crn, now, false));
+    const asked = requestedMinutes(r);
     const startAt = chooseStart(ctx, r, a.startAt, now);
-    const endAt = startAt + days * DAY;
-    const narrowed = scope !== r.scope || days < r.duration_days ? 1 : 0;
+    // An end time is counted from the start of access, so "until 11:30" means until 11:30.
+    const minutes = givenMinutes(a, startAt) ?? Math.min(asked, maxDays * MINUTES_PER_DAY);
+    if (minutes > asked) throw new AppError('DURATION_TOO_LONG', `The requester asked for ${durationWords(asked)}; an approval may shorten that, not lengthen it.`);
+    if (minutes > maxDays * MINUTES_PER_DAY) throw new AppError('DURATION_TOO_LONG', `Policy allows at most ${maxDays} days of ${SCOPE_LABELS[scope].toLowerCase()} access for this person.`);
+    const endAt = startAt + minutes * MINUTE;
+    const days = daysCovering(minutes);
+    const narrowed = scope !== r.scope || minutes < asked ? 1 : 0;
     const changed = run(
       db,
       sql`UPDATE requests SET status = 'APPROVED', queue = NULL, decided_at = ${now}, decided_by_user_id = ${actor.userId},
-            decision_route = ${verdict.route ?? 'HUB'}, approved_scope = ${scope}, approved_duration_days = ${days},
+            decision_route = ${verdict.route ?? 'HUB'}, approved_scope = ${scope}, approved_duration_days = ${days}, approved_duration_minutes = ${minutes},
             approved_start_at = ${startAt}, narrowed = ${narrowed}, decision_reason = ${a.note?.trim() || null}
           WHERE id = ${r.id} AND status IN ('PENDING_OWNER', 'PENDING_HUB')`,
     ).changes;
@@ -69,7 +73,7 @@ export function approveRequest(ctx: BrokerContext, actor: Actor, a: Approval): R
     run(db, sql`UPDATE requests SET grant_id = ${grantId} WHERE id = ${r.id}`);
     appendAuditEvent(db, {
       at: now, actor: auditActor(actor), action: 'request.approve', subject: `request:${r.id}`, crn: r.crn,
-      details: { route: verdict.route ?? 'HUB', requestedScope: r.scope, scope, requestedDays: r.duration_days, days, narrowed: narrowed === 1, overdue: r.deadline <= now },
+      details: { route: verdict.route ?? 'HUB', requestedScope: r.scope, scope, requestedMinutes: asked, minutes, narrowed: narrowed === 1, overdue: r.deadline <= now },
     });
     appendAuditEvent(db, {
       at: now, actor: auditActor(actor), action: 'grant.create', subject: `grant:${grantId}`, crn: r.crn,
@@ -78,7 +82,7 @@ export function approveRequest(ctx: BrokerContext, actor: Actor, a: Approval): R
     notifyUsers(db, [r.requester_user_id], {
       kind: 'REQUEST_APPROVED', at: now, crn: r.crn, requestId: r.id, grantId,
       title: `Access approved for ${r.crn}`,
-      body: `${SCOPE_LABELS[scope]} from ${formatWhen(startAt, policy.workingHours.timeZone)} until ${formatWhen(endAt, policy.workingHours.timeZone)}${narrowed ? ' (narrower than you asked)' : ''}.${a.note ? ` Note: ${a.note}` : ''}`,
+      body: `${SCOPE_LABELS[scope]} for ${durationWords(minutes)}, from ${formatWhen(startAt, policy.workingHours.timeZone)} until ${formatWhen(endAt, policy.workingHours.timeZone)}${narrowed ? ' (narrower than you asked)' : ''}.${a.note ? ` Note: ${a.note}` : ''}`,
     });
     return loadRequest(db, r.id);
   });
@@ -107,8 +111,7 @@ export interface Denial {
 export function denyRequest(ctx: BrokerContext, actor: Actor, d: Denial): RequestRecord {
   const now = ctx.clock.now();
   const policy = policyOf(ctx);
-  const reason = d.reason.trim();
-  if (reason.length === 0) throw new AppError('DECISION_REASON_REQUIRED', 'Write the reason for refusing: the requester will read it.');
+  const reason = checkRefusalReason(d.reason, policy.refusalReasonMinChars);
   return writeTransaction(ctx, () => {
     const db = ctx.db;
     const r = loadRequest(db, d.requestId);

@@ -3,6 +3,7 @@ import type { Database } from 'better-sqlite3-multiple-ciphers';
 import type { GrantKind, GrantState } from '../../../shared/contract/vocabulary';
 import { scopeRank, type Scope } from '../../../shared/domain/access';
 import { AppError } from '../../../shared/errors';
+import { grantCheckTime } from '../clock/clock-guard';
 import { all, one, sql } from '../store/sql';
 
 export interface GrantRecord {
@@ -26,9 +27,15 @@ export interface GrantRecord {
  * A grant is active iff start ≤ now < end, it is not revoked, and its holder is active and not
  * excluded now (DESIGN.md). SUSPENDED is "in date, but the holder may not use it".
  */
-export function grantState(g: Pick<GrantRecord, 'start_at' | 'end_at' | 'revoked_at'>, holder: { active: boolean; excluded: boolean }, now: number): GrantState {
+export function grantState(
+  g: Pick<GrantRecord, 'start_at' | 'end_at' | 'revoked_at'>,
+  holder: { active: boolean; excluded: boolean },
+  now: number,
+  /** What the end is checked against: grantCheckTime(db, now), so a clock moved back revives nothing. */
+  endCheckAt: number = now,
+): GrantState {
   if (g.revoked_at !== null) return 'REVOKED';
-  if (now >= g.end_at) return 'EXPIRED';
+  if (Math.max(now, endCheckAt) >= g.end_at) return 'EXPIRED';
   if (now < g.start_at) return 'SCHEDULED';
   if (!holder.active || holder.excluded) return 'SUSPENDED';
   return 'ACTIVE';
@@ -40,12 +47,17 @@ export function loadGrant(db: Database, id: number): GrantRecord {
   return g;
 }
 
-/** In-date, unrevoked grants a user holds for a person now (holder checks are the caller's). */
+/**
+ * In-date, unrevoked grants a user holds for a person now (holder checks are the caller's). The
+ * end is checked against the latest time the store has ever seen as well as now, and a grant whose
+ * expiry was recorded is over: a clock moved back never brings access back to life.
+ */
 export function liveGrants(db: Database, userId: number, crn: string, now: number): GrantRecord[] {
+  const endAfter = grantCheckTime(db, now);
   return all<GrantRecord>(
     db,
     sql`SELECT * FROM grants WHERE grantee_user_id = ${userId} AND crn = ${crn}
-        AND revoked_at IS NULL AND start_at <= ${now} AND end_at > ${now}`,
+        AND revoked_at IS NULL AND expiry_recorded_at IS NULL AND start_at <= ${now} AND end_at > ${endAfter}`,
   );
 }
 

@@ -1,6 +1,7 @@
 /** Stored grants turned into GrantRow for the screens. */
 import type { Database } from 'better-sqlite3-multiple-ciphers';
 import type { GrantRow } from '../../../shared/contract';
+import { grantCheckTime } from '../clock/clock-guard';
 import { all, type SqlQuery } from '../store/sql';
 import type { Actor } from '../policy/actor';
 import { laoFacts } from './case-facts';
@@ -41,7 +42,7 @@ export function selectGrantRows(db: Database, viewer: Actor, now: number, rest: 
     scope: g.scope,
     startAt: g.start_at,
     endAt: g.end_at,
-    state: grantState(g, { active: g.grantee_active === 1, excluded: laoFacts(db, g.crn, g.grantee_staff_code, now).excluded }, now),
+    state: grantState(g, { active: g.grantee_active === 1, excluded: laoFacts(db, g.crn, g.grantee_staff_code, now).excluded }, now, grantCheckTime(db, now)),
     revokedAt: g.revoked_at,
     revokedByName: g.revoked_by_name,
     revokeReason: g.revoke_reason,

@@ -5,11 +5,14 @@ import type { Purpose } from '../../../shared/contract/vocabulary';
 import { SCOPE_LABELS } from '../../../shared/domain/access';
 import { AppError } from '../../../shared/errors';
 import { appendAuditEvent } from '../audit/audit-log';
+import { grantCheckTime } from '../clock/clock-guard';
 import type { Actor } from '../policy/actor';
 import { notifyUsers } from '../notifications/notify';
 import { one, run, sql } from '../store/sql';
 import { auditActor, authorise, writeTransaction, type BrokerContext } from './context';
+import { allocationAccess } from './allocation-access';
 import { createRequests } from './create-request';
+import type { DurationGiven } from './durations';
 import { loadGrant } from './grant-record';
 import { selectGrantRows } from './grant-view';
 import { grantResource } from './request-facts';
@@ -26,13 +29,14 @@ export function myGrants(ctx: BrokerContext, actor: Actor, o: { filter: 'CURRENT
   const now = ctx.clock.now();
   authorise(actor, 'own.lists', SYSTEM, now);
   const current = o.filter === 'CURRENT' ? 1 : 0;
-  const where = sql`WHERE g.grantee_user_id = ${actor.userId} AND (${current} = 0 OR (g.revoked_at IS NULL AND g.end_at > ${now}))`;
+  const endAfter = grantCheckTime(ctx.db, now);
+  const where = sql`WHERE g.grantee_user_id = ${actor.userId} AND (${current} = 0 OR (g.revoked_at IS NULL AND g.end_at > ${endAfter}))`;
   const rows = selectGrantRows(ctx.db, actor, now, {
     text: `${where.text} ORDER BY (g.revoked_at IS NULL AND g.end_at > ?) DESC, g.end_at DESC LIMIT ? OFFSET ?`,
-    params: [...where.params, now, o.limit, o.offset],
+    params: [...where.params, endAfter, o.limit, o.offset],
   });
   const total = one<{ n: number }>(ctx.db, { text: `SELECT count(*) AS n FROM grants g ${where.text}`, params: where.params })?.n ?? 0;
-  return { rows, total };
+  return { rows, total, allocations: allocationAccess(ctx.db, actor, now) };
 }
 
 export function revokeGrant(ctx: BrokerContext, actor: Actor, grantId: number, reason: string): GrantRow {
@@ -57,9 +61,8 @@ export function revokeGrant(ctx: BrokerContext, actor: Actor, grantId: number, r
   return selectGrantRows(ctx.db, actor, now, sql`WHERE g.id = ${grantId}`)[0]!;
 }
 
-export interface ExtensionRequest {
+export interface ExtensionRequest extends DurationGiven {
   grantId: number;
-  durationDays: number;
   justification: string;
   urgency: Urgency;
   neededBy: number | null;
@@ -80,6 +83,8 @@ export function requestExtension(ctx: BrokerContext, actor: Actor, e: ExtensionR
     urgency: e.urgency,
     neededBy: e.neededBy,
     durationDays: e.durationDays,
+    durationHours: e.durationHours,
+    endAt: e.endAt,
     extendsGrantId: g.id,
   });
   const outcome = results[0]!;

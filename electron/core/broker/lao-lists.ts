@@ -7,6 +7,7 @@ import { appendAuditEvent } from '../audit/audit-log';
 import type { Actor } from '../policy/actor';
 import { SYSTEM } from '../policy/resources';
 import { all, one, run, sql, type SqlQuery } from '../store/sql';
+import { closeExcludedRequests } from './close-excluded';
 import { auditActor, authorise, writeTransaction, type BrokerContext } from './context';
 
 const TABLE: Record<LaoListKind, string> = { EXCLUSION: 'lao_exclusions', RESTRICTION: 'lao_restrictions' };
@@ -66,6 +67,7 @@ export function addLao(
       params: [id, a.crn, a.staffCode, a.startAt, a.endAt, a.reason, a.message],
     });
     appendAuditEvent(ctx.db, { at: now, actor: auditActor(actor), action: 'lao.add', subject: `lao:${id}`, crn: a.crn, details: { kind: a.kind, staffCode: a.staffCode, startAt: a.startAt, endAt: a.endAt, reason: a.reason } });
+    if (a.kind === 'EXCLUSION') closeExcludedRequests(ctx.db, auditActor(actor), now, { crn: a.crn, staffCode: a.staffCode });
   });
   return laoRows(ctx, sql`WHERE id = ${id}`)[0]!;
 }

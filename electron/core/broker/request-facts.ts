@@ -1,6 +1,7 @@
 /** Gathers the policy's facts about a request, a grant or a person for one actor. */
 import type { Database } from 'better-sqlite3-multiple-ciphers';
 import type { PolicySettings } from '../../../shared/contract/policy-settings';
+import { grantCheckTime } from '../clock/clock-guard';
 import { one, sql } from '../store/sql';
 import type { Actor } from '../policy/actor';
 import type { GrantResource, PersonResource, RequestResource } from '../policy/resources';
@@ -76,7 +77,7 @@ export function grantResource(db: Database, actor: Actor, g: GrantRecord, now: n
     kind: 'grant',
     isGrantee: g.grantee_user_id === actor.userId,
     relationship: caseRelationship(db, actor, caseOwner(db, g.crn) ?? null, now),
-    state: grantState(g, holder, now),
+    state: grantState(g, holder, now, grantCheckTime(db, now)),
     excluded: holder.excluded,
   };
 }

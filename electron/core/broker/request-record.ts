@@ -4,6 +4,7 @@ import type { DecisionRoute, DenyReasonCode, HubReason, Purpose, Queue, RequestS
 import type { Scope, Urgency } from '../../../shared/domain/access';
 import { AppError } from '../../../shared/errors';
 import { one, sql } from '../store/sql';
+import type { RouteReason } from './routing';
 
 export interface RequestRecord {
   id: number;
@@ -17,6 +18,8 @@ export interface RequestRecord {
   urgency: Urgency;
   needed_by: number | null;
   duration_days: number;
+  /** Exact requested duration; null only on rows written before durations in hours. */
+  duration_minutes: number | null;
   extends_grant_id: number | null;
   fast_track: number;
   status: RequestStatus;
@@ -24,6 +27,8 @@ export interface RequestRecord {
   owner_staff_code: string | null;
   hub_reason: HubReason | null;
   hub_reason_text: string | null;
+  route_reason: RouteReason | null;
+  closed_reason: 'REQUESTER_EXCLUDED' | null;
   created_at: number;
   routed_at: number;
   deadline: number;
@@ -33,6 +38,7 @@ export interface RequestRecord {
   decision_route: DecisionRoute | null;
   approved_scope: Scope | null;
   approved_duration_days: number | null;
+  approved_duration_minutes: number | null;
   approved_start_at: number | null;
   narrowed: number | null;
   deny_reason_code: DenyReasonCode | null;
@@ -40,6 +46,9 @@ export interface RequestRecord {
   withdrawn_at: number | null;
   grant_id: number | null;
 }
+
+/** The requested duration in minutes, for rows from before durations in hours too. */
+export const requestedMinutes = (r: Pick<RequestRecord, 'duration_minutes' | 'duration_days'>): number => r.duration_minutes ?? r.duration_days * 24 * 60;
 
 export const isPendingStatus = (s: RequestStatus): boolean => s === 'PENDING_OWNER' || s === 'PENDING_HUB';
 

@@ -8,7 +8,7 @@ import { MINUTE } from '../clock/clock';
 import type { Actor } from '../policy/actor';
 import { formatWhen, laoFacts, type LaoDetail } from './case-facts';
 import { caseFactsOneByOne, gatherListFacts, type ListFacts } from './list-facts';
-import type { RequestRecord } from './request-record';
+import { requestedMinutes, type RequestRecord } from './request-record';
 import { HUB_REASON_WORDS } from './routing';
 
 export interface RequestViewRecord extends RequestRecord {
@@ -22,6 +22,12 @@ export interface RequestViewRecord extends RequestRecord {
   g_start_at: number | null;
   g_end_at: number | null;
   live_emergency: number;
+  rv_asked_at: number | null;
+  rv_reason: string | null;
+  rv_outcome: 'UPHELD' | 'OVERTURNED' | null;
+  rv_decided_at: number | null;
+  rv_decided_by_name: string | null;
+  rv_decision_reason: string | null;
 }
 
 export const REQUEST_VIEW_SELECT = `
@@ -29,6 +35,8 @@ export const REQUEST_VIEW_SELECT = `
     ru.display_name AS requester_name, rp.name AS requester_provider,
     CASE WHEN os.code IS NULL THEN NULL ELSE os.forename || ' ' || os.surname END AS owner_name,
     du.display_name AS decided_by_name, g.start_at AS g_start_at, g.end_at AS g_end_at,
+    rv.asked_at AS rv_asked_at, rv.reason AS rv_reason, rv.outcome AS rv_outcome, rv.decided_at AS rv_decided_at,
+    rvu.display_name AS rv_decided_by_name, rv.decision_reason AS rv_decision_reason,
     EXISTS (SELECT 1 FROM emergency_uses e JOIN grants eg ON eg.id = e.grant_id
             WHERE e.request_id = r.id AND eg.revoked_at IS NULL AND eg.end_at > ?) AS live_emergency
   FROM requests r
@@ -39,7 +47,9 @@ export const REQUEST_VIEW_SELECT = `
   LEFT JOIN providers rp ON rp.code = rt.provider_code
   LEFT JOIN staff os ON os.code = r.owner_staff_code
   LEFT JOIN users du ON du.id = r.decided_by_user_id
-  LEFT JOIN grants g ON g.id = r.grant_id`;
+  LEFT JOIN grants g ON g.id = r.grant_id
+  LEFT JOIN refusal_reviews rv ON rv.request_id = r.id
+  LEFT JOIN users rvu ON rvu.id = rv.decided_by_user_id`;
 
 /** Loads request views; `rest` holds the WHERE / ORDER / LIMIT part with its own parameters. */
 export function selectRequestViews(db: Database, now: number, rest: SqlQuery): RequestViewRecord[] {
@@ -59,7 +69,7 @@ export function mayNameWith(lao: LaoDetail, viewer: Actor, ownerStaffCode: strin
   return lao.onAllowList || (viewer.staffCode !== null && viewer.staffCode === ownerStaffCode) || viewer.roles.includes('lao-admin');
 }
 
-function whereAndWhy(facts: ListFacts, r: RequestViewRecord): string {
+export function whereAndWhy(facts: ListFacts, r: RequestViewRecord): string {
   switch (r.status) {
     case 'PENDING_OWNER': {
       const owner = r.owner_staff_code ? facts.availability(r.owner_staff_code) : null;
@@ -71,6 +81,9 @@ function whereAndWhy(facts: ListFacts, r: RequestViewRecord): string {
       return `With the offender manager, ${r.owner_name ?? 'unknown'} (${by})`;
     }
     case 'PENDING_HUB': {
+      if (r.route_reason === 'NEEDED_SOON') {
+        return `With ${r.owner_name ?? 'the offender manager'} and the NPS hub together: ${r.hub_reason_text ?? HUB_REASON_WORDS.NEEDED_SOON} (decision due by ${formatWhen(r.deadline, facts.timeZone)}; the first decision wins)`;
+      }
       const why = r.hub_reason === 'DEADLINE_MISSED'
         ? `${HUB_REASON_WORDS.DEADLINE_MISSED} (${formatWhen(r.deadline, facts.timeZone)})`
         : (r.hub_reason_text ?? (r.hub_reason ? HUB_REASON_WORDS[r.hub_reason] : 'no offender manager can decide'));
@@ -78,10 +91,15 @@ function whereAndWhy(facts: ListFacts, r: RequestViewRecord): string {
     }
     case 'APPROVED':
       return `Approved by ${r.decided_by_name ?? 'unknown'}`;
-    case 'DENIED':
-      return `Refused by ${r.decided_by_name ?? 'unknown'}: ${r.deny_reason_code ? DENY_REASON_LABELS[r.deny_reason_code] : ''}`;
+    case 'DENIED': {
+      const refused = `Refused by ${r.decided_by_name ?? 'unknown'}: ${r.deny_reason_code ? DENY_REASON_LABELS[r.deny_reason_code] : ''}`;
+      if (r.rv_asked_at !== null && r.rv_outcome === null) return `${refused}. Review asked for: with the NPS hub and the owner's senior probation officer`;
+      if (r.rv_outcome === 'UPHELD') return `${refused}. Refusal upheld on review by ${r.rv_decided_by_name ?? 'unknown'}`;
+      if (r.rv_outcome === 'OVERTURNED') return `${refused}. Overturned on review by ${r.rv_decided_by_name ?? 'unknown'}: access granted${r.g_end_at === null ? '' : ` until ${formatWhen(r.g_end_at, facts.timeZone)}`}`;
+      return refused;
+    }
     case 'WITHDRAWN':
-      return 'Withdrawn by the requester';
+      return r.closed_reason === 'REQUESTER_EXCLUDED' ? 'Closed: requester excluded' : 'Withdrawn by the requester';
   }
 }
 
@@ -127,9 +145,10 @@ export function requestRowWith(facts: ListFacts, r: RequestViewRecord, viewer: A
     urgency: r.urgency,
     neededBy: r.needed_by,
     durationDays: r.duration_days,
+    durationMinutes: requestedMinutes(r),
     status: r.status,
     queue: r.queue,
-    hubReason: r.hub_reason,
+    hubReason: r.route_reason ?? r.hub_reason,
     whereAndWhy: whereAndWhy(facts, r),
     createdAt: r.created_at,
     deadline: r.deadline,
@@ -145,6 +164,7 @@ export function requestRowWith(facts: ListFacts, r: RequestViewRecord, viewer: A
           route: r.decision_route ?? 'HUB',
           scope: r.approved_scope,
           durationDays: r.approved_duration_days,
+          durationMinutes: r.approved_duration_minutes ?? (r.approved_duration_days === null ? null : r.approved_duration_days * 24 * 60),
           startAt: r.g_start_at,
           endAt: r.g_end_at,
           narrowed: r.narrowed === 1,
@@ -156,5 +176,11 @@ export function requestRowWith(facts: ListFacts, r: RequestViewRecord, viewer: A
     withdrawnAt: r.withdrawn_at,
     emergencyAvailable:
       pending && viewer.userId === r.requester_user_id && r.live_emergency === 0 && neededBy !== null && neededBy - now <= facts.policy.emergencyWindowMinutes * MINUTE,
+    closedReason: r.closed_reason === 'REQUESTER_EXCLUDED' ? 'Closed: requester excluded' : null,
+    review: r.rv_asked_at === null ? null : {
+      askedAt: r.rv_asked_at, reason: r.rv_reason ?? '', outcome: r.rv_outcome, decidedAt: r.rv_decided_at,
+      decidedByName: r.rv_decided_by_name, decisionReason: r.rv_decision_reason,
+    },
+    reviewAvailable: r.status === 'DENIED' && r.rv_asked_at === null && viewer.userId === r.requester_user_id,
   };
 }

@@ -6,19 +6,19 @@ import type { Database } from 'better-sqlite3-multiple-ciphers';
 import type { PolicySettings } from '../../../shared/contract/policy-settings';
 import { SCOPE_LABELS } from '../../../shared/domain/access';
 import { appendAuditEvent } from '../audit/audit-log';
-import { hubUsers, notifyUsers, ownerSideUsers } from '../notifications/notify';
+import { notifyUsers, ownerSideUsers } from '../notifications/notify';
 import { run, sql } from '../store/sql';
 import { caseOwner, formatWhen, laoFacts } from './case-facts';
 import type { RequestRecord } from './request-record';
-import { requestDeadline, routeRequest } from './routing';
+import { planRoute, routedTo } from './routing';
 
-export type RerouteCause = 'CASE_TRANSFERRED' | 'OWNER_UNAVAILABLE';
+export type RerouteCause = 'CASE_TRANSFERRED' | 'OWNER_UNAVAILABLE' | 'REQUESTER_IS_ONLY_DECIDER';
 
 /** Returns true when the request moved. */
 export function rerouteRequest(db: Database, policy: PolicySettings, r: RequestRecord, cause: RerouteCause, actor: string, now: number): boolean {
   const owner = caseOwner(db, r.crn) ?? null;
-  // Escalated requests stay with the hub; only the owner they show is brought up to date.
-  if (r.status === 'PENDING_HUB' && r.hub_reason === 'DEADLINE_MISSED') {
+  // Escalated requests, and those the owner and hub hold together, stay with the hub; only the owner they show is brought up to date.
+  if (r.status === 'PENDING_HUB' && (r.hub_reason === 'DEADLINE_MISSED' || r.route_reason === 'NEEDED_SOON')) {
     if (owner === r.owner_staff_code) return false;
     const changed = run(db, sql`UPDATE requests SET owner_staff_code = ${owner} WHERE id = ${r.id} AND status = 'PENDING_HUB' AND owner_staff_code IS ${r.owner_staff_code}`).changes;
     if (changed === 1) {
@@ -27,22 +27,24 @@ export function rerouteRequest(db: Database, policy: PolicySettings, r: RequestR
     }
     return changed === 1;
   }
-  const routing = routeRequest(db, r.crn, laoFacts(db, r.crn, r.requester_staff_code, now).restricted, now);
-  if (routing.status === r.status && routing.ownerStaffCode === r.owner_staff_code) return false;
+  const restricted = laoFacts(db, r.crn, r.requester_staff_code, now).restricted;
+  const routing = planRoute(db, policy, { crn: r.crn, restricted, requesterStaffCode: r.requester_staff_code, urgency: r.urgency, neededBy: r.needed_by }, now);
+  if (routing.status === r.status && routing.ownerStaffCode === r.owner_staff_code && routing.routeReason === r.route_reason) return false;
   // A new owner gets a fresh deadline; an owner becoming unavailable does not move the deadline.
-  const deadline = cause === 'CASE_TRANSFERRED' ? requestDeadline(policy, r.urgency, r.needed_by, now) : r.deadline;
+  const deadline = cause === 'CASE_TRANSFERRED' ? routing.deadline : r.deadline;
   const changed = run(
     db,
     sql`UPDATE requests SET status = ${routing.status}, queue = ${routing.queue}, owner_staff_code = ${routing.ownerStaffCode},
-          hub_reason = ${routing.hubReason}, hub_reason_text = ${routing.hubReasonText}, routed_at = ${now}, deadline = ${deadline}
+          hub_reason = ${routing.hubReason}, hub_reason_text = ${routing.hubReasonText}, route_reason = ${routing.routeReason},
+          routed_at = ${now}, deadline = ${deadline}
         WHERE id = ${r.id} AND status = ${r.status} AND owner_staff_code IS ${r.owner_staff_code}`,
   ).changes;
   if (changed !== 1) return false;
   appendAuditEvent(db, {
     at: now, actor, action: 'request.reroute', subject: `request:${r.id}`, crn: r.crn,
-    details: { cause, from: r.owner_staff_code, to: routing.ownerStaffCode, status: routing.status, hubReason: routing.hubReason, deadline },
+    details: { cause, from: r.owner_staff_code, to: routing.ownerStaffCode, status: routing.status, hubReason: routing.routeReason ?? routing.hubReason, deadline },
   });
-  const to = routing.status === 'PENDING_OWNER' ? ownerSideUsers(db, routing.ownerStaffCode, now) : hubUsers(db);
+  const to = routedTo(db, routing, now).filter((u) => u !== r.requester_user_id);
   const why = routing.status === 'PENDING_HUB' ? `It is with the hub because ${routing.hubReasonText}.` : `Decide by ${formatWhen(deadline, policy.workingHours.timeZone)}.`;
   notifyUsers(db, to, rerouted(r, why, now));
   return true;

@@ -1,23 +1,43 @@
 /**
  * Where a request goes (DESIGN.md, broker rules 2 and 3) and by when it must be decided.
- * Owner available, or an available deputy standing in: the owner's queue, with a deadline of
- * min(now + SLA(urgency), needed-by − hub lead time). Otherwise: the hub, at once, with the reason.
+ * Owner available, or an available deputy other than the requester standing in: the owner's
+ * queue, due by min(now + SLA(urgency), needed-by − hub lead time). When that leaves the owner too
+ * little time for the owner and then the hub to take turns, the owner and the hub get it together,
+ * due by needed-by. Otherwise: the hub, at once, with the reason. A deadline is never earlier than
+ * the time of asking: no request ever starts overdue.
  */
 import type { Database } from 'better-sqlite3-multiple-ciphers';
 import type { PolicySettings } from '../../../shared/contract/policy-settings';
 import type { HubReason, Queue, RequestStatus } from '../../../shared/contract/vocabulary';
 import type { Urgency } from '../../../shared/domain/access';
+import { TZDate } from '@date-fns/tz';
+import { format } from 'date-fns';
 import { MINUTE } from '../clock/clock';
 import { addWorkingMinutes } from '../clock/working-time';
-import { availableDeputies, caseOwner, staffAvailability } from './case-facts';
+import { hubUsers, ownerSideUsers } from '../notifications/notify';
+import { availableDeputies, caseOwner, formatWhen, localDate, staffAvailability } from './case-facts';
+
+/** Stored in requests.route_reason (the hub_reason column's CHECK predates these two). */
+export type RouteReason = Extract<HubReason, 'NEEDED_SOON' | 'REQUESTER_IS_ONLY_DECIDER'>;
 
 export interface Routing {
   status: Extract<RequestStatus, 'PENDING_OWNER' | 'PENDING_HUB'>;
   queue: Queue;
   ownerStaffCode: string | null;
-  hubReason: HubReason | null;
+  /** The owner-side reason, as stored in requests.hub_reason. */
+  hubReason: Exclude<HubReason, RouteReason> | null;
   hubReasonText: string | null;
+  routeReason: RouteReason | null;
 }
+
+export interface RoutePlan extends Routing {
+  deadline: number;
+}
+
+/** The owner's turn is at least this long, or the owner and the hub get the request together. */
+export const LEAST_OWNER_TURN_MINUTES = 30;
+/** Every deadline leaves at least this long to decide, even when needed-by is closer. */
+export const LEAST_DECISION_MINUTES = 15;
 
 export function slaDeadline(policy: PolicySettings, urgency: Urgency, from: number): number {
   const rule = policy.sla[urgency];
@@ -26,6 +46,7 @@ export function slaDeadline(policy: PolicySettings, urgency: Urgency, from: numb
     : addWorkingMinutes(from, rule.minutes, { ...policy.workingHours, bankHolidays: policy.bankHolidays });
 }
 
+/** The owner's turn: min(SLA, needed-by − hub lead time). May be before now: see planRoute. */
 export function requestDeadline(policy: PolicySettings, urgency: Urgency, neededBy: number | null, now: number): number {
   const sla = slaDeadline(policy, urgency, now);
   return neededBy === null ? sla : Math.min(sla, neededBy - policy.hubLeadMinutes * MINUTE);
@@ -36,21 +57,63 @@ export const HUB_REASON_WORDS: Record<HubReason, string> = {
   OWNER_INACTIVE: "the offender manager's account is not active",
   NO_OWNER: 'no offender manager is recorded for this person',
   DEADLINE_MISSED: 'the offender manager did not decide by the deadline',
+  NEEDED_SOON: 'it is needed too soon for the offender manager and then the hub to take turns',
+  REQUESTER_IS_ONLY_DECIDER: 'the only one who could decide it for the offender manager asked for it',
 };
 
-/** Routes a request for the person's current owner. Restricted records skip deputies: they may not decide. */
-export function routeRequest(db: Database, crn: string, restricted: boolean, now: number): Routing {
+const hub = (ownerStaffCode: string | null, hubReason: Routing['hubReason'], hubReasonText: string, routeReason: RouteReason | null = null): Routing =>
+  ({ status: 'PENDING_HUB', queue: 'HUB', ownerStaffCode, hubReason, hubReasonText, routeReason });
+
+/**
+ * Who decides a request for the person's current owner. Restricted records skip deputies (they
+ * may not decide them), and the requester is never one of the deciders.
+ */
+export function routeRequest(db: Database, crn: string, restricted: boolean, requesterStaffCode: string | null, now: number): Routing {
   const owner = caseOwner(db, crn) ?? null;
-  if (owner === null) {
-    return { status: 'PENDING_HUB', queue: 'HUB', ownerStaffCode: null, hubReason: 'NO_OWNER', hubReasonText: HUB_REASON_WORDS.NO_OWNER };
-  }
+  if (owner === null) return hub(null, 'NO_OWNER', HUB_REASON_WORDS.NO_OWNER);
   const availability = staffAvailability(db, owner, now);
-  if (!availability) {
-    return { status: 'PENDING_HUB', queue: 'HUB', ownerStaffCode: owner, hubReason: 'NO_OWNER', hubReasonText: HUB_REASON_WORDS.NO_OWNER };
-  }
-  if (availability.available || (!restricted && availableDeputies(db, owner, now).length > 0)) {
-    return { status: 'PENDING_OWNER', queue: 'OWNER', ownerStaffCode: owner, hubReason: null, hubReasonText: null };
-  }
+  if (!availability) return hub(owner, 'NO_OWNER', HUB_REASON_WORDS.NO_OWNER);
+  if (availability.available) return { status: 'PENDING_OWNER', queue: 'OWNER', ownerStaffCode: owner, hubReason: null, hubReasonText: null, routeReason: null };
+  const deputies = restricted ? [] : availableDeputies(db, owner, now);
+  const others = deputies.filter((d) => d.staffCode !== requesterStaffCode);
+  if (others.length > 0) return { status: 'PENDING_OWNER', queue: 'OWNER', ownerStaffCode: owner, hubReason: null, hubReasonText: null, routeReason: null };
   const reason = availability.reason ?? 'OWNER_ABSENT';
-  return { status: 'PENDING_HUB', queue: 'HUB', ownerStaffCode: owner, hubReason: reason, hubReasonText: availability.note ?? HUB_REASON_WORDS[reason] };
+  const why = availability.note ?? HUB_REASON_WORDS[reason];
+  if (deputies.length > 0) {
+    return hub(owner, reason, `${why}, and the only deputy in, ${deputies[0]!.name}, asked for it`, 'REQUESTER_IS_ONLY_DECIDER');
+  }
+  return hub(owner, reason, why);
+}
+
+/** "09:30" on the day of asking, "3 Mar 09:30" on another day. */
+function neededByWords(neededBy: number, now: number, timeZone: string): string {
+  const sameDay = localDate(neededBy, timeZone) === localDate(now, timeZone);
+  return sameDay ? format(new TZDate(neededBy, timeZone), 'HH:mm') : formatWhen(neededBy, timeZone);
+}
+
+/** Who decides and by when, for a request asked (or re-routed) at `now`. */
+export function planRoute(
+  db: Database,
+  policy: PolicySettings,
+  r: { crn: string; restricted: boolean; requesterStaffCode: string | null; urgency: Urgency; neededBy: number | null },
+  now: number,
+): RoutePlan {
+  const routing = routeRequest(db, r.crn, r.restricted, r.requesterStaffCode, now);
+  const sla = slaDeadline(policy, r.urgency, now);
+  const floor = now + LEAST_DECISION_MINUTES * MINUTE;
+  if (routing.status === 'PENDING_HUB') {
+    // The hub has it from now, so it needs no lead time before needed-by.
+    return { ...routing, deadline: Math.max(floor, r.neededBy === null ? sla : Math.min(sla, r.neededBy)) };
+  }
+  const ownerTurnEnd = requestDeadline(policy, r.urgency, r.neededBy, now);
+  if (r.neededBy === null || ownerTurnEnd >= now + LEAST_OWNER_TURN_MINUTES * MINUTE) return { ...routing, deadline: Math.max(floor, ownerTurnEnd) };
+  const words = `needed by ${neededByWords(r.neededBy, now, policy.workingHours.timeZone)}: sent to the offender manager and the NPS hub together`;
+  return { ...hub(routing.ownerStaffCode, null, words, 'NEEDED_SOON'), deadline: Math.max(floor, r.neededBy) };
+}
+
+/** Everyone who holds a routed request: the owner's side, the hub, or (needed soon) both. */
+export function routedTo(db: Database, routing: Routing, now: number): number[] {
+  if (routing.status === 'PENDING_OWNER') return ownerSideUsers(db, routing.ownerStaffCode, now);
+  if (routing.routeReason === 'NEEDED_SOON') return [...new Set([...ownerSideUsers(db, routing.ownerStaffCode, now), ...hubUsers(db)])];
+  return hubUsers(db);
 }

@@ -7,15 +7,18 @@
  *  3. Grant holders are reminded 24 hours and 1 hour before their access ends.
  *  4. Grants that ran out are recorded as expired in the audit log, once.
  */
+import type { Database } from 'better-sqlite3-multiple-ciphers';
 import type { SweepReport } from '../../../shared/contract';
+import type { PolicySettings } from '../../../shared/contract/policy-settings';
 import { SCOPE_LABELS } from '../../../shared/domain/access';
 import { appendAuditEvent } from '../audit/audit-log';
 import { HOUR } from '../clock/clock';
 import { hubUsers, notifyUsers, ownerSideUsers } from '../notifications/notify';
 import { all, run, sql } from '../store/sql';
-import { availableDeputies, formatWhen, laoFacts, officeTimeZone, staffAvailability } from './case-facts';
+import { availableDeputies, formatWhen, laoFacts, officeTimeZone, ownersDeputisedBy, staffAvailability } from './case-facts';
 import { policyOf, writeTransaction, type BrokerContext } from './context';
 import type { RequestRecord } from './request-record';
+import { closeExcludedRequests } from './close-excluded';
 import { rerouteRequest } from './reroute';
 import { HUB_REASON_WORDS } from './routing';
 
@@ -25,7 +28,7 @@ export function sweep(ctx: BrokerContext): SweepReport {
   const now = ctx.clock.now();
   return writeTransaction(ctx, () => ({
     at: now,
-    rerouted: rerouteStale(ctx, now),
+    rerouted: (closeExcludedRequests(ctx.db, SYSTEM, now), rerouteStale(ctx, now)),
     escalated: escalateOverdue(ctx, now),
     remindersSent: sendExpiryReminders(ctx, now),
     grantsExpired: recordExpiredGrants(ctx, now),
@@ -45,19 +48,34 @@ function rerouteStale(ctx: BrokerContext, now: number): number {
   const owners = all<{ owner_staff_code: string }>(
     db,
     sql`SELECT DISTINCT owner_staff_code FROM requests WHERE queue IS NOT NULL AND status = 'PENDING_OWNER' AND owner_staff_code IS NOT NULL`,
-  );
-  for (const { owner_staff_code: owner } of owners) {
+  ).map((o) => o.owner_staff_code);
+  return moved + rerouteUnavailable(db, policy, owners, SYSTEM, now);
+}
+
+/**
+ * Re-routes the pending requests of owners who cannot decide now (away, inactive) and have no
+ * deputy in other than the requester. Run by the sweep, and at once when an absence is recorded
+ * or an account deactivated, so routing never waits for the next sweep.
+ */
+export function rerouteUnavailable(db: Database, policy: PolicySettings, owners: readonly string[], actor: string, now: number): number {
+  let moved = 0;
+  for (const owner of new Set(owners)) {
     if (staffAvailability(db, owner, now)?.available) continue;
-    const deputies = availableDeputies(db, owner, now).length > 0;
+    const deputies = availableDeputies(db, owner, now).map((d) => d.staffCode);
     const waiting = all<RequestRecord>(db, sql`SELECT * FROM requests WHERE queue IS NOT NULL AND status = 'PENDING_OWNER' AND owner_staff_code = ${owner}`);
     for (const r of waiting) {
-      // Deputies may not decide restricted records, so those go to the hub even when a deputy is in.
-      if (deputies && !laoFacts(db, r.crn, null, now).restricted) continue;
-      if (rerouteRequest(db, policy, r, 'OWNER_UNAVAILABLE', SYSTEM, now)) moved++;
+      // Deputies may not decide restricted records, so those go to the hub even when a deputy is in;
+      // nor their own requests, so a deputy's request goes to the hub when no one else is in.
+      const otherDeputy = deputies.some((d) => d !== r.requester_staff_code);
+      if (otherDeputy && !laoFacts(db, r.crn, null, now).restricted) continue;
+      if (rerouteRequest(db, policy, r, 'OWNER_UNAVAILABLE', actor, now)) moved++;
     }
   }
   return moved;
 }
+
+/** Owners whose requests may move when this member of staff stops being available: their own, and those they deputise for. */
+export const ownersAffectedBy = (db: Database, staffCode: string, now: number): string[] => [staffCode, ...ownersDeputisedBy(db, staffCode, now)];
 
 function escalateOverdue(ctx: BrokerContext, now: number): number {
   const db = ctx.db;
@@ -124,4 +142,11 @@ function recordExpiredGrants(ctx: BrokerContext, now: number): number {
     appendAuditEvent(db, { at: now, actor: SYSTEM, action: 'grant.expire', subject: `grant:${g.id}`, crn: g.crn, details: { endAt: g.end_at, granteeUserId: g.grantee_user_id } });
   }
   return recorded;
+}
+
+/** After an account is deactivated: its owner's and deputised-for requests move now, not at the next sweep. */
+export function rerouteAfterDeactivation(ctx: BrokerContext, staffCode: string | null, actor: string): number {
+  if (staffCode === null) return 0;
+  const now = ctx.clock.now();
+  return writeTransaction(ctx, () => rerouteUnavailable(ctx.db, policyOf(ctx), ownersAffectedBy(ctx.db, staffCode, now), actor, now));
 }

@@ -11,10 +11,13 @@ interface ClockRow {
   latest_seen_at: number;
   rollback_detected_at: number | null;
   rollback_latest_seen_at: number | null;
+  high_water_at: number;
 }
 
 export interface ClockState {
   latestSeenAt: number;
+  /** The latest time the store has ever seen: it never goes back, not even on acknowledgement. */
+  highWaterAt: number;
   rollback: { detectedAt: number; latestSeenAt: number } | null;
 }
 
@@ -22,10 +25,11 @@ export interface ClockState {
 const RECORD_STEP = 1000;
 
 export function readClockState(db: Database): ClockState {
-  const row = one<ClockRow>(db, sql`SELECT latest_seen_at, rollback_detected_at, rollback_latest_seen_at FROM clock_state WHERE id = 1`);
-  if (!row) return { latestSeenAt: 0, rollback: null };
+  const row = one<ClockRow>(db, sql`SELECT latest_seen_at, rollback_detected_at, rollback_latest_seen_at, high_water_at FROM clock_state WHERE id = 1`);
+  if (!row) return { latestSeenAt: 0, highWaterAt: 0, rollback: null };
   return {
     latestSeenAt: row.latest_seen_at,
+    highWaterAt: row.high_water_at,
     rollback:
       row.rollback_detected_at === null ? null : { detectedAt: row.rollback_detected_at, latestSeenAt: row.rollback_latest_seen_at ?? row.latest_seen_at },
   };
@@ -46,14 +50,25 @@ export function observeClock(db: Database, now: number, toleranceMinutes: number
     return { ...readClockState(db), newlyDetected: changed === 1 };
   }
   if (now >= before.latestSeenAt + RECORD_STEP) {
-    run(db, sql`UPDATE clock_state SET latest_seen_at = ${now} WHERE id = 1 AND latest_seen_at < ${now}`);
+    run(db, sql`UPDATE clock_state SET latest_seen_at = ${now}, high_water_at = max(high_water_at, ${now}) WHERE id = 1 AND latest_seen_at < ${now}`);
     return { ...readClockState(db), newlyDetected: false };
   }
   return { ...before, newlyDetected: false };
 }
 
-/** Clears a rollback: the current time becomes the latest time seen. */
+/**
+ * Clears a rollback: the current time becomes the latest time seen, so detection starts afresh.
+ * The high-water mark stays where it was: access that had ended by then stays ended.
+ */
 export function acknowledgeClock(db: Database, now: number): ClockState {
   run(db, sql`UPDATE clock_state SET latest_seen_at = ${now}, rollback_detected_at = NULL, rollback_latest_seen_at = NULL WHERE id = 1`);
   return readClockState(db);
+}
+
+/**
+ * The instant a grant's end is checked against: now, or the latest time the store has ever seen
+ * if that is later. Once a grant has been seen expired, no clock moved back brings it to life.
+ */
+export function grantCheckTime(db: Database, now: number): number {
+  return Math.max(now, readClockState(db).highWaterAt);
 }

@@ -13,6 +13,7 @@ import type {
   GrantResource,
   PersonResource,
   RecordResource,
+  RefusalReviewResource,
   ReportsResource,
   RequestResource,
   StaffResource,
@@ -32,6 +33,9 @@ interface ActionResources {
   'request.approve': RequestResource;
   'request.deny': RequestResource;
   'emergency.open': RequestResource;
+  'refusal.askReview': RefusalReviewResource;
+  'refusal.review': RefusalReviewResource;
+  'refusal.reviewQueue': ReportsResource;
   'grant.view': GrantResource;
   'grant.revoke': GrantResource;
   'grant.extend': GrantResource;
@@ -58,7 +62,7 @@ export type Action = keyof ActionResources;
 export const ACTIONS = [
   'people.search', 'staff.search', 'own.lists', 'person.view', 'person.viewRisk', 'person.whoCanSee',
   'request.create', 'request.view', 'request.withdraw', 'request.approve', 'request.deny', 'emergency.open',
-  'grant.view', 'grant.revoke', 'grant.extend', 'record.read', 'inbox.view', 'caseload.view', 'hub.queue',
+  'refusal.askReview', 'refusal.review', 'refusal.reviewQueue', 'grant.view', 'grant.revoke', 'grant.extend', 'record.read', 'inbox.view', 'caseload.view', 'hub.queue',
   'emergency.reviewQueue', 'emergency.review', 'absence.manage', 'deputy.manage', 'admin.users', 'admin.policy',
   'admin.import', 'admin.transfer', 'admin.audit', 'admin.clock', 'lao.view', 'lao.manage', 'reports.view',
 ] as const satisfies readonly Action[];
@@ -115,6 +119,18 @@ export function can<A extends Action>(actor: Actor, action: A, resource: ActionR
       return decide(actor, action === 'request.approve', r as RequestResource, now);
     case 'emergency.open':
       return emergency(r as RequestResource, now);
+    case 'refusal.askReview': {
+      const v = r as RefusalReviewResource;
+      if (!v.isRequester) return no('REVIEW_NOT_ALLOWED', 'Only the person who asked can ask for a review of a refusal.');
+      if (!v.refused) return no('REVIEW_NOT_ALLOWED', 'Only a refused request can be reviewed.');
+      if (v.reviewAsked) return no('REVIEW_NOT_ALLOWED', 'A review of this refusal has already been asked for: each refusal is reviewed once.');
+      if (v.requesterExcluded) return no('ACCESS_EXCLUDED');
+      return yes();
+    }
+    case 'refusal.review':
+      return reviewRefusal(actor, r as RefusalReviewResource);
+    case 'refusal.reviewQueue':
+      return role(actor, isHub(actor) || (isDecider(actor) && (r as ReportsResource).npsSeniorManager), 'NPS hub staff and senior probation officers');
     case 'grant.view': {
       const g = r as GrantResource;
       if (g.isGrantee || (g.relationship !== 'NONE' && isDecider(actor)) || isHub(actor) || isAdmin(actor)) return yes();
@@ -205,6 +221,19 @@ function decide(actor: Actor, approving: boolean, q: RequestResource, now: numbe
   }
   if (approving && q.requesterExcluded) return no('ACCESS_EXCLUDED', 'The requester is excluded from this record: nobody can grant access.');
   return yes({ route: asOwner ? 'OWNER' : asDeputy ? 'DEPUTY' : 'HUB' });
+}
+
+function reviewRefusal(actor: Actor, v: RefusalReviewResource): Verdict {
+  if (!(isHub(actor) || (isDecider(actor) && v.ownerTeamSpo))) {
+    return no('FORBIDDEN', "Only NPS hub staff or a senior probation officer of the owner's team can review a refusal.");
+  }
+  if (v.isRequester) return no('OWN_REQUEST');
+  // A review is a second pair of eyes: the person who refused cannot review their own refusal.
+  if (v.isOriginalDecider) return no('REVIEW_NOT_ALLOWED', 'You made this refusal, so someone else must review it.');
+  if (!v.refused || !v.reviewAsked) return no('REVIEW_NOT_ALLOWED', 'No review of a refusal has been asked for on this request.');
+  if (v.reviewDecided) return no('REVIEW_NOT_ALLOWED', 'This review has already been decided.');
+  if (v.excluded) return no('ACCESS_EXCLUDED', 'You are excluded from this record, so you cannot review requests for it.');
+  return yes();
 }
 
 function emergency(q: RequestResource, now: number): Verdict {

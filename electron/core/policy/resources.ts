@@ -71,6 +71,23 @@ export interface RecordResource extends LaoFacts {
   readsPaused: boolean;
 }
 
+/** A refused request, as far as asking for and deciding a review of the refusal goes. */
+export interface RefusalReviewResource {
+  kind: 'refusalReview';
+  isRequester: boolean;
+  /** The actor made the refusal under review. */
+  isOriginalDecider: boolean;
+  refused: boolean;
+  reviewAsked: boolean;
+  reviewDecided: boolean;
+  /** The actor is an NPS senior probation officer in the team of the case's owner. */
+  ownerTeamSpo: boolean;
+  /** The actor is excluded from the person (LAO). */
+  excluded: boolean;
+  /** The requester is excluded from the person now: nobody may grant. */
+  requesterExcluded: boolean;
+}
+
 export interface EmergencyUseResource {
   kind: 'emergencyUse';
   isUser: boolean;
@@ -92,6 +109,7 @@ export type Resource =
   | RequestResource
   | GrantResource
   | RecordResource
+  | RefusalReviewResource
   | EmergencyUseResource;
 
 export const SYSTEM: SystemResource = { kind: 'system' };

@@ -8,10 +8,12 @@ import { scopeRank, type Scope } from '../../../shared/domain/access';
 import { AppError } from '../../../shared/errors';
 import type { AccessRoute } from '../../../shared/contract/vocabulary';
 import { appendAuditEvent } from '../audit/audit-log';
-import { auditActor, authorise, writeTransaction, type BrokerContext } from '../broker/context';
+import { auditActor, writeTransaction, type BrokerContext } from '../broker/context';
+import { can } from '../policy/can';
 import type { Actor } from '../policy/actor';
 import { one, sql } from '../store/sql';
 import { recordResource } from './record-access';
+import { refuseRead } from './refused-read';
 import { buildSections } from './record-sections';
 
 interface PersonRow {
@@ -27,7 +29,8 @@ interface PersonRow {
 
 export function readRecord(ctx: BrokerContext, actor: Actor, crn: string): RecordView {
   const now = ctx.clock.now();
-  return writeTransaction(ctx, () => {
+  // A refusal is audited and committed, then answered: so it is returned, not thrown, from the transaction.
+  const outcome = writeTransaction(ctx, (): RecordView | AppError => {
     const db = ctx.db;
     const person = one<PersonRow>(
       db,
@@ -37,7 +40,8 @@ export function readRecord(ctx: BrokerContext, actor: Actor, crn: string): Recor
     );
     if (!person) throw new AppError('NOT_FOUND', `There is nobody with CRN ${crn}.`);
     const { resource, grant } = recordResource(db, actor, crn, now);
-    const verdict = authorise(actor, 'record.read', resource, now);
+    const verdict = can(actor, 'record.read', resource, now);
+    if (!verdict.allowed) return refuseRead(db, actor, crn, verdict.code, verdict.message, now, auditActor(actor));
     const scope = verdict.scope as Scope;
     const route = verdict.route as AccessRoute;
     const viaGrant = route === 'GRANT' || route === 'EMERGENCY';
@@ -54,4 +58,6 @@ export function readRecord(ctx: BrokerContext, actor: Actor, crn: string): Recor
       ...sections,
     };
   });
+  if (outcome instanceof AppError) throw outcome;
+  return outcome;
 }

@@ -92,7 +92,7 @@ export function periodRequests(db: Database, period: ReportPeriod): PeriodReques
   const noStaff: StaffPlace = { person: { key: '-', label: NO_STAFF_RECORD }, team: { key: '-', label: NO_STAFF_RECORD }, provider: { key: '-', label: NO_STAFF_RECORD } };
   const placeOf = (code: string | null, missing: StaffPlace): StaffPlace => (code === null ? missing : places.get(code) ?? missing);
   const q = sql`SELECT r.id, r.crn, r.urgency, r.created_at, r.deadline, r.status, r.decided_at, r.decision_route, r.narrowed, r.deny_reason_code,
-          r.withdrawn_at, r.hub_reason, r.routed_at, r.escalated_at, r.owner_staff_code, r.requester_staff_code,
+          r.withdrawn_at, coalesce(r.route_reason, r.hub_reason) AS hub_reason, r.routed_at, r.escalated_at, r.owner_staff_code, r.requester_staff_code,
           (SELECT min(e.used_at) FROM emergency_uses e WHERE e.request_id = r.id AND e.used_at <= ${asOf}) AS first_emergency_at
         FROM requests r
         WHERE r.created_at >= ${fromAt} AND r.created_at < ${toAt} AND r.created_at <= ${asOf}

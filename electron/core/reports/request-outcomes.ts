@@ -7,6 +7,7 @@ import { OUTCOMES, OUTCOME_LABELS, type Breakdown, type OutcomesReport } from '.
 import { DENY_REASON_CODES, DENY_REASON_LABELS } from '../../../shared/contract/vocabulary';
 import { shareOf } from './nearest-rank';
 import { byGroup, periodRequests, type PeriodRequest } from './period-requests';
+import { refusalReviews } from './refusal-reviews';
 import type { ReportPeriod } from './report-period';
 
 const countOutcome = (requests: readonly PeriodRequest[], outcome: string) => requests.filter((r) => r.outcome === outcome).length;
@@ -33,5 +34,6 @@ export function requestOutcomes(db: Database, period: ReportPeriod, breakdown: B
       withdrawn: countOutcome(members, 'WITHDRAWN'),
       pending: countOutcome(members, 'PENDING'),
     })),
+    refusalReviews: refusalReviews(db, period),
   };
 }

@@ -17,6 +17,7 @@ import { PolicyScreen } from '../screens/admin/PolicyScreen';
 import { UserScreen } from '../screens/admin/UserScreen';
 import { UsersScreen } from '../screens/admin/UsersScreen';
 import { EmergencyReviewsScreen } from '../screens/hub/EmergencyReviewsScreen';
+import { RefusalReviewsScreen } from '../screens/hub/RefusalReviewsScreen';
 import { AbsencesScreen } from '../screens/owner/AbsencesScreen';
 import { BulkDecideScreen } from '../screens/owner/BulkDecideScreen';
 import { CaseloadScreen } from '../screens/owner/CaseloadScreen';
@@ -114,6 +115,9 @@ export function screenFor(route: Route, session: SessionApi): ReactNode {
       return only(['hub'], <QueueScreen key="hub" kind="hub" />);
     case 'emergency-reviews':
       return only(['hub'], <EmergencyReviewsScreen />);
+    case 'reviews':
+      // Hub staff, and senior probation officers of the owner's team (the broker checks which).
+      return second ? null : only(['hub', 'nps-offender-manager'], <RefusalReviewsScreen />);
     case 'reports':
       return second ? null : only(['hub', 'admin', 'nps-offender-manager'], <ReportsScreen />);
     case 'admin':

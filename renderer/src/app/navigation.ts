@@ -19,6 +19,7 @@ export const NAV_ITEMS: NavItem[] = [
   { href: '#/absences', label: 'Absences and deputies', matches: ['/absences'], roles: ['nps-offender-manager'] },
   { href: '#/hub', label: 'Hub queue', matches: ['/hub'], roles: ['hub'] },
   { href: '#/emergency-reviews', label: 'Emergency reviews', matches: ['/emergency-reviews'], roles: ['hub'] },
+  { href: '#/reviews', label: 'Refusal reviews', matches: ['/reviews'], roles: ['hub'] },
   { href: '#/admin/users', label: 'Users', matches: ['/admin/users'], roles: ['admin'] },
   { href: '#/admin/import', label: 'Import', matches: ['/admin/import'], roles: ['admin'] },
   { href: '#/admin/policy', label: 'Policy', matches: ['/admin/policy'], roles: ['admin'] },

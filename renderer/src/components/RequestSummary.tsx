@@ -2,7 +2,7 @@
 import type { RequestRow } from '../../../shared/contract/common';
 import { PURPOSE_LABELS } from '../../../shared/contract/vocabulary';
 import { SCOPE_LABELS } from '../../../shared/domain/access';
-import { formatDateTime } from '../format/time';
+import { formatDateTime, formatDuration } from '../format/time';
 import { SummaryList } from './SummaryList';
 import { OverdueTag, RequestStatusTag, UrgencyTag } from './Tags';
 
@@ -23,7 +23,7 @@ export function RequestSummary({ request: r, showRequester = true }: { request: 
         { key: 'Why it is needed', value: <span className="rab-pre-wrap">{r.justification}</span> },
         { key: 'Urgency', value: <UrgencyTag urgency={r.urgency} /> },
         r.neededBy !== null && { key: 'Needed by', value: formatDateTime(r.neededBy) },
-        { key: 'Duration asked for', value: `${r.durationDays} ${r.durationDays === 1 ? 'day' : 'days'}` },
+        { key: 'Duration asked for', value: formatDuration(r.durationMinutes) },
         r.fastTrack && { key: 'Allocation', value: 'The requester delivers work for this person (fast track)' },
         r.extendsGrantId !== null && { key: 'Extends', value: `Access ${r.extendsGrantId}` },
         d !== null && {
@@ -31,7 +31,7 @@ export function RequestSummary({ request: r, showRequester = true }: { request: 
           value: (
             <span data-testid="decision">
               {d.outcome === 'APPROVED'
-                ? `${d.scope ? SCOPE_LABELS[d.scope] : ''} from ${d.startAt ? formatDateTime(d.startAt) : ''} until ${d.endAt ? formatDateTime(d.endAt) : ''}${d.narrowed ? ' (narrower than asked)' : ''}`
+                ? `${d.scope ? SCOPE_LABELS[d.scope] : ''}${d.durationMinutes ? ` for ${formatDuration(d.durationMinutes)}` : ''} from ${d.startAt ? formatDateTime(d.startAt) : ''} until ${d.endAt ? formatDateTime(d.endAt) : ''}${d.narrowed ? ' (narrower than asked)' : ''}`
                 : 'Refused'}
               <br />
               By {d.decidedByName} ({d.route === 'HUB' ? 'NPS hub' : d.route === 'DEPUTY' ? 'deputy' : 'offender manager'}) on {formatDateTime(d.decidedAt)}
@@ -44,7 +44,19 @@ export function RequestSummary({ request: r, showRequester = true }: { request: 
             </span>
           ),
         },
-        r.withdrawnAt !== null && { key: 'Withdrawn', value: formatDateTime(r.withdrawnAt) },
+        r.review !== null && {
+          key: 'Review of the refusal',
+          value: (
+            <span data-testid="refusal-review">
+              Asked {formatDateTime(r.review.askedAt)}: <span className="rab-pre-wrap">{r.review.reason}</span>
+              <br />
+              {r.review.outcome === null
+                ? 'Waiting for the NPS hub or a senior probation officer of the owner’s team.'
+                : `${r.review.outcome === 'UPHELD' ? 'Refusal upheld' : 'Overturned: access granted'} by ${r.review.decidedByName ?? 'unknown'} on ${r.review.decidedAt ? formatDateTime(r.review.decidedAt) : ''}. Reason: ${r.review.decisionReason ?? ''}`}
+            </span>
+          ),
+        },
+        r.withdrawnAt !== null && { key: r.closedReason ? 'Closed' : 'Withdrawn', value: `${formatDateTime(r.withdrawnAt)}${r.closedReason ? ` (${r.closedReason.replace(/^Closed: /, '')})` : ''}` },
       ]}
     />
   );

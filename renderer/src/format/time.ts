@@ -47,6 +47,9 @@ export function formatSpan(ms: number): string {
   return plural(minutes, 'minute');
 }
 
+/** A duration of access in words: "2 hours", "7 days", "1 day 4 hours". */
+export const formatDuration = (minutes: number): string => formatSpan(minutes * MINUTE);
+
 /** A short clock-style countdown for the last hour: "59:07". */
 export function formatMinutesSeconds(ms: number): string {
   const total = Math.max(0, Math.ceil(ms / 1000));

@@ -4,7 +4,9 @@ import type { Page } from '@playwright/test';
 export interface RequestAnswers {
   scope: 'Front sheet (safety essentials)' | 'RoSH summary' | 'Risk management plan' | 'Full record';
   urgency: 'Immediate safety' | 'Needed within 2 working days' | 'Routine';
-  days: number;
+  /** How long, in days (or in hours when `hours` is given instead). */
+  days?: number;
+  hours?: number;
   why?: string;
   /** London time, as typed into the date-time box: 2026-03-02T11:30 */
   neededBy?: string;
@@ -16,7 +18,8 @@ export async function fillRequest(page: Page, a: RequestAnswers): Promise<void> 
   await page.getByLabel('Why do you need it?').fill(a.why ?? 'The group starts this week and I need to plan the sessions safely.');
   await page.getByLabel(a.urgency, { exact: true }).check();
   if (a.neededBy) await page.getByLabel('Needed by (optional)').fill(a.neededBy);
-  await page.getByLabel('For how many days?').fill(String(a.days));
+  await page.getByLabel('For how long?').fill(String(a.hours ?? a.days ?? 1));
+  await page.getByLabel('Days or hours').selectOption(a.hours !== undefined ? 'HOURS' : 'DAYS');
 }
 
 /** From the practitioner's start page to a sent request for one person. */

@@ -94,7 +94,7 @@ describe('deciding a request', () => {
     for (const who of ['olivia', 'dev', 'hana', 'lars'] as const) {
       expect(await fx.attempt(who, 'requests.approve', { requestId: r.id }), who).toMatchObject({ ok: false, error: { code: 'ACCESS_EXCLUDED' } });
     }
-    await expect(fx.call('olivia', 'requests.deny', { requestId: r.id, reasonCode: 'LAO', reason: 'Requester excluded.' })).resolves.toMatchObject({ status: 'DENIED' });
+    await expect(fx.call('olivia', 'requests.deny', { requestId: r.id, reasonCode: 'LAO', reason: 'The requester is excluded from this record.' })).resolves.toMatchObject({ status: 'DENIED' });
   });
 
   it('halves the maximum duration for a person with very high RoSH or MAPPA level 2', async () => {

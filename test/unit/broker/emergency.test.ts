@@ -39,7 +39,7 @@ describe('emergency safety access', () => {
   it('is not available once the request is decided', async () => {
     const fx = await fixture();
     const r = await createRequest(fx, 'priya', { urgency: 'IMMEDIATE_SAFETY' });
-    await fx.call('olivia', 'requests.deny', { requestId: r.id, reasonCode: 'SAFETY_CONCERN', reason: 'Call me first.' });
+    await fx.call('olivia', 'requests.deny', { requestId: r.id, reasonCode: 'SAFETY_CONCERN', reason: 'Call me first so we can plan the visit.' });
     expect(await fx.attempt('priya', 'emergency.open', open(r.id))).toMatchObject({ ok: false, error: { code: 'EMERGENCY_NOT_ALLOWED' } });
   });
 

@@ -49,7 +49,7 @@ describe('escalation and the sweep', () => {
     fx.core.sweep();
     const approved = await fx.call('olivia', 'requests.approve', { requestId: r.id });
     expect(approved.decision).toMatchObject({ outcome: 'APPROVED', route: 'OWNER' });
-    const late = await fx.attempt('hana', 'requests.deny', { requestId: r.id, reasonCode: 'OTHER', reason: 'Too late' });
+    const late = await fx.attempt('hana', 'requests.deny', { requestId: r.id, reasonCode: 'OTHER', reason: 'Too late: the owner has already decided it.' });
     expect(late).toMatchObject({ ok: false, error: { code: 'ALREADY_DECIDED' } });
   });
 

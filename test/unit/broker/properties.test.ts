@@ -65,7 +65,7 @@ async function apply(fx: BrokerFixture, s: Step): Promise<void> {
         const a = await fx.attempt(s.who, 'requests.approve', { requestId: r.id, ...(s.narrow ? { scope: 'FRONT_SHEET' as const, durationDays: 1 } : {}) });
         if (a.ok) exercised.approvals++;
       }
-      else await fx.attempt(s.who, 'requests.deny', { requestId: r.id, reasonCode: 'OTHER', reason: 'Property test' });
+      else await fx.attempt(s.who, 'requests.deny', { requestId: r.id, reasonCode: 'OTHER', reason: 'Refused in the property test run.' });
       return;
     }
     case 'withdraw': {
@@ -76,7 +76,7 @@ async function apply(fx: BrokerFixture, s: Step): Promise<void> {
     }
     case 'revoke': {
       const g = pick(fx.db.prepare('SELECT id FROM grants WHERE revoked_at IS NULL AND end_at > ? ORDER BY id').all(now) as { id: number }[], s.pick);
-      if (g) await fx.attempt(s.who, 'grants.revoke', { grantId: g.id, reason: 'Property test' });
+      if (g) await fx.attempt(s.who, 'grants.revoke', { grantId: g.id, reason: 'Refused in the property test run.' });
       return;
     }
     case 'read': {

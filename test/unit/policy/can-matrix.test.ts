@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { can, ACTIONS, type Action } from '../../../electron/core/policy/can';
 import type { Actor } from '../../../electron/core/policy/actor';
-import type { CaseRelationship, GrantResource, RecordResource, RequestResource } from '../../../electron/core/policy/resources';
+import type { CaseRelationship, GrantResource, RecordResource, RefusalReviewResource, RequestResource } from '../../../electron/core/policy/resources';
 import { SCOPES, type Role, type Scope } from '../../../shared/domain/access';
 import { GRANT_STATES, REQUEST_STATUSES, type GrantState, type RequestStatus } from '../../../shared/contract/vocabulary';
 
@@ -171,7 +171,8 @@ describe('can(): role-only actions', () => {
 
   it('covers every action the policy knows', () => {
     const covered = new Set([...Object.keys(ROLE_ACTIONS), 'request.view', 'request.withdraw', 'request.approve', 'request.deny', 'emergency.open', 'grant.view', 'grant.revoke', 'grant.extend', 'record.read',
-      'person.view', 'person.viewRisk', 'person.whoCanSee', 'request.create', 'emergency.review', 'absence.manage', 'deputy.manage', 'reports.view']);
+      'person.view', 'person.viewRisk', 'person.whoCanSee', 'request.create', 'emergency.review', 'absence.manage', 'deputy.manage', 'reports.view',
+      'refusal.askReview', 'refusal.review', 'refusal.reviewQueue']);
     expect([...ACTIONS].sort()).toEqual([...covered].sort());
   });
 
@@ -191,6 +192,43 @@ describe('can(): role-only actions', () => {
           const expected = has(roles, 'hub') && !isUser && !reviewed;
           expect(can(actor(roles), 'emergency.review', { kind: 'emergencyUse', isUser, reviewed }, NOW).allowed).toBe(expected);
         }
+  });
+});
+
+describe('can(): reviews of refusals', () => {
+  function* reviews(): Generator<RefusalReviewResource> {
+    for (const isRequester of BOOLS)
+      for (const isOriginalDecider of BOOLS)
+        for (const refused of BOOLS)
+          for (const reviewAsked of BOOLS)
+            for (const reviewDecided of BOOLS)
+              for (const ownerTeamSpo of BOOLS)
+                for (const excluded of BOOLS)
+                  for (const requesterExcluded of BOOLS)
+                    yield { kind: 'refusalReview', isRequester, isOriginalDecider, refused, reviewAsked, reviewDecided, ownerTeamSpo, excluded, requesterExcluded };
+  }
+
+  it('lets a refused requester ask once for a review, and only the hub or an SPO of the owner\'s team decide it, never the one who refused', () => {
+    let checked = 0;
+    for (const roles of ROLE_SETS)
+      for (const v of reviews()) {
+        const a = actor(roles);
+        const mayAsk = v.isRequester && v.refused && !v.reviewAsked && !v.requesterExcluded;
+        expect(can(a, 'refusal.askReview', v, NOW).allowed, `${roles.join('+')} ask ${JSON.stringify(v)}`).toBe(mayAsk);
+        const reviewer = has(roles, 'hub') || (has(roles, 'nps-offender-manager') && v.ownerTeamSpo);
+        const mayReview = reviewer && !v.isRequester && !v.isOriginalDecider && v.refused && v.reviewAsked && !v.reviewDecided && !v.excluded;
+        expect(can(a, 'refusal.review', v, NOW).allowed, `${roles.join('+')} review ${JSON.stringify(v)}`).toBe(mayReview);
+        checked++;
+      }
+    expect(checked).toBe(ROLE_SETS.length * 256);
+  });
+
+  it('shows the queue of refusals to review to hub staff and NPS senior probation officers only', () => {
+    for (const roles of ROLE_SETS)
+      for (const npsSeniorManager of BOOLS) {
+        const expected = has(roles, 'hub') || (has(roles, 'nps-offender-manager') && npsSeniorManager);
+        expect(can(actor(roles), 'refusal.reviewQueue', { kind: 'reports', npsSeniorManager }, NOW).allowed).toBe(expected);
+      }
   });
 });
 

@@ -82,7 +82,7 @@ describe('fallback to the hub', () => {
 
     const { fallback } = await reportFor(fx);
     expect(fallback).toMatchObject({ requests: 4, toHub: 3, shareToHub: 0.75 });
-    expect(Object.fromEntries(fallback.reasons.map((x) => [x.reason, x.count]))).toEqual({ OWNER_ABSENT: 1, OWNER_INACTIVE: 0, NO_OWNER: 1, DEADLINE_MISSED: 1 });
+    expect(Object.fromEntries(fallback.reasons.map((x) => [x.reason, x.count]))).toEqual({ OWNER_ABSENT: 1, OWNER_INACTIVE: 0, NO_OWNER: 1, DEADLINE_MISSED: 1, NEEDED_SOON: 0, REQUESTER_IS_ONLY_DECIDER: 0 });
     expect(fallback.reasons.find((x) => x.reason === 'OWNER_ABSENT')?.share).toBeCloseTo(1 / 3);
   });
 

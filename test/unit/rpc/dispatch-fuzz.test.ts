@@ -30,7 +30,7 @@ function shaped(name: ChannelName): fc.Arbitrary<unknown> {
 
 function callerFor(name: ChannelName): CastName {
   if (name.startsWith('admin.')) return name.includes('Lao') ? 'lars' : 'ada';
-  if (name === 'requests.hubQueue' || name.startsWith('emergency.review')) return 'hana';
+  if (name === 'requests.hubQueue' || name === 'requests.reviewQueue' || name === 'requests.decideReview' || name.startsWith('emergency.review')) return 'hana';
   if (name.startsWith('caseload.') || name === 'requests.inbox' || name.startsWith('requests.approve') || name.startsWith('requests.deny')) return 'olivia';
   return 'priya';
 }
@@ -49,9 +49,10 @@ async function fuzzOnce(fx: BrokerFixture, name: ChannelName, payload: unknown):
   const allowed = [...COMMON_ERRORS, ...(CONTRACT[name].errors ?? [])];
   expect(allowed, `${name} answered ${r.error.code} (${r.error.message}), which its contract does not list`).toContain(r.error.code);
   expect(r.error.message.length).toBeGreaterThan(0);
-  // A refused call changes nothing, except that every password check is audited (and a wrong one counted).
+  // A refused call changes nothing, except that every password check is audited (and a wrong one
+  // counted), and so is every refused read of a record.
   const newEvents = fx.db.prepare('SELECT action FROM audit_events WHERE seq > ?').all(seqBefore) as { action: string }[];
-  const passwordChecks = newEvents.every((e) => e.action.endsWith('.fail') || e.action === 'auth.reauth');
+  const passwordChecks = newEvents.every((e) => e.action.endsWith('.fail') || e.action === 'auth.reauth' || e.action === 'record.read.refuse');
   expect(passwordChecks, `${name} left ${JSON.stringify(newEvents)}`).toBe(true);
   expect(totalChanges(fx) - changesBefore).toBeLessThanOrEqual(newEvents.length * 2);
 }

@@ -69,7 +69,7 @@ describe('importing the demonstration accounts', () => {
     expect(availability).toMatchObject({ available: false, reason: 'OWNER_ABSENT' });
     expect(availability?.note).toMatch(/ is on leave until \d{1,2} [A-Z][a-z]{2}/);
     const crn = store.db.prepare('SELECT crn FROM people WHERE owner_staff_code = ? LIMIT 1').pluck().get(onLeave.staffCode) as string;
-    expect(routeRequest(store.db, crn, false, now)).toMatchObject({ status: 'PENDING_HUB', hubReason: 'OWNER_ABSENT', hubReasonText: availability?.note });
+    expect(routeRequest(store.db, crn, false, null, now)).toMatchObject({ status: 'PENDING_HUB', hubReason: 'OWNER_ABSENT', hubReasonText: availability?.note });
   });
 
   it('creates none when any already exists', async () => {

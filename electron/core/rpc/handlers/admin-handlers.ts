@@ -9,6 +9,7 @@ import { listAuditEvents } from '../../audit/audit-query';
 import { verifyAuditChain } from '../../audit/verify-chain';
 import { accountRow, listAccounts, resetAccountPassword, setAccountActive, setAccountRoles } from '../../auth/accounts';
 import { addLao, endLao, listLao } from '../../broker/lao-lists';
+import { rerouteAfterDeactivation } from '../../broker/sweep';
 import { transferCase } from '../../broker/transfer-case';
 import { listBackups } from '../../backup/daily-backups';
 import { auditActor, authorise, policyOf } from '../../broker/context';
@@ -58,7 +59,10 @@ export const adminHandlers: HandlersOf<'admin.'> = {
   'admin.setActive': async (call, input) => {
     const actor = await sudo(call, 'admin.users', input.confirmPassword);
     const row = setAccountActive(call.services.ctx.db, actor.username, call.services.ctx.clock.now(), input.userId, input.active);
-    if (!input.active) call.services.sessions.endForUser(input.userId);
+    if (!input.active) {
+      call.services.sessions.endForUser(input.userId);
+      rerouteAfterDeactivation(call.services.ctx, row.staffCode, actor.username);
+    }
     return row;
   },
   'admin.resetPassword': async (call, input) => {

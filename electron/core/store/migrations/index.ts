@@ -5,6 +5,7 @@ import { updateToSchemaVersion2 } from './0002-register-types-seed';
 import { updateToSchemaVersion3 } from './0003-users';
 import { updateToSchemaVersion4 } from './0004-broker';
 import { updateToSchemaVersion5 } from './0005-request-list-indexes';
+import { updateToSchemaVersion6 } from './0006-safety-rules';
 import { updateToSchemaVersion7 } from './0007-emergency-request-index';
 
 export interface Migration {
@@ -20,6 +21,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 3, name: 'users', up: updateToSchemaVersion3 },
   { version: 4, name: 'broker', up: updateToSchemaVersion4 },
   { version: 5, name: 'request-list-indexes', up: updateToSchemaVersion5 },
+  { version: 6, name: 'safety-rules', up: updateToSchemaVersion6 },
   { version: 7, name: 'emergency-request-index', up: updateToSchemaVersion7 },
 ];
 

@@ -17,7 +17,11 @@ export function linkFor(n: NotificationRow): string | null {
     case 'REQUEST_APPROVED':
     case 'REQUEST_DENIED':
     case 'REQUEST_WITHDRAWN':
+    case 'REQUEST_CLOSED':
+    case 'REVIEW_DECIDED':
       return n.requestId ? href(`/requests/${n.requestId}`) : null;
+    case 'REVIEW_ASKED':
+      return href('/reviews');
     case 'GRANT_EXPIRING_24H':
     case 'GRANT_EXPIRING_1H':
     case 'GRANT_REVOKED':

@@ -95,6 +95,7 @@ export function PolicyScreen() {
           {number('firstLockMinutes', 'First lockout, in minutes')}
           {number('maxLockMinutes', 'Longest lockout, in minutes')}
           {number('clockRollbackToleranceMinutes', 'Pause reads if the clock goes back by more than (minutes)')}
+          {number('refusalReasonMinChars', 'A written reason for refusing needs at least (characters, not counting spaces)')}
           <h2 className="govuk-heading-m">Backups</h2>
           {number('backupRetentionDays', 'Keep the daily backups for (days)')}
           <h2 className="govuk-heading-m">Working time</h2>

@@ -21,6 +21,7 @@ export function policyToForm(p: PolicySettings): PolicyForm {
     maxLockMinutes: String(p.lockout.maxLockMinutes),
     clockRollbackToleranceMinutes: String(p.clockRollbackToleranceMinutes),
     backupRetentionDays: String(p.backupRetentionDays),
+    refusalReasonMinChars: String(p.refusalReasonMinChars),
     start: p.workingHours.start,
     end: p.workingHours.end,
     days: p.workingHours.days.join(','),
@@ -67,6 +68,7 @@ export function formToPolicy(form: PolicyForm): { policy: PolicySettings | null;
     bankHolidays: (form.bankHolidays ?? '').split(/\s+/).filter(Boolean),
     clockRollbackToleranceMinutes: whole('clockRollbackToleranceMinutes'),
     backupRetentionDays: whole('backupRetentionDays'),
+    refusalReasonMinChars: whole('refusalReasonMinChars'),
   };
   return { policy: problems.length > 0 ? null : policy, problems };
 }

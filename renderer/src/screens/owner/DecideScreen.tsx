@@ -10,13 +10,13 @@ import { call } from '../../broker/call';
 import { useLoad } from '../../broker/use-load';
 import { NotificationBanner } from '../../components/Banner';
 import { ErrorSummary, type Problem } from '../../components/ErrorSummary';
-import { Radios, Textarea, TextInput } from '../../components/fields';
+import { Radios, Select, Textarea, TextInput } from '../../components/fields';
 import { errorFor, problemsFrom } from '../../components/forms';
 import { BackLink, LoadProblem, Page } from '../../components/Page';
 import { RequestSummary } from '../../components/RequestSummary';
 import { RiskSummaryPanel } from '../../components/RiskSummaryPanel';
 import { Timeline } from '../../components/Timeline';
-import { fromLondonInputValue } from '../../format/time';
+import { formatDuration, fromLondonInputValue } from '../../format/time';
 import { hasRole, useSession } from '../../app/session';
 import { href } from '../../app/router';
 
@@ -25,6 +25,7 @@ const IDS = {
   outcome: 'decision-outcome',
   scope: 'approve-scope',
   durationDays: 'approve-duration',
+  durationUnit: 'approve-duration-unit',
   startAt: 'approve-start',
   note: 'approve-note',
   reasonCode: 'deny-reason-code',
@@ -39,6 +40,7 @@ export function DecideScreen({ requestId }: { requestId: number }) {
   const [outcome, setOutcome] = useState<Outcome | ''>('');
   const [scope, setScope] = useState<Scope | ''>('');
   const [days, setDays] = useState('');
+  const [unit, setUnit] = useState<'DAYS' | 'HOURS'>('DAYS');
   const [start, setStart] = useState('');
   const [note, setNote] = useState('');
   const [reasonCode, setReasonCode] = useState<DenyReasonCode | ''>('');
@@ -59,8 +61,8 @@ export function DecideScreen({ requestId }: { requestId: number }) {
     let result;
     if (outcome === 'APPROVE') {
       const found: Problem[] = [];
-      const durationDays = days.trim() === '' ? undefined : Number(days);
-      if (durationDays !== undefined && (!Number.isInteger(durationDays) || durationDays < 1)) found.push({ fieldId: IDS.durationDays, message: 'Enter the number of days as a whole number' });
+      const amount = days.trim() === '' ? undefined : Number(days);
+      if (amount !== undefined && (!Number.isInteger(amount) || amount < 1)) found.push({ fieldId: IDS.durationDays, message: `Enter the number of ${unit === 'HOURS' ? 'hours' : 'days'} as a whole number` });
       const startAt = start ? fromLondonInputValue(start) : undefined;
       if (startAt === null) found.push({ fieldId: IDS.startAt, message: 'Enter the start as a date and time' });
       setProblems(found);
@@ -68,7 +70,7 @@ export function DecideScreen({ requestId }: { requestId: number }) {
       result = await call('requests.approve', {
         requestId,
         ...(scope && scope !== r.scope ? { scope } : {}),
-        ...(durationDays !== undefined ? { durationDays } : {}),
+        ...(amount !== undefined ? (unit === 'HOURS' ? { durationHours: amount } : { durationDays: amount }) : {}),
         ...(startAt ? { startAt } : {}),
         ...(note.trim() ? { note } : {}),
       });
@@ -83,7 +85,7 @@ export function DecideScreen({ requestId }: { requestId: number }) {
     setBusy(false);
     if (!result.ok) {
       const mapped = problemsFrom(result.error, { scope: IDS.scope, durationDays: IDS.durationDays, startAt: IDS.startAt, note: IDS.note, reason: IDS.reason, reasonCode: IDS.reasonCode });
-      const fieldFor: Partial<Record<string, string>> = { DECISION_REASON_REQUIRED: IDS.reason, SCOPE_WIDENED: IDS.scope, DURATION_TOO_LONG: IDS.durationDays, INVALID_START: IDS.startAt };
+      const fieldFor: Partial<Record<string, string>> = { DECISION_REASON_REQUIRED: IDS.reason, DECISION_REASON_TOO_SHORT: IDS.reason, DURATION_TOO_SHORT: IDS.durationDays, SCOPE_WIDENED: IDS.scope, DURATION_TOO_LONG: IDS.durationDays, INVALID_START: IDS.startAt };
       const fieldId = fieldFor[result.error.code];
       setProblems(fieldId ? mapped.map((p) => ({ ...p, fieldId })) : mapped);
       if (result.error.code === 'ALREADY_DECIDED') await detail.reload();
@@ -134,7 +136,17 @@ export function DecideScreen({ requestId }: { requestId: number }) {
                     error={errorFor(problems, IDS.scope)}
                     choices={SCOPES.filter((s) => scopeRank(s) <= scopeRank(r.scope)).map((s) => ({ value: s, label: SCOPE_LABELS[s] }))}
                   />
-                  <TextInput id={IDS.durationDays} label="For how many days?" hint={`As asked: ${r.durationDays}. At most ${maxDays}.`} inputMode="numeric" width="govuk-input--width-3" value={days} onChange={setDays} error={errorFor(problems, IDS.durationDays)} />
+                  <TextInput
+                    id={IDS.durationDays}
+                    label="For how long? (optional)"
+                    hint={`As asked: ${formatDuration(r.durationMinutes)}. At most ${maxDays} days. Leave empty to give what was asked, within policy. At least 1 hour.`}
+                    inputMode="numeric"
+                    width="govuk-input--width-3"
+                    value={days}
+                    onChange={setDays}
+                    error={errorFor(problems, IDS.durationDays)}
+                  />
+                  <Select id={IDS.durationUnit} label="Days or hours" value={unit} onChange={(v) => setUnit(v === 'HOURS' ? 'HOURS' : 'DAYS')} choices={[{ value: 'DAYS', label: 'days' }, { value: 'HOURS', label: 'hours' }]} />
                   <TextInput id={IDS.startAt} label="Start later (optional)" hint="London time. Leave empty to start now." type="datetime-local" value={start} onChange={setStart} error={errorFor(problems, IDS.startAt)} />
                   <Textarea id={IDS.note} label="Note to the requester (optional)" value={note} onChange={setNote} rows={3} error={errorFor(problems, IDS.note)} />
                 </>
@@ -150,7 +162,7 @@ export function DecideScreen({ requestId }: { requestId: number }) {
                     error={errorFor(problems, IDS.reasonCode)}
                     choices={DENY_REASON_CODES.map((c) => ({ value: c, label: DENY_REASON_LABELS[c] }))}
                   />
-                  <Textarea id={IDS.reason} label="Reason for the requester" hint="The requester reads this. Say what would make a new request succeed, if anything." value={reason} onChange={setReason} rows={4} error={errorFor(problems, IDS.reason)} />
+                  <Textarea id={IDS.reason} label="Reason for the requester" hint="The requester reads this and may ask for a review of the refusal. Write it in full (at least 20 characters, not counting spaces) and say what would make a new request succeed, if anything." value={reason} onChange={setReason} rows={4} error={errorFor(problems, IDS.reason)} />
                 </>
               ) : null}
               <button type="submit" className="govuk-button" disabled={busy} data-testid="submit-decision">

@@ -170,9 +170,16 @@ function BatchResults({ batchId, results }: { batchId: string | null; results: R
               </td>
               <td className="govuk-table__cell">
                 {r.outcome === 'CREATED' ? (
-                  <a className="govuk-link" href={href(`/requests/${r.request.id}`)}>
-                    {r.request.whereAndWhy}
-                  </a>
+                  <>
+                    <a className="govuk-link" href={href(`/requests/${r.request.id}`)}>
+                      {r.request.whereAndWhy}
+                    </a>
+                    {r.notes.map((n) => (
+                      <p className="govuk-body-s govuk-!-margin-top-1 govuk-!-margin-bottom-0" key={n} data-testid="batch-note">
+                        {n}
+                      </p>
+                    ))}
+                  </>
                 ) : (
                   r.error.message
                 )}

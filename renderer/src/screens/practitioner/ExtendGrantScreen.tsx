@@ -4,7 +4,7 @@ import { SCOPE_LABELS, URGENCIES, URGENCY_LABELS, type Urgency } from '../../../
 import { call } from '../../broker/call';
 import { useLoad } from '../../broker/use-load';
 import { ErrorSummary, type Problem } from '../../components/ErrorSummary';
-import { Radios, Textarea, TextInput } from '../../components/fields';
+import { Radios, Select, Textarea, TextInput } from '../../components/fields';
 import { errorFor, problemsFrom } from '../../components/forms';
 import { BackLink, LoadProblem, Page } from '../../components/Page';
 import { formatDateTime } from '../../format/time';
@@ -15,6 +15,7 @@ const IDS = { durationDays: 'extend-duration', justification: 'extend-justificat
 export function ExtendGrantScreen({ grantId }: { grantId: number }) {
   const grant = useLoad(() => call('grants.get', { grantId }), [grantId]);
   const [days, setDays] = useState('');
+  const [unit, setUnit] = useState<'DAYS' | 'HOURS'>('DAYS');
   const [justification, setJustification] = useState('');
   const [urgency, setUrgency] = useState<Urgency | ''>('');
   const [problems, setProblems] = useState<Problem[]>([]);
@@ -23,12 +24,12 @@ export function ExtendGrantScreen({ grantId }: { grantId: number }) {
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     const found: Problem[] = [];
-    if (!/^\d+$/.test(days.trim()) || Number(days) < 1) found.push({ fieldId: IDS.durationDays, message: 'Enter for how many more days, as a whole number' });
+    if (!/^\d+$/.test(days.trim()) || Number(days) < 1) found.push({ fieldId: IDS.durationDays, message: `Enter for how many more ${unit === 'HOURS' ? 'hours' : 'days'}, as a whole number` });
     if (!justification.trim()) found.push({ fieldId: IDS.justification, message: 'Explain why you need longer' });
     if (!urgency) found.push({ fieldId: IDS.urgency, message: 'Choose how soon you need a decision' });
     setProblems(found);
     if (found.length > 0 || !urgency) return;
-    const result = await call('grants.requestExtension', { grantId, durationDays: Number(days), justification, urgency });
+    const result = await call('grants.requestExtension', { grantId, ...(unit === 'HOURS' ? { durationHours: Number(days) } : { durationDays: Number(days) }), justification, urgency });
     if (!result.ok) return setProblems(problemsFrom(result.error, IDS));
     navigate(`/requests/${result.value.id}`, { sent: 1 });
   };
@@ -42,7 +43,8 @@ export function ExtendGrantScreen({ grantId }: { grantId: number }) {
           <p className="govuk-body">
             You can read the {SCOPE_LABELS[g.scope].toLowerCase()} until {formatDateTime(g.endAt)}. An extension goes to the offender manager like a new request and starts when this access ends.
           </p>
-          <TextInput id={IDS.durationDays} label="For how many more days?" inputMode="numeric" width="govuk-input--width-3" value={days} onChange={setDays} error={errorFor(problems, IDS.durationDays)} />
+          <TextInput id={IDS.durationDays} label="For how much longer?" hint="A whole number of days or hours (at least 1 hour)." inputMode="numeric" width="govuk-input--width-3" value={days} onChange={setDays} error={errorFor(problems, IDS.durationDays)} />
+          <Select id="extend-duration-unit" label="Days or hours" value={unit} onChange={(v) => setUnit(v === 'HOURS' ? 'HOURS' : 'DAYS')} choices={[{ value: 'DAYS', label: 'days' }, { value: 'HOURS', label: 'hours' }]} />
           <Textarea id={IDS.justification} label="Why do you need longer?" value={justification} onChange={setJustification} error={errorFor(problems, IDS.justification)} />
           <Radios<Urgency> id={IDS.urgency} legend="How soon do you need a decision?" value={urgency} onChange={setUrgency} error={errorFor(problems, IDS.urgency)} choices={URGENCIES.map((u) => ({ value: u, label: URGENCY_LABELS[u] }))} />
           <button type="submit" className="govuk-button">

@@ -6,7 +6,7 @@ import { Countdown } from '../../components/Countdown';
 import { Select } from '../../components/fields';
 import { LoadProblem, Page } from '../../components/Page';
 import { GrantStateTag } from '../../components/Tags';
-import { formatDateTime } from '../../format/time';
+import { formatDateTime, formatIsoDate } from '../../format/time';
 import { href, replaceQuery, useRoute } from '../../app/router';
 
 type Filter = 'CURRENT' | 'ALL';
@@ -17,6 +17,7 @@ export function MyGrantsScreen() {
   const grants = useLoad(() => call('grants.mine', { filter, limit: 500 }), [filter]);
   useInterval(() => void grants.reload(), 15_000);
   const rows = grants.value?.rows ?? [];
+  const allocations = grants.value?.allocations ?? [];
 
   return (
     <Page title="My access" width="full">
@@ -32,7 +33,7 @@ export function MyGrantsScreen() {
         ]}
       />
       <LoadProblem error={grants.error} loading={grants.loading && !grants.value} />
-      {grants.value && rows.length === 0 ? <p className="govuk-body">You hold no access{filter === 'CURRENT' ? ' at the moment' : ''}.</p> : null}
+      {grants.value && rows.length === 0 && allocations.length === 0 ? <p className="govuk-body">You hold no access{filter === 'CURRENT' ? ' at the moment' : ''}.</p> : null}
       {rows.length > 0 ? (
         <table className="govuk-table" data-testid="my-grants">
           <caption className="govuk-table__caption govuk-visually-hidden">My access</caption>
@@ -95,6 +96,41 @@ export function MyGrantsScreen() {
                       ) : null}
                     </>
                   ) : null}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      ) : null}
+      {allocations.length > 0 ? (
+        <table className="govuk-table" data-testid="my-allocation-access">
+          <caption className="govuk-table__caption govuk-table__caption--m">Access from your allocations</caption>
+          <thead className="govuk-table__head">
+            <tr className="govuk-table__row">
+              <th scope="col" className="govuk-table__header">Person</th>
+              <th scope="col" className="govuk-table__header">Scope</th>
+              <th scope="col" className="govuk-table__header">Where it comes from</th>
+              <th scope="col" className="govuk-table__header">Until</th>
+              <th scope="col" className="govuk-table__header">
+                <span className="govuk-visually-hidden">Actions</span>
+              </th>
+            </tr>
+          </thead>
+          <tbody className="govuk-table__body">
+            {allocations.map((a) => (
+              <tr className="govuk-table__row" key={`${a.crn}-${a.startDate}`}>
+                <td className="govuk-table__cell">
+                  {a.personName}
+                  <br />
+                  <span className="govuk-body-s">{a.crn}</span>
+                </td>
+                <td className="govuk-table__cell">{SCOPE_LABELS[a.scope]}</td>
+                <td className="govuk-table__cell">{a.source}</td>
+                <td className="govuk-table__cell">{a.endDate === null ? 'Until the allocation ends' : `End of ${formatIsoDate(a.endDate)}`}</td>
+                <td className="govuk-table__cell">
+                  <a className="govuk-link" href={href(`/records/${a.crn}`)}>
+                    Read<span className="govuk-visually-hidden"> the front sheet of {a.personName}</span>
+                  </a>
                 </td>
               </tr>
             ))}

@@ -9,6 +9,8 @@ import { coreNow } from '../../app/core-clock';
 import { href, navigate } from '../../app/router';
 import { checkDraft, EMPTY_DRAFT, REQUEST_FIELD_IDS, type RequestDraft } from './request-draft';
 import { RequestFields } from './RequestFields';
+import { RequestPreview } from './RequestPreview';
+import { fromLondonInputValue } from '../../format/time';
 
 export function RequestAccessScreen({ crn }: { crn: string }) {
   const person = useLoad(() => call('people.get', { crn }), [crn]);
@@ -51,6 +53,7 @@ export function RequestAccessScreen({ crn }: { crn: string }) {
             </p>
           ) : null}
           <RequestFields draft={draft} onChange={setDraft} problems={problems} maxDays={maxDays} />
+          <RequestPreview crn={crn} urgency={draft.urgency} neededBy={draft.neededBy ? fromLondonInputValue(draft.neededBy) : null} />
           <button type="submit" className="govuk-button" disabled={busy} data-testid="send-request">
             Send request
           </button>

@@ -77,7 +77,7 @@ export function RequestFields({
         id={IDS.neededBy}
         label="Needed by (optional)"
         labelClass="govuk-label--s"
-        hint="London time. If you give one, the offender manager’s deadline is set so the hub still has time."
+        hint="London time. If it is too soon for the offender manager and then the hub to take turns, both get the request at once."
         type="datetime-local"
         value={draft.neededBy}
         onChange={set('neededBy')}
@@ -85,14 +85,22 @@ export function RequestFields({
       />
       <TextInput
         id={IDS.durationDays}
-        label="For how many days?"
+        label="For how long?"
         labelClass="govuk-label--s"
-        hint={max !== null ? `At most ${max} days for this part of the record.` : 'Policy sets the longest access for each part of the record.'}
+        hint={`A whole number of days or hours (at least 1 hour). ${max !== null ? `At most ${max} days for this part of the record.` : 'Policy sets the longest access for each part of the record.'}`}
         inputMode="numeric"
         width="govuk-input--width-3"
         value={draft.durationDays}
         onChange={set('durationDays')}
         error={errorFor(problems, IDS.durationDays)}
+      />
+      <Select
+        id={IDS.durationUnit}
+        label="Days or hours"
+        labelClass="govuk-label--s"
+        value={draft.durationUnit}
+        onChange={(v) => set('durationUnit')(v === 'HOURS' ? 'HOURS' : 'DAYS')}
+        choices={[{ value: 'DAYS', label: 'days' }, { value: 'HOURS', label: 'hours' }]}
       />
     </>
   );

@@ -2,12 +2,13 @@
  * One request, for its requester and for the deciders: the details, where it is and why, its
  * history, and what can be done next (withdraw, read, emergency access, decide).
  */
-import { useState } from 'react';
+import { useState, type FormEvent } from 'react';
 import { call } from '../../broker/call';
 import { useInterval, useLoad } from '../../broker/use-load';
 import { NotificationBanner, WarningText } from '../../components/Banner';
 import { ErrorSummary, type Problem } from '../../components/ErrorSummary';
-import { problemsFrom } from '../../components/forms';
+import { Textarea } from '../../components/fields';
+import { errorFor, problemsFrom } from '../../components/forms';
 import { BackLink, LoadProblem, Page } from '../../components/Page';
 import { RequestSummary } from '../../components/RequestSummary';
 import { Timeline } from '../../components/Timeline';
@@ -22,6 +23,8 @@ export function RequestScreen({ requestId }: { requestId: number }) {
   const [problems, setProblems] = useState<Problem[]>([]);
   const [confirmWithdraw, setConfirmWithdraw] = useState(false);
   const [withdrawn, setWithdrawn] = useState(false);
+  const [reviewReason, setReviewReason] = useState('');
+  const [reviewAsked, setReviewAsked] = useState(false);
   const r = detail.value?.request;
   const mine = r?.requesterUserId === user.userId;
   const pending = r?.queue !== null && r?.queue !== undefined;
@@ -31,6 +34,16 @@ export function RequestScreen({ requestId }: { requestId: number }) {
     setConfirmWithdraw(false);
     if (!result.ok) return setProblems(problemsFrom(result.error));
     setWithdrawn(true);
+    await detail.reload();
+  };
+
+  const askReview = async (event: FormEvent) => {
+    event.preventDefault();
+    if (!reviewReason.trim()) return setProblems([{ fieldId: 'review-reason', message: 'Say why the refusal should be looked at again' }]);
+    const result = await call('requests.askReview', { requestId, reason: reviewReason });
+    if (!result.ok) return setProblems(problemsFrom(result.error, { reason: 'review-reason' }));
+    setProblems([]);
+    setReviewAsked(true);
     await detail.reload();
   };
 
@@ -48,6 +61,7 @@ export function RequestScreen({ requestId }: { requestId: number }) {
         </NotificationBanner>
       ) : null}
       {withdrawn ? <NotificationBanner kind="success" heading="Request withdrawn" focus /> : null}
+      {reviewAsked ? <NotificationBanner kind="success" heading="Review asked for" focus testId="review-asked" /> : null}
       <LoadProblem error={detail.error} loading={detail.loading && !r} />
       {r ? (
         <>
@@ -89,6 +103,16 @@ export function RequestScreen({ requestId }: { requestId: number }) {
                 </button>
               </div>
             </div>
+          ) : null}
+          {mine && r.reviewAvailable ? (
+            <form onSubmit={(e) => void askReview(e)} noValidate data-testid="ask-review-form">
+              <h2 className="govuk-heading-m">Ask for a review of the refusal</h2>
+              <p className="govuk-body">The NPS hub or a senior probation officer of the offender manager’s team looks at it again, and either upholds it or grants access. You can ask once.</p>
+              <Textarea id="review-reason" label="Why should it be looked at again?" value={reviewReason} onChange={setReviewReason} rows={4} error={errorFor(problems, 'review-reason')} />
+              <button type="submit" className="govuk-button govuk-button--secondary" data-testid="ask-review">
+                Ask for a review
+              </button>
+            </form>
           ) : null}
           <h2 className="govuk-heading-m">History</h2>
           <Timeline events={detail.value?.history ?? []} />

@@ -3,7 +3,7 @@ import { checkDraft, EMPTY_DRAFT, REQUEST_FIELD_IDS } from './request-draft';
 import { parseCrnList } from './crn-list';
 
 const NOW = Date.UTC(2026, 2, 2, 10, 0);
-const filled = { scope: 'ROSH_SUMMARY', purpose: 'PROGRAMME_DELIVERY', justification: 'Group starts Thursday', urgency: 'ROUTINE', neededBy: '', durationDays: '14' } as const;
+const filled = { scope: 'ROSH_SUMMARY', purpose: 'PROGRAMME_DELIVERY', justification: 'Group starts Thursday', urgency: 'ROUTINE', neededBy: '', durationDays: '14', durationUnit: 'DAYS' } as const;
 
 describe('an access request before it is sent', () => {
   it('names every unanswered question against its own field', () => {
@@ -38,6 +38,12 @@ describe('an access request before it is sent', () => {
       durationDays: 14,
     });
     expect(checkDraft({ ...filled, durationDays: '2.5' }, () => null, NOW).ready).toBeNull();
+  });
+
+  it('sends hours when hours are chosen, held to the same maximum counted in hours', () => {
+    expect(checkDraft({ ...filled, durationDays: '4', durationUnit: 'HOURS' }, () => 14, NOW).ready).toMatchObject({ durationHours: 4 });
+    expect(checkDraft({ ...filled, durationDays: '4', durationUnit: 'HOURS' }, () => 14, NOW).ready).not.toHaveProperty('durationDays');
+    expect(checkDraft({ ...filled, durationDays: '337', durationUnit: 'HOURS' }, () => 14, NOW).problems[0]?.message).toBe('Access to this part of the record can last at most 14 days (336 hours)');
   });
 });
 

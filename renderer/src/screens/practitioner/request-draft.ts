@@ -10,10 +10,12 @@ export interface RequestDraft {
   justification: string;
   urgency: Urgency | '';
   neededBy: string;
+  /** How long, as typed; in durationUnit. */
   durationDays: string;
+  durationUnit: 'DAYS' | 'HOURS';
 }
 
-export const EMPTY_DRAFT: RequestDraft = { scope: '', purpose: '', justification: '', urgency: '', neededBy: '', durationDays: '' };
+export const EMPTY_DRAFT: RequestDraft = { scope: '', purpose: '', justification: '', urgency: '', neededBy: '', durationDays: '', durationUnit: 'DAYS' };
 
 export const REQUEST_FIELD_IDS = {
   scope: 'request-scope',
@@ -22,6 +24,7 @@ export const REQUEST_FIELD_IDS = {
   urgency: 'request-urgency',
   neededBy: 'request-needed-by',
   durationDays: 'request-duration',
+  durationUnit: 'request-duration-unit',
 } as const;
 
 export interface ReadyRequest {
@@ -30,7 +33,8 @@ export interface ReadyRequest {
   justification: string;
   urgency: Urgency;
   neededBy: number | null;
-  durationDays: number;
+  durationDays?: number;
+  durationHours?: number;
 }
 
 /** Checks the draft; the longest duration allowed depends on the scope (and the person). */
@@ -51,12 +55,13 @@ export function checkDraft(
     if (neededBy === null) problems.push({ fieldId: REQUEST_FIELD_IDS.neededBy, message: 'Enter the date and time you need it by, like 14/12/2026 09:30' });
     else if (neededBy <= now) problems.push({ fieldId: REQUEST_FIELD_IDS.neededBy, message: 'The time you need it by must be in the future' });
   }
-  const days = Number(draft.durationDays);
+  const amount = Number(draft.durationDays);
+  const hours = draft.durationUnit === 'HOURS';
   const max = draft.scope ? maxDays(draft.scope as Scope) : null;
-  if (!/^\d+$/.test(draft.durationDays.trim()) || days < 1) {
-    problems.push({ fieldId: REQUEST_FIELD_IDS.durationDays, message: 'Enter for how many days you need access, as a whole number' });
-  } else if (max !== null && days > max) {
-    problems.push({ fieldId: REQUEST_FIELD_IDS.durationDays, message: `Access to this part of the record can last at most ${max} days` });
+  if (!/^\d+$/.test(draft.durationDays.trim()) || amount < 1) {
+    problems.push({ fieldId: REQUEST_FIELD_IDS.durationDays, message: `Enter for how many ${hours ? 'hours' : 'days'} you need access, as a whole number` });
+  } else if (max !== null && (hours ? amount > max * 24 : amount > max)) {
+    problems.push({ fieldId: REQUEST_FIELD_IDS.durationDays, message: `Access to this part of the record can last at most ${max} days${hours ? ` (${max * 24} hours)` : ''}` });
   }
   if (problems.length > 0) return { problems, ready: null };
   return {
@@ -67,7 +72,7 @@ export function checkDraft(
       justification: draft.justification.trim(),
       urgency: draft.urgency as Urgency,
       neededBy,
-      durationDays: days,
+      ...(hours ? { durationHours: amount } : { durationDays: amount }),
     },
   };
 }

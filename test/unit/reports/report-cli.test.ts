@@ -91,7 +91,7 @@ describe('rab simulate and rab report', () => {
     expect(again.status).toBe(2);
     expect(again.stderr).toContain('already holds a report; choose a new folder, or pass --overwrite.');
     await new KeytarKeyStore().delete(keychainAccount(storePath));
-  });
+  }, 180_000); // seed, import, 21 simulated days and a report, each its own process: slow on a busy machine
 
   it('refuses a period that ends before it starts, writing nothing', () => {
     const work = tempDir();

@@ -45,6 +45,9 @@ export const simulateCommand: CliCommand = (program, ctx) => {
       const until = Math.floor((flags.until ?? now) / 60_000) * 60_000;
       if (until > now) throw new UsageError('--until cannot be in the future: the history ends at the latest now.');
       const store = await openStore({ path: flags.store, keyStore: ctx.keyStore() });
+      // A simulated history is written in bulk and simply run again if interrupted, so its thousands
+      // of small commits need not each wait for the disk; closing the store syncs what it wrote.
+      store.db.pragma('synchronous=NORMAL');
       try {
         const started = ctx.now();
         const options = { days: flags.days, seed: flags.seed, until, unavailableShare: flags.unavailable };

@@ -45,7 +45,9 @@ const READ_FACTS_SQL = `
               'start_at', start_at, 'end_at', end_at, 'granted_by_user_id', granted_by_user_id, 'created_at', created_at,
               'revoked_at', revoked_at, 'revoked_by_user_id', revoked_by_user_id, 'revoke_reason', revoke_reason,
               'expiry_recorded_at', expiry_recorded_at)
-       FROM grants WHERE grantee_user_id = @user AND crn = @crn AND revoked_at IS NULL AND start_at <= @now AND end_at > @now
+       FROM grants WHERE grantee_user_id = @user AND crn = @crn AND revoked_at IS NULL AND start_at <= @now
+         -- Ended is ended: the end is also checked against the latest time the store has ever seen.
+         AND end_at > max(@now, coalesce(c.high_water_at, 0))
        ORDER BY ${WIDEST_FIRST}, kind = 'REQUEST' DESC, end_at, id LIMIT 1) AS "grant"
   FROM (SELECT 1) LEFT JOIN clock_state c ON c.id = 1`;
 

@@ -47,8 +47,10 @@ export const awaitsInside = (fn: unknown): boolean => typeof fn === 'function' &
  * Runs a synchronous call inside one transaction on `db`, committing or rolling back as described
  * above. When the connection already holds a transaction (an import under way), the call joins it.
  */
-export function inCallTransaction<T>(db: Database, conn: Connection, sessions: SessionService, call: () => T): T {
-  const owns = !db.inTransaction && beginCall(db);
+export function inCallTransaction<T>(db: Database, conn: Connection, sessions: SessionService, call: () => T, o: { otherWriterBusy?: boolean } = {}): T {
+  // While this process's own import holds the write lock on its second connection, waiting for that
+  // lock would only stall the import (the wait blocks the one thread both run on): go straight on.
+  const owns = !db.inTransaction && !o.otherWriterBusy && beginCall(db);
   const sessionBefore = conn.sessionId;
   const undoSession = () => {
     if (conn.sessionId !== sessionBefore) {

@@ -52,7 +52,7 @@ export async function dispatch(services: CoreServices, channel: unknown, conn: C
       const value = inCallTransaction(services.ctx.db, conn, services.sessions, () => {
         const call = startCall(services, channel, conn);
         return checkAnswer(channel, handler(call, parsed.data as never), logInternal);
-      });
+      }, { otherWriterBusy: services.importProgress.running });
       return { ok: true, value };
     }
     const call = startCall(services, channel, conn);

@@ -5,29 +5,20 @@
  * after the file is moved or renamed. Taking a key to another machine is a separate, audited act.
  */
 import { randomUUID } from 'node:crypto';
-import { closeSync, existsSync, fsyncSync, linkSync, openSync, readSync, rmSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
+import { closeSync, existsSync, fsyncSync, linkSync, openSync, rmSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import type { Database } from 'better-sqlite3-multiple-ciphers';
 import { AppError } from '../../../shared/errors';
 import { MemoryKeyStore, type KeyStore } from '../store/key-store';
-import { keychainAccount, openStore } from '../store/open-store';
+import { keychainAccount, openStore, readSalt } from '../store/open-store';
 import { storeFailureOf } from '../store/store-failures';
 
-const SALT_BYTES = 16;
 
 /** The keychain entry for a backup: by its cipher salt (the first 16 bytes of the file). */
 export const backupKeyAccount = (saltHex: string): string => `backup:${saltHex}`;
 
-export function saltOf(path: string): string {
-  const fd = openSync(path, 'r');
-  try {
-    const buf = Buffer.alloc(SALT_BYTES);
-    readSync(fd, buf, 0, SALT_BYTES, 0);
-    return buf.toString('hex');
-  } finally {
-    closeSync(fd);
-  }
-}
+/** A file's cipher salt, as the store records it beside its key. */
+export const saltOf = readSalt;
 
 export interface BackupResult {
   path: string;

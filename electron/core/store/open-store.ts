@@ -169,7 +169,8 @@ function probeExisting(path: string, stored: StoredKey, checkSchemaPages: boolea
   }
 }
 
-function readSalt(path: string): string {
+/** The store file's cipher salt (its first 16 bytes), hex. */
+export function readSalt(path: string): string {
   const fd = openSync(path, 'r');
   try {
     const buf = Buffer.alloc(SALT_BYTES);

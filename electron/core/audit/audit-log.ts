@@ -5,7 +5,7 @@
  * caller has none), so two connections can never chain onto the same previous event.
  */
 import { createHash } from 'node:crypto';
-import type { Database } from 'better-sqlite3-multiple-ciphers';
+import type { Db } from '../store/sql';
 import { one, run, sql } from '../store/sql';
 import { canonicalJson } from './canonical-json';
 
@@ -55,7 +55,7 @@ export function canonicalEventText(seq: number, at: number, actor: string, actio
 export const chainHash = (prevHash: string, canonical: string): string =>
   createHash('sha256').update(prevHash).update(canonical).digest('hex');
 
-export function appendAuditEvent(db: Database, event: AuditEventInput): { seq: number; hash: string } {
+export function appendAuditEvent(db: Db, event: AuditEventInput): { seq: number; hash: string } {
   const append = () => {
     const last = one<{ seq: number; hash: string }>(db, sql`SELECT seq, hash FROM audit_events ORDER BY seq DESC LIMIT 1`);
     const seq = (last?.seq ?? 0) + 1;

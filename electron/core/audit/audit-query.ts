@@ -1,5 +1,5 @@
 /** Listing audit events for the administrator's audit screen. */
-import type { Database } from 'better-sqlite3-multiple-ciphers';
+import type { Db } from '../store/sql';
 import type { AuditEventRow } from '../../../shared/contract';
 import { all, one, type SqlValue } from '../store/sql';
 
@@ -13,7 +13,7 @@ export interface AuditFilter {
   offset: number;
 }
 
-export function listAuditEvents(db: Database, f: AuditFilter): { rows: AuditEventRow[]; total: number } {
+export function listAuditEvents(db: Db, f: AuditFilter): { rows: AuditEventRow[]; total: number } {
   const clauses: string[] = [];
   const params: SqlValue[] = [];
   const add = (clause: string, value: SqlValue | undefined) => {

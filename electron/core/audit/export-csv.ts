@@ -5,7 +5,7 @@
  * as `'=HYPERLINK(…)`, so whoever recomputes hashes from the export drops that one apostrophe.
  */
 import { closeSync, openSync, writeSync } from 'node:fs';
-import type { Database } from 'better-sqlite3-multiple-ciphers';
+import type { Db } from '../store/sql';
 import { csvText } from '../csv/csv-writer';
 import type { StoredAuditEvent } from './audit-log';
 
@@ -17,7 +17,7 @@ export interface AuditRange {
 export const AUDIT_CSV_COLUMNS = ['seq', 'at_utc', 'at_ms', 'actor', 'action', 'subject', 'crn', 'details', 'prev_hash', 'hash'] as const;
 const CHUNK = 1000;
 
-function* auditRows(db: Database, range: AuditRange): Generator<StoredAuditEvent[]> {
+function* auditRows(db: Db, range: AuditRange): Generator<StoredAuditEvent[]> {
   const stmt = db.prepare(
     'SELECT seq, at, actor, action, subject, crn, details, prev_hash, hash FROM audit_events WHERE at >= ? AND at < ? AND seq > ? ORDER BY seq LIMIT ?',
   );
@@ -36,7 +36,7 @@ const toCsv = (rows: StoredAuditEvent[]): string =>
 const header = (): string => csvText([[...AUDIT_CSV_COLUMNS]]);
 
 /** The events in [from, to) as CSV text, with a header row. */
-export function auditCsv(db: Database, range: AuditRange): { csv: string; rows: number } {
+export function auditCsv(db: Db, range: AuditRange): { csv: string; rows: number } {
   let csv = header();
   let count = 0;
   for (const rows of auditRows(db, range)) {
@@ -47,7 +47,7 @@ export function auditCsv(db: Database, range: AuditRange): { csv: string; rows: 
 }
 
 /** Writes the events in [from, to) to a new file readable only by its owner. Refuses to overwrite. */
-export function writeAuditCsv(db: Database, path: string, range: AuditRange): { rows: number } {
+export function writeAuditCsv(db: Db, path: string, range: AuditRange): { rows: number } {
   const fd = openSync(path, 'wx', 0o600);
   let count = 0;
   try {

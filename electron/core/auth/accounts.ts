@@ -2,7 +2,7 @@
  * Account administration for the admin screens: list, roles, activate, reset password. Accounts
  * are created by users/create-user.ts, for the screens and the command line alike.
  */
-import type { Database } from 'better-sqlite3-multiple-ciphers';
+import type { Db } from '../store/sql';
 import type { UserRow } from '../../../shared/contract';
 import type { Role } from '../../../shared/domain/access';
 import { AppError } from '../../../shared/errors';
@@ -38,13 +38,13 @@ const toRow = (u: AccountRecord): UserRow => ({
   createdAt: u.created_at,
 });
 
-export function accountRow(db: Database, userId: number): UserRow {
+export function accountRow(db: Db, userId: number): UserRow {
   const u = one<AccountRecord>(db, { text: `${SELECT} WHERE u.id = ?`, params: [userId] });
   if (!u) throw new AppError('NOT_FOUND', `There is no account ${userId}.`);
   return toRow(u);
 }
 
-export function listAccounts(db: Database, o: { query: string; limit: number; offset: number }): { rows: UserRow[]; total: number } {
+export function listAccounts(db: Db, o: { query: string; limit: number; offset: number }): { rows: UserRow[]; total: number } {
   const like = `%${o.query.replace(/[%_\\]/g, (c) => `\\${c}`)}%`;
   const where = { text: `WHERE u.username LIKE ? ESCAPE '\\' OR u.display_name LIKE ? ESCAPE '\\' OR ifnull(u.staff_code, '') LIKE ? ESCAPE '\\'`, params: [like, like, like] };
   const rows = all<AccountRecord>(db, { text: `${SELECT} ${where.text} ORDER BY u.username LIMIT ? OFFSET ?`, params: [...where.params, o.limit, o.offset] });
@@ -52,11 +52,11 @@ export function listAccounts(db: Database, o: { query: string; limit: number; of
   return { rows: rows.map(toRow), total };
 }
 
-const activeAdmins = (db: Database, exceptUserId: number): number =>
+const activeAdmins = (db: Db, exceptUserId: number): number =>
   one<{ n: number }>(db, sql`SELECT count(*) AS n FROM users u JOIN user_roles r ON r.user_id = u.id WHERE r.role = 'admin' AND u.active = 1 AND u.id <> ${exceptUserId}`)?.n ?? 0;
 
 /** Replaces an account's roles, under the same role-to-staff rules as creating it. */
-export function setAccountRoles(db: Database, by: string, now: number, userId: number, requested: readonly Role[]): UserRow {
+export function setAccountRoles(db: Db, by: string, now: number, userId: number, requested: readonly Role[]): UserRow {
   db.transaction(() => {
     const before = accountRow(db, userId);
     const { roles } = checkAccountRoles(db, requested, before.staffCode);
@@ -68,7 +68,7 @@ export function setAccountRoles(db: Database, by: string, now: number, userId: n
   return accountRow(db, userId);
 }
 
-export function setAccountActive(db: Database, by: string, now: number, userId: number, active: boolean): UserRow {
+export function setAccountActive(db: Db, by: string, now: number, userId: number, active: boolean): UserRow {
   db.transaction(() => {
     const before = accountRow(db, userId);
     if (!active && before.active && before.roles.includes('admin') && activeAdmins(db, userId) === 0) throw new AppError('LAST_ADMIN');
@@ -78,7 +78,7 @@ export function setAccountActive(db: Database, by: string, now: number, userId: 
   return accountRow(db, userId);
 }
 
-export async function resetAccountPassword(db: Database, by: string, now: () => number, userId: number, password: string): Promise<UserRow> {
+export async function resetAccountPassword(db: Db, by: string, now: () => number, userId: number, password: string): Promise<UserRow> {
   accountRow(db, userId);
   const hash = await hashPassword(password);
   db.transaction(() => {
@@ -88,7 +88,7 @@ export async function resetAccountPassword(db: Database, by: string, now: () => 
   return accountRow(db, userId);
 }
 
-export async function changeOwnPassword(db: Database, username: string, now: () => number, userId: number, password: string): Promise<void> {
+export async function changeOwnPassword(db: Db, username: string, now: () => number, userId: number, password: string): Promise<void> {
   const hash = await hashPassword(password);
   db.transaction(() => {
     run(db, sql`UPDATE users SET password_hash = ${hash} WHERE id = ${userId}`);

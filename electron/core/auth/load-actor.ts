@@ -1,5 +1,5 @@
 /** Loads a user as the policy's Actor, and as the SessionUser the screens show. */
-import type { Database } from 'better-sqlite3-multiple-ciphers';
+import type { Db } from '../store/sql';
 import type { SessionUser } from '../../../shared/contract';
 import type { Role } from '../../../shared/domain/access';
 import type { Sector } from '../../../shared/domain/organisation';
@@ -15,14 +15,14 @@ interface UserRow {
   active: number;
 }
 
-export function loadActor(db: Database, userId: number): Actor {
+export function loadActor(db: Db, userId: number): Actor {
   const u = one<UserRow>(db, sql`SELECT id, username, display_name, staff_code, active FROM users WHERE id = ${userId}`);
   if (!u) throw new AppError('NOT_SIGNED_IN');
   const roles = all<{ role: Role }>(db, sql`SELECT role FROM user_roles WHERE user_id = ${userId} ORDER BY role`).map((r) => r.role);
   return { userId: u.id, username: u.username, displayName: u.display_name, roles, staffCode: u.staff_code, active: u.active === 1 };
 }
 
-export function sessionUser(db: Database, actor: Actor): SessionUser {
+export function sessionUser(db: Db, actor: Actor): SessionUser {
   const org = actor.staffCode
     ? one<{ sector: Sector; provider_name: string; team_name: string }>(
         db,

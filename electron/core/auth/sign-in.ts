@@ -3,7 +3,7 @@
  * emergency access and admin actions all count failures the same way. After the policy's number
  * of failures the account locks for 1, 2, 4, … minutes (capped). Every attempt is audited.
  */
-import type { Database } from 'better-sqlite3-multiple-ciphers';
+import type { Db } from '../store/sql';
 import type { PolicySettings } from '../../../shared/contract/policy-settings';
 import { AppError } from '../../../shared/errors';
 import { appendAuditEvent } from '../audit/audit-log';
@@ -41,7 +41,7 @@ const cleanName = (username: string): string => username.replace(/[^\x20-\x7e]/g
  * user id on success; throws BAD_CREDENTIALS, ACCOUNT_LOCKED or ACCOUNT_INACTIVE otherwise.
  */
 export async function checkPassword(
-  db: Database,
+  db: Db,
   policy: PolicySettings,
   now: () => number,
   who: { username: string } | { userId: number },

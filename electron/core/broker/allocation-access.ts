@@ -3,7 +3,7 @@
  * person reads that person's front sheet for the allocation's dates. It is listed in "My access"
  * beside grants, with where it comes from and until when, so it is never invisible.
  */
-import type { Database } from 'better-sqlite3-multiple-ciphers';
+import type { Db } from '../store/sql';
 import { TZDate } from '@date-fns/tz';
 import { addDays } from 'date-fns';
 import type { Output } from '../../../shared/contract';
@@ -22,7 +22,7 @@ function endOfDay(date: string, timeZone: string): number {
   return addDays(new TZDate(y, m - 1, d, timeZone), 1).getTime();
 }
 
-export function allocationAccess(db: Database, actor: Actor, now: number): AllocationAccess[] {
+export function allocationAccess(db: Db, actor: Actor, now: number): AllocationAccess[] {
   if (!actor.staffCode) return [];
   const tz = officeTimeZone(db);
   const today = localDate(now, tz);

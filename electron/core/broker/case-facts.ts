@@ -3,7 +3,7 @@
  * deputies are available, LAO exclusions and restrictions, allocations. The policy decides on
  * these; routing uses them to pick a queue.
  */
-import type { Database } from 'better-sqlite3-multiple-ciphers';
+import type { Db } from '../store/sql';
 import type { HubReason } from '../../../shared/contract/vocabulary';
 import { formatLocalWhen, localDateIn } from '../clock/local-day';
 import { readPolicy } from '../settings/policy-store';
@@ -32,7 +32,7 @@ interface StaffRow {
  * Where the office is: the policy's time zone, the one working hours are counted in. Dates and
  * times shown to staff, and "today" for allocations, follow it.
  */
-export const officeTimeZone = (db: Database): string => readPolicy(db).workingHours.timeZone;
+export const officeTimeZone = (db: Db): string => readPolicy(db).workingHours.timeZone;
 
 /** A local date and time in words: "14 Dec" at midnight, "14 Dec 13:30" otherwise. */
 export const formatWhen = (ms: number, timeZone: string): string => formatLocalWhen(ms, timeZone);
@@ -52,7 +52,7 @@ const ABSENCE_WORDS: Record<string, string> = { LEAVE: 'on leave', SICKNESS: 'of
  * absent, the absence is the reason given even if the account is not active too: "on leave until
  * 14 Dec" tells the requester when the owner is back; a missing account tells them nothing.
  */
-export function staffAvailability(db: Database, staffCode: string, now: number): StaffAvailability | null {
+export function staffAvailability(db: Db, staffCode: string, now: number): StaffAvailability | null {
   const staff = one<StaffRow>(db, sql`SELECT code, forename, surname, active FROM staff WHERE code = ${staffCode}`);
   if (!staff) return null;
   const name = staffName(staff);
@@ -72,7 +72,7 @@ export function staffAvailability(db: Database, staffCode: string, now: number):
 }
 
 /** Back-to-back absences (leave then sickness) read as one: the end of the last one. */
-function continuousAbsenceEnd(db: Database, staffCode: string, end: number): number {
+function continuousAbsenceEnd(db: Db, staffCode: string, end: number): number {
   let until = end;
   for (let i = 0; i < 50; i++) {
     const next = one<{ end_at: number }>(
@@ -86,7 +86,7 @@ function continuousAbsenceEnd(db: Database, staffCode: string, end: number): num
 }
 
 /** Deputies in date now for an owner, who are themselves available. */
-export function availableDeputies(db: Database, ownerStaffCode: string, now: number): StaffAvailability[] {
+export function availableDeputies(db: Db, ownerStaffCode: string, now: number): StaffAvailability[] {
   const rows = all<{ deputy_staff_code: string }>(
     db,
     sql`SELECT DISTINCT deputy_staff_code FROM deputies
@@ -97,7 +97,7 @@ export function availableDeputies(db: Database, ownerStaffCode: string, now: num
 }
 
 /** Owners the actor is deputising for now. */
-export function ownersDeputisedBy(db: Database, deputyStaffCode: string, now: number): string[] {
+export function ownersDeputisedBy(db: Db, deputyStaffCode: string, now: number): string[] {
   return all<{ staff_code: string }>(
     db,
     sql`SELECT DISTINCT staff_code FROM deputies
@@ -105,13 +105,13 @@ export function ownersDeputisedBy(db: Database, deputyStaffCode: string, now: nu
   ).map((r) => r.staff_code);
 }
 
-export function caseOwner(db: Database, crn: string): string | null | undefined {
+export function caseOwner(db: Db, crn: string): string | null | undefined {
   const row = one<{ owner_staff_code: string | null }>(db, sql`SELECT owner_staff_code FROM people WHERE crn = ${crn}`);
   return row === undefined ? undefined : row.owner_staff_code;
 }
 
 /** The actor's standing for a case owned by `ownerStaffCode`: its owner, a deputy in date, or neither. */
-export function caseRelationship(db: Database, actor: Actor, ownerStaffCode: string | null, now: number): CaseRelationship {
+export function caseRelationship(db: Db, actor: Actor, ownerStaffCode: string | null, now: number): CaseRelationship {
   if (!actor.staffCode || !ownerStaffCode) return 'NONE';
   if (actor.staffCode === ownerStaffCode) return 'OWNER';
   const deputy = one<{ n: number }>(
@@ -127,7 +127,7 @@ export interface LaoDetail extends LaoFacts {
 }
 
 /** LAO exclusion and restriction facts for a member of staff and a person, by timestamp. */
-export function laoFacts(db: Database, crn: string, staffCode: string | null, now: number): LaoDetail {
+export function laoFacts(db: Db, crn: string, staffCode: string | null, now: number): LaoDetail {
   const exclusion = staffCode
     ? one<{ message: string }>(
         db,
@@ -155,7 +155,7 @@ export function laoFacts(db: Database, crn: string, staffCode: string | null, no
 }
 
 /** The staff member has an allocation for the person that covers today (dates inclusive). */
-export function hasActiveAllocation(db: Database, staffCode: string | null, crn: string, now: number): boolean {
+export function hasActiveAllocation(db: Db, staffCode: string | null, crn: string, now: number): boolean {
   if (!staffCode) return false;
   const today = localDate(now, officeTimeZone(db));
   const row = one<{ n: number }>(

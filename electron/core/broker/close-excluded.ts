@@ -4,14 +4,14 @@
  * than left in a queue nobody can act on. Run when an exclusion is recorded and by the sweep (for
  * exclusions that start later, or arrive by import).
  */
-import type { Database } from 'better-sqlite3-multiple-ciphers';
+import type { Db } from '../store/sql';
 import { SCOPE_LABELS } from '../../../shared/domain/access';
 import { appendAuditEvent } from '../audit/audit-log';
 import { hubUsers, notifyUsers, ownerSideUsers } from '../notifications/notify';
 import { all, run, sql } from '../store/sql';
 import type { RequestRecord } from './request-record';
 
-export function closeExcludedRequests(db: Database, actor: string, now: number, only?: { crn: string; staffCode: string }): number {
+export function closeExcludedRequests(db: Db, actor: string, now: number, only?: { crn: string; staffCode: string }): number {
   const scope = only ? sql`AND r.crn = ${only.crn} AND r.requester_staff_code = ${only.staffCode}` : sql``;
   const stranded = all<RequestRecord & { message: string }>(db, {
     text: `SELECT r.*, x.message FROM requests r

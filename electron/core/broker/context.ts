@@ -1,18 +1,19 @@
 /** What every broker service needs: the store, the clock and the policy settings in force. */
-import type { Database } from 'better-sqlite3-multiple-ciphers';
 import type { PolicySettings } from '../../../shared/contract/policy-settings';
 import { AppError } from '../../../shared/errors';
 import type { Clock } from '../clock/clock';
 import { can, type Action } from '../policy/can';
 import type { Actor } from '../policy/actor';
 import { readPolicy } from '../settings/policy-store';
+import type { Db } from '../store/sql';
+import type { WriteOptions } from '../store/engine/engine';
 
 export interface BrokerContext {
-  db: Database;
+  db: Db;
   clock: Clock;
 }
 
-export const policyOf = (ctx: BrokerContext): PolicySettings => readPolicy(ctx.db);
+export const policyOf = (ctx: BrokerContext): Promise<PolicySettings> => readPolicy(ctx.db);
 
 /** Asks the policy and throws its answer as an AppError when the answer is no. */
 export function authorise<A extends Action>(actor: Actor, action: A, resource: Parameters<typeof can<A>>[2], now: number) {
@@ -21,8 +22,13 @@ export function authorise<A extends Action>(actor: Actor, action: A, resource: P
   return verdict;
 }
 
-/** Runs `fn` in a BEGIN IMMEDIATE transaction: the write lock is taken before anything is read. */
-export const writeTransaction = <T>(ctx: BrokerContext, fn: () => T): T => ctx.db.transaction(fn).immediate();
+/**
+ * Runs `fn` as one write transaction (BEGIN IMMEDIATE on SQLite, SERIALIZABLE on PostgreSQL, where
+ * it may run again after a serialisation failure: `fn` must not act outside the store). Work already
+ * inside a transaction joins it.
+ */
+export const writeTransaction = <T>(ctx: BrokerContext, fn: () => Promise<T>, options?: WriteOptions): Promise<T> =>
+  ctx.db.write(() => fn(), options);
 
 /** How an actor appears in the audit log. */
 export const auditActor = (actor: Actor): string => actor.username;

@@ -1,5 +1,5 @@
 /** The stored grant, its state at an instant, and the widest live grant a user holds. */
-import type { Database } from 'better-sqlite3-multiple-ciphers';
+import type { Db } from '../store/sql';
 import type { GrantKind, GrantState } from '../../../shared/contract/vocabulary';
 import { scopeRank, type Scope } from '../../../shared/domain/access';
 import { AppError } from '../../../shared/errors';
@@ -41,7 +41,7 @@ export function grantState(
   return 'ACTIVE';
 }
 
-export function loadGrant(db: Database, id: number): GrantRecord {
+export function loadGrant(db: Db, id: number): GrantRecord {
   const g = one<GrantRecord>(db, sql`SELECT * FROM grants WHERE id = ${id}`);
   if (!g) throw new AppError('NOT_FOUND', `There is no grant ${id}.`);
   return g;
@@ -52,7 +52,7 @@ export function loadGrant(db: Database, id: number): GrantRecord {
  * end is checked against the latest time the store has ever seen as well as now, and a grant whose
  * expiry was recorded is over: a clock moved back never brings access back to life.
  */
-export function liveGrants(db: Database, userId: number, crn: string, now: number): GrantRecord[] {
+export function liveGrants(db: Db, userId: number, crn: string, now: number): GrantRecord[] {
   const endAfter = grantCheckTime(db, now);
   return all<GrantRecord>(
     db,

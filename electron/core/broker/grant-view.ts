@@ -1,5 +1,5 @@
 /** Stored grants turned into GrantRow for the screens. */
-import type { Database } from 'better-sqlite3-multiple-ciphers';
+import type { Db } from '../store/sql';
 import type { GrantRow } from '../../../shared/contract';
 import { grantCheckTime } from '../clock/clock-guard';
 import { all, type SqlQuery } from '../store/sql';
@@ -29,7 +29,7 @@ const SELECT = `
   LEFT JOIN users bu ON bu.id = g.granted_by_user_id
   LEFT JOIN users ru ON ru.id = g.revoked_by_user_id`;
 
-export function selectGrantRows(db: Database, viewer: Actor, now: number, rest: SqlQuery): GrantRow[] {
+export function selectGrantRows(db: Db, viewer: Actor, now: number, rest: SqlQuery): GrantRow[] {
   return all<GrantViewRecord>(db, { text: `${SELECT} ${rest.text}`, params: rest.params }).map((g) => ({
     id: g.id,
     requestId: g.request_id,

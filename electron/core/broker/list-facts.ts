@@ -7,7 +7,7 @@
  * The answers are those of the single-case readers in case-facts.ts (laoFacts, staffAvailability,
  * availableDeputies, caseRelationship); the statement-count and list tests hold them to it.
  */
-import type { Database } from 'better-sqlite3-multiple-ciphers';
+import type { Db } from '../store/sql';
 import type { PolicySettings } from '../../../shared/contract/policy-settings';
 import { readPolicy } from '../settings/policy-store';
 import { all, sql } from '../store/sql';
@@ -48,7 +48,7 @@ const IN_LIST = 'IN (SELECT value FROM json_each(?))';
 const NO_LAO: LaoDetail = { excluded: false, exclusionMessage: null, restricted: false, onAllowList: false };
 const pairKey = (crn: string, staffCode: string) => `${crn}\u0000${staffCode}`;
 
-export function gatherListFacts(db: Database, actor: Actor, now: number, needs: ListFactsNeeds): ListFacts {
+export function gatherListFacts(db: Db, actor: Actor, now: number, needs: ListFactsNeeds): ListFacts {
   const policy = needs.policy ?? readPolicy(db);
   const timeZone = policy.workingHours.timeZone;
   const crnList = [...new Set(needs.crns)];
@@ -90,7 +90,7 @@ export function gatherListFacts(db: Database, actor: Actor, now: number, needs: 
  * The same facts read one case at a time, on demand: for services about a single request or
  * person, where gathering a page's worth first would cost more than it saves.
  */
-export function caseFactsOneByOne(db: Database, actor: Actor, now: number, policy?: PolicySettings): ListFacts {
+export function caseFactsOneByOne(db: Db, actor: Actor, now: number, policy?: PolicySettings): ListFacts {
   // Read only if asked for: a person's facts never need the policy.
   let known = policy;
   const policyNow = () => (known ??= readPolicy(db));
@@ -110,7 +110,7 @@ export function caseFactsOneByOne(db: Database, actor: Actor, now: number, polic
   };
 }
 
-function laoForCrns(db: Database, crns: string, now: number) {
+function laoForCrns(db: Db, crns: string, now: number) {
   const exclusions = new Map<string, string>();
   // Ordered as the single-case lookup meets them (by its index), so the same message is chosen.
   for (const e of all<{ crn: string; staff_code: string; message: string }>(db, {
@@ -133,7 +133,7 @@ function laoForCrns(db: Database, crns: string, now: number) {
   return { exclusions, restricted, allowed };
 }
 
-function ownersDeputisedByOne(db: Database, deputy: string, now: number): string[] {
+function ownersDeputisedByOne(db: Db, deputy: string, now: number): string[] {
   return all<{ staff_code: string }>(
     db,
     sql`SELECT DISTINCT staff_code FROM deputies
@@ -141,7 +141,7 @@ function ownersDeputisedByOne(db: Database, deputy: string, now: number): string
   ).map((r) => r.staff_code);
 }
 
-function crnsWithHub(db: Database, crns: string, now: number): Set<string> {
+function crnsWithHub(db: Db, crns: string, now: number): Set<string> {
   return new Set(
     all<{ crn: string }>(db, {
       text: `SELECT DISTINCT crn FROM requests WHERE crn ${IN_LIST} AND queue IS NOT NULL AND (status = 'PENDING_HUB' OR deadline <= ?)`,
@@ -160,7 +160,7 @@ interface AbsenceRow {
 }
 
 /** Availability of some owners and of their deputies in date: always four queries, whatever their number (none included). */
-function availabilityOf(db: Database, owners: string[], now: number, timeZone: string) {
+function availabilityOf(db: Db, owners: string[], now: number, timeZone: string) {
   const availability = new Map<string, StaffAvailability>();
   const deputies = new Map<string, string[]>();
   for (const d of all<{ staff_code: string; deputy_staff_code: string }>(db, {

@@ -1,5 +1,5 @@
 /** Gathers the policy's facts about a request, a grant or a person for one actor. */
-import type { Database } from 'better-sqlite3-multiple-ciphers';
+import type { Db } from '../store/sql';
 import type { PolicySettings } from '../../../shared/contract/policy-settings';
 import { grantCheckTime } from '../clock/clock-guard';
 import { one, sql } from '../store/sql';
@@ -10,7 +10,7 @@ import { caseFactsOneByOne, type ListFacts } from './list-facts';
 import { grantState, type GrantRecord } from './grant-record';
 import type { RequestRecord } from './request-record';
 
-export function personResource(db: Database, actor: Actor, crn: string, now: number): PersonResource {
+export function personResource(db: Db, actor: Actor, crn: string, now: number): PersonResource {
   return personResourceWith(caseFactsOneByOne(db, actor, now), actor, crn, caseOwner(db, crn) ?? null);
 }
 
@@ -31,7 +31,7 @@ export function personResourceWith(facts: ListFacts, actor: Actor, crn: string, 
  * Relationship uses the case's current owner, so after a transfer the new owner decides; the
  * owner recorded on the request is only where it was routed.
  */
-export function requestResource(db: Database, actor: Actor, r: RequestRecord, policy: PolicySettings, now: number): RequestResource {
+export function requestResource(db: Db, actor: Actor, r: RequestRecord, policy: PolicySettings, now: number): RequestResource {
   const emergencyOpen = one<{ n: number }>(
     db,
     sql`SELECT count(*) AS n FROM emergency_uses e JOIN grants g ON g.id = e.grant_id
@@ -66,12 +66,12 @@ export interface GrantHolder {
   staffCode: string | null;
 }
 
-export function grantHolder(db: Database, g: GrantRecord, now: number): GrantHolder {
+export function grantHolder(db: Db, g: GrantRecord, now: number): GrantHolder {
   const user = one<{ active: number; staff_code: string | null }>(db, sql`SELECT active, staff_code FROM users WHERE id = ${g.grantee_user_id}`);
   return { active: user?.active === 1, excluded: laoFacts(db, g.crn, user?.staff_code ?? null, now).excluded, staffCode: user?.staff_code ?? null };
 }
 
-export function grantResource(db: Database, actor: Actor, g: GrantRecord, now: number): GrantResource {
+export function grantResource(db: Db, actor: Actor, g: GrantRecord, now: number): GrantResource {
   const holder = grantHolder(db, g, now);
   return {
     kind: 'grant',

@@ -1,5 +1,5 @@
 /** A request's story in words, from its audit events (which are the record of what happened). */
-import type { Database } from 'better-sqlite3-multiple-ciphers';
+import type { Db } from '../store/sql';
 import type { RequestDetail } from '../../../shared/contract';
 import { all, sql } from '../store/sql';
 import type { RequestRecord } from './request-record';
@@ -22,7 +22,7 @@ interface EventRow {
   details: string;
 }
 
-export function requestHistory(db: Database, r: RequestRecord): RequestDetail['history'] {
+export function requestHistory(db: Db, r: RequestRecord): RequestDetail['history'] {
   const events = all<EventRow>(db, sql`SELECT at, actor, action, details FROM audit_events WHERE crn = ${r.crn} AND subject = ${`request:${r.id}`} ORDER BY seq`);
   return events.map((e) => ({ at: e.at, what: describe(e), by: e.actor === 'system' ? null : e.actor }));
 }

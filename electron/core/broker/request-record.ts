@@ -1,5 +1,5 @@
 /** The stored request as the core handles it, and loading it. */
-import type { Database } from 'better-sqlite3-multiple-ciphers';
+import type { Db } from '../store/sql';
 import type { DecisionRoute, DenyReasonCode, HubReason, Purpose, Queue, RequestStatus } from '../../../shared/contract/vocabulary';
 import type { Scope, Urgency } from '../../../shared/domain/access';
 import { AppError } from '../../../shared/errors';
@@ -52,11 +52,11 @@ export const requestedMinutes = (r: Pick<RequestRecord, 'duration_minutes' | 'du
 
 export const isPendingStatus = (s: RequestStatus): boolean => s === 'PENDING_OWNER' || s === 'PENDING_HUB';
 
-export function findRequest(db: Database, id: number): RequestRecord | undefined {
+export function findRequest(db: Db, id: number): RequestRecord | undefined {
   return one<RequestRecord>(db, sql`SELECT * FROM requests WHERE id = ${id}`);
 }
 
-export function loadRequest(db: Database, id: number): RequestRecord {
+export function loadRequest(db: Db, id: number): RequestRecord {
   const r = findRequest(db, id);
   if (!r) throw new AppError('NOT_FOUND', `There is no request ${id}.`);
   return r;

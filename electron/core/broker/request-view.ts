@@ -1,5 +1,5 @@
 /** Stored requests turned into the rows the screens list (RequestRow), with where-and-why in words. */
-import type { Database } from 'better-sqlite3-multiple-ciphers';
+import type { Db } from '../store/sql';
 import type { RequestRow } from '../../../shared/contract';
 import type { PolicySettings } from '../../../shared/contract/policy-settings';
 import { DENY_REASON_LABELS } from '../../../shared/contract/vocabulary';
@@ -52,14 +52,14 @@ export const REQUEST_VIEW_SELECT = `
   LEFT JOIN users rvu ON rvu.id = rv.decided_by_user_id`;
 
 /** Loads request views; `rest` holds the WHERE / ORDER / LIMIT part with its own parameters. */
-export function selectRequestViews(db: Database, now: number, rest: SqlQuery): RequestViewRecord[] {
+export function selectRequestViews(db: Db, now: number, rest: SqlQuery): RequestViewRecord[] {
   return all<RequestViewRecord>(db, { text: `${REQUEST_VIEW_SELECT} ${rest.text}`, params: [now, ...rest.params] });
 }
 
 export const RESTRICTED_NAME = 'Access restricted';
 
 /** The viewer may see the person's name: not excluded, and if restricted, owner, on the list or LAO admin. */
-export function mayNameCase(db: Database, viewer: Actor, crn: string, ownerStaffCode: string | null, now: number): boolean {
+export function mayNameCase(db: Db, viewer: Actor, crn: string, ownerStaffCode: string | null, now: number): boolean {
   return mayNameWith(laoFacts(db, crn, viewer.staffCode, now), viewer, ownerStaffCode);
 }
 
@@ -104,12 +104,12 @@ export function whereAndWhy(facts: ListFacts, r: RequestViewRecord): string {
 }
 
 /** One request as a row, its facts read one by one (for single-request answers). */
-export function toRequestRow(db: Database, r: RequestViewRecord, viewer: Actor, policy: PolicySettings, now: number): RequestRow {
+export function toRequestRow(db: Db, r: RequestViewRecord, viewer: Actor, policy: PolicySettings, now: number): RequestRow {
   return requestRowWith(caseFactsOneByOne(db, viewer, now, policy), r, viewer);
 }
 
 /** What a page of request rows needs to know, gathered for the whole page at once. */
-export const gatherRequestPageFacts = (db: Database, viewer: Actor, rows: readonly RequestViewRecord[], now: number, extra: { withHub?: boolean } = {}): ListFacts =>
+export const gatherRequestPageFacts = (db: Db, viewer: Actor, rows: readonly RequestViewRecord[], now: number, extra: { withHub?: boolean } = {}): ListFacts =>
   gatherListFacts(db, viewer, now, {
     crns: rows.map((r) => r.crn),
     availabilityOf: rows.filter((r) => r.status === 'PENDING_OWNER' && r.owner_staff_code !== null).map((r) => r.owner_staff_code!),
@@ -119,7 +119,7 @@ export const gatherRequestPageFacts = (db: Database, viewer: Actor, rows: readon
   });
 
 /** A page of requests as rows, in a fixed number of queries whatever the page size. */
-export function toRequestRows(db: Database, rows: readonly RequestViewRecord[], viewer: Actor, now: number): RequestRow[] {
+export function toRequestRows(db: Db, rows: readonly RequestViewRecord[], viewer: Actor, now: number): RequestRow[] {
   const facts = gatherRequestPageFacts(db, viewer, rows, now);
   return rows.map((r) => requestRowWith(facts, r, viewer));
 }

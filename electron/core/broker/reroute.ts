@@ -2,7 +2,7 @@
  * Re-routing a pending request when its case changes hands or its owner becomes unavailable.
  * A conditional UPDATE on the request's previous routing makes it safe to run twice.
  */
-import type { Database } from 'better-sqlite3-multiple-ciphers';
+import type { Db } from '../store/sql';
 import type { PolicySettings } from '../../../shared/contract/policy-settings';
 import { SCOPE_LABELS } from '../../../shared/domain/access';
 import { appendAuditEvent } from '../audit/audit-log';
@@ -15,7 +15,7 @@ import { planRoute, routedTo } from './routing';
 export type RerouteCause = 'CASE_TRANSFERRED' | 'OWNER_UNAVAILABLE' | 'REQUESTER_IS_ONLY_DECIDER';
 
 /** Returns true when the request moved. */
-export function rerouteRequest(db: Database, policy: PolicySettings, r: RequestRecord, cause: RerouteCause, actor: string, now: number): boolean {
+export function rerouteRequest(db: Db, policy: PolicySettings, r: RequestRecord, cause: RerouteCause, actor: string, now: number): boolean {
   const owner = caseOwner(db, r.crn) ?? null;
   // Escalated requests, and those the owner and hub hold together, stay with the hub; only the owner they show is brought up to date.
   if (r.status === 'PENDING_HUB' && (r.hub_reason === 'DEADLINE_MISSED' || r.route_reason === 'NEEDED_SOON')) {

@@ -6,7 +6,7 @@
  * due by needed-by. Otherwise: the hub, at once, with the reason. A deadline is never earlier than
  * the time of asking: no request ever starts overdue.
  */
-import type { Database } from 'better-sqlite3-multiple-ciphers';
+import type { Db } from '../store/sql';
 import type { PolicySettings } from '../../../shared/contract/policy-settings';
 import type { HubReason, Queue, RequestStatus } from '../../../shared/contract/vocabulary';
 import type { Urgency } from '../../../shared/domain/access';
@@ -68,7 +68,7 @@ const hub = (ownerStaffCode: string | null, hubReason: Routing['hubReason'], hub
  * Who decides a request for the person's current owner. Restricted records skip deputies (they
  * may not decide them), and the requester is never one of the deciders.
  */
-export function routeRequest(db: Database, crn: string, restricted: boolean, requesterStaffCode: string | null, now: number): Routing {
+export function routeRequest(db: Db, crn: string, restricted: boolean, requesterStaffCode: string | null, now: number): Routing {
   const owner = caseOwner(db, crn) ?? null;
   if (owner === null) return hub(null, 'NO_OWNER', HUB_REASON_WORDS.NO_OWNER);
   const availability = staffAvailability(db, owner, now);
@@ -93,7 +93,7 @@ function neededByWords(neededBy: number, now: number, timeZone: string): string 
 
 /** Who decides and by when, for a request asked (or re-routed) at `now`. */
 export function planRoute(
-  db: Database,
+  db: Db,
   policy: PolicySettings,
   r: { crn: string; restricted: boolean; requesterStaffCode: string | null; urgency: Urgency; neededBy: number | null },
   now: number,
@@ -112,7 +112,7 @@ export function planRoute(
 }
 
 /** Everyone who holds a routed request: the owner's side, the hub, or (needed soon) both. */
-export function routedTo(db: Database, routing: Routing, now: number): number[] {
+export function routedTo(db: Db, routing: Routing, now: number): number[] {
   if (routing.status === 'PENDING_OWNER') return ownerSideUsers(db, routing.ownerStaffCode, now);
   if (routing.routeReason === 'NEEDED_SOON') return [...new Set([...ownerSideUsers(db, routing.ownerStaffCode, now), ...hubUsers(db)])];
   return hubUsers(db);

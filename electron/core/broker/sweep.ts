@@ -7,7 +7,7 @@
  *  3. Grant holders are reminded 24 hours and 1 hour before their access ends.
  *  4. Grants that ran out are recorded as expired in the audit log, once.
  */
-import type { Database } from 'better-sqlite3-multiple-ciphers';
+import type { Db } from '../store/sql';
 import type { SweepReport } from '../../../shared/contract';
 import type { PolicySettings } from '../../../shared/contract/policy-settings';
 import { SCOPE_LABELS } from '../../../shared/domain/access';
@@ -57,7 +57,7 @@ function rerouteStale(ctx: BrokerContext, now: number): number {
  * deputy in other than the requester. Run by the sweep, and at once when an absence is recorded
  * or an account deactivated, so routing never waits for the next sweep.
  */
-export function rerouteUnavailable(db: Database, policy: PolicySettings, owners: readonly string[], actor: string, now: number): number {
+export function rerouteUnavailable(db: Db, policy: PolicySettings, owners: readonly string[], actor: string, now: number): number {
   let moved = 0;
   for (const owner of new Set(owners)) {
     if (staffAvailability(db, owner, now)?.available) continue;
@@ -75,7 +75,7 @@ export function rerouteUnavailable(db: Database, policy: PolicySettings, owners:
 }
 
 /** Owners whose requests may move when this member of staff stops being available: their own, and those they deputise for. */
-export const ownersAffectedBy = (db: Database, staffCode: string, now: number): string[] => [staffCode, ...ownersDeputisedBy(db, staffCode, now)];
+export const ownersAffectedBy = (db: Db, staffCode: string, now: number): string[] => [staffCode, ...ownersDeputisedBy(db, staffCode, now)];
 
 function escalateOverdue(ctx: BrokerContext, now: number): number {
   const db = ctx.db;

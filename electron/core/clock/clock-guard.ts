@@ -3,7 +3,7 @@
  * than the tolerance behind it, grant-dependent reads pause until an administrator acknowledges,
  * because a clock moved back could otherwise revive expired grants.
  */
-import type { Database } from 'better-sqlite3-multiple-ciphers';
+import type { Db } from '../store/sql';
 import { one, run, sql } from '../store/sql';
 import { MINUTE } from './clock';
 
@@ -24,7 +24,7 @@ export interface ClockState {
 /** How far ahead of the last recorded time the clock must be before it is written again. */
 const RECORD_STEP = 1000;
 
-export function readClockState(db: Database): ClockState {
+export function readClockState(db: Db): ClockState {
   const row = one<ClockRow>(db, sql`SELECT latest_seen_at, rollback_detected_at, rollback_latest_seen_at, high_water_at FROM clock_state WHERE id = 1`);
   if (!row) return { latestSeenAt: 0, highWaterAt: 0, rollback: null };
   return {
@@ -39,7 +39,7 @@ export function readClockState(db: Database): ClockState {
  * Records `now` as seen. Returns the state afterwards, and whether this call detected a new
  * rollback (so the caller can audit and alert once).
  */
-export function observeClock(db: Database, now: number, toleranceMinutes: number): ClockState & { newlyDetected: boolean } {
+export function observeClock(db: Db, now: number, toleranceMinutes: number): ClockState & { newlyDetected: boolean } {
   const before = readClockState(db);
   if (!before.rollback && now < before.latestSeenAt - toleranceMinutes * MINUTE) {
     const changed = run(
@@ -60,7 +60,7 @@ export function observeClock(db: Database, now: number, toleranceMinutes: number
  * Clears a rollback: the current time becomes the latest time seen, so detection starts afresh.
  * The high-water mark stays where it was: access that had ended by then stays ended.
  */
-export function acknowledgeClock(db: Database, now: number): ClockState {
+export function acknowledgeClock(db: Db, now: number): ClockState {
   run(db, sql`UPDATE clock_state SET latest_seen_at = ${now}, rollback_detected_at = NULL, rollback_latest_seen_at = NULL WHERE id = 1`);
   return readClockState(db);
 }
@@ -69,6 +69,6 @@ export function acknowledgeClock(db: Database, now: number): ClockState {
  * The instant a grant's end is checked against: now, or the latest time the store has ever seen
  * if that is later. Once a grant has been seen expired, no clock moved back brings it to life.
  */
-export function grantCheckTime(db: Database, now: number): number {
+export function grantCheckTime(db: Db, now: number): number {
   return Math.max(now, readClockState(db).highWaterAt);
 }

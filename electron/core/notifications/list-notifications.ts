@@ -1,5 +1,5 @@
 /** Listing and marking a user's own notifications. */
-import type { Database } from 'better-sqlite3-multiple-ciphers';
+import type { Db } from '../store/sql';
 import type { NotificationRow } from '../../../shared/contract';
 import type { NotificationKind } from '../../../shared/contract/vocabulary';
 import { all, one, run, sql } from '../store/sql';
@@ -16,11 +16,11 @@ interface Row {
   read_at: number | null;
 }
 
-export function unreadCount(db: Database, userId: number): number {
+export function unreadCount(db: Db, userId: number): number {
   return one<{ n: number }>(db, sql`SELECT count(*) AS n FROM notifications WHERE user_id = ${userId} AND read_at IS NULL`)?.n ?? 0;
 }
 
-export function listNotifications(db: Database, userId: number, o: { unreadOnly: boolean; limit: number; offset: number }): { rows: NotificationRow[]; unread: number } {
+export function listNotifications(db: Db, userId: number, o: { unreadOnly: boolean; limit: number; offset: number }): { rows: NotificationRow[]; unread: number } {
   const rows = all<Row>(
     db,
     sql`SELECT id, kind, title, body, crn, request_id, grant_id, created_at, read_at FROM notifications
@@ -44,7 +44,7 @@ export function listNotifications(db: Database, userId: number, o: { unreadOnly:
 }
 
 /** Marks the user's own notifications read; ids belonging to someone else are left alone. */
-export function markNotificationsRead(db: Database, userId: number, ids: number[] | 'ALL', now: number): number {
+export function markNotificationsRead(db: Db, userId: number, ids: number[] | 'ALL', now: number): number {
   db.transaction(() => {
     if (ids === 'ALL') {
       run(db, sql`UPDATE notifications SET read_at = ${now} WHERE user_id = ${userId} AND read_at IS NULL`);
@@ -56,7 +56,7 @@ export function markNotificationsRead(db: Database, userId: number, ids: number[
 }
 
 /** Notifications written after `afterId`, oldest first: the server's feed of who must refresh what. */
-export function notificationsSince(db: Database, afterId: number, limit: number): { id: number; userId: number; kind: string; requestId: number | null; grantId: number | null; crn: string | null }[] {
+export function notificationsSince(db: Db, afterId: number, limit: number): { id: number; userId: number; kind: string; requestId: number | null; grantId: number | null; crn: string | null }[] {
   return all<{ id: number; userId: number; kind: string; requestId: number | null; grantId: number | null; crn: string | null }>(
     db,
     sql`SELECT id, user_id AS userId, kind, request_id AS requestId, grant_id AS grantId, crn FROM notifications WHERE id > ${afterId} ORDER BY id LIMIT ${limit}`,
@@ -64,6 +64,6 @@ export function notificationsSince(db: Database, afterId: number, limit: number)
 }
 
 /** The newest notification's id (0 for none): where a new feed starts. */
-export function latestNotificationId(db: Database): number {
+export function latestNotificationId(db: Db): number {
   return one<{ id: number | null }>(db, sql`SELECT max(id) AS id FROM notifications`)?.id ?? 0;
 }

@@ -3,7 +3,7 @@
  * key makes reminders idempotent: the sweep may run twice, or from two connections, and each
  * person still gets one.
  */
-import type { Database } from 'better-sqlite3-multiple-ciphers';
+import type { Db } from '../store/sql';
 import type { NotificationKind } from '../../../shared/contract/vocabulary';
 import { all, run, sql } from '../store/sql';
 
@@ -20,7 +20,7 @@ export interface NotificationInput {
 }
 
 /** Sends to each user once; returns how many notifications were written. */
-export function notifyUsers(db: Database, userIds: Iterable<number>, n: NotificationInput): number {
+export function notifyUsers(db: Db, userIds: Iterable<number>, n: NotificationInput): number {
   let written = 0;
   for (const userId of new Set(userIds)) {
     const key = n.dedupeKey === undefined ? null : `${n.dedupeKey}:u${userId}`;
@@ -35,15 +35,15 @@ export function notifyUsers(db: Database, userIds: Iterable<number>, n: Notifica
 }
 
 /** Active accounts linked to a member of staff. */
-export const usersForStaff = (db: Database, staffCode: string | null): number[] =>
+export const usersForStaff = (db: Db, staffCode: string | null): number[] =>
   staffCode === null ? [] : all<{ id: number }>(db, sql`SELECT id FROM users WHERE staff_code = ${staffCode} AND active = 1`).map((r) => r.id);
 
 /** Every active hub account. */
-export const hubUsers = (db: Database): number[] =>
+export const hubUsers = (db: Db): number[] =>
   all<{ id: number }>(db, sql`SELECT u.id FROM users u JOIN user_roles r ON r.user_id = u.id WHERE r.role = 'hub' AND u.active = 1`).map((r) => r.id);
 
 /** The owner's accounts and those of deputies in date now. */
-export function ownerSideUsers(db: Database, ownerStaffCode: string | null, now: number): number[] {
+export function ownerSideUsers(db: Db, ownerStaffCode: string | null, now: number): number[] {
   if (ownerStaffCode === null) return [];
   const deputies = all<{ id: number }>(
     db,

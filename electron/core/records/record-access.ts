@@ -6,7 +6,7 @@
  * must also end after the latest time the store has seen, say) is one more column or one more
  * term in the grant's WHERE, not one more query.
  */
-import type { Database } from 'better-sqlite3-multiple-ciphers';
+import type { Db } from '../store/sql';
 import { SCOPES } from '../../../shared/domain/access';
 import type { Actor } from '../policy/actor';
 import type { RecordResource } from '../policy/resources';
@@ -51,7 +51,7 @@ const READ_FACTS_SQL = `
        ORDER BY ${WIDEST_FIRST}, kind = 'REQUEST' DESC, end_at, id LIMIT 1) AS "grant"
   FROM (SELECT 1) LEFT JOIN clock_state c ON c.id = 1`;
 
-export function recordResource(db: Database, actor: Actor, crn: string, now: number): { resource: RecordResource; grant: GrantRecord | null } {
+export function recordResource(db: Db, actor: Actor, crn: string, now: number): { resource: RecordResource; grant: GrantRecord | null } {
   const f = prepared(db, READ_FACTS_SQL).get({ crn, staff: actor.staffCode, now, user: actor.userId }) as ReadFacts;
   const today = localDate(now, policyFromStored(db, f.policy).workingHours.timeZone);
   const allocations = JSON.parse(f.allocations) as [string, string | null][];

@@ -1,5 +1,5 @@
 /** The sections of a record, each built from the store. Which ones a reader gets is decided elsewhere. */
-import type { Database } from 'better-sqlite3-multiple-ciphers';
+import type { Db } from '../store/sql';
 import type { RecordView } from '../../../shared/contract';
 import { ROSH_CODES } from '../../../shared/domain/register-types';
 import type { RiskLevel } from '../../../shared/domain/access';
@@ -29,7 +29,7 @@ const level = (v: unknown): RiskLevel | null => (v === 'LOW' || v === 'MEDIUM' |
 const str = (v: unknown): string | null => (typeof v === 'string' ? v : null);
 const num = (v: unknown): number | null => (typeof v === 'number' ? v : null);
 
-const latestAssessment = (db: Database, crn: string): AssessmentRow | undefined =>
+const latestAssessment = (db: Db, crn: string): AssessmentRow | undefined =>
   one<AssessmentRow>(db, sql`SELECT * FROM assessments WHERE crn = ${crn} ORDER BY completed_date DESC, id DESC LIMIT 1`);
 
 const levels = (a: AssessmentRow | undefined, where: 'community' | 'custody') => ({
@@ -51,7 +51,7 @@ const registration = (r: RegistrationRow) => ({
   notes: r.notes,
 });
 
-function registrations(db: Database, crn: string): RegistrationRow[] {
+function registrations(db: Db, crn: string): RegistrationRow[] {
   return all<RegistrationRow>(
     db,
     sql`SELECT r.type_code, t.description, t.colour, t.alert_message, r.level, r.category, r.start_date, r.next_review_date, r.end_date, r.notes, t.front_sheet_rank
@@ -60,7 +60,7 @@ function registrations(db: Database, crn: string): RegistrationRow[] {
   );
 }
 
-export function buildSections(db: Database, crn: string, rank: number, now: number): Sections {
+export function buildSections(db: Db, crn: string, rank: number, now: number): Sections {
   const today = localDate(now, officeTimeZone(db));
   const regs = registrations(db, crn);
   const active = regs.filter((r) => r.start_date <= today && (r.end_date === null || r.end_date > today));
@@ -109,7 +109,7 @@ export function buildSections(db: Database, crn: string, rank: number, now: numb
   };
 }
 
-function fullRecord(db: Database, crn: string, regs: RegistrationRow[], a: AssessmentRow | undefined, today: string): NonNullable<Sections['fullRecord']> {
+function fullRecord(db: Db, crn: string, regs: RegistrationRow[], a: AssessmentRow | undefined, today: string): NonNullable<Sections['fullRecord']> {
   const sentences = all<{ id: string; description: string; length_months: number | null; start_date: string; end_date: string | null; requirements: string | null }>(
     db,
     sql`SELECT id, description, length_months, start_date, end_date, requirements FROM sentences WHERE crn = ${crn} ORDER BY start_date DESC`,

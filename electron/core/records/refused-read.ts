@@ -3,7 +3,7 @@
  * excluded, reads paused after the clock went back, no grant). Refusals are where misuse and
  * broken access show first, so they are kept like reads.
  */
-import type { Database } from 'better-sqlite3-multiple-ciphers';
+import type { Db } from '../store/sql';
 import { AppError, type ErrorCode } from '../../../shared/errors';
 import { appendAuditEvent } from '../audit/audit-log';
 import { laoFacts } from '../broker/case-facts';
@@ -13,7 +13,7 @@ import { one, sql } from '../store/sql';
 export type RefusedReadWhy = 'EXCLUDED' | 'RESTRICTED' | 'CLOCK_PAUSED' | 'EXPIRED' | 'REVOKED' | 'NO_GRANT';
 
 /** Why, in the audit's words: for "no active grant", whether the reader's latest grant ran out or was revoked. */
-function whyRefused(db: Database, actor: Actor, crn: string, code: ErrorCode): RefusedReadWhy {
+function whyRefused(db: Db, actor: Actor, crn: string, code: ErrorCode): RefusedReadWhy {
   if (code === 'ACCESS_EXCLUDED') return 'EXCLUDED';
   if (code === 'ACCESS_RESTRICTED') return 'RESTRICTED';
   if (code === 'CLOCK_ROLLBACK') return 'CLOCK_PAUSED';
@@ -29,7 +29,7 @@ function whyRefused(db: Database, actor: Actor, crn: string, code: ErrorCode): R
  * Audits the refusal and returns the error to answer with. An exclusion answers with the record's
  * own LAO message, the same one shown when asking for access.
  */
-export function refuseRead(db: Database, actor: Actor, crn: string, code: ErrorCode, message: string, now: number, auditActorName: string): AppError {
+export function refuseRead(db: Db, actor: Actor, crn: string, code: ErrorCode, message: string, now: number, auditActorName: string): AppError {
   const why = whyRefused(db, actor, crn, code);
   appendAuditEvent(db, { at: now, actor: auditActorName, action: 'record.read.refuse', subject: `person:${crn}`, crn, details: { code, why } });
   if (code === 'ACCESS_EXCLUDED') return new AppError(code, laoFacts(db, crn, actor.staffCode, now).exclusionMessage ?? message);

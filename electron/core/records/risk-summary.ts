@@ -1,5 +1,5 @@
 /** The short risk picture for deciders and inbox rows: RoSH, MAPPA, tier and red flags. */
-import type { Database } from 'better-sqlite3-multiple-ciphers';
+import type { Db } from '../store/sql';
 import type { RiskSummary } from '../../../shared/contract';
 import type { RiskLevel } from '../../../shared/domain/access';
 import { MAPPA_CATEGORIES, MAPPA_LEVELS, ROSH_CODES } from '../../../shared/domain/register-types';
@@ -15,7 +15,7 @@ interface ActiveRegistration {
   front_sheet_rank: number;
 }
 
-export function activeRegistrations(db: Database, crn: string, now: number): ActiveRegistration[] {
+export function activeRegistrations(db: Db, crn: string, now: number): ActiveRegistration[] {
   const today = localDate(now, officeTimeZone(db));
   return all<ActiveRegistration>(
     db,
@@ -29,7 +29,7 @@ export function activeRegistrations(db: Database, crn: string, now: number): Act
 const RANK: Record<RiskLevel, number> = { LOW: 0, MEDIUM: 1, HIGH: 2, VERY_HIGH: 3 };
 const asLevel = <T extends string>(list: readonly T[], v: string | null): T | null => (v !== null && (list as readonly string[]).includes(v) ? (v as T) : null);
 
-export function riskSummary(db: Database, crn: string, now: number, restricted: boolean): RiskSummary {
+export function riskSummary(db: Db, crn: string, now: number, restricted: boolean): RiskSummary {
   const person = one<{ tier: string | null }>(db, sql`SELECT tier FROM people WHERE crn = ${crn}`);
   return summariseRisk(activeRegistrations(db, crn, now), person?.tier ?? null, restricted);
 }
@@ -37,7 +37,7 @@ export function riskSummary(db: Database, crn: string, now: number, restricted: 
 /** A risk summary per person, for a page of a list: two queries whatever the number of people. */
 export type RiskOf = (crn: string, restricted: boolean) => RiskSummary;
 
-export function riskSummaries(db: Database, crns: Iterable<string>, now: number, timeZone: string): RiskOf {
+export function riskSummaries(db: Db, crns: Iterable<string>, now: number, timeZone: string): RiskOf {
   const list = JSON.stringify([...new Set(crns)]);
   const today = localDate(now, timeZone);
   const regs = new Map<string, ActiveRegistration[]>();

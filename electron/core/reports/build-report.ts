@@ -3,7 +3,7 @@
  * period's requests. The Reports screen, the CSV and HTML exports, the command line and the
  * simulator's closing figures all call this, so they always agree.
  */
-import type { Database } from 'better-sqlite3-multiple-ciphers';
+import type { Db } from '../store/sql';
 import type { Breakdown, Report } from '../../../shared/contract/reports';
 import { caseloadPressure } from './caseload-pressure';
 import { emergencyAccessReport } from './emergency-access-report';
@@ -22,7 +22,7 @@ export interface ReportOptions {
   generatedAt: number;
 }
 
-export function buildReport(db: Database, period: ReportPeriod, options: ReportOptions): Report {
+export function buildReport(db: Db, period: ReportPeriod, options: ReportOptions): Report {
   const breakdown = options.breakdown ?? 'NONE';
   const listLimit = options.listLimit ?? DEFAULT_LIST_LIMIT;
   // One snapshot: a decision committed half-way through must not land in some tables and not others.

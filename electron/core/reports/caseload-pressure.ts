@@ -4,7 +4,7 @@
  * the SLA, and how many days they were recorded away. Overload and absence are where the service
  * began, so this is the table that shows them.
  */
-import type { Database } from 'better-sqlite3-multiple-ciphers';
+import type { Db } from '../store/sql';
 import type { CaseloadPressureRow, CaseloadReport } from '../../../shared/contract/reports';
 import { DAY } from '../clock/clock';
 import { all, sql } from '../store/sql';
@@ -12,13 +12,13 @@ import { shareOf } from './nearest-rank';
 import { periodRequests, slaState, type PeriodRequest } from './period-requests';
 import type { ReportPeriod } from './report-period';
 
-function caseloads(db: Database): Map<string, number> {
+function caseloads(db: Db): Map<string, number> {
   const rows = all<{ owner: string; n: number }>(db, sql`SELECT owner_staff_code AS owner, count(*) AS n FROM people WHERE owner_staff_code IS NOT NULL GROUP BY owner_staff_code`);
   return new Map(rows.map((r) => [r.owner, r.n]));
 }
 
 /** Days of absence overlapping [fromAt, asOf], to one decimal place. */
-function daysAbsent(db: Database, period: ReportPeriod): Map<string, number> {
+function daysAbsent(db: Db, period: ReportPeriod): Map<string, number> {
   const { fromAt, asOf } = period;
   const rows = all<{ staff_code: string; ms: number }>(
     db,
@@ -28,7 +28,7 @@ function daysAbsent(db: Database, period: ReportPeriod): Map<string, number> {
   return new Map(rows.map((r) => [r.staff_code, Math.round((r.ms / DAY) * 10) / 10]));
 }
 
-export function caseloadPressure(db: Database, period: ReportPeriod, listLimit: number, requests: readonly PeriodRequest[] = periodRequests(db, period)): CaseloadReport {
+export function caseloadPressure(db: Db, period: ReportPeriod, listLimit: number, requests: readonly PeriodRequest[] = periodRequests(db, period)): CaseloadReport {
   const held = caseloads(db);
   const away = daysAbsent(db, period);
   const byOwner = new Map<string, PeriodRequest[]>();

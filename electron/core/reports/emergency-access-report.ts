@@ -2,7 +2,7 @@
  * Emergency access (break-glass) in the period: how many uses, by whom, what the hub's reviews
  * found (as of the report's `asOf`), and how many people used it more than once.
  */
-import type { Database } from 'better-sqlite3-multiple-ciphers';
+import type { Db } from '../store/sql';
 import { EMERGENCY_REVIEW_STATES, type EmergencyReport, type EmergencyReviewState } from '../../../shared/contract/reports';
 import { EMERGENCY_REVIEW_OUTCOME_LABELS, type EmergencyReviewOutcome } from '../../../shared/contract/vocabulary';
 import { all, sql } from '../store/sql';
@@ -20,7 +20,7 @@ interface UseRow {
   reviewed_at: number | null;
 }
 
-export function emergencyAccessReport(db: Database, period: ReportPeriod, listLimit: number): EmergencyReport {
+export function emergencyAccessReport(db: Db, period: ReportPeriod, listLimit: number): EmergencyReport {
   const { fromAt, toAt, asOf } = period;
   const uses = all<UseRow>(
     db,

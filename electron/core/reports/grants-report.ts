@@ -2,7 +2,7 @@
  * Grants in force at the report's `asOf` (in date and not revoked), by scope, and those ending in
  * the seven days after it, so owners and practitioners can be told before access lapses.
  */
-import type { Database } from 'better-sqlite3-multiple-ciphers';
+import type { Db } from '../store/sql';
 import { SCOPES, SCOPE_LABELS, type Scope } from '../../../shared/domain/access';
 import type { GrantsReport } from '../../../shared/contract/reports';
 import { DAY } from '../clock/clock';
@@ -22,7 +22,7 @@ interface GrantRecord {
   provider: string | null;
 }
 
-export function grantsReport(db: Database, period: ReportPeriod, listLimit: number): GrantsReport {
+export function grantsReport(db: Db, period: ReportPeriod, listLimit: number): GrantsReport {
   const { asOf } = period;
   const live = all<GrantRecord>(
     db,

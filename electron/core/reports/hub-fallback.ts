@@ -2,7 +2,7 @@
  * Fallback: the share of requests that went to the NPS hub, and why: the offender manager was
  * away or inactive, no offender manager was recorded, or the deadline passed undecided.
  */
-import type { Database } from 'better-sqlite3-multiple-ciphers';
+import type { Db } from '../store/sql';
 import type { Breakdown, FallbackReport } from '../../../shared/contract/reports';
 import { HUB_REASONS, type HubReason } from '../../../shared/contract/vocabulary';
 import { shareOf } from './nearest-rank';
@@ -20,7 +20,7 @@ export const HUB_REASON_REPORT_LABELS: Record<HubReason, string> = {
 
 const countReason = (requests: readonly PeriodRequest[], reason: HubReason) => requests.filter((r) => r.hubReason === reason).length;
 
-export function hubFallback(db: Database, period: ReportPeriod, breakdown: Breakdown, requests: readonly PeriodRequest[] = periodRequests(db, period)): FallbackReport {
+export function hubFallback(db: Db, period: ReportPeriod, breakdown: Breakdown, requests: readonly PeriodRequest[] = periodRequests(db, period)): FallbackReport {
   const toHub = requests.filter((r) => r.hubReason !== null).length;
   return {
     requests: requests.length,

@@ -5,7 +5,7 @@
  * row by row; staff, teams and providers are looked up once, so a year of a national store's
  * requests (about a million) fits comfortably in memory.
  */
-import type { Database } from 'better-sqlite3-multiple-ciphers';
+import type { Db } from '../store/sql';
 import type { Breakdown, Outcome } from '../../../shared/contract/reports';
 import type { DecisionRoute, DenyReasonCode, HubReason } from '../../../shared/contract/vocabulary';
 import type { Urgency } from '../../../shared/domain/access';
@@ -52,7 +52,7 @@ interface StaffPlace {
   provider: Group;
 }
 
-function staffPlaces(db: Database): Map<string, StaffPlace> {
+function staffPlaces(db: Db): Map<string, StaffPlace> {
   const rows = all<{ code: string; name: string; t_code: string; t_name: string; p_code: string; p_name: string }>(
     db,
     sql`SELECT s.code, s.forename || ' ' || s.surname AS name, t.code AS t_code, t.name AS t_name, p.code AS p_code, p.name AS p_name
@@ -85,7 +85,7 @@ type RawRequest = [
   firstEmergencyAt: number | null,
 ];
 
-export function periodRequests(db: Database, period: ReportPeriod): PeriodRequest[] {
+export function periodRequests(db: Db, period: ReportPeriod): PeriodRequest[] {
   const { fromAt, toAt, asOf } = period;
   const places = staffPlaces(db);
   const noOwner: StaffPlace = { person: { key: '-', label: NO_OWNER }, team: { key: '-', label: NO_OWNER }, provider: { key: '-', label: NO_OWNER } };

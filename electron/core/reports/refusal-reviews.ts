@@ -4,13 +4,13 @@
  * many reviews overturned or upheld them by the report's `asOf`. A team whose refusals are often
  * overturned is refusing without reasons that stand up.
  */
-import type { Database } from 'better-sqlite3-multiple-ciphers';
+import type { Db } from '../store/sql';
 import type { OutcomesReport } from '../../../shared/contract/reports';
 import { DENY_REASON_LABELS, type DenyReasonCode } from '../../../shared/contract/vocabulary';
 import { all, sql } from '../store/sql';
 import type { ReportPeriod } from './report-period';
 
-export function refusalReviews(db: Database, period: ReportPeriod): OutcomesReport['refusalReviews'] {
+export function refusalReviews(db: Db, period: ReportPeriod): OutcomesReport['refusalReviews'] {
   const { fromAt, toAt, asOf } = period;
   const rows = all<{ team_name: string | null; code: DenyReasonCode; refused: number; reviewed: number; overturned: number; upheld: number }>(
     db,

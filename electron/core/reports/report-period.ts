@@ -4,7 +4,7 @@
  * now if the period has not ended. So a closed period's report never changes afterwards.
  */
 import { TZDate } from '@date-fns/tz';
-import type { Database } from 'better-sqlite3-multiple-ciphers';
+import type { Db } from '../store/sql';
 import type { ReportPeriodFacts } from '../../../shared/contract/reports';
 import { AppError } from '../../../shared/errors';
 import { readPolicy } from '../settings/policy-store';
@@ -38,5 +38,5 @@ export function reportPeriod(from: string, to: string, now: number, timeZone: st
   return { from, to, fromAt, toAt, asOf: Math.min(now, toAt - 1), timeZone };
 }
 
-export const reportPeriodFor = (db: Database, from: string, to: string, now: number): ReportPeriod =>
+export const reportPeriodFor = (db: Db, from: string, to: string, now: number): ReportPeriod =>
   reportPeriod(from, to, now, readPolicy(db).workingHours.timeZone);

@@ -3,7 +3,7 @@
  * officers), the report is built, and every export is audited with what left the app: the
  * period, the breakdown, the tables and how many rows. Exports hold access facts only.
  */
-import type { Database } from 'better-sqlite3-multiple-ciphers';
+import type { Db } from '../store/sql';
 import type { Breakdown, CsvFile, Report, ReportTableId } from '../../../shared/contract/reports';
 import { appendAuditEvent } from '../audit/audit-log';
 import { auditActor, authorise, type BrokerContext } from '../broker/context';
@@ -20,7 +20,7 @@ export interface ReportRequest {
   breakdown: Breakdown;
 }
 
-export function reportsResource(db: Database, actor: Actor): ReportsResource {
+export function reportsResource(db: Db, actor: Actor): ReportsResource {
   const staff = actor.staffCode
     ? one<{ grade: string; sector: string }>(
         db,
@@ -44,7 +44,7 @@ export interface ReportExportFacts {
 }
 
 /** The audit event of an export: what period and tables left the app, never the figures themselves. */
-export function auditReportExport(db: Database, at: number, actor: string, e: ReportExportFacts): void {
+export function auditReportExport(db: Db, at: number, actor: string, e: ReportExportFacts): void {
   appendAuditEvent(db, {
     at,
     actor,

@@ -2,7 +2,7 @@
  * Outcomes of the period's requests as they stood at the report's `asOf`: approved as asked,
  * approved but narrowed or shortened, refused (with the reasons grouped), withdrawn, still pending.
  */
-import type { Database } from 'better-sqlite3-multiple-ciphers';
+import type { Db } from '../store/sql';
 import { OUTCOMES, OUTCOME_LABELS, type Breakdown, type OutcomesReport } from '../../../shared/contract/reports';
 import { DENY_REASON_CODES, DENY_REASON_LABELS } from '../../../shared/contract/vocabulary';
 import { shareOf } from './nearest-rank';
@@ -12,7 +12,7 @@ import type { ReportPeriod } from './report-period';
 
 const countOutcome = (requests: readonly PeriodRequest[], outcome: string) => requests.filter((r) => r.outcome === outcome).length;
 
-export function requestOutcomes(db: Database, period: ReportPeriod, breakdown: Breakdown, requests: readonly PeriodRequest[] = periodRequests(db, period)): OutcomesReport {
+export function requestOutcomes(db: Db, period: ReportPeriod, breakdown: Breakdown, requests: readonly PeriodRequest[] = periodRequests(db, period)): OutcomesReport {
   const denied = requests.filter((r) => r.outcome === 'DENIED');
   return {
     total: requests.length,

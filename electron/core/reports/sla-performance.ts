@@ -3,7 +3,7 @@
  * late it was. An undecided request past its deadline is a breach, late by the time it has waited
  * beyond it (so a request nobody answered is never missing from the figures).
  */
-import type { Database } from 'better-sqlite3-multiple-ciphers';
+import type { Db } from '../store/sql';
 import { URGENCIES, URGENCY_LABELS } from '../../../shared/domain/access';
 import type { BreachRow, Breakdown, SlaReport, SlaRow } from '../../../shared/contract/reports';
 import { shareOf, toMinutes } from './nearest-rank';
@@ -49,7 +49,7 @@ function breachRows(requests: readonly PeriodRequest[], asOf: number): BreachRow
 }
 
 export function slaPerformance(
-  db: Database,
+  db: Db,
   period: ReportPeriod,
   breakdown: Breakdown,
   listLimit = DEFAULT_LIST_LIMIT,

@@ -4,7 +4,7 @@
  * beside the decision routes as the time until emergency access was opened; those requests also
  * count under whoever decided them later.
  */
-import type { Database } from 'better-sqlite3-multiple-ciphers';
+import type { Db } from '../store/sql';
 import { URGENCIES, URGENCY_LABELS } from '../../../shared/domain/access';
 import { WAIT_ROUTE_LABELS, type Breakdown, type WaitRoute, type WaitTimesReport } from '../../../shared/contract/reports';
 import { waitStatsOf } from './nearest-rank';
@@ -47,7 +47,7 @@ export function binIndex(waitMs: number): number {
   return i === -1 ? WAIT_BINS.length - 1 : i;
 }
 
-export function waitTimes(db: Database, period: ReportPeriod, breakdown: Breakdown, requests: readonly PeriodRequest[] = periodRequests(db, period)): WaitTimesReport {
+export function waitTimes(db: Db, period: ReportPeriod, breakdown: Breakdown, requests: readonly PeriodRequest[] = periodRequests(db, period)): WaitTimesReport {
   const series = ROUTES.filter((route) => route !== 'ALL').map((route) => {
     const counts = WAIT_BINS.map(() => 0);
     for (const w of waitsFor(requests, route)) counts[binIndex(w)]!++;

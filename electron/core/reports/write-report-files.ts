@@ -5,7 +5,7 @@
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import type { Database } from 'better-sqlite3-multiple-ciphers';
+import type { Db } from '../store/sql';
 import type { Report } from '../../../shared/contract/reports';
 import { reportCsvFiles } from './csv-export';
 import { reportHtml } from './html-export';
@@ -18,7 +18,7 @@ export interface WrittenReport {
   files: { name: string; rows: number | null; bytes: number }[];
 }
 
-export function writeReportFiles(db: Database, report: Report, dir: string, o: { actor: string; at: number; overwrite: boolean }): WrittenReport {
+export function writeReportFiles(db: Db, report: Report, dir: string, o: { actor: string; at: number; overwrite: boolean }): WrittenReport {
   const folder = resolve(dir);
   mkdirSync(folder, { recursive: true, mode: 0o700 });
   const csv = reportCsvFiles(report);

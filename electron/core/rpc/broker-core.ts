@@ -4,7 +4,7 @@
  * timer, and a connection per window.
  */
 import { randomUUID } from 'node:crypto';
-import type { Database } from 'better-sqlite3-multiple-ciphers';
+import type { Db } from '../store/sql';
 import type { Result, SweepReport } from '../../../shared/contract';
 import type { Connection } from '../auth/sessions';
 import { SessionService } from '../auth/sessions';
@@ -18,7 +18,7 @@ import { dispatch, type InternalErrorLog } from './dispatch';
 import { StoreHealth } from './store-health';
 
 export interface BrokerCoreOptions {
-  db: Database;
+  db: Db;
   clock: Clock;
   /** Development hosts only: the settable clock that also serves the dev.* channels. */
   devClock?: TestClock | null;

@@ -5,7 +5,7 @@
  * escalations and expiries) the feed reads what was written since it last looked and tells each
  * person's open push connections which views changed.
  */
-import type { Database } from 'better-sqlite3-multiple-ciphers';
+import type { Db } from '../store/sql';
 import { viewsForKind, type LiveUpdate, type LiveView } from '../../../shared/contract/live-updates';
 import { latestNotificationId, notificationsSince } from '../notifications/list-notifications';
 
@@ -17,7 +17,7 @@ export class LiveFeed {
   private lastId: number;
   private readonly listeners = new Map<number, Set<Listener>>();
 
-  constructor(private readonly db: Database) {
+  constructor(private readonly db: Db) {
     this.lastId = latestNotificationId(db);
   }
 

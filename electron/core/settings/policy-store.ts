@@ -1,5 +1,5 @@
 /** Policy settings live in the settings table as validated JSON; defaults come from DESIGN.md. */
-import type { Database } from 'better-sqlite3-multiple-ciphers';
+import type { Db } from '../store/sql';
 import { DEFAULT_POLICY, policySettings, type PolicySettings } from '../../../shared/contract/policy-settings';
 import { appendAuditEvent } from '../audit/audit-log';
 import { one, run, sql } from '../store/sql';
@@ -7,17 +7,17 @@ import { one, run, sql } from '../store/sql';
 const KEY = 'policy';
 
 /** The last parsed policy per connection, keyed by its stored text: read often, changed rarely. */
-const parsedCache = new WeakMap<Database, { raw: string; policy: PolicySettings }>();
+const parsedCache = new WeakMap<Db, { raw: string; policy: PolicySettings }>();
 
 /** Read fresh from the store every time (another connection may have changed it); parsed only when it changed. */
-export function readPolicy(db: Database): PolicySettings {
+export function readPolicy(db: Db): PolicySettings {
   return policyFromStored(db, one<{ value: string }>(db, sql`SELECT value FROM settings WHERE key = ${KEY}`)?.value ?? null);
 }
 
 /** The stored policy's text as a subquery, for callers that read it within a larger query. */
 export const POLICY_VALUE_SQL = `(SELECT value FROM settings WHERE key = '${KEY}')`;
 
-export function policyFromStored(db: Database, raw: string | null): PolicySettings {
+export function policyFromStored(db: Db, raw: string | null): PolicySettings {
   if (raw === null) return DEFAULT_POLICY;
   const cached = parsedCache.get(db);
   if (cached?.raw === raw) return cached.policy;
@@ -34,7 +34,7 @@ export function policyFromStored(db: Database, raw: string | null): PolicySettin
 }
 
 /** Replaces the policy, auditing what changed, in one transaction. */
-export function savePolicy(db: Database, next: PolicySettings, by: { userId: number | null; actor: string }, now: number): PolicySettings {
+export function savePolicy(db: Db, next: PolicySettings, by: { userId: number | null; actor: string }, now: number): PolicySettings {
   const valid = policySettings.parse(next);
   return db.transaction(() => {
     const before = readPolicy(db);

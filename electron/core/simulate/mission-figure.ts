@@ -3,7 +3,7 @@
  * decided (approved or refused) or opened in an emergency within 30 minutes of asking. It is what
  * a practitioner facing someone now needs, and what the split service failed to give.
  */
-import type { Database } from 'better-sqlite3-multiple-ciphers';
+import type { Db } from '../store/sql';
 import { MINUTE } from '../clock/clock';
 import { one, sql } from '../store/sql';
 
@@ -18,7 +18,7 @@ export interface MissionFigure {
 
 export const MISSION_MINUTES = 30;
 
-export function immediateSafetyInTime(db: Database, from: number, until: number): MissionFigure {
+export function immediateSafetyInTime(db: Db, from: number, until: number): MissionFigure {
   const limit = MISSION_MINUTES * MINUTE;
   const row = one<{ asked: number; in_time: number | null }>(
     db,

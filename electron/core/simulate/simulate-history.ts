@@ -4,7 +4,7 @@
  * every 10 simulated minutes as the app's timer would. The same store, seed and `until` always
  * give the same history. At the end the period's report is built, for its headline figures.
  */
-import type { Database } from 'better-sqlite3-multiple-ciphers';
+import type { Db } from '../store/sql';
 import type { Report } from '../../../shared/contract/reports';
 import { localDate } from '../broker/case-facts';
 import type { Actor } from '../policy/actor';
@@ -56,7 +56,7 @@ export interface SimulationResult {
   mission: MissionFigure;
 }
 
-export async function simulateHistory(db: Database, o: SimulationOptions): Promise<SimulationResult> {
+export async function simulateHistory(db: Db, o: SimulationOptions): Promise<SimulationResult> {
   if (!Number.isInteger(o.days) || o.days < 1 || o.days > MAX_SIMULATED_DAYS) throw new RangeError(`days must be a whole number from 1 to ${MAX_SIMULATED_DAYS}`);
   const from = o.until - o.days * DAY;
   const clock = new TestClock(from);

@@ -4,7 +4,7 @@
  * A service that refuses (the request was decided meanwhile, the owner is now away) is counted
  * and the office carries on, as people would. Reads here only choose what to do next.
  */
-import type { Database } from 'better-sqlite3-multiple-ciphers';
+import type { Db } from '../store/sql';
 import { scopeRank, SCOPES, type Scope } from '../../../shared/domain/access';
 import { AppError } from '../../../shared/errors';
 import { recordAbsence } from '../broker/absences-deputies';
@@ -67,7 +67,7 @@ export class SimulatedOffice {
     for (const r of rows) if (askable.has(r.crn)) this.allocations.set(r.staff_code, [...(this.allocations.get(r.staff_code) ?? []), r]);
   }
 
-  get db(): Database {
+  get db(): Db {
     return this.ctx.db;
   }
 

@@ -6,7 +6,7 @@
  * shown: an administrator resets one to let that person sign in.
  */
 import { randomBytes } from 'node:crypto';
-import type { Database } from 'better-sqlite3-multiple-ciphers';
+import type { Db } from '../store/sql';
 import type { Role } from '../../../shared/domain/access';
 import { loadActor } from '../auth/load-actor';
 import type { Actor } from '../policy/actor';
@@ -46,7 +46,7 @@ function rolesFor(s: StaffRow, firstHub: boolean): Role[] | null {
   return null;
 }
 
-export async function simulationStaff(db: Database, now: number, spare: ReadonlySet<string> = new Set()): Promise<SimulationStaff> {
+export async function simulationStaff(db: Db, now: number, spare: ReadonlySet<string> = new Set()): Promise<SimulationStaff> {
   const staff = all<StaffRow>(
     db,
     sql`SELECT s.code, s.grade, p.sector, (SELECT count(*) FROM people x WHERE x.owner_staff_code = s.code) AS caseload

@@ -10,6 +10,8 @@ import { accessSync, closeSync, constants, existsSync, openSync, readSync, rmSyn
 import { dirname, resolve } from 'node:path';
 import Database, { type Database as Db } from 'better-sqlite3-multiple-ciphers';
 import { AppError } from '../../../shared/errors';
+import type { Engine } from './engine/engine';
+import { sqlcipherEngine } from './engine/sqlcipher-engine';
 import type { KeyStore, StoredKey } from './key-store';
 import { assertNotFromFuture, migrate, schemaVersion } from './migrate';
 import { badPagesAmong, keyOpensAnyPage, STORE_PAGE_SIZE } from './page-check';
@@ -31,7 +33,10 @@ export interface OpenStoreOptions {
 }
 
 export interface Store {
+  /** The SQLCipher connection itself, for what only the embedded engine does (backups, page checks, bulk import). */
   db: Db;
+  /** The same connection behind the async seam every service is written against. */
+  engine: Engine;
   path: string;
   schemaVersion: number;
   close(): void;
@@ -189,6 +194,7 @@ function checkKeyShape(keyHex: string): void {
 function wrap(db: Db, path: string, version: number): Store {
   return {
     db,
+    engine: sqlcipherEngine(db),
     path,
     schemaVersion: version,
     close: () => {

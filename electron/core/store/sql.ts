@@ -1,39 +1,31 @@
 /**
- * SQL stays SQL: a tagged template that turns interpolations into `?` parameters, plus typed
- * helpers that cache prepared statements per connection.
+ * How services speak to the store, the same on both engines: SQL written as SQL in a tagged
+ * template (see engine/sql-fragment.ts), run through the engine's async seam. A statement run
+ * inside a write transaction joins it (the engines track that per call); outside one, a read is its
+ * own consistent read and a change its own transaction.
  */
-import type { Database, Statement } from 'better-sqlite3-multiple-ciphers';
+import type { Engine, RunResult } from './engine/engine';
+import type { SqlFragment } from './engine/sql-fragment';
 
-export type SqlValue = string | number | bigint | null | Buffer;
+export { emptySql, sql, sqlAnd, sqlDialect, sqlJoin, sqlList, sqlTrusted, SqlFragment, type Dialect, type SqlValue } from './engine/sql-fragment';
+export type { Engine, RunResult } from './engine/engine';
 
-export interface SqlQuery {
-  text: string;
-  params: SqlValue[];
+/** The store as services see it: either engine, behind one interface. */
+export type Db = Engine;
+
+export const all = <T>(db: Db, q: SqlFragment): Promise<T[]> => db.read((r) => r.all<T>(q));
+export const one = <T>(db: Db, q: SqlFragment): Promise<T | undefined> => db.read((r) => r.one<T>(q));
+export const run = (db: Db, q: SqlFragment): Promise<RunResult> => db.write((w) => w.run(q));
+
+/** Inserts one row and answers its id; `q` must end in `RETURNING id` (both engines support it). */
+export async function insertId(db: Db, q: SqlFragment): Promise<number> {
+  const row = await db.write((w) => w.one<{ id: number }>(q));
+  if (!row) throw new Error('An insert returned no id.');
+  return Number(row.id);
 }
 
-export function sql(strings: TemplateStringsArray, ...values: SqlValue[]): SqlQuery {
-  let text = strings[0] ?? '';
-  for (let i = 0; i < values.length; i++) text += `?${strings[i + 1] ?? ''}`;
-  return { text, params: values };
+/** One column of one row (the first), or undefined when there is no row. */
+export async function value<T>(db: Db, q: SqlFragment): Promise<T | undefined> {
+  const row = await one<Record<string, T>>(db, q);
+  return row === undefined ? undefined : Object.values(row)[0];
 }
-
-const cache = new WeakMap<Database, Map<string, Statement>>();
-
-export function prepared(db: Database, text: string): Statement {
-  let perDb = cache.get(db);
-  if (!perDb) {
-    perDb = new Map();
-    cache.set(db, perDb);
-  }
-  let stmt = perDb.get(text);
-  if (!stmt) {
-    stmt = db.prepare(text);
-    perDb.set(text, stmt);
-  }
-  return stmt;
-}
-
-export const all = <T>(db: Database, q: SqlQuery): T[] => prepared(db, q.text).all(...q.params) as T[];
-export const one = <T>(db: Database, q: SqlQuery): T | undefined =>
-  prepared(db, q.text).get(...q.params) as T | undefined;
-export const run = (db: Database, q: SqlQuery) => prepared(db, q.text).run(...q.params);

@@ -3,7 +3,7 @@
  * account and for changing its roles, so an administrator cannot reach by a role change an
  * account that creation would refuse.
  */
-import type { Database } from 'better-sqlite3-multiple-ciphers';
+import type { Db } from '../store/sql';
 import type { Role } from '../../../shared/domain/access';
 import { STAFF_CODE_PATTERN } from '../../../shared/domain/identifiers';
 import { AppError } from '../../../shared/errors';
@@ -29,7 +29,7 @@ export interface CheckedRoles {
  * sector the role acts for: a CRC practitioner requests as CRC staff; owners and the hub decide
  * as NPS staff. Throws ROLE_INVALID, STAFF_NOT_FOUND or ROLE_STAFF_MISMATCH.
  */
-export function checkAccountRoles(db: Database, requested: readonly string[], staffCode: string | null): CheckedRoles {
+export function checkAccountRoles(db: Db, requested: readonly string[], staffCode: string | null): CheckedRoles {
   const roles = checkRoles(requested);
   if (staffCode === null) {
     const needing = roles.filter((r) => ROLE_SECTOR[r]);
@@ -48,7 +48,7 @@ export function checkAccountRoles(db: Database, requested: readonly string[], st
   return { roles, staff };
 }
 
-function linkedStaff(db: Database, code: string): LinkedStaff {
+function linkedStaff(db: Db, code: string): LinkedStaff {
   if (!STAFF_CODE_PATTERN.test(code)) {
     throw new AppError('STAFF_NOT_FOUND', `${JSON.stringify(code)} is not a staff code (7 letters or digits, e.g. N07T01A).`);
   }

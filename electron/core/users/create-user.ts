@@ -4,7 +4,7 @@
  * exists half-made. Several accounts can be inserted in one transaction (the demonstration set).
  */
 import { BIDI_CONTROL_MESSAGE, hasBidiControl } from '../../../shared/domain/bidi-controls';
-import type { Database } from 'better-sqlite3-multiple-ciphers';
+import type { Db } from '../store/sql';
 import type { Role } from '../../../shared/domain/access';
 import { AppError } from '../../../shared/errors';
 import { appendAuditEvent } from '../audit/audit-log';
@@ -45,7 +45,7 @@ interface PreparedUser {
 }
 
 /** Checks everything that can be checked before writing, then hashes the password. */
-export async function prepareUser(db: Database, input: NewUser): Promise<PreparedUser> {
+export async function prepareUser(db: Db, input: NewUser): Promise<PreparedUser> {
   const username = checkUsername(input.username);
   const staffCode = input.staffCode ?? null;
   const { roles, staff } = checkAccountRoles(db, input.roles, staffCode);
@@ -61,7 +61,7 @@ export async function prepareUser(db: Database, input: NewUser): Promise<Prepare
 }
 
 /** Inserts prepared accounts in one transaction: all are created, or none. */
-export function insertUsers(db: Database, users: readonly PreparedUser[], opts: CreateOptions): CreatedUser[] {
+export function insertUsers(db: Db, users: readonly PreparedUser[], opts: CreateOptions): CreatedUser[] {
   const now = opts.now ?? Date.now;
   return db
     .transaction(() =>
@@ -94,7 +94,7 @@ export function insertUsers(db: Database, users: readonly PreparedUser[], opts: 
     .immediate();
 }
 
-export async function createUser(db: Database, input: NewUser, opts: CreateOptions): Promise<CreatedUser> {
+export async function createUser(db: Db, input: NewUser, opts: CreateOptions): Promise<CreatedUser> {
   const prepared = await prepareUser(db, input);
   return insertUsers(db, [prepared], opts)[0]!;
 }

@@ -4,7 +4,7 @@
  */
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import type { Database } from 'better-sqlite3-multiple-ciphers';
+import type { Db } from '../store/sql';
 import { parse } from 'csv-parse/sync';
 import { AppError } from '../../../shared/errors';
 import { DEMO_USERS_FILE } from '../import/export-format';
@@ -20,7 +20,7 @@ interface DemoUserRow {
   description: string;
 }
 
-export async function importDemoUsers(db: Database, dir: string, password: string, opts: CreateOptions): Promise<CreatedUser[]> {
+export async function importDemoUsers(db: Db, dir: string, password: string, opts: CreateOptions): Promise<CreatedUser[]> {
   const path = join(resolve(dir), DEMO_USERS_FILE);
   if (!existsSync(path)) {
     throw new AppError('IMPORT_SET_NOT_FOUND', `There is no ${DEMO_USERS_FILE} in ${resolve(dir)}. Write one with: rab seed --demo-users …`);

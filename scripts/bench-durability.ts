@@ -22,9 +22,9 @@ async function measure(mode: 'NORMAL' | 'FULL'): Promise<{ perSecond: number; p5
   const started = process.hrtime.bigint();
   for (let i = 0; i < COMMITS; i++) {
     const t = process.hrtime.bigint();
-    store.db.transaction(() => {
+    store.db.transaction(async () => {
       store.db.prepare(`INSERT OR REPLACE INTO settings (key, value, updated_at, updated_by) VALUES ('bench', ?, ?, NULL)`).run(String(i), i);
-      appendAuditEvent(store.db, { at: Date.now(), actor: 'bench', action: 'bench.commit', details: { i } });
+      await appendAuditEvent(store.db, { at: Date.now(), actor: 'bench', action: 'bench.commit', details: { i } });
     }).immediate();
     times.push(Number(process.hrtime.bigint() - t) / 1e6);
   }

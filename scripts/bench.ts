@@ -81,41 +81,41 @@ type Figures = Record<string, number>;
 async function measure(db: Db, facts: LoadFacts): Promise<Figures> {
   const clock = new TestClock(LOAD_NOW);
   const ctx: BrokerContext = { db, clock };
-  const hub = loadActor(db, facts.hubUserId);
-  const owners = facts.ownerUserIds.map((id) => loadActor(db, id));
-  const readers = facts.practitionerUserIds.map((id) => loadActor(db, id));
+  const hub = await loadActor(db, facts.hubUserId);
+  const owners = facts.ownerUserIds.map(async (id) => await loadActor(db, id));
+  const readers = facts.practitionerUserIds.map(async (id) => await loadActor(db, id));
   const f: Figures = {};
   const counter = countStatements(db);
   try {
-    const statements = await counter.during(async () => hubQueue(ctx, hub, { limit: 500, offset: 0, filter: 'OPEN' }));
+    const statements = await counter.during(async () => await hubQueue(ctx, hub, { limit: 500, offset: 0, filter: 'OPEN' }));
     f.hubStatements = statements.statements.length;
-    const inboxStatements = await counter.during(async () => inbox(ctx, owners[0]!, { limit: 100, offset: 0, filter: 'OPEN' }));
+    const inboxStatements = await counter.during(async () => await inbox(ctx, owners[0]!, { limit: 100, offset: 0, filter: 'OPEN' }));
     f.inboxStatements = inboxStatements.statements.length;
     f.inboxRows = inboxStatements.value.rows.length;
   } finally {
     counter.stop();
   }
   log('  hub queue');
-  const first = time(50, () => hubQueue(ctx, hub, { limit: 500, offset: 0, filter: 'OPEN' }));
+  const first = time(50, async () => await hubQueue(ctx, hub, { limit: 500, offset: 0, filter: 'OPEN' }));
   Object.assign(f, { hubP50: first.p50, hubP99: first.p99, hubCpu: first.cpu });
-  const screen = time(50, () => hubQueue(ctx, hub, { limit: 200, offset: 0, filter: 'OPEN' }));
+  const screen = time(50, async () => await hubQueue(ctx, hub, { limit: 200, offset: 0, filter: 'OPEN' }));
   Object.assign(f, { screenP50: screen.p50, screenP99: screen.p99, screenCpu: screen.cpu });
   const deepOffset = Math.min(19_500, Math.max(0, facts.counts.atHub - 500));
-  const atDeep = hubQueue(ctx, hub, { limit: 1, offset: Math.max(0, deepOffset - 1), filter: 'OPEN' }).rows[0];
+  const atDeep = (await hubQueue(ctx, hub, { limit: 1, offset: Math.max(0, deepOffset - 1), filter: 'OPEN' })).rows[0];
   f.deepOffset = deepOffset;
-  f.deepByOffset = time(10, () => hubQueue(ctx, hub, { limit: 500, offset: deepOffset, filter: 'OPEN' })).p50;
-  f.deepByKey = atDeep ? time(10, () => hubQueue(ctx, hub, { limit: 500, offset: 0, filter: 'OPEN', after: { deadline: atDeep.deadline, id: atDeep.id } })).p50 : 0;
-  f.screenSearch = time(10, () => hubQueue(ctx, hub, { limit: 200, offset: 0, filter: 'OPEN', text: 'smith' })).p50;
+  f.deepByOffset = time(10, async () => await hubQueue(ctx, hub, { limit: 500, offset: deepOffset, filter: 'OPEN' })).p50;
+  f.deepByKey = atDeep ? time(10, async () => await hubQueue(ctx, hub, { limit: 500, offset: 0, filter: 'OPEN', after: { deadline: atDeep.deadline, id: atDeep.id } })).p50 : 0;
+  f.screenSearch = time(10, async () => await hubQueue(ctx, hub, { limit: 200, offset: 0, filter: 'OPEN', text: 'smith' })).p50;
 
   log('  owner inbox');
-  const inboxT = time(200, (i) => inbox(ctx, owners[i % owners.length]!, { limit: 100, offset: 0, filter: 'OPEN' }));
+  const inboxT = time(200, async (i) => await inbox(ctx, owners[i % owners.length]!, { limit: 100, offset: 0, filter: 'OPEN' }));
   Object.assign(f, { inboxP50: inboxT.p50, inboxP99: inboxT.p99, inboxCpu: inboxT.cpu });
 
   log('  person by CRN');
   const raw = db.prepare('SELECT * FROM people WHERE crn = ?');
   const crnAt = (i: number) => facts.crns[(i * 7919) % facts.crns.length]!;
   const rawT = time(2000, (i) => raw.get(crnAt(i)));
-  const serviceT = time(2000, (i) => getPerson(ctx, readers[i % readers.length]!, crnAt(i)));
+  const serviceT = time(2000, async (i) => await getPerson(ctx, readers[i % readers.length]!, crnAt(i)));
   Object.assign(f, { rawCrn: rawT.p50, serviceCrn: serviceT.p50, rawCrnCpu: rawT.cpu, serviceCrnCpu: serviceT.cpu });
 
   log('  grant check');
@@ -124,8 +124,8 @@ async function measure(db: Db, facts: LoadFacts): Promise<Figures> {
 
   log('  reports');
   const day = (ms: number) => new Date(ms).toISOString().slice(0, 10);
-  const month = timeOnce(() => viewReport(ctx, hub, { from: day(LOAD_NOW - 30 * DAY), to: day(LOAD_NOW - DAY), breakdown: 'NONE' }));
-  const year = timeOnce(() => viewReport(ctx, hub, { from: day(LOAD_NOW - 365 * DAY), to: day(LOAD_NOW - DAY), breakdown: 'NONE' }));
+  const month = timeOnce(async () => await viewReport(ctx, hub, { from: day(LOAD_NOW - 30 * DAY), to: day(LOAD_NOW - DAY), breakdown: 'NONE' }));
+  const year = timeOnce(async () => await viewReport(ctx, hub, { from: day(LOAD_NOW - 365 * DAY), to: day(LOAD_NOW - DAY), breakdown: 'NONE' }));
   Object.assign(f, { monthReport: month.wall, monthCpu: month.cpu, yearReport: year.wall, yearCpu: year.cpu });
 
   log('  audit verification');
@@ -136,7 +136,7 @@ async function measure(db: Db, facts: LoadFacts): Promise<Figures> {
 
   log('  writes');
   let k = 0;
-  const write = time(500, () => appendAuditEvent(db, { at: LOAD_NOW, actor: 'bench', action: 'bench.write', details: { k: k++ } }));
+  const write = time(500, async () => await appendAuditEvent(db, { at: LOAD_NOW, actor: 'bench', action: 'bench.write', details: { k: k++ } }));
   Object.assign(f, { writeP50: write.p50, writeP99: write.p99 });
   return f;
 }

@@ -118,9 +118,9 @@ export class BrokerHost {
     this.upkeepTimer.unref();
   }
 
-  private status(): SetupStatus {
+  private async status(): Promise<SetupStatus> {
     if (!this.store) return { state: 'NOT_SET_UP' };
-    return { state: 'READY', demo: isDemoStore(this.store.db), demoAccounts: demoAccountsOf(this.store.db) };
+    return { state: 'READY', demo: await isDemoStore(this.store.db), demoAccounts: await demoAccountsOf(this.store.db) };
   }
 
   private async dispatchSetup(channel: SetupChannel, rawInput: unknown): Promise<Result<unknown>> {
@@ -131,12 +131,12 @@ export class BrokerHost {
       const issues = parsed.error.issues.slice(0, 5).map((i) => (i.path.length ? `${i.path.join('.')}: ${i.message}` : i.message));
       return failure('INVALID_INPUT', `${ERROR_CODES.INVALID_INPUT} ${issues.join('; ')}`);
     }
-    if (channel === 'setup.status') return { ok: true, value: this.status() };
+    if (channel === 'setup.status') return { ok: true, value: await this.status() };
     const run = this.setupQueue.then(() => this.setUp(channel, parsed.data));
     this.setupQueue = run.catch(() => undefined);
     try {
       await run;
-      return { ok: true, value: this.status() };
+      return { ok: true, value: await this.status() };
     } catch (e) {
       if (e instanceof AppError) return { ok: false, error: e.toShape() };
       this.options.logInternal?.(channel, e);

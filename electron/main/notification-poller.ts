@@ -31,7 +31,7 @@ export class NotificationPoller {
 
   constructor(private readonly deps: NotificationPollerDeps) {}
 
-  poll(): void {
+  async poll(): Promise<void> {
     const core = this.deps.core();
     if (!core) return;
     const signedIn = new Map<number, { since: number; locked: boolean }>();
@@ -53,7 +53,7 @@ export class NotificationPoller {
         this.seen.set(userId, seen);
       }
       if (locked) continue;
-      const { rows } = listNotifications(core.ctx.db, userId, { unreadOnly: true, limit: UNREAD_PAGE, offset: 0 });
+      const { rows } = await listNotifications(core.ctx.db, userId, { unreadOnly: true, limit: UNREAD_PAGE, offset: 0 });
       const selection = selectDesktopNotices(rows, seen.ids, seen.since);
       for (const id of selection.shownIds) seen.ids.add(id);
       for (const notice of selection.notices) this.deps.show(notice);

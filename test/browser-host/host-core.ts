@@ -45,7 +45,7 @@ const hasActivity = (db: Database): boolean => (db.prepare('SELECT count(*) AS n
 
 async function playHistory(db: Database, days: number, until: number, log?: (line: string) => void): Promise<void> {
   const started = Date.now();
-  const usernames = demoAccountsOf(db).map((a) => a.username);
+  const usernames = (await demoAccountsOf(db)).map((a) => a.username);
   const spareStaff = usernames.flatMap((u) => {
     const row = db.prepare('SELECT staff_code FROM users WHERE username = ?').get(u) as { staff_code: string | null } | undefined;
     return row?.staff_code ? [row.staff_code] : [];
@@ -81,7 +81,7 @@ export async function openHostCore(o: HostCoreOptions): Promise<HostCore> {
     logInternal: (channel, error) => o.log?.(`[broker] ${channel}: ${error instanceof Error ? `${error.name}: ${error.message}` : String(error)}`),
   });
 
-  const setupStatus = (): SetupStatus => ({ state: 'READY', demo: isDemoStore(store.db), demoAccounts: demoAccountsOf(store.db) });
+  const setupStatus = async (): Promise<SetupStatus> => ({ state: 'READY', demo: await isDemoStore(store.db), demoAccounts: await demoAccountsOf(store.db) });
 
   return {
     core,
@@ -89,7 +89,7 @@ export async function openHostCore(o: HostCoreOptions): Promise<HostCore> {
     storePath,
     async dispatch(channel, conn, rawInput) {
       // The store exists before the page opens, so of the first-run channels only the status is served.
-      if (channel === 'setup.status') return { ok: true, value: setupStatus() };
+      if (channel === 'setup.status') return { ok: true, value: await setupStatus() };
       if (channel === 'setup.createAdministrator' || channel === 'setup.loadDemoData') return { ok: false, error: new AppError('SETUP_ALREADY_DONE').toShape() };
       return core.dispatch(channel, conn, rawInput);
     },

@@ -55,9 +55,9 @@ export function canonicalEventText(seq: number, at: number, actor: string, actio
 export const chainHash = (prevHash: string, canonical: string): string =>
   createHash('sha256').update(prevHash).update(canonical).digest('hex');
 
-export function appendAuditEvent(db: Db, event: AuditEventInput): { seq: number; hash: string } {
-  const append = () => {
-    const last = one<{ seq: number; hash: string }>(db, sql`SELECT seq, hash FROM audit_events ORDER BY seq DESC LIMIT 1`);
+export async function appendAuditEvent(db: Db, event: AuditEventInput): Promise<{ seq: number; hash: string }> {
+  const append = async () => {
+    const last = await one<{ seq: number; hash: string }>(db, sql`SELECT seq, hash FROM audit_events ORDER BY seq DESC LIMIT 1`);
     const seq = (last?.seq ?? 0) + 1;
     const prevHash = last?.hash ?? GENESIS_HASH;
     const stored = {
@@ -70,12 +70,12 @@ export function appendAuditEvent(db: Db, event: AuditEventInput): { seq: number;
       details: canonicalJson(event.details ?? {}),
     };
     const hash = chainHash(prevHash, canonicalEvent(stored));
-    run(
+    await run(
       db,
       sql`INSERT INTO audit_events (seq, at, actor, action, subject, crn, details, prev_hash, hash)
           VALUES (${seq}, ${stored.at}, ${stored.actor}, ${stored.action}, ${stored.subject}, ${stored.crn}, ${stored.details}, ${prevHash}, ${hash})`,
     );
     return { seq, hash };
   };
-  return db.inTransaction ? append() : db.transaction(append).immediate();
+  return db.inTransaction ? await append() : db.transaction(append).immediate();
 }

@@ -13,7 +13,7 @@ export interface AuditFilter {
   offset: number;
 }
 
-export function listAuditEvents(db: Db, f: AuditFilter): { rows: AuditEventRow[]; total: number } {
+export async function listAuditEvents(db: Db, f: AuditFilter): Promise<{ rows: AuditEventRow[]; total: number }> {
   const clauses: string[] = [];
   const params: SqlValue[] = [];
   const add = (clause: string, value: SqlValue | undefined) => {
@@ -27,10 +27,10 @@ export function listAuditEvents(db: Db, f: AuditFilter): { rows: AuditEventRow[]
   add('actor = ?', f.actor);
   add('action = ?', f.action);
   const where = clauses.length ? `WHERE ${clauses.join(' AND ')}` : '';
-  const rows = all<AuditEventRow>(db, {
+  const rows = await all<AuditEventRow>(db, {
     text: `SELECT seq, at, actor, action, subject, crn, details FROM audit_events ${where} ORDER BY seq DESC LIMIT ? OFFSET ?`,
     params: [...params, f.limit, f.offset],
   });
-  const total = one<{ n: number }>(db, { text: `SELECT count(*) AS n FROM audit_events ${where}`, params })?.n ?? 0;
+  const total = (await one<{ n: number }>(db, { text: `SELECT count(*) AS n FROM audit_events ${where}`, params }))?.n ?? 0;
   return { rows, total };
 }

@@ -38,60 +38,60 @@ const toRow = (u: AccountRecord): UserRow => ({
   createdAt: u.created_at,
 });
 
-export function accountRow(db: Db, userId: number): UserRow {
-  const u = one<AccountRecord>(db, { text: `${SELECT} WHERE u.id = ?`, params: [userId] });
+export async function accountRow(db: Db, userId: number): Promise<UserRow> {
+  const u = await one<AccountRecord>(db, { text: `${SELECT} WHERE u.id = ?`, params: [userId] });
   if (!u) throw new AppError('NOT_FOUND', `There is no account ${userId}.`);
   return toRow(u);
 }
 
-export function listAccounts(db: Db, o: { query: string; limit: number; offset: number }): { rows: UserRow[]; total: number } {
+export async function listAccounts(db: Db, o: { query: string; limit: number; offset: number }): Promise<{ rows: UserRow[]; total: number }> {
   const like = `%${o.query.replace(/[%_\\]/g, (c) => `\\${c}`)}%`;
   const where = { text: `WHERE u.username LIKE ? ESCAPE '\\' OR u.display_name LIKE ? ESCAPE '\\' OR ifnull(u.staff_code, '') LIKE ? ESCAPE '\\'`, params: [like, like, like] };
-  const rows = all<AccountRecord>(db, { text: `${SELECT} ${where.text} ORDER BY u.username LIMIT ? OFFSET ?`, params: [...where.params, o.limit, o.offset] });
-  const total = one<{ n: number }>(db, { text: `SELECT count(*) AS n FROM users u ${where.text}`, params: where.params })?.n ?? 0;
+  const rows = await all<AccountRecord>(db, { text: `${SELECT} ${where.text} ORDER BY u.username LIMIT ? OFFSET ?`, params: [...where.params, o.limit, o.offset] });
+  const total = (await one<{ n: number }>(db, { text: `SELECT count(*) AS n FROM users u ${where.text}`, params: where.params }))?.n ?? 0;
   return { rows: rows.map(toRow), total };
 }
 
-const activeAdmins = (db: Db, exceptUserId: number): number =>
-  one<{ n: number }>(db, sql`SELECT count(*) AS n FROM users u JOIN user_roles r ON r.user_id = u.id WHERE r.role = 'admin' AND u.active = 1 AND u.id <> ${exceptUserId}`)?.n ?? 0;
+const activeAdmins = async (db: Db, exceptUserId: number): Promise<number> =>
+  (await one<{ n: number }>(db, sql`SELECT count(*) AS n FROM users u JOIN user_roles r ON r.user_id = u.id WHERE r.role = 'admin' AND u.active = 1 AND u.id <> ${exceptUserId}`))?.n ?? 0;
 
 /** Replaces an account's roles, under the same role-to-staff rules as creating it. */
-export function setAccountRoles(db: Db, by: string, now: number, userId: number, requested: readonly Role[]): UserRow {
-  db.transaction(() => {
-    const before = accountRow(db, userId);
-    const { roles } = checkAccountRoles(db, requested, before.staffCode);
-    if (before.roles.includes('admin') && !roles.includes('admin') && before.active && activeAdmins(db, userId) === 0) throw new AppError('LAST_ADMIN');
-    run(db, sql`DELETE FROM user_roles WHERE user_id = ${userId}`);
-    for (const role of roles) run(db, sql`INSERT INTO user_roles (user_id, role) VALUES (${userId}, ${role})`);
-    appendAuditEvent(db, { at: now, actor: by, action: 'admin.setRoles', subject: `user:${userId}`, details: { before: before.roles, after: roles } });
+export async function setAccountRoles(db: Db, by: string, now: number, userId: number, requested: readonly Role[]): Promise<UserRow> {
+  db.transaction(async () => {
+    const before = await accountRow(db, userId);
+    const { roles } = await checkAccountRoles(db, requested, before.staffCode);
+    if (before.roles.includes('admin') && !roles.includes('admin') && before.active && await activeAdmins(db, userId) === 0) throw new AppError('LAST_ADMIN');
+    await run(db, sql`DELETE FROM user_roles WHERE user_id = ${userId}`);
+    for (const role of roles) await run(db, sql`INSERT INTO user_roles (user_id, role) VALUES (${userId}, ${role})`);
+    await appendAuditEvent(db, { at: now, actor: by, action: 'admin.setRoles', subject: `user:${userId}`, details: { before: before.roles, after: roles } });
   }).immediate();
-  return accountRow(db, userId);
+  return await accountRow(db, userId);
 }
 
-export function setAccountActive(db: Db, by: string, now: number, userId: number, active: boolean): UserRow {
-  db.transaction(() => {
-    const before = accountRow(db, userId);
-    if (!active && before.active && before.roles.includes('admin') && activeAdmins(db, userId) === 0) throw new AppError('LAST_ADMIN');
-    run(db, sql`UPDATE users SET active = ${active ? 1 : 0} WHERE id = ${userId}`);
-    appendAuditEvent(db, { at: now, actor: by, action: active ? 'admin.activateUser' : 'admin.deactivateUser', subject: `user:${userId}`, details: {} });
+export async function setAccountActive(db: Db, by: string, now: number, userId: number, active: boolean): Promise<UserRow> {
+  db.transaction(async () => {
+    const before = await accountRow(db, userId);
+    if (!active && before.active && before.roles.includes('admin') && await activeAdmins(db, userId) === 0) throw new AppError('LAST_ADMIN');
+    await run(db, sql`UPDATE users SET active = ${active ? 1 : 0} WHERE id = ${userId}`);
+    await appendAuditEvent(db, { at: now, actor: by, action: active ? 'admin.activateUser' : 'admin.deactivateUser', subject: `user:${userId}`, details: {} });
   }).immediate();
-  return accountRow(db, userId);
+  return await accountRow(db, userId);
 }
 
 export async function resetAccountPassword(db: Db, by: string, now: () => number, userId: number, password: string): Promise<UserRow> {
-  accountRow(db, userId);
+  await accountRow(db, userId);
   const hash = await hashPassword(password);
-  db.transaction(() => {
-    run(db, sql`UPDATE users SET password_hash = ${hash}, failed_attempts = 0, locked_until = NULL WHERE id = ${userId}`);
-    appendAuditEvent(db, { at: now(), actor: by, action: 'admin.resetPassword', subject: `user:${userId}`, details: {} });
+  db.transaction(async () => {
+    await run(db, sql`UPDATE users SET password_hash = ${hash}, failed_attempts = 0, locked_until = NULL WHERE id = ${userId}`);
+    await appendAuditEvent(db, { at: now(), actor: by, action: 'admin.resetPassword', subject: `user:${userId}`, details: {} });
   }).immediate();
-  return accountRow(db, userId);
+  return await accountRow(db, userId);
 }
 
 export async function changeOwnPassword(db: Db, username: string, now: () => number, userId: number, password: string): Promise<void> {
   const hash = await hashPassword(password);
-  db.transaction(() => {
-    run(db, sql`UPDATE users SET password_hash = ${hash} WHERE id = ${userId}`);
-    appendAuditEvent(db, { at: now(), actor: username, action: 'auth.changePassword', subject: `user:${userId}`, details: {} });
+  db.transaction(async () => {
+    await run(db, sql`UPDATE users SET password_hash = ${hash} WHERE id = ${userId}`);
+    await appendAuditEvent(db, { at: now(), actor: username, action: 'auth.changePassword', subject: `user:${userId}`, details: {} });
   }).immediate();
 }

@@ -15,16 +15,16 @@ interface UserRow {
   active: number;
 }
 
-export function loadActor(db: Db, userId: number): Actor {
-  const u = one<UserRow>(db, sql`SELECT id, username, display_name, staff_code, active FROM users WHERE id = ${userId}`);
+export async function loadActor(db: Db, userId: number): Promise<Actor> {
+  const u = await one<UserRow>(db, sql`SELECT id, username, display_name, staff_code, active FROM users WHERE id = ${userId}`);
   if (!u) throw new AppError('NOT_SIGNED_IN');
-  const roles = all<{ role: Role }>(db, sql`SELECT role FROM user_roles WHERE user_id = ${userId} ORDER BY role`).map((r) => r.role);
+  const roles = (await all<{ role: Role }>(db, sql`SELECT role FROM user_roles WHERE user_id = ${userId} ORDER BY role`)).map((r) => r.role);
   return { userId: u.id, username: u.username, displayName: u.display_name, roles, staffCode: u.staff_code, active: u.active === 1 };
 }
 
-export function sessionUser(db: Db, actor: Actor): SessionUser {
+export async function sessionUser(db: Db, actor: Actor): Promise<SessionUser> {
   const org = actor.staffCode
-    ? one<{ sector: Sector; provider_name: string; team_name: string }>(
+    ? await one<{ sector: Sector; provider_name: string; team_name: string }>(
         db,
         sql`SELECT p.sector, p.name AS provider_name, t.name AS team_name
             FROM staff s JOIN teams t ON t.code = s.team_code JOIN providers p ON p.code = t.provider_code WHERE s.code = ${actor.staffCode}`,

@@ -51,31 +51,31 @@ export async function checkPassword(
   withSuccess?: (userId: number) => void,
 ): Promise<number> {
   const account = 'userId' in who
-    ? one<AccountRow>(db, sql`SELECT id, username, password_hash, active, failed_attempts, locked_until FROM users WHERE id = ${who.userId}`)
-    : one<AccountRow>(db, sql`SELECT id, username, password_hash, active, failed_attempts, locked_until FROM users WHERE username = ${who.username}`);
+    ? await one<AccountRow>(db, sql`SELECT id, username, password_hash, active, failed_attempts, locked_until FROM users WHERE id = ${who.userId}`)
+    : await one<AccountRow>(db, sql`SELECT id, username, password_hash, active, failed_attempts, locked_until FROM users WHERE username = ${who.username}`);
   const actor = account?.username ?? cleanName('username' in who ? who.username : `user:${String(who.userId)}`);
-  const fail = (reason: string, extra: Record<string, unknown> = {}) =>
-    appendAuditEvent(db, { at: now(), actor, action: `auth.${purpose}.fail`, subject: account ? `user:${account.id}` : null, details: { reason, ...extra } });
+  const fail = async (reason: string, extra: Record<string, unknown> = {}) =>
+    await appendAuditEvent(db, { at: now(), actor, action: `auth.${purpose}.fail`, subject: account ? `user:${account.id}` : null, details: { reason, ...extra } });
 
   if (!account) {
     await verifyPassword(password, DECOY_HASH).catch(() => false);
-    fail('UNKNOWN_USER');
+    await fail('UNKNOWN_USER');
     throw new AppError('BAD_CREDENTIALS');
   }
   if (account.locked_until !== null && account.locked_until > now()) {
-    fail('LOCKED');
+    await fail('LOCKED');
     throw new AppError('ACCOUNT_LOCKED', `Too many failed attempts. Try again after ${formatWhen(account.locked_until, policy.workingHours.timeZone)}.`);
   }
   const ok = await verifyPassword(password, account.password_hash);
   const at = now();
   if (!ok) {
-    const lockedUntil = db.transaction(() => {
-      const row = one<{ failed_attempts: number }>(db, sql`SELECT failed_attempts FROM users WHERE id = ${account.id}`);
+    const lockedUntil = db.transaction(async () => {
+      const row = await one<{ failed_attempts: number }>(db, sql`SELECT failed_attempts FROM users WHERE id = ${account.id}`);
       const failures = (row?.failed_attempts ?? 0) + 1;
       const minutes = lockMinutes(policy, failures);
       const until = minutes > 0 ? at + minutes * MINUTE : null;
-      run(db, sql`UPDATE users SET failed_attempts = ${failures}, locked_until = ${until} WHERE id = ${account.id}`);
-      fail('BAD_PASSWORD', { failures, lockedUntil: until });
+      await run(db, sql`UPDATE users SET failed_attempts = ${failures}, locked_until = ${until} WHERE id = ${account.id}`);
+      await fail('BAD_PASSWORD', { failures, lockedUntil: until });
       return until;
     }).immediate();
     if (lockedUntil !== null) throw new AppError('ACCOUNT_LOCKED', `That password is not right. Too many failed attempts: try again after ${formatWhen(lockedUntil, policy.workingHours.timeZone)}.`);
@@ -83,12 +83,12 @@ export async function checkPassword(
   }
   // Only now, with the right password, may the caller learn the account is inactive.
   if (account.active !== 1) {
-    fail('INACTIVE');
+    await fail('INACTIVE');
     throw new AppError('ACCOUNT_INACTIVE');
   }
-  db.transaction(() => {
-    run(db, sql`UPDATE users SET failed_attempts = 0, locked_until = NULL WHERE id = ${account.id}`);
-    appendAuditEvent(db, { at, actor: account.username, action: `auth.${purpose}`, subject: `user:${account.id}`, details: {} });
+  db.transaction(async () => {
+    await run(db, sql`UPDATE users SET failed_attempts = 0, locked_until = NULL WHERE id = ${account.id}`);
+    await appendAuditEvent(db, { at, actor: account.username, action: `auth.${purpose}`, subject: `user:${account.id}`, details: {} });
     withSuccess?.(account.id);
   }).immediate();
   return account.id;

@@ -50,7 +50,7 @@ export async function runDailyBackup(o: DailyBackupOptions): Promise<{ made: Bac
   let made: BackupFile | null = null;
   if (!listBackups(o.dir).some((b) => b.day === today)) {
     const r = await backupStore(o.db, o.storePath, join(o.dir, `broker-${today}.db`), o.keyStore);
-    appendAuditEvent(o.db, { at: o.now, actor: 'system', action: 'backup.create', details: { file: r.path, auditSeq: r.auditSeq, bytes: r.bytes, daily: true } });
+    await appendAuditEvent(o.db, { at: o.now, actor: 'system', action: 'backup.create', details: { file: r.path, auditSeq: r.auditSeq, bytes: r.bytes, daily: true } });
     made = { file: `broker-${today}.db`, day: today, at: o.now, bytes: r.bytes };
   }
   const oldest = dayOf(o.now - (o.keepDays - 1) * DAY);
@@ -62,6 +62,6 @@ export async function runDailyBackup(o: DailyBackupOptions): Promise<{ made: Bac
     await o.keyStore.delete(backupKeyAccount(salt)).catch(() => undefined);
     removed.push(b.file);
   }
-  if (removed.length > 0) appendAuditEvent(o.db, { at: o.now, actor: 'system', action: 'backup.expire', details: { removed, keepDays: o.keepDays } });
+  if (removed.length > 0) await appendAuditEvent(o.db, { at: o.now, actor: 'system', action: 'backup.expire', details: { removed, keepDays: o.keepDays } });
   return { made, removed };
 }

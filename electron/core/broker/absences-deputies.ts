@@ -14,11 +14,11 @@ import { staffAvailability } from './case-facts';
 import { auditActor, authorise, policyOf, writeTransaction, type BrokerContext } from './context';
 import { ownersAffectedBy, rerouteUnavailable } from './sweep';
 
-function subjectStaff(ctx: BrokerContext, actor: Actor, staffCode: string | undefined, action: 'absence.manage' | 'deputy.manage'): string {
+async function subjectStaff(ctx: BrokerContext, actor: Actor, staffCode: string | undefined, action: 'absence.manage' | 'deputy.manage'): Promise<string> {
   const code = staffCode ?? actor.staffCode;
   if (!code) throw new AppError('FORBIDDEN', 'Your account is not linked to a staff record.');
   authorise(actor, action, { kind: 'staff', isSelf: code === actor.staffCode }, ctx.clock.now());
-  if (!one(ctx.db, sql`SELECT 1 FROM staff WHERE code = ${code}`)) throw new AppError('NOT_FOUND', `There is no member of staff ${code}.`);
+  if (!await one(ctx.db, sql`SELECT 1 FROM staff WHERE code = ${code}`)) throw new AppError('NOT_FOUND', `There is no member of staff ${code}.`);
   return code;
 }
 
@@ -32,39 +32,39 @@ interface AbsenceRecord {
   end_at: number;
 }
 
-const absenceRows = (ctx: BrokerContext, staffCode: string): AbsenceRow[] =>
-  all<AbsenceRecord>(
+const absenceRows = async (ctx: BrokerContext, staffCode: string): Promise<AbsenceRow[]> =>
+  (await all<AbsenceRecord>(
     ctx.db,
     sql`SELECT a.id, a.staff_code, s.forename, s.surname, a.kind, a.start_at, a.end_at FROM absences a JOIN staff s ON s.code = a.staff_code
         WHERE a.staff_code = ${staffCode} AND a.end_at > ${ctx.clock.now() - 90 * 86_400_000} ORDER BY a.start_at`,
-  ).map((a) => ({ id: a.id, staffCode: a.staff_code, staffName: `${a.forename} ${a.surname}`, kind: a.kind, startAt: a.start_at, endAt: a.end_at }));
+  )).map((a) => ({ id: a.id, staffCode: a.staff_code, staffName: `${a.forename} ${a.surname}`, kind: a.kind, startAt: a.start_at, endAt: a.end_at }));
 
-export function listAbsences(ctx: BrokerContext, actor: Actor, staffCode?: string): AbsenceRow[] {
-  return absenceRows(ctx, subjectStaff(ctx, actor, staffCode, 'absence.manage'));
+export async function listAbsences(ctx: BrokerContext, actor: Actor, staffCode?: string): Promise<AbsenceRow[]> {
+  return await absenceRows(ctx, await subjectStaff(ctx, actor, staffCode, 'absence.manage'));
 }
 
-export function recordAbsence(ctx: BrokerContext, actor: Actor, a: { staffCode?: string | undefined; kind: AbsenceKind; startAt: number; endAt: number }): AbsenceRow {
-  const code = subjectStaff(ctx, actor, a.staffCode, 'absence.manage');
+export async function recordAbsence(ctx: BrokerContext, actor: Actor, a: { staffCode?: string | undefined; kind: AbsenceKind; startAt: number; endAt: number }): Promise<AbsenceRow> {
+  const code = await subjectStaff(ctx, actor, a.staffCode, 'absence.manage');
   const id = `abs-${randomUUID()}`;
-  writeTransaction(ctx, () => {
-    run(ctx.db, sql`INSERT INTO absences (id, staff_code, kind, start_at, end_at) VALUES (${id}, ${code}, ${a.kind}, ${a.startAt}, ${a.endAt})`);
+  await writeTransaction(ctx, async () => {
+    await run(ctx.db, sql`INSERT INTO absences (id, staff_code, kind, start_at, end_at) VALUES (${id}, ${code}, ${a.kind}, ${a.startAt}, ${a.endAt})`);
     const now = ctx.clock.now();
-    appendAuditEvent(ctx.db, { at: now, actor: auditActor(actor), action: 'caseload.recordAbsence', subject: `staff:${code}`, details: { id, kind: a.kind, startAt: a.startAt, endAt: a.endAt } });
+    await appendAuditEvent(ctx.db, { at: now, actor: auditActor(actor), action: 'caseload.recordAbsence', subject: `staff:${code}`, details: { id, kind: a.kind, startAt: a.startAt, endAt: a.endAt } });
     // An absence that has started moves waiting requests now, not at the next sweep.
-    if (a.startAt <= now && a.endAt > now) rerouteUnavailable(ctx.db, policyOf(ctx), ownersAffectedBy(ctx.db, code, now), auditActor(actor), now);
+    if (a.startAt <= now && a.endAt > now) await rerouteUnavailable(ctx.db, await policyOf(ctx), await ownersAffectedBy(ctx.db, code, now), auditActor(actor), now);
   });
-  return absenceRows(ctx, code).find((r) => r.id === id)!;
+  return (await absenceRows(ctx, code)).find((r) => r.id === id)!;
 }
 
-export function cancelAbsence(ctx: BrokerContext, actor: Actor, absenceId: string): AbsenceRow[] {
-  const row = one<{ staff_code: string }>(ctx.db, sql`SELECT staff_code FROM absences WHERE id = ${absenceId}`);
+export async function cancelAbsence(ctx: BrokerContext, actor: Actor, absenceId: string): Promise<AbsenceRow[]> {
+  const row = await one<{ staff_code: string }>(ctx.db, sql`SELECT staff_code FROM absences WHERE id = ${absenceId}`);
   if (!row) throw new AppError('NOT_FOUND', 'There is no such absence.');
-  const code = subjectStaff(ctx, actor, row.staff_code, 'absence.manage');
-  writeTransaction(ctx, () => {
-    run(ctx.db, sql`DELETE FROM absences WHERE id = ${absenceId}`);
-    appendAuditEvent(ctx.db, { at: ctx.clock.now(), actor: auditActor(actor), action: 'caseload.cancelAbsence', subject: `staff:${code}`, details: { id: absenceId } });
+  const code = await subjectStaff(ctx, actor, row.staff_code, 'absence.manage');
+  await writeTransaction(ctx, async () => {
+    await run(ctx.db, sql`DELETE FROM absences WHERE id = ${absenceId}`);
+    await appendAuditEvent(ctx.db, { at: ctx.clock.now(), actor: auditActor(actor), action: 'caseload.cancelAbsence', subject: `staff:${code}`, details: { id: absenceId } });
   });
-  return absenceRows(ctx, code);
+  return await absenceRows(ctx, code);
 }
 
 interface DeputyRecord {
@@ -79,14 +79,14 @@ interface DeputyRecord {
   end_at: number | null;
 }
 
-function deputyRows(ctx: BrokerContext, where: { text: string; params: (string | number)[] }): DeputyRow[] {
+async function deputyRows(ctx: BrokerContext, where: { text: string; params: (string | number)[] }): Promise<DeputyRow[]> {
   const now = ctx.clock.now();
-  return all<DeputyRecord>(ctx.db, {
+  return (await all<DeputyRecord>(ctx.db, {
     text: `SELECT d.id, d.staff_code, o.forename AS o_forename, o.surname AS o_surname, d.deputy_staff_code, x.forename AS d_forename, x.surname AS d_surname, d.start_at, d.end_at
            FROM deputies d JOIN staff o ON o.code = d.staff_code JOIN staff x ON x.code = d.deputy_staff_code
            ${where.text} AND (d.end_at IS NULL OR d.end_at > ?) ORDER BY d.start_at`,
     params: [...where.params, now - 90 * 86_400_000],
-  }).map((d) => ({
+  })).map(async (d) => ({
     id: d.id,
     staffCode: d.staff_code,
     staffName: `${d.o_forename} ${d.o_surname}`,
@@ -94,49 +94,49 @@ function deputyRows(ctx: BrokerContext, where: { text: string; params: (string |
     deputyName: `${d.d_forename} ${d.d_surname}`,
     startAt: d.start_at,
     endAt: d.end_at,
-    active: d.start_at <= now && (d.end_at === null || d.end_at > now) && staffAvailability(ctx.db, d.deputy_staff_code, now)?.available === true,
+    active: d.start_at <= now && (d.end_at === null || d.end_at > now) && (await staffAvailability(ctx.db, d.deputy_staff_code, now))?.available === true,
   }));
 }
 
-export function listDeputies(ctx: BrokerContext, actor: Actor, staffCode?: string): { myDeputies: DeputyRow[]; iDeputiseFor: DeputyRow[] } {
-  const code = subjectStaff(ctx, actor, staffCode, 'deputy.manage');
-  return { myDeputies: deputyRows(ctx, { text: 'WHERE d.staff_code = ?', params: [code] }), iDeputiseFor: deputyRows(ctx, { text: 'WHERE d.deputy_staff_code = ?', params: [code] }) };
+export async function listDeputies(ctx: BrokerContext, actor: Actor, staffCode?: string): Promise<{ myDeputies: DeputyRow[]; iDeputiseFor: DeputyRow[] }> {
+  const code = await subjectStaff(ctx, actor, staffCode, 'deputy.manage');
+  return { myDeputies: await deputyRows(ctx, { text: 'WHERE d.staff_code = ?', params: [code] }), iDeputiseFor: await deputyRows(ctx, { text: 'WHERE d.deputy_staff_code = ?', params: [code] }) };
 }
 
-export function addDeputy(ctx: BrokerContext, actor: Actor, a: { staffCode?: string | undefined; deputyStaffCode: string; startAt: number; endAt: number | null }): DeputyRow {
-  const code = subjectStaff(ctx, actor, a.staffCode, 'deputy.manage');
+export async function addDeputy(ctx: BrokerContext, actor: Actor, a: { staffCode?: string | undefined; deputyStaffCode: string; startAt: number; endAt: number | null }): Promise<DeputyRow> {
+  const code = await subjectStaff(ctx, actor, a.staffCode, 'deputy.manage');
   if (a.deputyStaffCode === code) throw new AppError('FORBIDDEN', 'Nobody can be their own deputy.');
-  const deputy = one<{ sector: string }>(
+  const deputy = await one<{ sector: string }>(
     ctx.db,
     sql`SELECT p.sector FROM staff s JOIN teams t ON t.code = s.team_code JOIN providers p ON p.code = t.provider_code WHERE s.code = ${a.deputyStaffCode}`,
   );
   if (!deputy) throw new AppError('NOT_FOUND', `There is no member of staff ${a.deputyStaffCode}.`);
   if (deputy.sector !== 'NPS') throw new AppError('FORBIDDEN', 'A deputy must be an NPS colleague.');
   const id = `dep-${randomUUID()}`;
-  writeTransaction(ctx, () => {
-    run(ctx.db, sql`INSERT INTO deputies (id, staff_code, deputy_staff_code, start_at, end_at) VALUES (${id}, ${code}, ${a.deputyStaffCode}, ${a.startAt}, ${a.endAt})`);
-    appendAuditEvent(ctx.db, { at: ctx.clock.now(), actor: auditActor(actor), action: 'caseload.addDeputy', subject: `staff:${code}`, details: { id, deputyStaffCode: a.deputyStaffCode, startAt: a.startAt, endAt: a.endAt } });
+  await writeTransaction(ctx, async () => {
+    await run(ctx.db, sql`INSERT INTO deputies (id, staff_code, deputy_staff_code, start_at, end_at) VALUES (${id}, ${code}, ${a.deputyStaffCode}, ${a.startAt}, ${a.endAt})`);
+    await appendAuditEvent(ctx.db, { at: ctx.clock.now(), actor: auditActor(actor), action: 'caseload.addDeputy', subject: `staff:${code}`, details: { id, deputyStaffCode: a.deputyStaffCode, startAt: a.startAt, endAt: a.endAt } });
   });
-  return deputyRows(ctx, { text: 'WHERE d.id = ?', params: [id] })[0]!;
+  return (await deputyRows(ctx, { text: 'WHERE d.id = ?', params: [id] }))[0]!;
 }
 
-export function endDeputy(ctx: BrokerContext, actor: Actor, deputyId: string): DeputyRow {
+export async function endDeputy(ctx: BrokerContext, actor: Actor, deputyId: string): Promise<DeputyRow> {
   const now = ctx.clock.now();
-  const row = one<{ staff_code: string; start_at: number }>(ctx.db, sql`SELECT staff_code, start_at FROM deputies WHERE id = ${deputyId}`);
+  const row = await one<{ staff_code: string; start_at: number }>(ctx.db, sql`SELECT staff_code, start_at FROM deputies WHERE id = ${deputyId}`);
   if (!row) throw new AppError('NOT_FOUND', 'There is no such deputy arrangement.');
-  const code = subjectStaff(ctx, actor, row.staff_code, 'deputy.manage');
-  writeTransaction(ctx, () => {
+  const code = await subjectStaff(ctx, actor, row.staff_code, 'deputy.manage');
+  await writeTransaction(ctx, async () => {
     // An arrangement that has not started yet ends at its start (the CHECK needs end > start).
-    run(ctx.db, sql`UPDATE deputies SET end_at = max(${now}, start_at + 1) WHERE id = ${deputyId} AND (end_at IS NULL OR end_at > ${now})`);
-    appendAuditEvent(ctx.db, { at: now, actor: auditActor(actor), action: 'caseload.endDeputy', subject: `staff:${code}`, details: { id: deputyId } });
+    await run(ctx.db, sql`UPDATE deputies SET end_at = max(${now}, start_at + 1) WHERE id = ${deputyId} AND (end_at IS NULL OR end_at > ${now})`);
+    await appendAuditEvent(ctx.db, { at: now, actor: auditActor(actor), action: 'caseload.endDeputy', subject: `staff:${code}`, details: { id: deputyId } });
   });
-  return deputyRows(ctx, { text: 'WHERE d.id = ?', params: [deputyId] })[0]!;
+  return (await deputyRows(ctx, { text: 'WHERE d.id = ?', params: [deputyId] }))[0]!;
 }
 
-export function findStaff(ctx: BrokerContext, actor: Actor, o: { query: string; sector?: 'NPS' | 'CRC' | undefined }) {
+export async function findStaff(ctx: BrokerContext, actor: Actor, o: { query: string; sector?: 'NPS' | 'CRC' | undefined }) {
   authorise(actor, 'staff.search', SYSTEM, ctx.clock.now());
   const prefix = `${o.query.replace(/[%_\\]/g, (c) => `\\${c}`)}%`;
-  return all<{ code: string; forename: string; surname: string; grade: string; team_name: string; provider_name: string; accounts: number }>(
+  return (await all<{ code: string; forename: string; surname: string; grade: string; team_name: string; provider_name: string; accounts: number }>(
     ctx.db,
     {
       text: `SELECT s.code, s.forename, s.surname, s.grade, t.name AS team_name, p.name AS provider_name,
@@ -146,5 +146,5 @@ export function findStaff(ctx: BrokerContext, actor: Actor, o: { query: string; 
              ORDER BY s.surname, s.forename LIMIT 50`,
       params: [o.sector ?? null, o.sector ?? null, prefix.toUpperCase(), prefix, prefix],
     },
-  ).map((s) => ({ staffCode: s.code, name: `${s.forename} ${s.surname}`, grade: s.grade, teamName: s.team_name, providerName: s.provider_name, hasAccount: s.accounts > 0 }));
+  )).map((s) => ({ staffCode: s.code, name: `${s.forename} ${s.surname}`, grade: s.grade, teamName: s.team_name, providerName: s.provider_name, hasAccount: s.accounts > 0 }));
 }

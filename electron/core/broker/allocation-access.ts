@@ -22,20 +22,20 @@ function endOfDay(date: string, timeZone: string): number {
   return addDays(new TZDate(y, m - 1, d, timeZone), 1).getTime();
 }
 
-export function allocationAccess(db: Db, actor: Actor, now: number): AllocationAccess[] {
+export async function allocationAccess(db: Db, actor: Actor, now: number): Promise<AllocationAccess[]> {
   if (!actor.staffCode) return [];
-  const tz = officeTimeZone(db);
+  const tz = await officeTimeZone(db);
   const today = localDate(now, tz);
-  const rows = all<{ crn: string; kind: string; description: string; start_date: string; end_date: string | null; forename: string; surname: string; owner: string | null }>(
+  const rows = await all<{ crn: string; kind: string; description: string; start_date: string; end_date: string | null; forename: string; surname: string; owner: string | null }>(
     db,
     sql`SELECT a.crn, a.kind, a.description, a.start_date, a.end_date, p.forename, p.surname, p.owner_staff_code AS owner
         FROM allocations a JOIN people p ON p.crn = a.crn
         WHERE a.staff_code = ${actor.staffCode} AND a.start_date <= ${today} AND (a.end_date IS NULL OR a.end_date >= ${today})
         ORDER BY a.end_date IS NULL, a.end_date, a.crn`,
   );
-  return rows.map((a) => ({
+  return rows.map(async (a) => ({
     crn: a.crn,
-    personName: mayNameCase(db, actor, a.crn, a.owner, now) ? `${a.forename} ${a.surname}` : RESTRICTED_NAME,
+    personName: await mayNameCase(db, actor, a.crn, a.owner, now) ? `${a.forename} ${a.surname}` : RESTRICTED_NAME,
     scope: 'FRONT_SHEET' as const,
     source: `Allocated to deliver the ${KIND_WORDS[a.kind] ?? 'work'}: ${a.description}`,
     startDate: a.start_date,

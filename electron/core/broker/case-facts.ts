@@ -32,7 +32,7 @@ interface StaffRow {
  * Where the office is: the policy's time zone, the one working hours are counted in. Dates and
  * times shown to staff, and "today" for allocations, follow it.
  */
-export const officeTimeZone = (db: Db): string => readPolicy(db).workingHours.timeZone;
+export const officeTimeZone = async (db: Db): Promise<string> => (await readPolicy(db)).workingHours.timeZone;
 
 /** A local date and time in words: "14 Dec" at midnight, "14 Dec 13:30" otherwise. */
 export const formatWhen = (ms: number, timeZone: string): string => formatLocalWhen(ms, timeZone);
@@ -52,19 +52,19 @@ const ABSENCE_WORDS: Record<string, string> = { LEAVE: 'on leave', SICKNESS: 'of
  * absent, the absence is the reason given even if the account is not active too: "on leave until
  * 14 Dec" tells the requester when the owner is back; a missing account tells them nothing.
  */
-export function staffAvailability(db: Db, staffCode: string, now: number): StaffAvailability | null {
-  const staff = one<StaffRow>(db, sql`SELECT code, forename, surname, active FROM staff WHERE code = ${staffCode}`);
+export async function staffAvailability(db: Db, staffCode: string, now: number): Promise<StaffAvailability | null> {
+  const staff = await one<StaffRow>(db, sql`SELECT code, forename, surname, active FROM staff WHERE code = ${staffCode}`);
   if (!staff) return null;
   const name = staffName(staff);
-  const absence = one<{ kind: string; end_at: number }>(
+  const absence = await one<{ kind: string; end_at: number }>(
     db,
     sql`SELECT kind, end_at FROM absences WHERE staff_code = ${staffCode} AND start_at <= ${now} AND end_at > ${now} ORDER BY end_at DESC LIMIT 1`,
   );
   if (absence) {
-    const until = continuousAbsenceEnd(db, staffCode, absence.end_at);
-    return { staffCode, name, available: false, reason: 'OWNER_ABSENT', note: `${name} is ${ABSENCE_WORDS[absence.kind] ?? 'away'} until ${formatWhen(until, officeTimeZone(db))}` };
+    const until = await continuousAbsenceEnd(db, staffCode, absence.end_at);
+    return { staffCode, name, available: false, reason: 'OWNER_ABSENT', note: `${name} is ${ABSENCE_WORDS[absence.kind] ?? 'away'} until ${formatWhen(until, await officeTimeZone(db))}` };
   }
-  const account = one<{ n: number }>(db, sql`SELECT count(*) AS n FROM users WHERE staff_code = ${staffCode} AND active = 1`);
+  const account = await one<{ n: number }>(db, sql`SELECT count(*) AS n FROM users WHERE staff_code = ${staffCode} AND active = 1`);
   if (staff.active !== 1 || !account || account.n === 0) {
     return { staffCode, name, available: false, reason: 'OWNER_INACTIVE', note: `${name}'s account is not active` };
   }
@@ -72,10 +72,10 @@ export function staffAvailability(db: Db, staffCode: string, now: number): Staff
 }
 
 /** Back-to-back absences (leave then sickness) read as one: the end of the last one. */
-function continuousAbsenceEnd(db: Db, staffCode: string, end: number): number {
+async function continuousAbsenceEnd(db: Db, staffCode: string, end: number): Promise<number> {
   let until = end;
   for (let i = 0; i < 50; i++) {
-    const next = one<{ end_at: number }>(
+    const next = await one<{ end_at: number }>(
       db,
       sql`SELECT max(end_at) AS end_at FROM absences WHERE staff_code = ${staffCode} AND start_at <= ${until} AND end_at > ${until}`,
     );
@@ -86,35 +86,35 @@ function continuousAbsenceEnd(db: Db, staffCode: string, end: number): number {
 }
 
 /** Deputies in date now for an owner, who are themselves available. */
-export function availableDeputies(db: Db, ownerStaffCode: string, now: number): StaffAvailability[] {
-  const rows = all<{ deputy_staff_code: string }>(
+export async function availableDeputies(db: Db, ownerStaffCode: string, now: number): Promise<StaffAvailability[]> {
+  const rows = await all<{ deputy_staff_code: string }>(
     db,
     sql`SELECT DISTINCT deputy_staff_code FROM deputies
         WHERE staff_code = ${ownerStaffCode} AND start_at <= ${now} AND (end_at IS NULL OR end_at > ${now})
         ORDER BY deputy_staff_code`,
   );
-  return rows.map((r) => staffAvailability(db, r.deputy_staff_code, now)).filter((s): s is StaffAvailability => s?.available === true);
+  return rows.map(async (r) => await staffAvailability(db, r.deputy_staff_code, now)).filter((s): s is StaffAvailability => s?.available === true);
 }
 
 /** Owners the actor is deputising for now. */
-export function ownersDeputisedBy(db: Db, deputyStaffCode: string, now: number): string[] {
-  return all<{ staff_code: string }>(
+export async function ownersDeputisedBy(db: Db, deputyStaffCode: string, now: number): Promise<string[]> {
+  return (await all<{ staff_code: string }>(
     db,
     sql`SELECT DISTINCT staff_code FROM deputies
         WHERE deputy_staff_code = ${deputyStaffCode} AND start_at <= ${now} AND (end_at IS NULL OR end_at > ${now})`,
-  ).map((r) => r.staff_code);
+  )).map((r) => r.staff_code);
 }
 
-export function caseOwner(db: Db, crn: string): string | null | undefined {
-  const row = one<{ owner_staff_code: string | null }>(db, sql`SELECT owner_staff_code FROM people WHERE crn = ${crn}`);
+export async function caseOwner(db: Db, crn: string): Promise<string | null | undefined> {
+  const row = await one<{ owner_staff_code: string | null }>(db, sql`SELECT owner_staff_code FROM people WHERE crn = ${crn}`);
   return row === undefined ? undefined : row.owner_staff_code;
 }
 
 /** The actor's standing for a case owned by `ownerStaffCode`: its owner, a deputy in date, or neither. */
-export function caseRelationship(db: Db, actor: Actor, ownerStaffCode: string | null, now: number): CaseRelationship {
+export async function caseRelationship(db: Db, actor: Actor, ownerStaffCode: string | null, now: number): Promise<CaseRelationship> {
   if (!actor.staffCode || !ownerStaffCode) return 'NONE';
   if (actor.staffCode === ownerStaffCode) return 'OWNER';
-  const deputy = one<{ n: number }>(
+  const deputy = await one<{ n: number }>(
     db,
     sql`SELECT count(*) AS n FROM deputies WHERE staff_code = ${ownerStaffCode} AND deputy_staff_code = ${actor.staffCode}
         AND start_at <= ${now} AND (end_at IS NULL OR end_at > ${now})`,
@@ -127,20 +127,20 @@ export interface LaoDetail extends LaoFacts {
 }
 
 /** LAO exclusion and restriction facts for a member of staff and a person, by timestamp. */
-export function laoFacts(db: Db, crn: string, staffCode: string | null, now: number): LaoDetail {
+export async function laoFacts(db: Db, crn: string, staffCode: string | null, now: number): Promise<LaoDetail> {
   const exclusion = staffCode
-    ? one<{ message: string }>(
+    ? await one<{ message: string }>(
         db,
         sql`SELECT message FROM lao_exclusions WHERE crn = ${crn} AND staff_code = ${staffCode}
             AND start_at <= ${now} AND (end_at IS NULL OR end_at > ${now}) LIMIT 1`,
       )
     : undefined;
-  const restricted = one<{ n: number }>(
+  const restricted = await one<{ n: number }>(
     db,
     sql`SELECT count(*) AS n FROM lao_restrictions WHERE crn = ${crn} AND start_at <= ${now} AND (end_at IS NULL OR end_at > ${now})`,
   );
   const listed = staffCode
-    ? one<{ n: number }>(
+    ? await one<{ n: number }>(
         db,
         sql`SELECT count(*) AS n FROM lao_restrictions WHERE crn = ${crn} AND staff_code = ${staffCode}
             AND start_at <= ${now} AND (end_at IS NULL OR end_at > ${now})`,
@@ -155,10 +155,10 @@ export function laoFacts(db: Db, crn: string, staffCode: string | null, now: num
 }
 
 /** The staff member has an allocation for the person that covers today (dates inclusive). */
-export function hasActiveAllocation(db: Db, staffCode: string | null, crn: string, now: number): boolean {
+export async function hasActiveAllocation(db: Db, staffCode: string | null, crn: string, now: number): Promise<boolean> {
   if (!staffCode) return false;
-  const today = localDate(now, officeTimeZone(db));
-  const row = one<{ n: number }>(
+  const today = localDate(now, await officeTimeZone(db));
+  const row = await one<{ n: number }>(
     db,
     sql`SELECT count(*) AS n FROM allocations WHERE staff_code = ${staffCode} AND crn = ${crn}
         AND start_date <= ${today} AND (end_date IS NULL OR end_date >= ${today})`,

@@ -14,25 +14,25 @@ import { authorise, type BrokerContext } from './context';
 import { personResource } from './request-facts';
 
 const IN_JSON = 'IN (SELECT value FROM json_each(?))';
-const countsByCrn = (ctx: BrokerContext, text: string, params: (string | number)[]): Map<string, number> =>
-  new Map(all<{ crn: string; n: number }>(ctx.db, { text, params }).map((r) => [r.crn, r.n]));
+const countsByCrn = async (ctx: BrokerContext, text: string, params: (string | number)[]): Promise<Map<string, number>> =>
+  new Map((await all<{ crn: string; n: number }>(ctx.db, { text, params })).map((r) => [r.crn, r.n]));
 
-export function myCaseload(ctx: BrokerContext, actor: Actor, o: { query: string; limit: number; offset: number }) {
+export async function myCaseload(ctx: BrokerContext, actor: Actor, o: { query: string; limit: number; offset: number }) {
   const now = ctx.clock.now();
   authorise(actor, 'caseload.view', SYSTEM, now);
   const like = `${o.query.replace(/[%_\\]/g, (c) => `\\${c}`)}%`;
   const where = { text: `WHERE p.owner_staff_code = ? AND (? = '' OR p.surname LIKE ? ESCAPE '\\' OR p.crn LIKE ? ESCAPE '\\')`, params: [actor.staffCode ?? '', o.query, like, like.toUpperCase()] };
-  const people = all<{ crn: string; forename: string; surname: string }>(ctx.db, {
+  const people = await all<{ crn: string; forename: string; surname: string }>(ctx.db, {
     text: `SELECT p.crn, p.forename, p.surname FROM people p ${where.text} ORDER BY p.surname, p.forename LIMIT ? OFFSET ?`,
     params: [...where.params, o.limit, o.offset],
   });
-  const total = one<{ n: number }>(ctx.db, { text: `SELECT count(*) AS n FROM people p ${where.text}`, params: where.params })?.n ?? 0;
+  const total = (await one<{ n: number }>(ctx.db, { text: `SELECT count(*) AS n FROM people p ${where.text}`, params: where.params }))?.n ?? 0;
   // The page's facts in a fixed number of queries, keyed by CRN, whatever the page size.
   const crns = people.map((p) => p.crn);
-  const facts = gatherListFacts(ctx.db, actor, now, { crns });
-  const riskOf = riskSummaries(ctx.db, crns, now, facts.timeZone);
-  const pending = countsByCrn(ctx, `SELECT crn, count(*) AS n FROM requests WHERE crn ${IN_JSON} AND queue IS NOT NULL GROUP BY crn`, [jsonList(crns)]);
-  const grants = countsByCrn(ctx, `SELECT crn, count(*) AS n FROM grants WHERE crn ${IN_JSON} AND revoked_at IS NULL AND start_at <= ? AND end_at > ? GROUP BY crn`, [jsonList(crns), now, now]);
+  const facts = await gatherListFacts(ctx.db, actor, now, { crns });
+  const riskOf = await riskSummaries(ctx.db, crns, now, facts.timeZone);
+  const pending = await countsByCrn(ctx, `SELECT crn, count(*) AS n FROM requests WHERE crn ${IN_JSON} AND queue IS NOT NULL GROUP BY crn`, [jsonList(crns)]);
+  const grants = await countsByCrn(ctx, `SELECT crn, count(*) AS n FROM grants WHERE crn ${IN_JSON} AND revoked_at IS NULL AND start_at <= ? AND end_at > ? GROUP BY crn`, [jsonList(crns), now, now]);
   const rows = people.map((p) => ({
     crn: p.crn,
     name: `${p.forename} ${p.surname}`,
@@ -47,14 +47,14 @@ export function myCaseload(ctx: BrokerContext, actor: Actor, o: { query: string;
  * Everyone who can read this person now. Each candidate (owner, grant holders, allocated staff)
  * is put through the same policy as a real read, so the list never claims more than is true.
  */
-export function whoCanSee(ctx: BrokerContext, actor: Actor, crn: string): { crn: string; name: string; viewers: ViewerRow[] } {
+export async function whoCanSee(ctx: BrokerContext, actor: Actor, crn: string): Promise<{ crn: string; name: string; viewers: ViewerRow[] }> {
   const now = ctx.clock.now();
   const db = ctx.db;
-  const person = one<{ forename: string; surname: string; owner_staff_code: string | null }>(db, sql`SELECT forename, surname, owner_staff_code FROM people WHERE crn = ${crn}`);
+  const person = await one<{ forename: string; surname: string; owner_staff_code: string | null }>(db, sql`SELECT forename, surname, owner_staff_code FROM people WHERE crn = ${crn}`);
   if (!person) throw new AppError('NOT_FOUND', `There is nobody with CRN ${crn}.`);
-  authorise(actor, 'person.whoCanSee', personResource(db, actor, crn, now), now);
-  const today = localDate(now, officeTimeZone(db));
-  const candidates = all<{ id: number }>(
+  authorise(actor, 'person.whoCanSee', await personResource(db, actor, crn, now), now);
+  const today = localDate(now, await officeTimeZone(db));
+  const candidates = await all<{ id: number }>(
     db,
     sql`SELECT id FROM users WHERE active = 1 AND (
           staff_code = ${person.owner_staff_code ?? ''}
@@ -64,13 +64,13 @@ export function whoCanSee(ctx: BrokerContext, actor: Actor, crn: string): { crn:
   );
   const viewers: ViewerRow[] = [];
   for (const { id } of candidates) {
-    const viewer = loadActor(db, id);
+    const viewer = await loadActor(db, id);
     const { resource, grant } = recordResource(db, viewer, crn, now);
     const v = can(viewer, 'record.read', resource, now);
     if (!v.allowed || !v.scope || !v.route) continue;
     const viaGrant = v.route === 'GRANT' || v.route === 'EMERGENCY';
     const org = viewer.staffCode
-      ? one<{ name: string }>(db, sql`SELECT p.name FROM staff s JOIN teams t ON t.code = s.team_code JOIN providers p ON p.code = t.provider_code WHERE s.code = ${viewer.staffCode}`)
+      ? await one<{ name: string }>(db, sql`SELECT p.name FROM staff s JOIN teams t ON t.code = s.team_code JOIN providers p ON p.code = t.provider_code WHERE s.code = ${viewer.staffCode}`)
       : undefined;
     viewers.push({
       userId: viewer.userId,

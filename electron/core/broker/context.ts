@@ -13,7 +13,7 @@ export interface BrokerContext {
   clock: Clock;
 }
 
-export const policyOf = (ctx: BrokerContext): Promise<PolicySettings> => readPolicy(ctx.db);
+export const policyOf = async (ctx: BrokerContext): Promise<PolicySettings> => await readPolicy(ctx.db);
 
 /** Asks the policy and throws its answer as an AppError when the answer is no. */
 export function authorise<A extends Action>(actor: Actor, action: A, resource: Parameters<typeof can<A>>[2], now: number) {
@@ -28,7 +28,7 @@ export function authorise<A extends Action>(actor: Actor, action: A, resource: P
  * inside a transaction joins it.
  */
 export const writeTransaction = <T>(ctx: BrokerContext, fn: () => Promise<T>, options?: WriteOptions): Promise<T> =>
-  ctx.db.write(() => fn(), options);
+  ctx.db.write(async () => await fn(), options);
 
 /** How an actor appears in the audit log. */
 export const auditActor = (actor: Actor): string => actor.username;

@@ -45,44 +45,44 @@ interface Accepted {
 }
 const refuse = (crn: string, code: Refusal['error']['code'], message: string): Refusal => ({ outcome: 'REFUSED', crn, error: { code, message } });
 
-export function createRequests(ctx: BrokerContext, actor: Actor, input: NewRequest): { batchId: string | null; results: RequestOutcome[] } {
+export async function createRequests(ctx: BrokerContext, actor: Actor, input: NewRequest): Promise<{ batchId: string | null; results: RequestOutcome[] }> {
   const now = ctx.clock.now();
-  const policy = policyOf(ctx);
+  const policy = await policyOf(ctx);
   const batchId = input.crns.length > 1 ? randomUUID() : null;
   const minutes = givenMinutes(input, now);
   if (minutes === undefined) throw new AppError('INVALID_INPUT', 'Say how long access is needed: in days, in hours or until an end time.');
-  return writeTransaction(ctx, () => {
-    const results = input.crns.map((crn): RequestOutcome => {
-      const checked = checkRequest(ctx, actor, crn, input, minutes, batchId !== null, now);
+  return await writeTransaction(ctx, () => {
+    const results = input.crns.map(async (crn): Promise<RequestOutcome> => {
+      const checked = await checkRequest(ctx, actor, crn, input, minutes, batchId !== null, now);
       if ('outcome' in checked) {
-        appendAuditEvent(ctx.db, {
+        await appendAuditEvent(ctx.db, {
           at: now, actor: auditActor(actor), action: 'request.refuse', subject: `person:${crn}`, crn,
           details: { code: checked.error.code, scope: input.scope, batchId },
         });
         return checked;
       }
-      const id = insertRequest(ctx, actor, crn, input, checked.minutes, batchId, now);
-      const [view] = selectRequestViews(ctx.db, now, sql`WHERE r.id = ${id}`);
-      return { outcome: 'CREATED', crn, request: toRequestRow(ctx.db, view!, actor, policy, now), notes: checked.notes };
+      const id = await insertRequest(ctx, actor, crn, input, checked.minutes, batchId, now);
+      const [view] = await selectRequestViews(ctx.db, now, sql`WHERE r.id = ${id}`);
+      return { outcome: 'CREATED', crn, request: await toRequestRow(ctx.db, view!, actor, policy, now), notes: checked.notes };
     });
     return { batchId, results };
   });
 }
 
-function checkRequest(ctx: BrokerContext, actor: Actor, crn: string, input: NewRequest, minutes: number, inBatch: boolean, now: number): Refusal | Accepted {
+async function checkRequest(ctx: BrokerContext, actor: Actor, crn: string, input: NewRequest, minutes: number, inBatch: boolean, now: number): Promise<Refusal | Accepted> {
   const db = ctx.db;
-  if (!one(db, sql`SELECT 1 FROM people WHERE crn = ${crn}`)) return refuse(crn, 'NOT_FOUND', `There is nobody with CRN ${crn}.`);
-  const verdict = can(actor, 'request.create', personResource(db, actor, crn, now), now);
+  if (!await one(db, sql`SELECT 1 FROM people WHERE crn = ${crn}`)) return refuse(crn, 'NOT_FOUND', `There is nobody with CRN ${crn}.`);
+  const verdict = can(actor, 'request.create', await personResource(db, actor, crn, now), now);
   if (!verdict.allowed) {
     if (verdict.code === 'ACCESS_EXCLUDED') {
-      const message = laoFacts(db, crn, actor.staffCode, now).exclusionMessage ?? verdict.message;
+      const message = (await laoFacts(db, crn, actor.staffCode, now)).exclusionMessage ?? verdict.message;
       return refuse(crn, 'ACCESS_EXCLUDED', message);
     }
     if (verdict.code === 'FORBIDDEN') return refuse(crn, 'FORBIDDEN', verdict.message);
     throw new AppError(verdict.code, verdict.message);
   }
-  const lao = laoFacts(db, crn, actor.staffCode, now);
-  const max = maxDurationDays(policyOf(ctx), input.scope, riskSummary(db, crn, now, lao.restricted));
+  const lao = await laoFacts(db, crn, actor.staffCode, now);
+  const max = maxDurationDays(await policyOf(ctx), input.scope, await riskSummary(db, crn, now, lao.restricted));
   const notes: string[] = [];
   let granted = minutes;
   if (minutes > max * MINUTES_PER_DAY) {
@@ -95,13 +95,13 @@ function checkRequest(ctx: BrokerContext, actor: Actor, crn: string, input: NewR
   if (lao.restricted && !lao.onAllowList) {
     notes.push('This record is restricted (limited access): only the offender manager or an LAO administrator in the hub can decide, so it skips deputies.');
   }
-  const duplicate = duplicateOf(ctx, actor, crn, input, now);
+  const duplicate = await duplicateOf(ctx, actor, crn, input, now);
   return duplicate ?? { minutes: granted, notes };
 }
 
-function duplicateOf(ctx: BrokerContext, actor: Actor, crn: string, input: NewRequest, now: number): Refusal | null {
+async function duplicateOf(ctx: BrokerContext, actor: Actor, crn: string, input: NewRequest, now: number): Promise<Refusal | null> {
   const db = ctx.db;
-  const pending = one<{ id: number; scope: Scope }>(
+  const pending = await one<{ id: number; scope: Scope }>(
     db,
     sql`SELECT id, scope FROM requests WHERE requester_user_id = ${actor.userId} AND crn = ${crn} AND queue IS NOT NULL
         ORDER BY id LIMIT 1`,
@@ -115,24 +115,24 @@ function duplicateOf(ctx: BrokerContext, actor: Actor, crn: string, input: NewRe
     .all(actor.userId, crn, now, now) as { id: number; scope: Scope; end_at: number }[];
   const covering = grants.find((g) => scopeCovers(g.scope, input.scope));
   if (covering) {
-    return refuse(crn, 'DUPLICATE_REQUEST', `You already have ${SCOPE_LABELS[covering.scope].toLowerCase()} access to ${crn} until ${formatWhen(covering.end_at, officeTimeZone(db))}. Ask to extend it instead.`);
+    return refuse(crn, 'DUPLICATE_REQUEST', `You already have ${SCOPE_LABELS[covering.scope].toLowerCase()} access to ${crn} until ${formatWhen(covering.end_at, await officeTimeZone(db))}. Ask to extend it instead.`);
   }
-  if (input.scope === 'FRONT_SHEET' && hasActiveAllocation(db, actor.staffCode, crn, now)) {
+  if (input.scope === 'FRONT_SHEET' && await hasActiveAllocation(db, actor.staffCode, crn, now)) {
     return refuse(crn, 'DUPLICATE_REQUEST', `Your allocation for ${crn} already lets you read the front sheet.`);
   }
   return null;
 }
 
-function insertRequest(ctx: BrokerContext, actor: Actor, crn: string, input: NewRequest, minutes: number, batchId: string | null, now: number): number {
+async function insertRequest(ctx: BrokerContext, actor: Actor, crn: string, input: NewRequest, minutes: number, batchId: string | null, now: number): Promise<number> {
   const db = ctx.db;
-  const policy = policyOf(ctx);
-  const lao = laoFacts(db, crn, actor.staffCode, now);
-  const routing = planRoute(db, policy, { crn, restricted: lao.restricted, requesterStaffCode: actor.staffCode, urgency: input.urgency, neededBy: input.neededBy }, now);
+  const policy = await policyOf(ctx);
+  const lao = await laoFacts(db, crn, actor.staffCode, now);
+  const routing = await planRoute(db, policy, { crn, restricted: lao.restricted, requesterStaffCode: actor.staffCode, urgency: input.urgency, neededBy: input.neededBy }, now);
   const deadline = routing.deadline;
   // An allocation means the owner already knows this practitioner works with the person.
-  const fastTrack = input.scope !== 'FRONT_SHEET' && hasActiveAllocation(db, actor.staffCode, crn, now) ? 1 : 0;
+  const fastTrack = input.scope !== 'FRONT_SHEET' && await hasActiveAllocation(db, actor.staffCode, crn, now) ? 1 : 0;
   const id = Number(
-    run(
+    (await run(
       db,
       sql`INSERT INTO requests (batch_id, requester_user_id, requester_staff_code, crn, scope, purpose, justification, urgency,
             needed_by, duration_days, duration_minutes, extends_grant_id, fast_track, status, queue, owner_staff_code, hub_reason, hub_reason_text,
@@ -140,20 +140,20 @@ function insertRequest(ctx: BrokerContext, actor: Actor, crn: string, input: New
           VALUES (${batchId}, ${actor.userId}, ${actor.staffCode}, ${crn}, ${input.scope}, ${input.purpose}, ${input.justification},
             ${input.urgency}, ${input.neededBy}, ${daysCovering(minutes)}, ${minutes}, ${input.extendsGrantId ?? null}, ${fastTrack}, ${routing.status},
             ${routing.queue}, ${routing.ownerStaffCode}, ${routing.hubReason}, ${routing.hubReasonText}, ${routing.routeReason}, ${now}, ${now}, ${deadline})`,
-    ).lastInsertRowid,
+    )).lastInsertRowid,
   );
-  appendAuditEvent(db, {
+  await appendAuditEvent(db, {
     at: now, actor: auditActor(actor), action: input.extendsGrantId ? 'request.extend' : 'request.create', subject: `request:${id}`, crn,
     details: { scope: input.scope, purpose: input.purpose, urgency: input.urgency, neededBy: input.neededBy, durationMinutes: minutes, batchId, extendsGrantId: input.extendsGrantId ?? null, fastTrack: fastTrack === 1 },
   });
-  appendAuditEvent(db, {
+  await appendAuditEvent(db, {
     at: now, actor: 'system', action: 'request.route', subject: `request:${id}`, crn,
     details: { status: routing.status, ownerStaffCode: routing.ownerStaffCode, hubReason: routing.routeReason ?? routing.hubReason, deadline },
   });
-  const r = loadRequest(db, id);
+  const r = await loadRequest(db, id);
   const title = `New request for ${crn}${r.fast_track ? ' (fast-track)' : ''}`;
   const body = `${actor.displayName} asks for ${SCOPE_LABELS[input.scope].toLowerCase()} access for ${durationWords(minutes)}. Decide by ${formatWhen(deadline, policy.workingHours.timeZone)}.`;
-  notifyUsers(db, routedTo(db, routing, now).filter((u) => u !== actor.userId), {
+  await notifyUsers(db, (await routedTo(db, routing, now)).filter((u) => u !== actor.userId), {
     kind: 'REQUEST_NEW', title, at: now, crn, requestId: id,
     body: routing.routeReason === 'NEEDED_SOON' ? `${body} ${capitalise(routing.hubReasonText!)}; the first decision wins.`
       : routing.status === 'PENDING_HUB' ? `${body} With the hub because ${routing.hubReasonText}.` : body,

@@ -34,20 +34,20 @@ const LATEST_START_DAYS = 90;
 /** A start a little in the past (the form was open a while) counts as now. */
 const START_GRACE = 5 * MINUTE;
 
-export function approveRequest(ctx: BrokerContext, actor: Actor, a: Approval): RequestRecord {
+export async function approveRequest(ctx: BrokerContext, actor: Actor, a: Approval): Promise<RequestRecord> {
   const now = ctx.clock.now();
-  const policy = policyOf(ctx);
-  return writeTransaction(ctx, () => {
+  const policy = await policyOf(ctx);
+  return await writeTransaction(ctx, async () => {
     const db = ctx.db;
-    const r = loadRequest(db, a.requestId);
-    const verdict = authorise(actor, 'request.approve', requestResource(db, actor, r, policy, now), now);
+    const r = await loadRequest(db, a.requestId);
+    const verdict = authorise(actor, 'request.approve', await requestResource(db, actor, r, policy, now), now);
     const scope = a.scope ?? r.scope;
     if (scopeRank(scope) > scopeRank(r.scope)) {
       throw new AppError('SCOPE_WIDENED', `The request is for ${SCOPE_LABELS[r.scope].toLowerCase()}; an approval may narrow it, never widen it.`);
     }
-    const maxDays = maxDurationDays(policy, scope, riskSummary(db, r.crn, now, false));
+    const maxDays = maxDurationDays(policy, scope, await riskSummary(db, r.crn, now, false));
     const asked = requestedMinutes(r);
-    const startAt = chooseStart(ctx, r, a.startAt, now);
+    const startAt = await chooseStart(ctx, r, a.startAt, now);
     // An end time is counted from the start of access, so "until 11:30" means until 11:30.
     const minutes = givenMinutes(a, startAt) ?? Math.min(asked, maxDays * MINUTES_PER_DAY);
     if (minutes > asked) throw new AppError('DURATION_TOO_LONG', `The requester asked for ${durationWords(asked)}; an approval may shorten that, not lengthen it.`);
@@ -55,44 +55,44 @@ export function approveRequest(ctx: BrokerContext, actor: Actor, a: Approval): R
     const endAt = startAt + minutes * MINUTE;
     const days = daysCovering(minutes);
     const narrowed = scope !== r.scope || minutes < asked ? 1 : 0;
-    const changed = run(
+    const changed = (await run(
       db,
       sql`UPDATE requests SET status = 'APPROVED', queue = NULL, decided_at = ${now}, decided_by_user_id = ${actor.userId},
             decision_route = ${verdict.route ?? 'HUB'}, approved_scope = ${scope}, approved_duration_days = ${days}, approved_duration_minutes = ${minutes},
             approved_start_at = ${startAt}, narrowed = ${narrowed}, decision_reason = ${a.note?.trim() || null}
           WHERE id = ${r.id} AND status IN ('PENDING_OWNER', 'PENDING_HUB')`,
-    ).changes;
+    )).changes;
     if (changed !== 1) throw new AppError('ALREADY_DECIDED');
     const grantId = Number(
-      run(
+      (await run(
         db,
         sql`INSERT INTO grants (request_id, kind, grantee_user_id, crn, scope, start_at, end_at, granted_by_user_id, created_at)
             VALUES (${r.id}, 'REQUEST', ${r.requester_user_id}, ${r.crn}, ${scope}, ${startAt}, ${endAt}, ${actor.userId}, ${now})`,
-      ).lastInsertRowid,
+      )).lastInsertRowid,
     );
-    run(db, sql`UPDATE requests SET grant_id = ${grantId} WHERE id = ${r.id}`);
-    appendAuditEvent(db, {
+    await run(db, sql`UPDATE requests SET grant_id = ${grantId} WHERE id = ${r.id}`);
+    await appendAuditEvent(db, {
       at: now, actor: auditActor(actor), action: 'request.approve', subject: `request:${r.id}`, crn: r.crn,
       details: { route: verdict.route ?? 'HUB', requestedScope: r.scope, scope, requestedMinutes: asked, minutes, narrowed: narrowed === 1, overdue: r.deadline <= now },
     });
-    appendAuditEvent(db, {
+    await appendAuditEvent(db, {
       at: now, actor: auditActor(actor), action: 'grant.create', subject: `grant:${grantId}`, crn: r.crn,
       details: { requestId: r.id, granteeUserId: r.requester_user_id, scope, startAt, endAt },
     });
-    notifyUsers(db, [r.requester_user_id], {
+    await notifyUsers(db, [r.requester_user_id], {
       kind: 'REQUEST_APPROVED', at: now, crn: r.crn, requestId: r.id, grantId,
       title: `Access approved for ${r.crn}`,
       body: `${SCOPE_LABELS[scope]} for ${durationWords(minutes)}, from ${formatWhen(startAt, policy.workingHours.timeZone)} until ${formatWhen(endAt, policy.workingHours.timeZone)}${narrowed ? ' (narrower than you asked)' : ''}.${a.note ? ` Note: ${a.note}` : ''}`,
     });
-    return loadRequest(db, r.id);
+    return await loadRequest(db, r.id);
   });
 }
 
-function chooseStart(ctx: BrokerContext, r: RequestRecord, wanted: number | undefined, now: number): number {
+async function chooseStart(ctx: BrokerContext, r: RequestRecord, wanted: number | undefined, now: number): Promise<number> {
   // An extension starts when the grant it extends ends, so the two never overlap.
   let earliest = now;
   if (r.extends_grant_id !== null) {
-    const old = one<{ end_at: number; revoked_at: number | null }>(ctx.db, sql`SELECT end_at, revoked_at FROM grants WHERE id = ${r.extends_grant_id}`);
+    const old = await one<{ end_at: number; revoked_at: number | null }>(ctx.db, sql`SELECT end_at, revoked_at FROM grants WHERE id = ${r.extends_grant_id}`);
     if (old && old.revoked_at === null) earliest = Math.max(now, old.end_at);
   }
   if (wanted === undefined) return earliest;
@@ -108,55 +108,55 @@ export interface Denial {
   reason: string;
 }
 
-export function denyRequest(ctx: BrokerContext, actor: Actor, d: Denial): RequestRecord {
+export async function denyRequest(ctx: BrokerContext, actor: Actor, d: Denial): Promise<RequestRecord> {
   const now = ctx.clock.now();
-  const policy = policyOf(ctx);
+  const policy = await policyOf(ctx);
   const reason = checkRefusalReason(d.reason, policy.refusalReasonMinChars);
-  return writeTransaction(ctx, () => {
+  return await writeTransaction(ctx, async () => {
     const db = ctx.db;
-    const r = loadRequest(db, d.requestId);
-    const verdict = authorise(actor, 'request.deny', requestResource(db, actor, r, policy, now), now);
-    const changed = run(
+    const r = await loadRequest(db, d.requestId);
+    const verdict = authorise(actor, 'request.deny', await requestResource(db, actor, r, policy, now), now);
+    const changed = (await run(
       db,
       sql`UPDATE requests SET status = 'DENIED', queue = NULL, decided_at = ${now}, decided_by_user_id = ${actor.userId},
             decision_route = ${verdict.route ?? 'HUB'}, deny_reason_code = ${d.reasonCode}, decision_reason = ${reason}
           WHERE id = ${r.id} AND status IN ('PENDING_OWNER', 'PENDING_HUB')`,
-    ).changes;
+    )).changes;
     if (changed !== 1) throw new AppError('ALREADY_DECIDED');
-    appendAuditEvent(db, {
+    await appendAuditEvent(db, {
       at: now, actor: auditActor(actor), action: 'request.deny', subject: `request:${r.id}`, crn: r.crn,
       details: { route: verdict.route ?? 'HUB', reasonCode: d.reasonCode, reason, overdue: r.deadline <= now },
     });
-    notifyUsers(db, [r.requester_user_id], {
+    await notifyUsers(db, [r.requester_user_id], {
       kind: 'REQUEST_DENIED', at: now, crn: r.crn, requestId: r.id,
       title: `Access refused for ${r.crn}`,
       body: `${DENY_REASON_LABELS[d.reasonCode]}: ${reason}`,
     });
-    return loadRequest(db, r.id);
+    return await loadRequest(db, r.id);
   });
 }
 
-export function withdrawRequest(ctx: BrokerContext, actor: Actor, requestId: number): RequestRecord {
+export async function withdrawRequest(ctx: BrokerContext, actor: Actor, requestId: number): Promise<RequestRecord> {
   const now = ctx.clock.now();
-  const policy = policyOf(ctx);
-  return writeTransaction(ctx, () => {
+  const policy = await policyOf(ctx);
+  return await writeTransaction(ctx, async () => {
     const db = ctx.db;
-    const r = loadRequest(db, requestId);
+    const r = await loadRequest(db, requestId);
     if (r.requester_user_id !== actor.userId) throw new AppError('NOT_FOUND', `There is no request ${requestId} of yours.`);
-    authorise(actor, 'request.withdraw', requestResource(db, actor, r, policy, now), now);
-    const changed = run(
+    authorise(actor, 'request.withdraw', await requestResource(db, actor, r, policy, now), now);
+    const changed = (await run(
       db,
       sql`UPDATE requests SET status = 'WITHDRAWN', queue = NULL, withdrawn_at = ${now} WHERE id = ${r.id} AND status IN ('PENDING_OWNER', 'PENDING_HUB')`,
-    ).changes;
+    )).changes;
     if (changed !== 1) throw new AppError('ALREADY_DECIDED');
-    appendAuditEvent(db, { at: now, actor: auditActor(actor), action: 'request.withdraw', subject: `request:${r.id}`, crn: r.crn, details: { status: r.status } });
+    await appendAuditEvent(db, { at: now, actor: auditActor(actor), action: 'request.withdraw', subject: `request:${r.id}`, crn: r.crn, details: { status: r.status } });
     // Whoever was holding it can stop working on it.
-    const holders = r.status === 'PENDING_OWNER' ? ownerSideUsers(db, r.owner_staff_code, now) : hubUsers(db);
-    notifyUsers(db, holders, {
+    const holders = r.status === 'PENDING_OWNER' ? await ownerSideUsers(db, r.owner_staff_code, now) : await hubUsers(db);
+    await notifyUsers(db, holders, {
       kind: 'REQUEST_WITHDRAWN', at: now, crn: r.crn, requestId: r.id,
       title: `Request for ${r.crn} withdrawn`,
       body: `${actor.displayName} withdrew the request for ${SCOPE_LABELS[r.scope].toLowerCase()} access; it no longer needs a decision.`,
     });
-    return loadRequest(db, r.id);
+    return await loadRequest(db, r.id);
   });
 }

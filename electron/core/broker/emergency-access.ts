@@ -23,73 +23,73 @@ import { mayNameCase, RESTRICTED_NAME } from './request-view';
 export const EMERGENCY_HARD_LIMIT_MINUTES = 240;
 
 /** The password has already been checked by the caller (auth); this does the rest atomically. */
-export function openEmergencyAccess(ctx: BrokerContext, actor: Actor, o: { requestId: number; reasonCode: EmergencyReason; reasonText: string }): { use: EmergencyUseRow; grant: GrantRow } {
+export async function openEmergencyAccess(ctx: BrokerContext, actor: Actor, o: { requestId: number; reasonCode: EmergencyReason; reasonText: string }): Promise<{ use: EmergencyUseRow; grant: GrantRow }> {
   const now = ctx.clock.now();
-  const policy = policyOf(ctx);
+  const policy = await policyOf(ctx);
   const reasonText = o.reasonText.trim();
   if (o.reasonCode === 'OTHER' && reasonText.length === 0) throw new AppError('EMERGENCY_REASON_REQUIRED');
-  const useId = writeTransaction(ctx, () => {
+  const useId = await writeTransaction(ctx, async () => {
     const db = ctx.db;
-    const r = loadRequest(db, o.requestId);
+    const r = await loadRequest(db, o.requestId);
     if (r.requester_user_id !== actor.userId) throw new AppError('NOT_FOUND', `There is no request ${o.requestId} of yours.`);
-    authorise(actor, 'emergency.open', requestResource(db, actor, r, policy, now), now);
+    authorise(actor, 'emergency.open', await requestResource(db, actor, r, policy, now), now);
     const endAt = now + Math.min(policy.emergencyMaxMinutes, EMERGENCY_HARD_LIMIT_MINUTES) * MINUTE;
     const grantId = Number(
-      run(
+      (await run(
         db,
         sql`INSERT INTO grants (request_id, kind, grantee_user_id, crn, scope, start_at, end_at, granted_by_user_id, created_at)
             VALUES (${r.id}, 'EMERGENCY', ${actor.userId}, ${r.crn}, 'FRONT_SHEET', ${now}, ${endAt}, NULL, ${now})`,
-      ).lastInsertRowid,
+      )).lastInsertRowid,
     );
     const id = Number(
-      run(
+      (await run(
         db,
         sql`INSERT INTO emergency_uses (request_id, grant_id, user_id, crn, reason_code, reason_text, used_at, ends_at)
             VALUES (${r.id}, ${grantId}, ${actor.userId}, ${r.crn}, ${o.reasonCode}, ${reasonText || null}, ${now}, ${endAt})`,
-      ).lastInsertRowid,
+      )).lastInsertRowid,
     );
-    appendAuditEvent(db, {
+    await appendAuditEvent(db, {
       at: now, actor: auditActor(actor), action: 'emergency.open', subject: `emergency:${id}`, crn: r.crn,
       details: { requestId: r.id, grantId, reasonCode: o.reasonCode, reasonText, endAt },
     });
-    notifyUsers(db, [...ownerSideUsers(db, caseOwner(db, r.crn) ?? null, now), ...hubUsers(db)].filter((u) => u !== actor.userId), {
+    await notifyUsers(db, [...await ownerSideUsers(db, await caseOwner(db, r.crn) ?? null, now), ...await hubUsers(db)].filter((u) => u !== actor.userId), {
       kind: 'EMERGENCY_USED', at: now, crn: r.crn, requestId: r.id, grantId,
       title: `Emergency access used on ${r.crn}`,
       body: `${actor.displayName} opened the front sheet until ${formatWhen(endAt, policy.workingHours.timeZone)}: ${EMERGENCY_REASON_LABELS[o.reasonCode]}${reasonText ? ` (${reasonText})` : ''}. The hub will review it.`,
     });
     return id;
   });
-  const use = emergencyUses(ctx, actor, sql`WHERE e.id = ${useId}`)[0]!;
-  const grant = selectGrantRows(ctx.db, actor, now, sql`WHERE g.id = ${use.grantId}`)[0]!;
+  const use = (await emergencyUses(ctx, actor, sql`WHERE e.id = ${useId}`))[0]!;
+  const grant = (await selectGrantRows(ctx.db, actor, now, sql`WHERE g.id = ${use.grantId}`))[0]!;
   return { use, grant };
 }
 
-export function reviewEmergencyUse(ctx: BrokerContext, actor: Actor, o: { useId: number; outcome: EmergencyReviewOutcome; notes: string }): EmergencyUseRow {
+export async function reviewEmergencyUse(ctx: BrokerContext, actor: Actor, o: { useId: number; outcome: EmergencyReviewOutcome; notes: string }): Promise<EmergencyUseRow> {
   const now = ctx.clock.now();
-  writeTransaction(ctx, () => {
+  await writeTransaction(ctx, async () => {
     const db = ctx.db;
-    const use = one<{ user_id: number; crn: string; reviewed_at: number | null }>(db, sql`SELECT user_id, crn, reviewed_at FROM emergency_uses WHERE id = ${o.useId}`);
+    const use = await one<{ user_id: number; crn: string; reviewed_at: number | null }>(db, sql`SELECT user_id, crn, reviewed_at FROM emergency_uses WHERE id = ${o.useId}`);
     if (!use) throw new AppError('NOT_FOUND', `There is no emergency use ${o.useId}.`);
     authorise(actor, 'emergency.review', { kind: 'emergencyUse', isUser: use.user_id === actor.userId, reviewed: use.reviewed_at !== null }, now);
-    const changed = run(
+    const changed = (await run(
       db,
       sql`UPDATE emergency_uses SET review_outcome = ${o.outcome}, review_notes = ${o.notes}, reviewed_at = ${now}, reviewed_by_user_id = ${actor.userId}
           WHERE id = ${o.useId} AND reviewed_at IS NULL`,
-    ).changes;
+    )).changes;
     if (changed !== 1) throw new AppError('ALREADY_REVIEWED');
-    appendAuditEvent(db, { at: now, actor: auditActor(actor), action: 'emergency.review', subject: `emergency:${o.useId}`, crn: use.crn, details: { outcome: o.outcome, notes: o.notes } });
+    await appendAuditEvent(db, { at: now, actor: auditActor(actor), action: 'emergency.review', subject: `emergency:${o.useId}`, crn: use.crn, details: { outcome: o.outcome, notes: o.notes } });
   });
-  return emergencyUses(ctx, actor, sql`WHERE e.id = ${o.useId}`)[0]!;
+  return (await emergencyUses(ctx, actor, sql`WHERE e.id = ${o.useId}`))[0]!;
 }
 
-export function emergencyReviewQueue(ctx: BrokerContext, actor: Actor, o: { filter: 'UNREVIEWED' | 'ALL'; limit: number; offset: number }) {
+export async function emergencyReviewQueue(ctx: BrokerContext, actor: Actor, o: { filter: 'UNREVIEWED' | 'ALL'; limit: number; offset: number }) {
   const now = ctx.clock.now();
   authorise(actor, 'emergency.reviewQueue', SYSTEM, now);
   const unreviewedOnly = o.filter === 'UNREVIEWED' ? 1 : 0;
   const where = sql`WHERE (${unreviewedOnly} = 0 OR e.reviewed_at IS NULL)`;
-  const rows = emergencyUses(ctx, actor, { text: `${where.text} ORDER BY e.reviewed_at IS NULL DESC, e.used_at DESC LIMIT ? OFFSET ?`, params: [...where.params, o.limit, o.offset] });
-  const count = (q: SqlQuery) => one<{ n: number }>(ctx.db, { text: `SELECT count(*) AS n FROM emergency_uses e ${q.text}`, params: q.params })?.n ?? 0;
-  return { rows, total: count(where), unreviewed: count(sql`WHERE e.reviewed_at IS NULL`) };
+  const rows = await emergencyUses(ctx, actor, { text: `${where.text} ORDER BY e.reviewed_at IS NULL DESC, e.used_at DESC LIMIT ? OFFSET ?`, params: [...where.params, o.limit, o.offset] });
+  const count = async (q: SqlQuery) => (await one<{ n: number }>(ctx.db, { text: `SELECT count(*) AS n FROM emergency_uses e ${q.text}`, params: q.params }))?.n ?? 0;
+  return { rows, total: await count(where), unreviewed: await count(sql`WHERE e.reviewed_at IS NULL`) };
 }
 
 interface UseRecord {
@@ -112,19 +112,19 @@ interface UseRecord {
   p_owner: string | null;
 }
 
-function emergencyUses(ctx: BrokerContext, viewer: Actor, rest: SqlQuery): EmergencyUseRow[] {
+async function emergencyUses(ctx: BrokerContext, viewer: Actor, rest: SqlQuery): Promise<EmergencyUseRow[]> {
   const now = ctx.clock.now();
-  return all<UseRecord>(ctx.db, {
+  return (await all<UseRecord>(ctx.db, {
     text: `SELECT e.*, u.display_name AS user_name, rv.display_name AS reviewer_name, p.forename AS p_forename, p.surname AS p_surname, p.owner_staff_code AS p_owner
            FROM emergency_uses e JOIN users u ON u.id = e.user_id JOIN people p ON p.crn = e.crn
            LEFT JOIN users rv ON rv.id = e.reviewed_by_user_id ${rest.text}`,
     params: rest.params,
-  }).map((e) => ({
+  })).map(async (e) => ({
     id: e.id,
     requestId: e.request_id,
     grantId: e.grant_id,
     crn: e.crn,
-    personName: mayNameCase(ctx.db, viewer, e.crn, e.p_owner, now) ? `${e.p_forename} ${e.p_surname}` : RESTRICTED_NAME,
+    personName: await mayNameCase(ctx.db, viewer, e.crn, e.p_owner, now) ? `${e.p_forename} ${e.p_surname}` : RESTRICTED_NAME,
     userId: e.user_id,
     userName: e.user_name,
     reasonCode: e.reason_code,

@@ -41,8 +41,8 @@ export function grantState(
   return 'ACTIVE';
 }
 
-export function loadGrant(db: Db, id: number): GrantRecord {
-  const g = one<GrantRecord>(db, sql`SELECT * FROM grants WHERE id = ${id}`);
+export async function loadGrant(db: Db, id: number): Promise<GrantRecord> {
+  const g = await one<GrantRecord>(db, sql`SELECT * FROM grants WHERE id = ${id}`);
   if (!g) throw new AppError('NOT_FOUND', `There is no grant ${id}.`);
   return g;
 }
@@ -52,9 +52,9 @@ export function loadGrant(db: Db, id: number): GrantRecord {
  * end is checked against the latest time the store has ever seen as well as now, and a grant whose
  * expiry was recorded is over: a clock moved back never brings access back to life.
  */
-export function liveGrants(db: Db, userId: number, crn: string, now: number): GrantRecord[] {
-  const endAfter = grantCheckTime(db, now);
-  return all<GrantRecord>(
+export async function liveGrants(db: Db, userId: number, crn: string, now: number): Promise<GrantRecord[]> {
+  const endAfter = await grantCheckTime(db, now);
+  return await all<GrantRecord>(
     db,
     sql`SELECT * FROM grants WHERE grantee_user_id = ${userId} AND crn = ${crn}
         AND revoked_at IS NULL AND expiry_recorded_at IS NULL AND start_at <= ${now} AND end_at > ${endAfter}`,

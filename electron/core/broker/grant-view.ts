@@ -29,20 +29,20 @@ const SELECT = `
   LEFT JOIN users bu ON bu.id = g.granted_by_user_id
   LEFT JOIN users ru ON ru.id = g.revoked_by_user_id`;
 
-export function selectGrantRows(db: Db, viewer: Actor, now: number, rest: SqlQuery): GrantRow[] {
-  return all<GrantViewRecord>(db, { text: `${SELECT} ${rest.text}`, params: rest.params }).map((g) => ({
+export async function selectGrantRows(db: Db, viewer: Actor, now: number, rest: SqlQuery): Promise<GrantRow[]> {
+  return (await all<GrantViewRecord>(db, { text: `${SELECT} ${rest.text}`, params: rest.params })).map(async (g) => ({
     id: g.id,
     requestId: g.request_id,
     kind: g.kind,
     crn: g.crn,
-    personName: mayNameCase(db, viewer, g.crn, g.p_owner, now) ? `${g.p_forename} ${g.p_surname}` : RESTRICTED_NAME,
+    personName: await mayNameCase(db, viewer, g.crn, g.p_owner, now) ? `${g.p_forename} ${g.p_surname}` : RESTRICTED_NAME,
     granteeUserId: g.grantee_user_id,
     granteeName: g.grantee_name,
     grantedByName: g.granted_by_name,
     scope: g.scope,
     startAt: g.start_at,
     endAt: g.end_at,
-    state: grantState(g, { active: g.grantee_active === 1, excluded: laoFacts(db, g.crn, g.grantee_staff_code, now).excluded }, now, grantCheckTime(db, now)),
+    state: grantState(g, { active: g.grantee_active === 1, excluded: (await laoFacts(db, g.crn, g.grantee_staff_code, now)).excluded }, now, await grantCheckTime(db, now)),
     revokedAt: g.revoked_at,
     revokedByName: g.revoked_by_name,
     revokeReason: g.revoke_reason,

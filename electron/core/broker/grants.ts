@@ -18,47 +18,47 @@ import { selectGrantRows } from './grant-view';
 import { grantResource } from './request-facts';
 import { SYSTEM } from '../policy/resources';
 
-export function getGrant(ctx: BrokerContext, actor: Actor, grantId: number): GrantRow {
+export async function getGrant(ctx: BrokerContext, actor: Actor, grantId: number): Promise<GrantRow> {
   const now = ctx.clock.now();
-  const g = loadGrant(ctx.db, grantId);
-  authorise(actor, 'grant.view', grantResource(ctx.db, actor, g, now), now);
-  return selectGrantRows(ctx.db, actor, now, sql`WHERE g.id = ${grantId}`)[0]!;
+  const g = await loadGrant(ctx.db, grantId);
+  authorise(actor, 'grant.view', await grantResource(ctx.db, actor, g, now), now);
+  return (await selectGrantRows(ctx.db, actor, now, sql`WHERE g.id = ${grantId}`))[0]!;
 }
 
-export function myGrants(ctx: BrokerContext, actor: Actor, o: { filter: 'CURRENT' | 'ALL'; limit: number; offset: number }) {
+export async function myGrants(ctx: BrokerContext, actor: Actor, o: { filter: 'CURRENT' | 'ALL'; limit: number; offset: number }) {
   const now = ctx.clock.now();
   authorise(actor, 'own.lists', SYSTEM, now);
   const current = o.filter === 'CURRENT' ? 1 : 0;
-  const endAfter = grantCheckTime(ctx.db, now);
+  const endAfter = await grantCheckTime(ctx.db, now);
   const where = sql`WHERE g.grantee_user_id = ${actor.userId} AND (${current} = 0 OR (g.revoked_at IS NULL AND g.end_at > ${endAfter}))`;
-  const rows = selectGrantRows(ctx.db, actor, now, {
+  const rows = await selectGrantRows(ctx.db, actor, now, {
     text: `${where.text} ORDER BY (g.revoked_at IS NULL AND g.end_at > ?) DESC, g.end_at DESC LIMIT ? OFFSET ?`,
     params: [...where.params, endAfter, o.limit, o.offset],
   });
-  const total = one<{ n: number }>(ctx.db, { text: `SELECT count(*) AS n FROM grants g ${where.text}`, params: where.params })?.n ?? 0;
-  return { rows, total, allocations: allocationAccess(ctx.db, actor, now) };
+  const total = (await one<{ n: number }>(ctx.db, { text: `SELECT count(*) AS n FROM grants g ${where.text}`, params: where.params }))?.n ?? 0;
+  return { rows, total, allocations: await allocationAccess(ctx.db, actor, now) };
 }
 
-export function revokeGrant(ctx: BrokerContext, actor: Actor, grantId: number, reason: string): GrantRow {
+export async function revokeGrant(ctx: BrokerContext, actor: Actor, grantId: number, reason: string): Promise<GrantRow> {
   const now = ctx.clock.now();
-  writeTransaction(ctx, () => {
+  await writeTransaction(ctx, async () => {
     const db = ctx.db;
-    const g = loadGrant(db, grantId);
-    authorise(actor, 'grant.revoke', grantResource(db, actor, g, now), now);
-    const changed = run(
+    const g = await loadGrant(db, grantId);
+    authorise(actor, 'grant.revoke', await grantResource(db, actor, g, now), now);
+    const changed = (await run(
       db,
       sql`UPDATE grants SET revoked_at = ${now}, revoked_by_user_id = ${actor.userId}, revoke_reason = ${reason}
           WHERE id = ${grantId} AND revoked_at IS NULL AND end_at > ${now}`,
-    ).changes;
+    )).changes;
     if (changed !== 1) throw new AppError('GRANT_NOT_ACTIVE', 'This access has already ended or been revoked.');
-    appendAuditEvent(db, { at: now, actor: auditActor(actor), action: 'grant.revoke', subject: `grant:${grantId}`, crn: g.crn, details: { reason, granteeUserId: g.grantee_user_id } });
-    notifyUsers(db, [g.grantee_user_id], {
+    await appendAuditEvent(db, { at: now, actor: auditActor(actor), action: 'grant.revoke', subject: `grant:${grantId}`, crn: g.crn, details: { reason, granteeUserId: g.grantee_user_id } });
+    await notifyUsers(db, [g.grantee_user_id], {
       kind: 'GRANT_REVOKED', at: now, crn: g.crn, grantId, requestId: g.request_id,
       title: `Access to ${g.crn} revoked`,
       body: `${actor.displayName} revoked your ${SCOPE_LABELS[g.scope].toLowerCase()} access: ${reason}`,
     });
   });
-  return selectGrantRows(ctx.db, actor, now, sql`WHERE g.id = ${grantId}`)[0]!;
+  return (await selectGrantRows(ctx.db, actor, now, sql`WHERE g.id = ${grantId}`))[0]!;
 }
 
 export interface ExtensionRequest extends DurationGiven {
@@ -68,14 +68,14 @@ export interface ExtensionRequest extends DurationGiven {
   neededBy: number | null;
 }
 
-export function requestExtension(ctx: BrokerContext, actor: Actor, e: ExtensionRequest): RequestRow {
+export async function requestExtension(ctx: BrokerContext, actor: Actor, e: ExtensionRequest): Promise<RequestRow> {
   const now = ctx.clock.now();
-  const g = loadGrant(ctx.db, e.grantId);
+  const g = await loadGrant(ctx.db, e.grantId);
   if (g.grantee_user_id !== actor.userId) throw new AppError('NOT_FOUND', `There is no grant ${e.grantId} of yours.`);
-  authorise(actor, 'grant.extend', grantResource(ctx.db, actor, g, now), now);
+  authorise(actor, 'grant.extend', await grantResource(ctx.db, actor, g, now), now);
   if (g.kind === 'EMERGENCY') throw new AppError('GRANT_NOT_ACTIVE', 'Emergency access cannot be extended; ask for access in the usual way.');
-  const original = g.request_id === null ? undefined : one<{ purpose: Purpose }>(ctx.db, sql`SELECT purpose FROM requests WHERE id = ${g.request_id}`);
-  const { results } = createRequests(ctx, actor, {
+  const original = g.request_id === null ? undefined : await one<{ purpose: Purpose }>(ctx.db, sql`SELECT purpose FROM requests WHERE id = ${g.request_id}`);
+  const { results } = await createRequests(ctx, actor, {
     crns: [g.crn],
     scope: g.scope,
     purpose: original?.purpose ?? 'OTHER',

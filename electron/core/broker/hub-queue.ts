@@ -59,7 +59,7 @@ function hubWhere(actor: Actor, o: HubQueueQuery, now: number): SqlQuery {
   return { text: `WHERE ${parts.map((p) => p.text).join(' AND ')}`, params: parts.flatMap((p) => p.params as SqlValue[]) };
 }
 
-export function hubQueue(ctx: BrokerContext, actor: Actor, o: HubQueueQuery): { rows: InboxRow[]; total: number; overdue: number; next: HubQueueCursor | null } {
+export async function hubQueue(ctx: BrokerContext, actor: Actor, o: HubQueueQuery): Promise<{ rows: InboxRow[]; total: number; overdue: number; next: HubQueueCursor | null }> {
   const now = ctx.clock.now();
   authorise(actor, 'hub.queue', SYSTEM, now);
   const where = hubWhere(actor, o, now);
@@ -67,10 +67,10 @@ export function hubQueue(ctx: BrokerContext, actor: Actor, o: HubQueueQuery): { 
   const page: SqlQuery = after
     ? { text: `${where.text} AND (r.deadline, r.id) > (?, ?) ORDER BY r.deadline, r.id LIMIT ?`, params: [...where.params, after.deadline, after.id, o.limit] }
     : paged(where, ORDER[o.filter], o);
-  const views = selectRequestViews(ctx.db, now, page);
-  const rows = toInboxRows(ctx, actor, views, now);
-  const overdue = countOf(ctx, { text: `WHERE r.queue IS NOT NULL AND r.deadline <= ?`, params: [now] });
+  const views = await selectRequestViews(ctx.db, now, page);
+  const rows = await toInboxRows(ctx, actor, views, now);
+  const overdue = await countOf(ctx, { text: `WHERE r.queue IS NOT NULL AND r.deadline <= ?`, params: [now] });
   const last = views[views.length - 1];
   const next = o.filter === 'OPEN' && views.length === o.limit && last ? { deadline: last.deadline, id: last.id } : null;
-  return { rows, total: countOf(ctx, where), overdue, next };
+  return { rows, total: await countOf(ctx, where), overdue, next };
 }

@@ -28,9 +28,9 @@ interface LaoRecord {
 const UNION = `SELECT 'EXCLUSION' AS kind, l.*, s.forename, s.surname FROM lao_exclusions l JOIN staff s ON s.code = l.staff_code
   UNION ALL SELECT 'RESTRICTION' AS kind, l.*, s.forename, s.surname FROM lao_restrictions l JOIN staff s ON s.code = l.staff_code`;
 
-function laoRows(ctx: BrokerContext, where: SqlQuery, page = { limit: 500, offset: 0 }): LaoEntryRow[] {
+async function laoRows(ctx: BrokerContext, where: SqlQuery, page = { limit: 500, offset: 0 }): Promise<LaoEntryRow[]> {
   const now = ctx.clock.now();
-  return all<LaoRecord>(ctx.db, { text: `SELECT * FROM (${UNION}) ${where.text} ORDER BY crn, kind, start_at LIMIT ? OFFSET ?`, params: [...where.params, page.limit, page.offset] }).map((l) => ({
+  return (await all<LaoRecord>(ctx.db, { text: `SELECT * FROM (${UNION}) ${where.text} ORDER BY crn, kind, start_at LIMIT ? OFFSET ?`, params: [...where.params, page.limit, page.offset] })).map((l) => ({
     id: l.id,
     kind: l.kind,
     crn: l.crn,
@@ -44,43 +44,43 @@ function laoRows(ctx: BrokerContext, where: SqlQuery, page = { limit: 500, offse
   }));
 }
 
-export function listLao(ctx: BrokerContext, actor: Actor, o: { crn?: string | undefined; limit: number; offset: number }) {
+export async function listLao(ctx: BrokerContext, actor: Actor, o: { crn?: string | undefined; limit: number; offset: number }) {
   authorise(actor, 'lao.view', SYSTEM, ctx.clock.now());
   const where = o.crn ? sql`WHERE crn = ${o.crn}` : sql`WHERE 1 = 1`;
-  const total = one<{ n: number }>(ctx.db, { text: `SELECT count(*) AS n FROM (${UNION}) ${where.text}`, params: where.params })?.n ?? 0;
-  return { rows: laoRows(ctx, where, o), total };
+  const total = (await one<{ n: number }>(ctx.db, { text: `SELECT count(*) AS n FROM (${UNION}) ${where.text}`, params: where.params }))?.n ?? 0;
+  return { rows: await laoRows(ctx, where, o), total };
 }
 
-export function addLao(
+export async function addLao(
   ctx: BrokerContext,
   actor: Actor,
   a: { kind: LaoListKind; crn: string; staffCode: string; startAt: number; endAt: number | null; reason: string; message: string },
-): LaoEntryRow {
+): Promise<LaoEntryRow> {
   const now = ctx.clock.now();
   authorise(actor, 'lao.manage', SYSTEM, now);
-  if (!one(ctx.db, sql`SELECT 1 FROM people WHERE crn = ${a.crn}`)) throw new AppError('NOT_FOUND', `There is nobody with CRN ${a.crn}.`);
-  if (!one(ctx.db, sql`SELECT 1 FROM staff WHERE code = ${a.staffCode}`)) throw new AppError('NOT_FOUND', `There is no member of staff ${a.staffCode}.`);
+  if (!await one(ctx.db, sql`SELECT 1 FROM people WHERE crn = ${a.crn}`)) throw new AppError('NOT_FOUND', `There is nobody with CRN ${a.crn}.`);
+  if (!await one(ctx.db, sql`SELECT 1 FROM staff WHERE code = ${a.staffCode}`)) throw new AppError('NOT_FOUND', `There is no member of staff ${a.staffCode}.`);
   const id = `lao-${randomUUID()}`;
-  writeTransaction(ctx, () => {
-    run(ctx.db, {
+  await writeTransaction(ctx, async () => {
+    await run(ctx.db, {
       text: `INSERT INTO ${TABLE[a.kind]} (id, crn, staff_code, start_at, end_at, reason, message) VALUES (?, ?, ?, ?, ?, ?, ?)`,
       params: [id, a.crn, a.staffCode, a.startAt, a.endAt, a.reason, a.message],
     });
-    appendAuditEvent(ctx.db, { at: now, actor: auditActor(actor), action: 'lao.add', subject: `lao:${id}`, crn: a.crn, details: { kind: a.kind, staffCode: a.staffCode, startAt: a.startAt, endAt: a.endAt, reason: a.reason } });
-    if (a.kind === 'EXCLUSION') closeExcludedRequests(ctx.db, auditActor(actor), now, { crn: a.crn, staffCode: a.staffCode });
+    await appendAuditEvent(ctx.db, { at: now, actor: auditActor(actor), action: 'lao.add', subject: `lao:${id}`, crn: a.crn, details: { kind: a.kind, staffCode: a.staffCode, startAt: a.startAt, endAt: a.endAt, reason: a.reason } });
+    if (a.kind === 'EXCLUSION') await closeExcludedRequests(ctx.db, auditActor(actor), now, { crn: a.crn, staffCode: a.staffCode });
   });
-  return laoRows(ctx, sql`WHERE id = ${id}`)[0]!;
+  return (await laoRows(ctx, sql`WHERE id = ${id}`))[0]!;
 }
 
-export function endLao(ctx: BrokerContext, actor: Actor, kind: LaoListKind, id: string): LaoEntryRow {
+export async function endLao(ctx: BrokerContext, actor: Actor, kind: LaoListKind, id: string): Promise<LaoEntryRow> {
   const now = ctx.clock.now();
   authorise(actor, 'lao.manage', SYSTEM, now);
-  writeTransaction(ctx, () => {
-    const row = one<{ crn: string; start_at: number; end_at: number | null }>(ctx.db, { text: `SELECT crn, start_at, end_at FROM ${TABLE[kind]} WHERE id = ?`, params: [id] });
+  await writeTransaction(ctx, async () => {
+    const row = await one<{ crn: string; start_at: number; end_at: number | null }>(ctx.db, { text: `SELECT crn, start_at, end_at FROM ${TABLE[kind]} WHERE id = ?`, params: [id] });
     if (!row) throw new AppError('NOT_FOUND', 'There is no such LAO entry.');
     if (row.end_at !== null && row.end_at <= now) return;
-    run(ctx.db, { text: `UPDATE ${TABLE[kind]} SET end_at = ? WHERE id = ?`, params: [Math.max(now, row.start_at), id] });
-    appendAuditEvent(ctx.db, { at: now, actor: auditActor(actor), action: 'lao.end', subject: `lao:${id}`, crn: row.crn, details: { kind } });
+    await run(ctx.db, { text: `UPDATE ${TABLE[kind]} SET end_at = ? WHERE id = ?`, params: [Math.max(now, row.start_at), id] });
+    await appendAuditEvent(ctx.db, { at: now, actor: auditActor(actor), action: 'lao.end', subject: `lao:${id}`, crn: row.crn, details: { kind } });
   });
-  return laoRows(ctx, sql`WHERE id = ${id} AND kind = ${kind}`)[0]!;
+  return (await laoRows(ctx, sql`WHERE id = ${id} AND kind = ${kind}`))[0]!;
 }

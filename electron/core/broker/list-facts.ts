@@ -48,16 +48,16 @@ const IN_LIST = 'IN (SELECT value FROM json_each(?))';
 const NO_LAO: LaoDetail = { excluded: false, exclusionMessage: null, restricted: false, onAllowList: false };
 const pairKey = (crn: string, staffCode: string) => `${crn}\u0000${staffCode}`;
 
-export function gatherListFacts(db: Db, actor: Actor, now: number, needs: ListFactsNeeds): ListFacts {
-  const policy = needs.policy ?? readPolicy(db);
+export async function gatherListFacts(db: Db, actor: Actor, now: number, needs: ListFactsNeeds): Promise<ListFacts> {
+  const policy = needs.policy ?? await readPolicy(db);
   const timeZone = policy.workingHours.timeZone;
   const crnList = [...new Set(needs.crns)];
   const crns = jsonList(crnList);
-  const lao = laoForCrns(db, crns, now);
-  const deputisedFor = new Set(actor.staffCode ? ownersDeputisedByOne(db, actor.staffCode, now) : []);
-  const staff = availabilityOf(db, [...(needs.availabilityOf ?? [])], now, timeZone);
+  const lao = await laoForCrns(db, crns, now);
+  const deputisedFor = new Set(actor.staffCode ? await ownersDeputisedByOne(db, actor.staffCode, now) : []);
+  const staff = await availabilityOf(db, [...(needs.availabilityOf ?? [])], now, timeZone);
   const known = new Set(needs.knownWithHub ?? []);
-  const hub = needs.withHub ? crnsWithHub(db, jsonList(crnList.filter((c) => !known.has(c))), now) : new Set<string>();
+  const hub = needs.withHub ? await crnsWithHub(db, jsonList(crnList.filter((c) => !known.has(c))), now) : new Set<string>();
   for (const crn of known) hub.add(crn);
   return {
     now,
@@ -90,30 +90,30 @@ export function gatherListFacts(db: Db, actor: Actor, now: number, needs: ListFa
  * The same facts read one case at a time, on demand: for services about a single request or
  * person, where gathering a page's worth first would cost more than it saves.
  */
-export function caseFactsOneByOne(db: Db, actor: Actor, now: number, policy?: PolicySettings): ListFacts {
+export async function caseFactsOneByOne(db: Db, actor: Actor, now: number, policy?: PolicySettings): Promise<ListFacts> {
   // Read only if asked for: a person's facts never need the policy.
   let known = policy;
-  const policyNow = () => (known ??= readPolicy(db));
+  const policyNow = async () => (known ??= await readPolicy(db));
   return {
     now,
     get policy() {
-      return policyNow();
+      return await policyNow();
     },
     get timeZone() {
-      return policyNow().workingHours.timeZone;
+      return (await policyNow()).workingHours.timeZone;
     },
-    lao: (crn, staffCode) => laoFacts(db, crn, staffCode, now),
-    relationship: (owner) => caseRelationship(db, actor, owner, now),
-    availability: (code) => staffAvailability(db, code, now),
-    availableDeputies: (owner) => availableDeputies(db, owner, now),
-    withHub: (crn) => crnsWithHub(db, jsonList([crn]), now).size > 0,
+    lao: async (crn, staffCode) => await laoFacts(db, crn, staffCode, now),
+    relationship: async (owner) => await caseRelationship(db, actor, owner, now),
+    availability: async (code) => await staffAvailability(db, code, now),
+    availableDeputies: async (owner) => await availableDeputies(db, owner, now),
+    withHub: async (crn) => (await crnsWithHub(db, jsonList([crn]), now)).size > 0,
   };
 }
 
-function laoForCrns(db: Db, crns: string, now: number) {
+async function laoForCrns(db: Db, crns: string, now: number) {
   const exclusions = new Map<string, string>();
   // Ordered as the single-case lookup meets them (by its index), so the same message is chosen.
-  for (const e of all<{ crn: string; staff_code: string; message: string }>(db, {
+  for (const e of await all<{ crn: string; staff_code: string; message: string }>(db, {
     text: `SELECT crn, staff_code, message FROM lao_exclusions WHERE crn ${IN_LIST}
            AND start_at <= ? AND (end_at IS NULL OR end_at > ?) ORDER BY crn, staff_code, rowid`,
     params: [crns, now, now],
@@ -123,7 +123,7 @@ function laoForCrns(db: Db, crns: string, now: number) {
   }
   const restricted = new Set<string>();
   const allowed = new Set<string>();
-  for (const r of all<{ crn: string; staff_code: string }>(db, {
+  for (const r of await all<{ crn: string; staff_code: string }>(db, {
     text: `SELECT crn, staff_code FROM lao_restrictions WHERE crn ${IN_LIST} AND start_at <= ? AND (end_at IS NULL OR end_at > ?)`,
     params: [crns, now, now],
   })) {
@@ -133,20 +133,20 @@ function laoForCrns(db: Db, crns: string, now: number) {
   return { exclusions, restricted, allowed };
 }
 
-function ownersDeputisedByOne(db: Db, deputy: string, now: number): string[] {
-  return all<{ staff_code: string }>(
+async function ownersDeputisedByOne(db: Db, deputy: string, now: number): Promise<string[]> {
+  return (await all<{ staff_code: string }>(
     db,
     sql`SELECT DISTINCT staff_code FROM deputies
         WHERE deputy_staff_code = ${deputy} AND start_at <= ${now} AND (end_at IS NULL OR end_at > ${now})`,
-  ).map((r) => r.staff_code);
+  )).map((r) => r.staff_code);
 }
 
-function crnsWithHub(db: Db, crns: string, now: number): Set<string> {
+async function crnsWithHub(db: Db, crns: string, now: number): Promise<Set<string>> {
   return new Set(
-    all<{ crn: string }>(db, {
+    (await all<{ crn: string }>(db, {
       text: `SELECT DISTINCT crn FROM requests WHERE crn ${IN_LIST} AND queue IS NOT NULL AND (status = 'PENDING_HUB' OR deadline <= ?)`,
       params: [crns, now],
-    }).map((r) => r.crn),
+    })).map((r) => r.crn),
   );
 }
 
@@ -160,10 +160,10 @@ interface AbsenceRow {
 }
 
 /** Availability of some owners and of their deputies in date: always four queries, whatever their number (none included). */
-function availabilityOf(db: Db, owners: string[], now: number, timeZone: string) {
+async function availabilityOf(db: Db, owners: string[], now: number, timeZone: string) {
   const availability = new Map<string, StaffAvailability>();
   const deputies = new Map<string, string[]>();
-  for (const d of all<{ staff_code: string; deputy_staff_code: string }>(db, {
+  for (const d of await all<{ staff_code: string; deputy_staff_code: string }>(db, {
     text: `SELECT DISTINCT staff_code, deputy_staff_code FROM deputies
            WHERE staff_code ${IN_LIST} AND start_at <= ? AND (end_at IS NULL OR end_at > ?) ORDER BY staff_code, deputy_staff_code`,
     params: [jsonList(owners), now, now],
@@ -173,13 +173,13 @@ function availabilityOf(db: Db, owners: string[], now: number, timeZone: string)
     deputies.set(d.staff_code, list);
   }
   const codes = jsonList([...owners, ...[...deputies.values()].flat()]);
-  const staff = all<{ code: string; forename: string; surname: string; active: number }>(db, {
+  const staff = await all<{ code: string; forename: string; surname: string; active: number }>(db, {
     text: `SELECT code, forename, surname, active FROM staff WHERE code ${IN_LIST}`,
     params: [codes],
   });
   // Every absence that could be part of a run still going on now ends after now.
   const absences = new Map<string, AbsenceRow[]>();
-  for (const a of all<AbsenceRow>(db, {
+  for (const a of await all<AbsenceRow>(db, {
     text: `SELECT staff_code, kind, start_at, end_at FROM absences WHERE staff_code ${IN_LIST} AND end_at > ? ORDER BY staff_code, end_at DESC`,
     params: [codes, now],
   })) {
@@ -188,7 +188,7 @@ function availabilityOf(db: Db, owners: string[], now: number, timeZone: string)
     absences.set(a.staff_code, list);
   }
   const withAccount = new Set(
-    all<{ staff_code: string }>(db, { text: `SELECT DISTINCT staff_code FROM users WHERE staff_code ${IN_LIST} AND active = 1`, params: [codes] }).map((r) => r.staff_code),
+    (await all<{ staff_code: string }>(db, { text: `SELECT DISTINCT staff_code FROM users WHERE staff_code ${IN_LIST} AND active = 1`, params: [codes] })).map((r) => r.staff_code),
   );
   for (const s of staff) {
     const name = staffName(s);

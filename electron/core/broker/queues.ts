@@ -27,7 +27,7 @@ export interface Page {
 }
 
 export const paged = (where: SqlQuery, order: string, p: Page): SqlQuery => ({ text: `${where.text} ORDER BY ${order} LIMIT ? OFFSET ?`, params: [...where.params, p.limit, p.offset] });
-export const countOf = (ctx: BrokerContext, where: SqlQuery): number => one<{ n: number }>(ctx.db, { text: `SELECT count(*) AS n FROM requests r ${where.text}`, params: where.params })?.n ?? 0;
+export const countOf = async (ctx: BrokerContext, where: SqlQuery): Promise<number> => (await one<{ n: number }>(ctx.db, { text: `SELECT count(*) AS n FROM requests r ${where.text}`, params: where.params }))?.n ?? 0;
 
 /** Open requests by deadline (most urgent first); decided ones newest first. */
 export const ORDER: Record<Filter, string> = {
@@ -42,38 +42,38 @@ const FILTER_SQL: Record<Filter, string> = {
   ALL: '1 = 1',
 };
 
-export function myRequests(ctx: BrokerContext, actor: Actor, o: Page & { filter: Filter }): { rows: RequestRow[]; total: number } {
+export async function myRequests(ctx: BrokerContext, actor: Actor, o: Page & { filter: Filter }): Promise<{ rows: RequestRow[]; total: number }> {
   const now = ctx.clock.now();
   authorise(actor, 'own.lists', SYSTEM, now);
   const where = { text: `WHERE r.requester_user_id = ? AND ${FILTER_SQL[o.filter]}`, params: [actor.userId] };
-  const rows = toRequestRows(ctx.db, selectRequestViews(ctx.db, now, paged(where, 'r.created_at DESC, r.id DESC', o)), actor, now);
-  return { rows, total: countOf(ctx, where) };
+  const rows = await toRequestRows(ctx.db, await selectRequestViews(ctx.db, now, paged(where, 'r.created_at DESC, r.id DESC', o)), actor, now);
+  return { rows, total: await countOf(ctx, where) };
 }
 
-export function getRequest(ctx: BrokerContext, actor: Actor, requestId: number): RequestDetail {
+export async function getRequest(ctx: BrokerContext, actor: Actor, requestId: number): Promise<RequestDetail> {
   const now = ctx.clock.now();
-  const policy = policyOf(ctx);
-  const r = loadRequest(ctx.db, requestId);
-  authorise(actor, 'request.view', requestResource(ctx.db, actor, r, policy, now), now);
-  const [view] = selectRequestViews(ctx.db, now, sql`WHERE r.id = ${requestId}`);
-  return { request: toRequestRow(ctx.db, view!, actor, policy, now), history: requestHistory(ctx.db, r) };
+  const policy = await policyOf(ctx);
+  const r = await loadRequest(ctx.db, requestId);
+  authorise(actor, 'request.view', await requestResource(ctx.db, actor, r, policy, now), now);
+  const [view] = await selectRequestViews(ctx.db, now, sql`WHERE r.id = ${requestId}`);
+  return { request: await toRequestRow(ctx.db, view!, actor, policy, now), history: await requestHistory(ctx.db, r) };
 }
 
-export function inbox(ctx: BrokerContext, actor: Actor, o: Page & { filter: Filter }): { rows: InboxRow[]; total: number } {
+export async function inbox(ctx: BrokerContext, actor: Actor, o: Page & { filter: Filter }): Promise<{ rows: InboxRow[]; total: number }> {
   const now = ctx.clock.now();
   authorise(actor, 'inbox.view', SYSTEM, now);
-  const owners = actor.staffCode ? [actor.staffCode, ...ownersDeputisedBy(ctx.db, actor.staffCode, now)] : [];
+  const owners = actor.staffCode ? [actor.staffCode, ...await ownersDeputisedBy(ctx.db, actor.staffCode, now)] : [];
   if (owners.length === 0) return { rows: [], total: 0 };
   const where = { text: `WHERE r.owner_staff_code IN (${owners.map(() => '?').join(', ')}) AND ${FILTER_SQL[o.filter]}`, params: owners };
-  const rows = toInboxRows(ctx, actor, selectRequestViews(ctx.db, now, paged(where, ORDER[o.filter], o)), now);
-  return { rows, total: countOf(ctx, where) };
+  const rows = await toInboxRows(ctx, actor, await selectRequestViews(ctx.db, now, paged(where, ORDER[o.filter], o)), now);
+  return { rows, total: await countOf(ctx, where) };
 }
 
 /** A page of inbox rows: the page's facts and risk summaries are gathered once, in a fixed number of queries. */
-export function toInboxRows(ctx: BrokerContext, actor: Actor, rows: readonly RequestViewRecord[], now: number): InboxRow[] {
+export async function toInboxRows(ctx: BrokerContext, actor: Actor, rows: readonly RequestViewRecord[], now: number): Promise<InboxRow[]> {
   if (rows.length === 0) return [];
-  const facts = gatherRequestPageFacts(ctx.db, actor, rows, now, { withHub: true });
-  const risk = riskSummaries(ctx.db, rows.map((r) => r.crn), now, facts.timeZone);
+  const facts = await gatherRequestPageFacts(ctx.db, actor, rows, now, { withHub: true });
+  const risk = await riskSummaries(ctx.db, rows.map((r) => r.crn), now, facts.timeZone);
   return rows.map((r) => toInboxRow(facts, risk, actor, r));
 }
 
@@ -93,5 +93,5 @@ function toInboxRow(facts: ListFacts, riskOf: RiskOf, actor: Actor, r: RequestVi
 }
 
 /** Every request past its deadline and still pending: for the "nothing is ever dropped" checks. */
-export const overdueRequestIds = (ctx: BrokerContext, now: number): number[] =>
-  all<{ id: number }>(ctx.db, sql`SELECT id FROM requests WHERE queue IS NOT NULL AND deadline <= ${now}`).map((r) => r.id);
+export const overdueRequestIds = async (ctx: BrokerContext, now: number): Promise<number[]> =>
+  (await all<{ id: number }>(ctx.db, sql`SELECT id FROM requests WHERE queue IS NOT NULL AND deadline <= ${now}`)).map((r) => r.id);

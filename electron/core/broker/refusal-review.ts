@@ -30,11 +30,11 @@ interface ReviewRecord {
   outcome: 'UPHELD' | 'OVERTURNED' | null;
 }
 
-const teamOf = (ctx: BrokerContext, staffCode: string | null): string | null =>
-  staffCode === null ? null : (one<{ team_code: string }>(ctx.db, sql`SELECT team_code FROM staff WHERE code = ${staffCode}`)?.team_code ?? null);
+const teamOf = async (ctx: BrokerContext, staffCode: string | null): Promise<string | null> =>
+  staffCode === null ? null : ((await one<{ team_code: string }>(ctx.db, sql`SELECT team_code FROM staff WHERE code = ${staffCode}`))?.team_code ?? null);
 
-function reviewResource(ctx: BrokerContext, actor: Actor, r: RequestRecord, review: ReviewRecord | undefined, now: number): RefusalReviewResource {
-  const reviewTeam = review?.owner_team_code ?? teamOf(ctx, caseOwner(ctx.db, r.crn) ?? null);
+async function reviewResource(ctx: BrokerContext, actor: Actor, r: RequestRecord, review: ReviewRecord | undefined, now: number): Promise<RefusalReviewResource> {
+  const reviewTeam = review?.owner_team_code ?? await teamOf(ctx, await caseOwner(ctx.db, r.crn) ?? null);
   return {
     kind: 'refusalReview',
     isRequester: r.requester_user_id === actor.userId,
@@ -42,61 +42,61 @@ function reviewResource(ctx: BrokerContext, actor: Actor, r: RequestRecord, revi
     refused: r.status === 'DENIED',
     reviewAsked: review !== undefined,
     reviewDecided: review?.outcome != null,
-    ownerTeamSpo: reportsResource(ctx.db, actor).npsSeniorManager && reviewTeam !== null && teamOf(ctx, actor.staffCode) === reviewTeam,
-    excluded: laoFacts(ctx.db, r.crn, actor.staffCode, now).excluded,
-    requesterExcluded: laoFacts(ctx.db, r.crn, r.requester_staff_code, now).excluded,
+    ownerTeamSpo: (await reportsResource(ctx.db, actor)).npsSeniorManager && reviewTeam !== null && await teamOf(ctx, actor.staffCode) === reviewTeam,
+    excluded: (await laoFacts(ctx.db, r.crn, actor.staffCode, now)).excluded,
+    requesterExcluded: (await laoFacts(ctx.db, r.crn, r.requester_staff_code, now)).excluded,
   };
 }
 
-const findReview = (ctx: BrokerContext, requestId: number) => one<ReviewRecord>(ctx.db, sql`SELECT id, request_id, owner_team_code, outcome FROM refusal_reviews WHERE request_id = ${requestId}`);
+const findReview = async (ctx: BrokerContext, requestId: number) => await one<ReviewRecord>(ctx.db, sql`SELECT id, request_id, owner_team_code, outcome FROM refusal_reviews WHERE request_id = ${requestId}`);
 
 /** NPS senior probation officers of a team, who may review its refusals. */
-const teamSpoUsers = (ctx: BrokerContext, teamCode: string | null): number[] =>
-  teamCode === null ? [] : all<{ id: number }>(
+const teamSpoUsers = async (ctx: BrokerContext, teamCode: string | null): Promise<number[]> =>
+  teamCode === null ? [] : (await all<{ id: number }>(
     ctx.db,
     sql`SELECT u.id FROM users u JOIN staff s ON s.code = u.staff_code JOIN user_roles ur ON ur.user_id = u.id AND ur.role = 'nps-offender-manager'
         WHERE s.team_code = ${teamCode} AND s.grade = 'SPO' AND u.active = 1`,
-  ).map((u) => u.id);
+  )).map((u) => u.id);
 
-function rowFor(ctx: BrokerContext, actor: Actor, requestId: number, now: number): RequestRow {
-  const [view] = selectRequestViews(ctx.db, now, sql`WHERE r.id = ${requestId}`);
-  return toRequestRow(ctx.db, view!, actor, policyOf(ctx), now);
+async function rowFor(ctx: BrokerContext, actor: Actor, requestId: number, now: number): Promise<RequestRow> {
+  const [view] = await selectRequestViews(ctx.db, now, sql`WHERE r.id = ${requestId}`);
+  return await toRequestRow(ctx.db, view!, actor, await policyOf(ctx), now);
 }
 
-export function askForReview(ctx: BrokerContext, actor: Actor, requestId: number, reason: string): RequestRow {
+export async function askForReview(ctx: BrokerContext, actor: Actor, requestId: number, reason: string): Promise<RequestRow> {
   const now = ctx.clock.now();
-  writeTransaction(ctx, () => {
-    const r = loadRequest(ctx.db, requestId);
+  await writeTransaction(ctx, async () => {
+    const r = await loadRequest(ctx.db, requestId);
     if (r.requester_user_id !== actor.userId) throw new AppError('NOT_FOUND', `There is no request ${requestId} of yours.`);
-    authorise(actor, 'refusal.askReview', reviewResource(ctx, actor, r, findReview(ctx, requestId), now), now);
-    const team = teamOf(ctx, caseOwner(ctx.db, r.crn) ?? null);
-    run(
+    authorise(actor, 'refusal.askReview', await reviewResource(ctx, actor, r, await findReview(ctx, requestId), now), now);
+    const team = await teamOf(ctx, await caseOwner(ctx.db, r.crn) ?? null);
+    await run(
       ctx.db,
       sql`INSERT INTO refusal_reviews (request_id, asked_by_user_id, asked_at, reason, owner_team_code)
           VALUES (${r.id}, ${actor.userId}, ${now}, ${reason}, ${team})`,
     );
-    appendAuditEvent(ctx.db, { at: now, actor: auditActor(actor), action: 'refusal.review.ask', subject: `request:${r.id}`, crn: r.crn, details: { reason, ownerTeam: team, refusedBy: r.decided_by_user_id, reasonCode: r.deny_reason_code } });
-    notifyUsers(ctx.db, [...hubUsers(ctx.db), ...teamSpoUsers(ctx, team)].filter((u) => u !== actor.userId && u !== r.decided_by_user_id), {
+    await appendAuditEvent(ctx.db, { at: now, actor: auditActor(actor), action: 'refusal.review.ask', subject: `request:${r.id}`, crn: r.crn, details: { reason, ownerTeam: team, refusedBy: r.decided_by_user_id, reasonCode: r.deny_reason_code } });
+    await notifyUsers(ctx.db, [...await hubUsers(ctx.db), ...await teamSpoUsers(ctx, team)].filter((u) => u !== actor.userId && u !== r.decided_by_user_id), {
       kind: 'REVIEW_ASKED', at: now, crn: r.crn, requestId: r.id,
       title: `Review of a refusal asked for ${r.crn}`,
       body: `${actor.displayName} asks for a review of the refusal of ${SCOPE_LABELS[r.scope].toLowerCase()} access: ${reason}`,
     });
   });
-  return rowFor(ctx, actor, requestId, now);
+  return await rowFor(ctx, actor, requestId, now);
 }
 
-export function refusalReviewQueue(ctx: BrokerContext, actor: Actor, p: { limit: number; offset: number }): { rows: RequestRow[]; total: number } {
+export async function refusalReviewQueue(ctx: BrokerContext, actor: Actor, p: { limit: number; offset: number }): Promise<{ rows: RequestRow[]; total: number }> {
   const now = ctx.clock.now();
-  authorise(actor, 'refusal.reviewQueue', reportsResource(ctx.db, actor), now);
+  authorise(actor, 'refusal.reviewQueue', await reportsResource(ctx.db, actor), now);
   // Hub staff see every open review; a senior probation officer those of their own team.
-  const team = hasRole(actor, 'hub') ? null : teamOf(ctx, actor.staffCode);
+  const team = hasRole(actor, 'hub') ? null : await teamOf(ctx, actor.staffCode);
   const where = sql`WHERE rv.outcome IS NULL AND (${team} IS NULL OR rv.owner_team_code = ${team})`;
-  const ids = all<{ request_id: number }>(
+  const ids = (await all<{ request_id: number }>(
     ctx.db,
     { text: `SELECT rv.request_id FROM refusal_reviews rv ${where.text} ORDER BY rv.asked_at, rv.id LIMIT ? OFFSET ?`, params: [...where.params, p.limit, p.offset] },
-  ).map((x) => x.request_id);
-  const total = one<{ n: number }>(ctx.db, { text: `SELECT count(*) AS n FROM refusal_reviews rv ${where.text}`, params: where.params })?.n ?? 0;
-  return { rows: ids.map((id) => rowFor(ctx, actor, id, now)), total };
+  )).map((x) => x.request_id);
+  const total = (await one<{ n: number }>(ctx.db, { text: `SELECT count(*) AS n FROM refusal_reviews rv ${where.text}`, params: where.params }))?.n ?? 0;
+  return { rows: ids.map(async (id) => await rowFor(ctx, actor, id, now)), total };
 }
 
 export interface ReviewDecision extends DurationGiven {
@@ -105,24 +105,24 @@ export interface ReviewDecision extends DurationGiven {
   reason: string;
 }
 
-export function decideReview(ctx: BrokerContext, actor: Actor, d: ReviewDecision): RequestRow {
+export async function decideReview(ctx: BrokerContext, actor: Actor, d: ReviewDecision): Promise<RequestRow> {
   const now = ctx.clock.now();
-  const policy = policyOf(ctx);
+  const policy = await policyOf(ctx);
   const reason = checkRefusalReason(d.reason, policy.refusalReasonMinChars);
-  writeTransaction(ctx, () => {
+  await writeTransaction(ctx, async () => {
     const db = ctx.db;
-    const r = loadRequest(db, d.requestId);
-    const review = findReview(ctx, r.id);
-    authorise(actor, 'refusal.review', reviewResource(ctx, actor, r, review, now), now);
+    const r = await loadRequest(db, d.requestId);
+    const review = await findReview(ctx, r.id);
+    authorise(actor, 'refusal.review', await reviewResource(ctx, actor, r, review, now), now);
     let grantId: number | null = null;
     let endAt: number | null = null;
     if (d.outcome === 'OVERTURNED') {
-      const lao = laoFacts(db, r.crn, actor.staffCode, now);
+      const lao = await laoFacts(db, r.crn, actor.staffCode, now);
       if (lao.restricted && !(hasRole(actor, 'hub') && hasRole(actor, 'lao-admin'))) {
         throw new AppError('ACCESS_RESTRICTED', 'This record is restricted: only an LAO administrator in the hub can grant access on review.');
       }
-      if (laoFacts(db, r.crn, r.requester_staff_code, now).excluded) throw new AppError('ACCESS_EXCLUDED', 'The requester is excluded from this record: nobody can grant access.');
-      const maxDays = maxDurationDays(policy, r.scope, riskSummary(db, r.crn, now, false));
+      if ((await laoFacts(db, r.crn, r.requester_staff_code, now)).excluded) throw new AppError('ACCESS_EXCLUDED', 'The requester is excluded from this record: nobody can grant access.');
+      const maxDays = maxDurationDays(policy, r.scope, await riskSummary(db, r.crn, now, false));
       const asked = requestedMinutes(r);
       const minutes = givenMinutes(d, now) ?? Math.min(asked, maxDays * MINUTES_PER_DAY);
       if (minutes > Math.min(asked, maxDays * MINUTES_PER_DAY)) {
@@ -130,37 +130,37 @@ export function decideReview(ctx: BrokerContext, actor: Actor, d: ReviewDecision
       }
       endAt = now + minutes * MINUTE;
       grantId = Number(
-        run(
+        (await run(
           db,
           sql`INSERT INTO grants (request_id, kind, grantee_user_id, crn, scope, start_at, end_at, granted_by_user_id, created_at)
               VALUES (${r.id}, 'REQUEST', ${r.requester_user_id}, ${r.crn}, ${r.scope}, ${now}, ${endAt}, ${actor.userId}, ${now})`,
-        ).lastInsertRowid,
+        )).lastInsertRowid,
       );
-      run(db, sql`UPDATE requests SET grant_id = ${grantId}, approved_scope = ${r.scope}, approved_duration_minutes = ${minutes}, approved_duration_days = ${daysCovering(minutes)}, approved_start_at = ${now} WHERE id = ${r.id}`);
-      appendAuditEvent(db, { at: now, actor: auditActor(actor), action: 'grant.create', subject: `grant:${grantId}`, crn: r.crn, details: { requestId: r.id, granteeUserId: r.requester_user_id, scope: r.scope, startAt: now, endAt, onReview: true } });
+      await run(db, sql`UPDATE requests SET grant_id = ${grantId}, approved_scope = ${r.scope}, approved_duration_minutes = ${minutes}, approved_duration_days = ${daysCovering(minutes)}, approved_start_at = ${now} WHERE id = ${r.id}`);
+      await appendAuditEvent(db, { at: now, actor: auditActor(actor), action: 'grant.create', subject: `grant:${grantId}`, crn: r.crn, details: { requestId: r.id, granteeUserId: r.requester_user_id, scope: r.scope, startAt: now, endAt, onReview: true } });
     }
-    const changed = run(
+    const changed = (await run(
       db,
       sql`UPDATE refusal_reviews SET outcome = ${d.outcome}, decided_at = ${now}, decided_by_user_id = ${actor.userId}, decision_reason = ${reason}, grant_id = ${grantId}
           WHERE request_id = ${r.id} AND outcome IS NULL`,
-    ).changes;
+    )).changes;
     if (changed !== 1) throw new AppError('REVIEW_NOT_ALLOWED', 'This review has already been decided.');
-    appendAuditEvent(db, { at: now, actor: auditActor(actor), action: 'refusal.review.decide', subject: `request:${r.id}`, crn: r.crn, details: { outcome: d.outcome, reason, grantId, refusedBy: r.decided_by_user_id } });
+    await appendAuditEvent(db, { at: now, actor: auditActor(actor), action: 'refusal.review.decide', subject: `request:${r.id}`, crn: r.crn, details: { outcome: d.outcome, reason, grantId, refusedBy: r.decided_by_user_id } });
     const tz = policy.workingHours.timeZone;
     const what = d.outcome === 'UPHELD' ? 'The refusal was upheld' : `The refusal was overturned: ${SCOPE_LABELS[r.scope].toLowerCase()} access until ${formatWhen(endAt!, tz)}`;
-    notifyUsers(db, [r.requester_user_id], {
+    await notifyUsers(db, [r.requester_user_id], {
       kind: 'REVIEW_DECIDED', at: now, crn: r.crn, requestId: r.id, grantId,
       title: `Review of the refusal for ${r.crn}: ${d.outcome === 'UPHELD' ? 'upheld' : 'access granted'}`,
       body: `${what} by ${actor.displayName}. Reason: ${reason}`,
     });
     // The original decider learns the outcome, so a refusal is never reversed behind their back.
     if (r.decided_by_user_id !== null) {
-      notifyUsers(db, [r.decided_by_user_id], {
+      await notifyUsers(db, [r.decided_by_user_id], {
         kind: 'REVIEW_DECIDED', at: now, crn: r.crn, requestId: r.id,
         title: `Your refusal for ${r.crn} was ${d.outcome === 'UPHELD' ? 'upheld' : 'overturned'} on review`,
         body: `${actor.displayName} reviewed it. Reason: ${reason}`,
       });
     }
   });
-  return rowFor(ctx, actor, d.requestId, now);
+  return await rowFor(ctx, actor, d.requestId, now);
 }

@@ -10,8 +10,8 @@ import { caseFactsOneByOne, type ListFacts } from './list-facts';
 import { grantState, type GrantRecord } from './grant-record';
 import type { RequestRecord } from './request-record';
 
-export function personResource(db: Db, actor: Actor, crn: string, now: number): PersonResource {
-  return personResourceWith(caseFactsOneByOne(db, actor, now), actor, crn, caseOwner(db, crn) ?? null);
+export async function personResource(db: Db, actor: Actor, crn: string, now: number): Promise<PersonResource> {
+  return personResourceWith(await caseFactsOneByOne(db, actor, now), actor, crn, await caseOwner(db, crn) ?? null);
 }
 
 /** The person's facts from facts already gathered (a page's, or one case's). */
@@ -31,13 +31,13 @@ export function personResourceWith(facts: ListFacts, actor: Actor, crn: string, 
  * Relationship uses the case's current owner, so after a transfer the new owner decides; the
  * owner recorded on the request is only where it was routed.
  */
-export function requestResource(db: Db, actor: Actor, r: RequestRecord, policy: PolicySettings, now: number): RequestResource {
-  const emergencyOpen = one<{ n: number }>(
+export async function requestResource(db: Db, actor: Actor, r: RequestRecord, policy: PolicySettings, now: number): Promise<RequestResource> {
+  const emergencyOpen = await one<{ n: number }>(
     db,
     sql`SELECT count(*) AS n FROM emergency_uses e JOIN grants g ON g.id = e.grant_id
         WHERE e.request_id = ${r.id} AND g.revoked_at IS NULL AND g.end_at > ${now}`,
   );
-  return requestResourceWith(caseFactsOneByOne(db, actor, now, policy), actor, r, { owner: caseOwner(db, r.crn) ?? null, emergencyOpen: (emergencyOpen?.n ?? 0) > 0 });
+  return requestResourceWith(await caseFactsOneByOne(db, actor, now, policy), actor, r, { owner: await caseOwner(db, r.crn) ?? null, emergencyOpen: (emergencyOpen?.n ?? 0) > 0 });
 }
 
 /** `owner` is the case's current owner; `emergencyOpen` whether a live emergency grant came from this request. */
@@ -66,18 +66,18 @@ export interface GrantHolder {
   staffCode: string | null;
 }
 
-export function grantHolder(db: Db, g: GrantRecord, now: number): GrantHolder {
-  const user = one<{ active: number; staff_code: string | null }>(db, sql`SELECT active, staff_code FROM users WHERE id = ${g.grantee_user_id}`);
-  return { active: user?.active === 1, excluded: laoFacts(db, g.crn, user?.staff_code ?? null, now).excluded, staffCode: user?.staff_code ?? null };
+export async function grantHolder(db: Db, g: GrantRecord, now: number): Promise<GrantHolder> {
+  const user = await one<{ active: number; staff_code: string | null }>(db, sql`SELECT active, staff_code FROM users WHERE id = ${g.grantee_user_id}`);
+  return { active: user?.active === 1, excluded: (await laoFacts(db, g.crn, user?.staff_code ?? null, now)).excluded, staffCode: user?.staff_code ?? null };
 }
 
-export function grantResource(db: Db, actor: Actor, g: GrantRecord, now: number): GrantResource {
-  const holder = grantHolder(db, g, now);
+export async function grantResource(db: Db, actor: Actor, g: GrantRecord, now: number): Promise<GrantResource> {
+  const holder = await grantHolder(db, g, now);
   return {
     kind: 'grant',
     isGrantee: g.grantee_user_id === actor.userId,
-    relationship: caseRelationship(db, actor, caseOwner(db, g.crn) ?? null, now),
-    state: grantState(g, holder, now, grantCheckTime(db, now)),
+    relationship: await caseRelationship(db, actor, await caseOwner(db, g.crn) ?? null, now),
+    state: grantState(g, holder, now, await grantCheckTime(db, now)),
     excluded: holder.excluded,
   };
 }

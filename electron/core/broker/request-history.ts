@@ -22,8 +22,8 @@ interface EventRow {
   details: string;
 }
 
-export function requestHistory(db: Db, r: RequestRecord): RequestDetail['history'] {
-  const events = all<EventRow>(db, sql`SELECT at, actor, action, details FROM audit_events WHERE crn = ${r.crn} AND subject = ${`request:${r.id}`} ORDER BY seq`);
+export async function requestHistory(db: Db, r: RequestRecord): Promise<RequestDetail['history']> {
+  const events = await all<EventRow>(db, sql`SELECT at, actor, action, details FROM audit_events WHERE crn = ${r.crn} AND subject = ${`request:${r.id}`} ORDER BY seq`);
   return events.map((e) => ({ at: e.at, what: describe(e), by: e.actor === 'system' ? null : e.actor }));
 }
 

@@ -15,16 +15,16 @@ import { planRoute } from './routing';
 
 const hoursWords = (minutes: number): string => (minutes % 60 === 0 ? `${minutes / 60} hour${minutes === 60 ? '' : 's'}` : `${minutes} minutes`);
 
-export function previewRequest(ctx: BrokerContext, actor: Actor, p: { crn: string; urgency: Urgency; neededBy: number | null }): Output<'requests.preview'> {
+export async function previewRequest(ctx: BrokerContext, actor: Actor, p: { crn: string; urgency: Urgency; neededBy: number | null }): Promise<Output<'requests.preview'>> {
   const now = ctx.clock.now();
   const db = ctx.db;
-  const policy = policyOf(ctx);
-  if (!one(db, sql`SELECT 1 FROM people WHERE crn = ${p.crn}`)) throw new AppError('NOT_FOUND', `There is nobody with CRN ${p.crn}.`);
-  const lao = laoFacts(db, p.crn, actor.staffCode, now);
+  const policy = await policyOf(ctx);
+  if (!await one(db, sql`SELECT 1 FROM people WHERE crn = ${p.crn}`)) throw new AppError('NOT_FOUND', `There is nobody with CRN ${p.crn}.`);
+  const lao = await laoFacts(db, p.crn, actor.staffCode, now);
   if (lao.excluded) throw new AppError('ACCESS_EXCLUDED', lao.exclusionMessage ?? undefined);
-  authorise(actor, 'request.create', personResource(db, actor, p.crn, now), now);
-  const plan = planRoute(db, policy, { crn: p.crn, restricted: lao.restricted, requesterStaffCode: actor.staffCode, urgency: p.urgency, neededBy: p.neededBy }, now);
-  const owner = plan.ownerStaffCode === null ? undefined : one<{ forename: string; surname: string }>(db, sql`SELECT forename, surname FROM staff WHERE code = ${plan.ownerStaffCode}`);
+  authorise(actor, 'request.create', await personResource(db, actor, p.crn, now), now);
+  const plan = await planRoute(db, policy, { crn: p.crn, restricted: lao.restricted, requesterStaffCode: actor.staffCode, urgency: p.urgency, neededBy: p.neededBy }, now);
+  const owner = plan.ownerStaffCode === null ? undefined : await one<{ forename: string; surname: string }>(db, sql`SELECT forename, surname FROM staff WHERE code = ${plan.ownerStaffCode}`);
   const ownerWords = owner ? `the offender manager, ${staffName(owner)}` : 'the offender manager';
   const goesTo = plan.status === 'PENDING_OWNER' ? `${ownerWords} (or a deputy standing in)`
     : plan.routeReason === 'NEEDED_SOON' ? `${ownerWords}, and the NPS hub at the same time`

@@ -52,12 +52,12 @@ export const requestedMinutes = (r: Pick<RequestRecord, 'duration_minutes' | 'du
 
 export const isPendingStatus = (s: RequestStatus): boolean => s === 'PENDING_OWNER' || s === 'PENDING_HUB';
 
-export function findRequest(db: Db, id: number): RequestRecord | undefined {
-  return one<RequestRecord>(db, sql`SELECT * FROM requests WHERE id = ${id}`);
+export async function findRequest(db: Db, id: number): Promise<RequestRecord | undefined> {
+  return await one<RequestRecord>(db, sql`SELECT * FROM requests WHERE id = ${id}`);
 }
 
-export function loadRequest(db: Db, id: number): RequestRecord {
-  const r = findRequest(db, id);
+export async function loadRequest(db: Db, id: number): Promise<RequestRecord> {
+  const r = await findRequest(db, id);
   if (!r) throw new AppError('NOT_FOUND', `There is no request ${id}.`);
   return r;
 }

@@ -52,15 +52,15 @@ export const REQUEST_VIEW_SELECT = `
   LEFT JOIN users rvu ON rvu.id = rv.decided_by_user_id`;
 
 /** Loads request views; `rest` holds the WHERE / ORDER / LIMIT part with its own parameters. */
-export function selectRequestViews(db: Db, now: number, rest: SqlQuery): RequestViewRecord[] {
-  return all<RequestViewRecord>(db, { text: `${REQUEST_VIEW_SELECT} ${rest.text}`, params: [now, ...rest.params] });
+export async function selectRequestViews(db: Db, now: number, rest: SqlQuery): Promise<RequestViewRecord[]> {
+  return await all<RequestViewRecord>(db, { text: `${REQUEST_VIEW_SELECT} ${rest.text}`, params: [now, ...rest.params] });
 }
 
 export const RESTRICTED_NAME = 'Access restricted';
 
 /** The viewer may see the person's name: not excluded, and if restricted, owner, on the list or LAO admin. */
-export function mayNameCase(db: Db, viewer: Actor, crn: string, ownerStaffCode: string | null, now: number): boolean {
-  return mayNameWith(laoFacts(db, crn, viewer.staffCode, now), viewer, ownerStaffCode);
+export async function mayNameCase(db: Db, viewer: Actor, crn: string, ownerStaffCode: string | null, now: number): Promise<boolean> {
+  return mayNameWith(await laoFacts(db, crn, viewer.staffCode, now), viewer, ownerStaffCode);
 }
 
 export function mayNameWith(lao: LaoDetail, viewer: Actor, ownerStaffCode: string | null): boolean {
@@ -104,13 +104,13 @@ export function whereAndWhy(facts: ListFacts, r: RequestViewRecord): string {
 }
 
 /** One request as a row, its facts read one by one (for single-request answers). */
-export function toRequestRow(db: Db, r: RequestViewRecord, viewer: Actor, policy: PolicySettings, now: number): RequestRow {
-  return requestRowWith(caseFactsOneByOne(db, viewer, now, policy), r, viewer);
+export async function toRequestRow(db: Db, r: RequestViewRecord, viewer: Actor, policy: PolicySettings, now: number): Promise<RequestRow> {
+  return requestRowWith(await caseFactsOneByOne(db, viewer, now, policy), r, viewer);
 }
 
 /** What a page of request rows needs to know, gathered for the whole page at once. */
-export const gatherRequestPageFacts = (db: Db, viewer: Actor, rows: readonly RequestViewRecord[], now: number, extra: { withHub?: boolean } = {}): ListFacts =>
-  gatherListFacts(db, viewer, now, {
+export const gatherRequestPageFacts = async (db: Db, viewer: Actor, rows: readonly RequestViewRecord[], now: number, extra: { withHub?: boolean } = {}): Promise<ListFacts> =>
+  await gatherListFacts(db, viewer, now, {
     crns: rows.map((r) => r.crn),
     availabilityOf: rows.filter((r) => r.status === 'PENDING_OWNER' && r.owner_staff_code !== null).map((r) => r.owner_staff_code!),
     withHub: extra.withHub,
@@ -119,8 +119,8 @@ export const gatherRequestPageFacts = (db: Db, viewer: Actor, rows: readonly Req
   });
 
 /** A page of requests as rows, in a fixed number of queries whatever the page size. */
-export function toRequestRows(db: Db, rows: readonly RequestViewRecord[], viewer: Actor, now: number): RequestRow[] {
-  const facts = gatherRequestPageFacts(db, viewer, rows, now);
+export async function toRequestRows(db: Db, rows: readonly RequestViewRecord[], viewer: Actor, now: number): Promise<RequestRow[]> {
+  const facts = await gatherRequestPageFacts(db, viewer, rows, now);
   return rows.map((r) => requestRowWith(facts, r, viewer));
 }
 

@@ -15,38 +15,38 @@ import { planRoute, routedTo } from './routing';
 export type RerouteCause = 'CASE_TRANSFERRED' | 'OWNER_UNAVAILABLE' | 'REQUESTER_IS_ONLY_DECIDER';
 
 /** Returns true when the request moved. */
-export function rerouteRequest(db: Db, policy: PolicySettings, r: RequestRecord, cause: RerouteCause, actor: string, now: number): boolean {
-  const owner = caseOwner(db, r.crn) ?? null;
+export async function rerouteRequest(db: Db, policy: PolicySettings, r: RequestRecord, cause: RerouteCause, actor: string, now: number): Promise<boolean> {
+  const owner = await caseOwner(db, r.crn) ?? null;
   // Escalated requests, and those the owner and hub hold together, stay with the hub; only the owner they show is brought up to date.
   if (r.status === 'PENDING_HUB' && (r.hub_reason === 'DEADLINE_MISSED' || r.route_reason === 'NEEDED_SOON')) {
     if (owner === r.owner_staff_code) return false;
-    const changed = run(db, sql`UPDATE requests SET owner_staff_code = ${owner} WHERE id = ${r.id} AND status = 'PENDING_HUB' AND owner_staff_code IS ${r.owner_staff_code}`).changes;
+    const changed = (await run(db, sql`UPDATE requests SET owner_staff_code = ${owner} WHERE id = ${r.id} AND status = 'PENDING_HUB' AND owner_staff_code IS ${r.owner_staff_code}`)).changes;
     if (changed === 1) {
-      appendAuditEvent(db, { at: now, actor, action: 'request.reroute', subject: `request:${r.id}`, crn: r.crn, details: { cause, from: r.owner_staff_code, to: owner, status: r.status } });
-      notifyUsers(db, ownerSideUsers(db, owner, now), rerouted(r, 'It is with the hub, past its deadline; you may still decide it.', now));
+      await appendAuditEvent(db, { at: now, actor, action: 'request.reroute', subject: `request:${r.id}`, crn: r.crn, details: { cause, from: r.owner_staff_code, to: owner, status: r.status } });
+      await notifyUsers(db, await ownerSideUsers(db, owner, now), rerouted(r, 'It is with the hub, past its deadline; you may still decide it.', now));
     }
     return changed === 1;
   }
-  const restricted = laoFacts(db, r.crn, r.requester_staff_code, now).restricted;
-  const routing = planRoute(db, policy, { crn: r.crn, restricted, requesterStaffCode: r.requester_staff_code, urgency: r.urgency, neededBy: r.needed_by }, now);
+  const restricted = (await laoFacts(db, r.crn, r.requester_staff_code, now)).restricted;
+  const routing = await planRoute(db, policy, { crn: r.crn, restricted, requesterStaffCode: r.requester_staff_code, urgency: r.urgency, neededBy: r.needed_by }, now);
   if (routing.status === r.status && routing.ownerStaffCode === r.owner_staff_code && routing.routeReason === r.route_reason) return false;
   // A new owner gets a fresh deadline; an owner becoming unavailable does not move the deadline.
   const deadline = cause === 'CASE_TRANSFERRED' ? routing.deadline : r.deadline;
-  const changed = run(
+  const changed = (await run(
     db,
     sql`UPDATE requests SET status = ${routing.status}, queue = ${routing.queue}, owner_staff_code = ${routing.ownerStaffCode},
           hub_reason = ${routing.hubReason}, hub_reason_text = ${routing.hubReasonText}, route_reason = ${routing.routeReason},
           routed_at = ${now}, deadline = ${deadline}
         WHERE id = ${r.id} AND status = ${r.status} AND owner_staff_code IS ${r.owner_staff_code}`,
-  ).changes;
+  )).changes;
   if (changed !== 1) return false;
-  appendAuditEvent(db, {
+  await appendAuditEvent(db, {
     at: now, actor, action: 'request.reroute', subject: `request:${r.id}`, crn: r.crn,
     details: { cause, from: r.owner_staff_code, to: routing.ownerStaffCode, status: routing.status, hubReason: routing.routeReason ?? routing.hubReason, deadline },
   });
-  const to = routedTo(db, routing, now).filter((u) => u !== r.requester_user_id);
+  const to = (await routedTo(db, routing, now)).filter((u) => u !== r.requester_user_id);
   const why = routing.status === 'PENDING_HUB' ? `It is with the hub because ${routing.hubReasonText}.` : `Decide by ${formatWhen(deadline, policy.workingHours.timeZone)}.`;
-  notifyUsers(db, to, rerouted(r, why, now));
+  await notifyUsers(db, to, rerouted(r, why, now));
   return true;
 }
 

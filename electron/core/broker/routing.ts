@@ -68,13 +68,13 @@ const hub = (ownerStaffCode: string | null, hubReason: Routing['hubReason'], hub
  * Who decides a request for the person's current owner. Restricted records skip deputies (they
  * may not decide them), and the requester is never one of the deciders.
  */
-export function routeRequest(db: Db, crn: string, restricted: boolean, requesterStaffCode: string | null, now: number): Routing {
-  const owner = caseOwner(db, crn) ?? null;
+export async function routeRequest(db: Db, crn: string, restricted: boolean, requesterStaffCode: string | null, now: number): Promise<Routing> {
+  const owner = await caseOwner(db, crn) ?? null;
   if (owner === null) return hub(null, 'NO_OWNER', HUB_REASON_WORDS.NO_OWNER);
-  const availability = staffAvailability(db, owner, now);
+  const availability = await staffAvailability(db, owner, now);
   if (!availability) return hub(owner, 'NO_OWNER', HUB_REASON_WORDS.NO_OWNER);
   if (availability.available) return { status: 'PENDING_OWNER', queue: 'OWNER', ownerStaffCode: owner, hubReason: null, hubReasonText: null, routeReason: null };
-  const deputies = restricted ? [] : availableDeputies(db, owner, now);
+  const deputies = restricted ? [] : await availableDeputies(db, owner, now);
   const others = deputies.filter((d) => d.staffCode !== requesterStaffCode);
   if (others.length > 0) return { status: 'PENDING_OWNER', queue: 'OWNER', ownerStaffCode: owner, hubReason: null, hubReasonText: null, routeReason: null };
   const reason = availability.reason ?? 'OWNER_ABSENT';
@@ -92,13 +92,13 @@ function neededByWords(neededBy: number, now: number, timeZone: string): string 
 }
 
 /** Who decides and by when, for a request asked (or re-routed) at `now`. */
-export function planRoute(
+export async function planRoute(
   db: Db,
   policy: PolicySettings,
   r: { crn: string; restricted: boolean; requesterStaffCode: string | null; urgency: Urgency; neededBy: number | null },
   now: number,
-): RoutePlan {
-  const routing = routeRequest(db, r.crn, r.restricted, r.requesterStaffCode, now);
+): Promise<RoutePlan> {
+  const routing = await routeRequest(db, r.crn, r.restricted, r.requesterStaffCode, now);
   const sla = slaDeadline(policy, r.urgency, now);
   const floor = now + LEAST_DECISION_MINUTES * MINUTE;
   if (routing.status === 'PENDING_HUB') {
@@ -112,8 +112,8 @@ export function planRoute(
 }
 
 /** Everyone who holds a routed request: the owner's side, the hub, or (needed soon) both. */
-export function routedTo(db: Db, routing: Routing, now: number): number[] {
-  if (routing.status === 'PENDING_OWNER') return ownerSideUsers(db, routing.ownerStaffCode, now);
-  if (routing.routeReason === 'NEEDED_SOON') return [...new Set([...ownerSideUsers(db, routing.ownerStaffCode, now), ...hubUsers(db)])];
-  return hubUsers(db);
+export async function routedTo(db: Db, routing: Routing, now: number): Promise<number[]> {
+  if (routing.status === 'PENDING_OWNER') return await ownerSideUsers(db, routing.ownerStaffCode, now);
+  if (routing.routeReason === 'NEEDED_SOON') return [...new Set([...await ownerSideUsers(db, routing.ownerStaffCode, now), ...await hubUsers(db)])];
+  return await hubUsers(db);
 }

@@ -24,32 +24,32 @@ import { HUB_REASON_WORDS } from './routing';
 
 const SYSTEM = 'system';
 
-export function sweep(ctx: BrokerContext): SweepReport {
+export async function sweep(ctx: BrokerContext): Promise<SweepReport> {
   const now = ctx.clock.now();
-  return writeTransaction(ctx, () => ({
+  return await writeTransaction(ctx, async () => ({
     at: now,
-    rerouted: (closeExcludedRequests(ctx.db, SYSTEM, now), rerouteStale(ctx, now)),
-    escalated: escalateOverdue(ctx, now),
-    remindersSent: sendExpiryReminders(ctx, now),
-    grantsExpired: recordExpiredGrants(ctx, now),
+    rerouted: (await closeExcludedRequests(ctx.db, SYSTEM, now), await rerouteStale(ctx, now)),
+    escalated: await escalateOverdue(ctx, now),
+    remindersSent: await sendExpiryReminders(ctx, now),
+    grantsExpired: await recordExpiredGrants(ctx, now),
   }));
 }
 
-function rerouteStale(ctx: BrokerContext, now: number): number {
+async function rerouteStale(ctx: BrokerContext, now: number): Promise<number> {
   const db = ctx.db;
-  const policy = policyOf(ctx);
+  const policy = await policyOf(ctx);
   let moved = 0;
-  const transferred = all<RequestRecord>(
+  const transferred = await all<RequestRecord>(
     db,
     sql`SELECT r.* FROM requests r JOIN people p ON p.crn = r.crn WHERE r.queue IS NOT NULL AND r.owner_staff_code IS NOT p.owner_staff_code`,
   );
-  for (const r of transferred) if (rerouteRequest(db, policy, r, 'CASE_TRANSFERRED', SYSTEM, now)) moved++;
+  for (const r of transferred) if (await rerouteRequest(db, policy, r, 'CASE_TRANSFERRED', SYSTEM, now)) moved++;
 
-  const owners = all<{ owner_staff_code: string }>(
+  const owners = (await all<{ owner_staff_code: string }>(
     db,
     sql`SELECT DISTINCT owner_staff_code FROM requests WHERE queue IS NOT NULL AND status = 'PENDING_OWNER' AND owner_staff_code IS NOT NULL`,
-  ).map((o) => o.owner_staff_code);
-  return moved + rerouteUnavailable(db, policy, owners, SYSTEM, now);
+  )).map((o) => o.owner_staff_code);
+  return moved + await rerouteUnavailable(db, policy, owners, SYSTEM, now);
 }
 
 /**
@@ -57,43 +57,43 @@ function rerouteStale(ctx: BrokerContext, now: number): number {
  * deputy in other than the requester. Run by the sweep, and at once when an absence is recorded
  * or an account deactivated, so routing never waits for the next sweep.
  */
-export function rerouteUnavailable(db: Db, policy: PolicySettings, owners: readonly string[], actor: string, now: number): number {
+export async function rerouteUnavailable(db: Db, policy: PolicySettings, owners: readonly string[], actor: string, now: number): Promise<number> {
   let moved = 0;
   for (const owner of new Set(owners)) {
-    if (staffAvailability(db, owner, now)?.available) continue;
-    const deputies = availableDeputies(db, owner, now).map((d) => d.staffCode);
-    const waiting = all<RequestRecord>(db, sql`SELECT * FROM requests WHERE queue IS NOT NULL AND status = 'PENDING_OWNER' AND owner_staff_code = ${owner}`);
+    if ((await staffAvailability(db, owner, now))?.available) continue;
+    const deputies = (await availableDeputies(db, owner, now)).map((d) => d.staffCode);
+    const waiting = await all<RequestRecord>(db, sql`SELECT * FROM requests WHERE queue IS NOT NULL AND status = 'PENDING_OWNER' AND owner_staff_code = ${owner}`);
     for (const r of waiting) {
       // Deputies may not decide restricted records, so those go to the hub even when a deputy is in;
       // nor their own requests, so a deputy's request goes to the hub when no one else is in.
       const otherDeputy = deputies.some((d) => d !== r.requester_staff_code);
-      if (otherDeputy && !laoFacts(db, r.crn, null, now).restricted) continue;
-      if (rerouteRequest(db, policy, r, 'OWNER_UNAVAILABLE', actor, now)) moved++;
+      if (otherDeputy && !(await laoFacts(db, r.crn, null, now)).restricted) continue;
+      if (await rerouteRequest(db, policy, r, 'OWNER_UNAVAILABLE', actor, now)) moved++;
     }
   }
   return moved;
 }
 
 /** Owners whose requests may move when this member of staff stops being available: their own, and those they deputise for. */
-export const ownersAffectedBy = (db: Db, staffCode: string, now: number): string[] => [staffCode, ...ownersDeputisedBy(db, staffCode, now)];
+export const ownersAffectedBy = async (db: Db, staffCode: string, now: number): Promise<string[]> => [staffCode, ...await ownersDeputisedBy(db, staffCode, now)];
 
-function escalateOverdue(ctx: BrokerContext, now: number): number {
+async function escalateOverdue(ctx: BrokerContext, now: number): Promise<number> {
   const db = ctx.db;
-  const overdue = all<RequestRecord>(db, sql`SELECT * FROM requests WHERE queue IS NOT NULL AND status = 'PENDING_OWNER' AND deadline <= ${now}`);
+  const overdue = await all<RequestRecord>(db, sql`SELECT * FROM requests WHERE queue IS NOT NULL AND status = 'PENDING_OWNER' AND deadline <= ${now}`);
   let escalated = 0;
-  const hub = overdue.length > 0 ? hubUsers(db) : [];
+  const hub = overdue.length > 0 ? await hubUsers(db) : [];
   for (const r of overdue) {
-    const changed = run(
+    const changed = (await run(
       db,
       sql`UPDATE requests SET status = 'PENDING_HUB', queue = 'HUB', hub_reason = 'DEADLINE_MISSED',
             hub_reason_text = ${HUB_REASON_WORDS.DEADLINE_MISSED}, escalated_at = ${now}
           WHERE id = ${r.id} AND status = 'PENDING_OWNER'`,
-    ).changes;
+    )).changes;
     if (changed !== 1) continue;
     escalated++;
-    appendAuditEvent(db, { at: now, actor: SYSTEM, action: 'request.escalate', subject: `request:${r.id}`, crn: r.crn, details: { deadline: r.deadline, ownerStaffCode: r.owner_staff_code } });
-    const body = `The request for ${SCOPE_LABELS[r.scope].toLowerCase()} access was not decided by ${formatWhen(r.deadline, officeTimeZone(db))} and is now with the NPS hub.`;
-    notifyUsers(db, [...hub, r.requester_user_id, ...ownerSideUsers(db, r.owner_staff_code, now)], {
+    await appendAuditEvent(db, { at: now, actor: SYSTEM, action: 'request.escalate', subject: `request:${r.id}`, crn: r.crn, details: { deadline: r.deadline, ownerStaffCode: r.owner_staff_code } });
+    const body = `The request for ${SCOPE_LABELS[r.scope].toLowerCase()} access was not decided by ${formatWhen(r.deadline, await officeTimeZone(db))} and is now with the NPS hub.`;
+    await notifyUsers(db, [...hub, r.requester_user_id, ...await ownerSideUsers(db, r.owner_staff_code, now)], {
       kind: 'REQUEST_ESCALATED', at: now, crn: r.crn, requestId: r.id, title: `Request for ${r.crn} escalated to the hub`, body,
     });
   }
@@ -105,23 +105,23 @@ const REMINDERS = [
   { hours: 1, kind: 'GRANT_EXPIRING_1H' as const, words: '1 hour' },
 ];
 
-function sendExpiryReminders(ctx: BrokerContext, now: number): number {
+async function sendExpiryReminders(ctx: BrokerContext, now: number): Promise<number> {
   const db = ctx.db;
   let sent = 0;
   for (const reminder of REMINDERS) {
     const window = reminder.hours * HOUR;
     // Only grants longer than the reminder window: a 4-hour grant needs no "24 hours left".
-    const due = all<{ id: number; grantee_user_id: number; crn: string; scope: string; request_id: number | null; end_at: number }>(
+    const due = await all<{ id: number; grantee_user_id: number; crn: string; scope: string; request_id: number | null; end_at: number }>(
       db,
       sql`SELECT id, grantee_user_id, crn, scope, request_id, end_at FROM grants
           WHERE revoked_at IS NULL AND expiry_recorded_at IS NULL AND kind = 'REQUEST'
             AND end_at > ${now} AND end_at <= ${now + window} AND end_at - start_at > ${window}`,
     );
     for (const g of due) {
-      sent += notifyUsers(db, [g.grantee_user_id], {
+      sent += await notifyUsers(db, [g.grantee_user_id], {
         kind: reminder.kind, at: now, crn: g.crn, grantId: g.id, requestId: g.request_id,
         title: `Access to ${g.crn} ends in ${reminder.words}`,
-        body: `Your ${SCOPE_LABELS[g.scope as keyof typeof SCOPE_LABELS].toLowerCase()} access ends at ${formatWhen(g.end_at, officeTimeZone(db))}. Ask for an extension if you still need it.`,
+        body: `Your ${SCOPE_LABELS[g.scope as keyof typeof SCOPE_LABELS].toLowerCase()} access ends at ${formatWhen(g.end_at, await officeTimeZone(db))}. Ask for an extension if you still need it.`,
         dedupeKey: `grant:${g.id}:expiring-${reminder.hours}h`,
       });
     }
@@ -129,24 +129,24 @@ function sendExpiryReminders(ctx: BrokerContext, now: number): number {
   return sent;
 }
 
-function recordExpiredGrants(ctx: BrokerContext, now: number): number {
+async function recordExpiredGrants(ctx: BrokerContext, now: number): Promise<number> {
   const db = ctx.db;
-  const ended = all<{ id: number; crn: string; end_at: number; grantee_user_id: number }>(
+  const ended = await all<{ id: number; crn: string; end_at: number; grantee_user_id: number }>(
     db,
     sql`SELECT id, crn, end_at, grantee_user_id FROM grants WHERE revoked_at IS NULL AND expiry_recorded_at IS NULL AND end_at <= ${now}`,
   );
   let recorded = 0;
   for (const g of ended) {
-    if (run(db, sql`UPDATE grants SET expiry_recorded_at = ${now} WHERE id = ${g.id} AND expiry_recorded_at IS NULL`).changes !== 1) continue;
+    if ((await run(db, sql`UPDATE grants SET expiry_recorded_at = ${now} WHERE id = ${g.id} AND expiry_recorded_at IS NULL`)).changes !== 1) continue;
     recorded++;
-    appendAuditEvent(db, { at: now, actor: SYSTEM, action: 'grant.expire', subject: `grant:${g.id}`, crn: g.crn, details: { endAt: g.end_at, granteeUserId: g.grantee_user_id } });
+    await appendAuditEvent(db, { at: now, actor: SYSTEM, action: 'grant.expire', subject: `grant:${g.id}`, crn: g.crn, details: { endAt: g.end_at, granteeUserId: g.grantee_user_id } });
   }
   return recorded;
 }
 
 /** After an account is deactivated: its owner's and deputised-for requests move now, not at the next sweep. */
-export function rerouteAfterDeactivation(ctx: BrokerContext, staffCode: string | null, actor: string): number {
+export async function rerouteAfterDeactivation(ctx: BrokerContext, staffCode: string | null, actor: string): Promise<number> {
   if (staffCode === null) return 0;
   const now = ctx.clock.now();
-  return writeTransaction(ctx, () => rerouteUnavailable(ctx.db, policyOf(ctx), ownersAffectedBy(ctx.db, staffCode, now), actor, now));
+  return await writeTransaction(ctx, async () => await rerouteUnavailable(ctx.db, await policyOf(ctx), await ownersAffectedBy(ctx.db, staffCode, now), actor, now));
 }

@@ -8,24 +8,24 @@ import { auditActor, authorise, policyOf, writeTransaction, type BrokerContext }
 import type { RequestRecord } from './request-record';
 import { rerouteRequest } from './reroute';
 
-export function transferCase(ctx: BrokerContext, actor: Actor, crn: string, newOwnerStaffCode: string): { crn: string; ownerStaffCode: string; reroutedRequests: number } {
+export async function transferCase(ctx: BrokerContext, actor: Actor, crn: string, newOwnerStaffCode: string): Promise<{ crn: string; ownerStaffCode: string; reroutedRequests: number }> {
   const now = ctx.clock.now();
   authorise(actor, 'admin.transfer', SYSTEM, now);
-  return writeTransaction(ctx, () => {
+  return await writeTransaction(ctx, async () => {
     const db = ctx.db;
-    const person = one<{ owner_staff_code: string | null }>(db, sql`SELECT owner_staff_code FROM people WHERE crn = ${crn}`);
+    const person = await one<{ owner_staff_code: string | null }>(db, sql`SELECT owner_staff_code FROM people WHERE crn = ${crn}`);
     if (!person) throw new AppError('NOT_FOUND', `There is nobody with CRN ${crn}.`);
-    const staff = one<{ sector: string }>(
+    const staff = await one<{ sector: string }>(
       db,
       sql`SELECT p.sector FROM staff s JOIN teams t ON t.code = s.team_code JOIN providers p ON p.code = t.provider_code WHERE s.code = ${newOwnerStaffCode}`,
     );
     if (!staff) throw new AppError('NOT_FOUND', `There is no member of staff ${newOwnerStaffCode}.`);
     if (staff.sector !== 'NPS') throw new AppError('FORBIDDEN', 'Only NPS staff can own a case whose records this app brokers.');
-    run(db, sql`UPDATE people SET owner_staff_code = ${newOwnerStaffCode} WHERE crn = ${crn}`);
-    appendAuditEvent(db, { at: now, actor: auditActor(actor), action: 'case.transfer', subject: `person:${crn}`, crn, details: { from: person.owner_staff_code, to: newOwnerStaffCode } });
-    const policy = policyOf(ctx);
-    const pending = all<RequestRecord>(db, sql`SELECT * FROM requests WHERE crn = ${crn} AND queue IS NOT NULL`);
-    const moved = pending.filter((r) => rerouteRequest(db, policy, r, 'CASE_TRANSFERRED', auditActor(actor), now)).length;
+    await run(db, sql`UPDATE people SET owner_staff_code = ${newOwnerStaffCode} WHERE crn = ${crn}`);
+    await appendAuditEvent(db, { at: now, actor: auditActor(actor), action: 'case.transfer', subject: `person:${crn}`, crn, details: { from: person.owner_staff_code, to: newOwnerStaffCode } });
+    const policy = await policyOf(ctx);
+    const pending = await all<RequestRecord>(db, sql`SELECT * FROM requests WHERE crn = ${crn} AND queue IS NOT NULL`);
+    const moved = pending.filter(async (r) => await rerouteRequest(db, policy, r, 'CASE_TRANSFERRED', auditActor(actor), now)).length;
     return { crn, ownerStaffCode: newOwnerStaffCode, reroutedRequests: moved };
   });
 }

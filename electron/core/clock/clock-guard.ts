@@ -24,8 +24,8 @@ export interface ClockState {
 /** How far ahead of the last recorded time the clock must be before it is written again. */
 const RECORD_STEP = 1000;
 
-export function readClockState(db: Db): ClockState {
-  const row = one<ClockRow>(db, sql`SELECT latest_seen_at, rollback_detected_at, rollback_latest_seen_at, high_water_at FROM clock_state WHERE id = 1`);
+export async function readClockState(db: Db): Promise<ClockState> {
+  const row = await one<ClockRow>(db, sql`SELECT latest_seen_at, rollback_detected_at, rollback_latest_seen_at, high_water_at FROM clock_state WHERE id = 1`);
   if (!row) return { latestSeenAt: 0, highWaterAt: 0, rollback: null };
   return {
     latestSeenAt: row.latest_seen_at,
@@ -39,19 +39,19 @@ export function readClockState(db: Db): ClockState {
  * Records `now` as seen. Returns the state afterwards, and whether this call detected a new
  * rollback (so the caller can audit and alert once).
  */
-export function observeClock(db: Db, now: number, toleranceMinutes: number): ClockState & { newlyDetected: boolean } {
-  const before = readClockState(db);
+export async function observeClock(db: Db, now: number, toleranceMinutes: number): Promise<ClockState & { newlyDetected: boolean }> {
+  const before = await readClockState(db);
   if (!before.rollback && now < before.latestSeenAt - toleranceMinutes * MINUTE) {
-    const changed = run(
+    const changed = (await run(
       db,
       sql`UPDATE clock_state SET rollback_detected_at = ${now}, rollback_latest_seen_at = latest_seen_at
           WHERE id = 1 AND rollback_detected_at IS NULL AND latest_seen_at > ${now + toleranceMinutes * MINUTE}`,
-    ).changes;
-    return { ...readClockState(db), newlyDetected: changed === 1 };
+    )).changes;
+    return { ...await readClockState(db), newlyDetected: changed === 1 };
   }
   if (now >= before.latestSeenAt + RECORD_STEP) {
-    run(db, sql`UPDATE clock_state SET latest_seen_at = ${now}, high_water_at = max(high_water_at, ${now}) WHERE id = 1 AND latest_seen_at < ${now}`);
-    return { ...readClockState(db), newlyDetected: false };
+    await run(db, sql`UPDATE clock_state SET latest_seen_at = ${now}, high_water_at = max(high_water_at, ${now}) WHERE id = 1 AND latest_seen_at < ${now}`);
+    return { ...await readClockState(db), newlyDetected: false };
   }
   return { ...before, newlyDetected: false };
 }
@@ -60,15 +60,15 @@ export function observeClock(db: Db, now: number, toleranceMinutes: number): Clo
  * Clears a rollback: the current time becomes the latest time seen, so detection starts afresh.
  * The high-water mark stays where it was: access that had ended by then stays ended.
  */
-export function acknowledgeClock(db: Db, now: number): ClockState {
-  run(db, sql`UPDATE clock_state SET latest_seen_at = ${now}, rollback_detected_at = NULL, rollback_latest_seen_at = NULL WHERE id = 1`);
-  return readClockState(db);
+export async function acknowledgeClock(db: Db, now: number): Promise<ClockState> {
+  await run(db, sql`UPDATE clock_state SET latest_seen_at = ${now}, rollback_detected_at = NULL, rollback_latest_seen_at = NULL WHERE id = 1`);
+  return await readClockState(db);
 }
 
 /**
  * The instant a grant's end is checked against: now, or the latest time the store has ever seen
  * if that is later. Once a grant has been seen expired, no clock moved back brings it to life.
  */
-export function grantCheckTime(db: Db, now: number): number {
-  return Math.max(now, readClockState(db).highWaterAt);
+export async function grantCheckTime(db: Db, now: number): Promise<number> {
+  return Math.max(now, (await readClockState(db)).highWaterAt);
 }

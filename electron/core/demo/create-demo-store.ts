@@ -37,8 +37,8 @@ export interface DemoStoreOptions {
 
 /** Seeds, imports and creates the accounts, all into `db`, which must be a new, empty store. */
 export async function populateDemoStore(db: Database, opts: DemoStoreOptions): Promise<DemoAccount[]> {
-  const users = one<{ n: number }>(db, sql`SELECT count(*) AS n FROM users`)?.n ?? 0;
-  const people = one<{ n: number }>(db, sql`SELECT count(*) AS n FROM people`)?.n ?? 0;
+  const users = (await one<{ n: number }>(db, sql`SELECT count(*) AS n FROM users`))?.n ?? 0;
+  const people = (await one<{ n: number }>(db, sql`SELECT count(*) AS n FROM people`))?.n ?? 0;
   if (users > 0 || people > 0) throw new AppError('SETUP_ALREADY_DONE', 'Demonstration data goes only into a new, empty store. Nothing was changed.');
 
   const scratch = mkdtempSync(join(opts.scratchDir ?? tmpdir(), 'rab-demo-set-'));
@@ -57,10 +57,10 @@ export async function populateDemoStore(db: Database, opts: DemoStoreOptions): P
       role: u.roles[0] ?? 'crc-practitioner',
       description: descriptions.get(u.username) ?? '',
     }));
-    db.transaction(() => {
+    db.transaction(async () => {
       const marker = demoMarker.parse({ createdAt: opts.now, accounts });
-      run(db, sql`INSERT INTO settings (key, value, updated_at, updated_by) VALUES (${DEMO_SETTING}, ${JSON.stringify(marker)}, ${opts.now}, NULL)`);
-      appendAuditEvent(db, { at: opts.now, actor: 'setup', action: 'setup.demo', subject: 'store', details: { accounts: accounts.map((a) => a.username) } });
+      await run(db, sql`INSERT INTO settings (key, value, updated_at, updated_by) VALUES (${DEMO_SETTING}, ${JSON.stringify(marker)}, ${opts.now}, NULL)`);
+      await appendAuditEvent(db, { at: opts.now, actor: 'setup', action: 'setup.demo', subject: 'store', details: { accounts: accounts.map((a) => a.username) } });
     }).immediate();
     return accounts;
   } finally {
@@ -70,15 +70,15 @@ export async function populateDemoStore(db: Database, opts: DemoStoreOptions): P
 }
 
 /** The demonstration accounts of a demo store; an empty list for any other store. */
-export function demoAccountsOf(db: Database): DemoAccount[] {
-  const row = one<{ value: string }>(db, sql`SELECT value FROM settings WHERE key = ${DEMO_SETTING}`);
+export async function demoAccountsOf(db: Database): Promise<DemoAccount[]> {
+  const row = await one<{ value: string }>(db, sql`SELECT value FROM settings WHERE key = ${DEMO_SETTING}`);
   if (!row) return [];
   const parsed = demoMarker.safeParse(JSON.parse(row.value));
   return parsed.success ? parsed.data.accounts : [];
 }
 
-export const isDemoStore = (db: Database): boolean =>
-  one<{ n: number }>(db, sql`SELECT count(*) AS n FROM settings WHERE key = ${DEMO_SETTING}`)?.n === 1;
+export const isDemoStore = async (db: Database): Promise<boolean> =>
+  (await one<{ n: number }>(db, sql`SELECT count(*) AS n FROM settings WHERE key = ${DEMO_SETTING}`))?.n === 1;
 
 function readDescriptions(path: string): Map<string, string> {
   const [header, ...rows] = parse(readFileSync(path), { bom: true, skip_empty_lines: true }) as string[][];

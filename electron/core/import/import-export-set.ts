@@ -100,7 +100,7 @@ export async function importExportSet(db: Database, dir: string, opts: ImportOpt
     }
     writer.finishLoading();
     const files = summarise(writer, rowCounts);
-    appendAuditEvent(db, {
+    await appendAuditEvent(db, {
       at: (opts.now ?? Date.now)(),
       actor: opts.actor ?? 'cli',
       action: 'admin.importRecords',

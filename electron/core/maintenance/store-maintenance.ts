@@ -50,7 +50,7 @@ export class StoreMaintenance {
     const stored = await this.o.keyStore.get(keychainAccount(this.o.storePath));
     if (!stored) return [];
     const bad = await badPagesInBackground(this.o.storePath, stored.keyHex, () => !this.stopped && !this.o.core.health.refused);
-    if (bad.length > 0) this.o.core.health.refuse('background page check', `pages failing the cipher's check: ${bad.slice(0, 20).join(', ')}`);
+    if (bad.length > 0) await this.o.core.health.refuse('background page check', `pages failing the cipher's check: ${bad.slice(0, 20).join(', ')}`);
     return bad;
   }
 
@@ -62,7 +62,7 @@ export class StoreMaintenance {
     if (this.o.backupDir) {
       const dir = this.o.backupDir;
       await this.safely('daily backup', () =>
-        core.inTurn(() => runDailyBackup({ db: core.ctx.db, storePath: this.o.storePath, dir, keyStore: this.o.keyStore, now: core.ctx.clock.now(), keepDays: policyOf(core.ctx).backupRetentionDays })),
+        core.inTurn(async () => runDailyBackup({ db: core.ctx.db, storePath: this.o.storePath, dir, keyStore: this.o.keyStore, now: core.ctx.clock.now(), keepDays: (await policyOf(core.ctx)).backupRetentionDays })),
       );
     }
   }

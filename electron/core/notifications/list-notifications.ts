@@ -16,12 +16,12 @@ interface Row {
   read_at: number | null;
 }
 
-export function unreadCount(db: Db, userId: number): number {
-  return one<{ n: number }>(db, sql`SELECT count(*) AS n FROM notifications WHERE user_id = ${userId} AND read_at IS NULL`)?.n ?? 0;
+export async function unreadCount(db: Db, userId: number): Promise<number> {
+  return (await one<{ n: number }>(db, sql`SELECT count(*) AS n FROM notifications WHERE user_id = ${userId} AND read_at IS NULL`))?.n ?? 0;
 }
 
-export function listNotifications(db: Db, userId: number, o: { unreadOnly: boolean; limit: number; offset: number }): { rows: NotificationRow[]; unread: number } {
-  const rows = all<Row>(
+export async function listNotifications(db: Db, userId: number, o: { unreadOnly: boolean; limit: number; offset: number }): Promise<{ rows: NotificationRow[]; unread: number }> {
+  const rows = await all<Row>(
     db,
     sql`SELECT id, kind, title, body, crn, request_id, grant_id, created_at, read_at FROM notifications
         WHERE user_id = ${userId} AND (${o.unreadOnly ? 1 : 0} = 0 OR read_at IS NULL)
@@ -39,31 +39,31 @@ export function listNotifications(db: Db, userId: number, o: { unreadOnly: boole
       createdAt: r.created_at,
       readAt: r.read_at,
     })),
-    unread: unreadCount(db, userId),
+    unread: await unreadCount(db, userId),
   };
 }
 
 /** Marks the user's own notifications read; ids belonging to someone else are left alone. */
-export function markNotificationsRead(db: Db, userId: number, ids: number[] | 'ALL', now: number): number {
-  db.transaction(() => {
+export async function markNotificationsRead(db: Db, userId: number, ids: number[] | 'ALL', now: number): Promise<number> {
+  db.transaction(async () => {
     if (ids === 'ALL') {
-      run(db, sql`UPDATE notifications SET read_at = ${now} WHERE user_id = ${userId} AND read_at IS NULL`);
+      await run(db, sql`UPDATE notifications SET read_at = ${now} WHERE user_id = ${userId} AND read_at IS NULL`);
     } else {
-      for (const id of ids) run(db, sql`UPDATE notifications SET read_at = ${now} WHERE id = ${id} AND user_id = ${userId} AND read_at IS NULL`);
+      for (const id of ids) await run(db, sql`UPDATE notifications SET read_at = ${now} WHERE id = ${id} AND user_id = ${userId} AND read_at IS NULL`);
     }
   }).immediate();
-  return unreadCount(db, userId);
+  return await unreadCount(db, userId);
 }
 
 /** Notifications written after `afterId`, oldest first: the server's feed of who must refresh what. */
-export function notificationsSince(db: Db, afterId: number, limit: number): { id: number; userId: number; kind: string; requestId: number | null; grantId: number | null; crn: string | null }[] {
-  return all<{ id: number; userId: number; kind: string; requestId: number | null; grantId: number | null; crn: string | null }>(
+export async function notificationsSince(db: Db, afterId: number, limit: number): Promise<{ id: number; userId: number; kind: string; requestId: number | null; grantId: number | null; crn: string | null }[]> {
+  return await all<{ id: number; userId: number; kind: string; requestId: number | null; grantId: number | null; crn: string | null }>(
     db,
     sql`SELECT id, user_id AS userId, kind, request_id AS requestId, grant_id AS grantId, crn FROM notifications WHERE id > ${afterId} ORDER BY id LIMIT ${limit}`,
   );
 }
 
 /** The newest notification's id (0 for none): where a new feed starts. */
-export function latestNotificationId(db: Db): number {
-  return one<{ id: number | null }>(db, sql`SELECT max(id) AS id FROM notifications`)?.id ?? 0;
+export async function latestNotificationId(db: Db): Promise<number> {
+  return (await one<{ id: number | null }>(db, sql`SELECT max(id) AS id FROM notifications`))?.id ?? 0;
 }

@@ -39,11 +39,11 @@ function myAccess(ctx: BrokerContext, actor: Actor, crn: string, now: number): M
   return { scope: v.scope ?? null, route: (v.route as MyAccess['route']) ?? null, until: viaGrant ? (grant?.end_at ?? null) : null, grantId: viaGrant ? (grant?.id ?? null) : null };
 }
 
-function searchRow(ctx: BrokerContext, actor: Actor, p: PersonRecord, now: number): PersonSearchRow {
-  const facts = personResource(ctx.db, actor, p.crn, now);
+async function searchRow(ctx: BrokerContext, actor: Actor, p: PersonRecord, now: number): Promise<PersonSearchRow> {
+  const facts = await personResource(ctx.db, actor, p.crn, now);
   const access = myAccess(ctx, actor, p.crn, now);
   const hidden = facts.excluded || (facts.restricted && !facts.onAllowList && facts.relationship !== 'OWNER' && !actor.roles.includes('lao-admin') && access.route !== 'GRANT');
-  const pending = one<{ id: number }>(ctx.db, sql`SELECT id FROM requests WHERE requester_user_id = ${actor.userId} AND crn = ${p.crn} AND queue IS NOT NULL ORDER BY id DESC LIMIT 1`);
+  const pending = await one<{ id: number }>(ctx.db, sql`SELECT id FROM requests WHERE requester_user_id = ${actor.userId} AND crn = ${p.crn} AND queue IS NOT NULL ORDER BY id DESC LIMIT 1`);
   return {
     crn: p.crn,
     name: hidden ? null : `${p.forename} ${p.surname}`,
@@ -74,35 +74,35 @@ function searchWhere(query: string): SqlQuery {
   return { text: `WHERE ${range.text} AND p.forename LIKE ? ESCAPE '\\'`, params: [...range.params, `${forename.replace(/[%_\\]/g, (c) => `\\${c}`)}%`] };
 }
 
-export function searchPeople(ctx: BrokerContext, actor: Actor, o: { query: string; limit: number; offset: number }): { rows: PersonSearchRow[]; total: number } {
+export async function searchPeople(ctx: BrokerContext, actor: Actor, o: { query: string; limit: number; offset: number }): Promise<{ rows: PersonSearchRow[]; total: number }> {
   const now = ctx.clock.now();
   authorise(actor, 'people.search', SYSTEM, now);
   const where = searchWhere(o.query);
-  const people = all<PersonRecord>(ctx.db, {
+  const people = await all<PersonRecord>(ctx.db, {
     text: `${PERSON_SELECT} ${where.text} ORDER BY p.surname COLLATE NOCASE, p.forename COLLATE NOCASE, p.crn LIMIT ? OFFSET ?`,
     params: [...where.params, o.limit, o.offset],
   });
-  const total = one<{ n: number }>(ctx.db, { text: `SELECT count(*) AS n FROM people p ${where.text}`, params: where.params })?.n ?? 0;
-  return { rows: people.map((p) => searchRow(ctx, actor, p, now)), total };
+  const total = (await one<{ n: number }>(ctx.db, { text: `SELECT count(*) AS n FROM people p ${where.text}`, params: where.params }))?.n ?? 0;
+  return { rows: people.map(async (p) => await searchRow(ctx, actor, p, now)), total };
 }
 
-export function getPerson(ctx: BrokerContext, actor: Actor, crn: string): PersonDetail {
+export async function getPerson(ctx: BrokerContext, actor: Actor, crn: string): Promise<PersonDetail> {
   const now = ctx.clock.now();
-  const policy = policyOf(ctx);
-  const p = one<PersonRecord>(ctx.db, { text: `${PERSON_SELECT} WHERE p.crn = ?`, params: [crn] });
+  const policy = await policyOf(ctx);
+  const p = await one<PersonRecord>(ctx.db, { text: `${PERSON_SELECT} WHERE p.crn = ?`, params: [crn] });
   if (!p) throw new AppError('NOT_FOUND', `There is nobody with CRN ${crn}.`);
-  const facts = personResource(ctx.db, actor, crn, now);
+  const facts = await personResource(ctx.db, actor, crn, now);
   authorise(actor, 'person.view', facts, now);
-  const row = searchRow(ctx, actor, p, now);
-  const risk = riskSummary(ctx.db, crn, now, facts.restricted);
-  const owner = p.owner_staff_code ? staffAvailability(ctx.db, p.owner_staff_code, now) : null;
-  const today = localDate(now, officeTimeZone(ctx.db));
-  const allocations = all<{ id: string; kind: 'REQUIREMENT' | 'PROGRAMME'; description: string; start_date: string; end_date: string | null }>(
+  const row = await searchRow(ctx, actor, p, now);
+  const risk = await riskSummary(ctx.db, crn, now, facts.restricted);
+  const owner = p.owner_staff_code ? await staffAvailability(ctx.db, p.owner_staff_code, now) : null;
+  const today = localDate(now, await officeTimeZone(ctx.db));
+  const allocations = await all<{ id: string; kind: 'REQUIREMENT' | 'PROGRAMME'; description: string; start_date: string; end_date: string | null }>(
     ctx.db,
     sql`SELECT id, kind, description, start_date, end_date FROM allocations WHERE crn = ${crn} AND staff_code = ${actor.staffCode ?? ''}
         AND (end_date IS NULL OR end_date >= ${today}) ORDER BY start_date`,
   );
-  const mine = selectRequestViews(ctx.db, now, sql`WHERE r.crn = ${crn} AND r.requester_user_id = ${actor.userId} ORDER BY r.created_at DESC LIMIT 20`);
+  const mine = await selectRequestViews(ctx.db, now, sql`WHERE r.crn = ${crn} AND r.requester_user_id = ${actor.userId} ORDER BY r.created_at DESC LIMIT 20`);
   return {
     ...row,
     pnc: row.accessRestricted ? null : p.pnc,
@@ -113,34 +113,34 @@ export function getPerson(ctx: BrokerContext, actor: Actor, crn: string): Person
           name: owner?.name ?? null,
           available: owner?.available ?? false,
           note: owner ? owner.note : 'No offender manager is recorded',
-          deputies: owner ? availableDeputies(ctx.db, owner.staffCode, now).map((d) => ({ staffCode: d.staffCode, name: d.name })) : [],
+          deputies: owner ? (await availableDeputies(ctx.db, owner.staffCode, now)).map((d) => ({ staffCode: d.staffCode, name: d.name })) : [],
         },
     myAllocations: allocations.map((a) => ({ id: a.id, kind: a.kind, description: a.description, startDate: a.start_date, endDate: a.end_date })),
     maxDurationDays: Object.fromEntries(SCOPES.map((s) => [s, maxDurationDays(policy, s, risk)])) as Record<Scope, number>,
     risk: can(actor, 'person.viewRisk', facts, now).allowed ? risk : row.accessRestricted ? hiddenRiskSummary(true) : null,
-    myRequests: mine.map((r) => toRequestRow(ctx.db, r, actor, policy, now)),
+    myRequests: mine.map(async (r) => await toRequestRow(ctx.db, r, actor, policy, now)),
   };
 }
 
-export function myProgrammes(ctx: BrokerContext, actor: Actor): { programmeCode: string; description: string; participants: number }[] {
+export async function myProgrammes(ctx: BrokerContext, actor: Actor): Promise<{ programmeCode: string; description: string; participants: number }[]> {
   authorise(actor, 'people.search', SYSTEM, ctx.clock.now());
-  const today = localDate(ctx.clock.now(), officeTimeZone(ctx.db));
-  return all<{ programme_code: string; description: string; participants: number }>(
+  const today = localDate(ctx.clock.now(), await officeTimeZone(ctx.db));
+  return (await all<{ programme_code: string; description: string; participants: number }>(
     ctx.db,
     sql`SELECT programme_code, min(description) AS description, count(DISTINCT crn) AS participants FROM allocations
         WHERE staff_code = ${actor.staffCode ?? ''} AND programme_code IS NOT NULL AND start_date <= ${today} AND (end_date IS NULL OR end_date >= ${today})
         GROUP BY programme_code ORDER BY programme_code`,
-  ).map((r) => ({ programmeCode: r.programme_code, description: r.description, participants: r.participants }));
+  )).map((r) => ({ programmeCode: r.programme_code, description: r.description, participants: r.participants }));
 }
 
-export function programmeParticipants(ctx: BrokerContext, actor: Actor, programmeCode: string): { programmeCode: string; people: PersonSearchRow[] } {
+export async function programmeParticipants(ctx: BrokerContext, actor: Actor, programmeCode: string): Promise<{ programmeCode: string; people: PersonSearchRow[] }> {
   const now = ctx.clock.now();
   authorise(actor, 'people.search', SYSTEM, now);
-  const today = localDate(now, officeTimeZone(ctx.db));
-  const people = all<PersonRecord>(ctx.db, {
+  const today = localDate(now, await officeTimeZone(ctx.db));
+  const people = await all<PersonRecord>(ctx.db, {
     text: `${PERSON_SELECT} WHERE p.crn IN (SELECT crn FROM allocations WHERE staff_code = ? AND programme_code = ? AND start_date <= ? AND (end_date IS NULL OR end_date >= ?))
            ORDER BY p.surname, p.forename`,
     params: [actor.staffCode ?? '', programmeCode, today, today],
   });
-  return { programmeCode, people: people.map((p) => searchRow(ctx, actor, p, now)) };
+  return { programmeCode, people: people.map(async (p) => await searchRow(ctx, actor, p, now)) };
 }

@@ -27,12 +27,12 @@ interface PersonRow {
   owner_name: string | null;
 }
 
-export function readRecord(ctx: BrokerContext, actor: Actor, crn: string): RecordView {
+export async function readRecord(ctx: BrokerContext, actor: Actor, crn: string): Promise<RecordView> {
   const now = ctx.clock.now();
   // A refusal is audited and committed, then answered: so it is returned, not thrown, from the transaction.
-  const outcome = writeTransaction(ctx, (): RecordView | AppError => {
+  const outcome = await writeTransaction(ctx, async (): Promise<RecordView | AppError> => {
     const db = ctx.db;
-    const person = one<PersonRow>(
+    const person = await one<PersonRow>(
       db,
       sql`SELECT p.forename, p.surname, p.dob, p.gender, p.pnc, p.noms, p.tier,
             CASE WHEN s.code IS NULL THEN NULL ELSE s.forename || ' ' || s.surname END AS owner_name
@@ -41,12 +41,12 @@ export function readRecord(ctx: BrokerContext, actor: Actor, crn: string): Recor
     if (!person) throw new AppError('NOT_FOUND', `There is nobody with CRN ${crn}.`);
     const { resource, grant } = recordResource(db, actor, crn, now);
     const verdict = can(actor, 'record.read', resource, now);
-    if (!verdict.allowed) return refuseRead(db, actor, crn, verdict.code, verdict.message, now, auditActor(actor));
+    if (!verdict.allowed) return await refuseRead(db, actor, crn, verdict.code, verdict.message, now, auditActor(actor));
     const scope = verdict.scope as Scope;
     const route = verdict.route as AccessRoute;
     const viaGrant = route === 'GRANT' || route === 'EMERGENCY';
-    const sections = buildSections(db, crn, scopeRank(scope), now);
-    appendAuditEvent(db, {
+    const sections = await buildSections(db, crn, scopeRank(scope), now);
+    await appendAuditEvent(db, {
       at: now, actor: auditActor(actor), action: 'record.read', subject: `person:${crn}`, crn,
       details: { scope, route, grantId: viaGrant ? (grant?.id ?? null) : null, sections: Object.entries(sections).filter(([, v]) => v !== null).map(([k]) => k) },
     });

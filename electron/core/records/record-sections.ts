@@ -29,8 +29,8 @@ const level = (v: unknown): RiskLevel | null => (v === 'LOW' || v === 'MEDIUM' |
 const str = (v: unknown): string | null => (typeof v === 'string' ? v : null);
 const num = (v: unknown): number | null => (typeof v === 'number' ? v : null);
 
-const latestAssessment = (db: Db, crn: string): AssessmentRow | undefined =>
-  one<AssessmentRow>(db, sql`SELECT * FROM assessments WHERE crn = ${crn} ORDER BY completed_date DESC, id DESC LIMIT 1`);
+const latestAssessment = async (db: Db, crn: string): Promise<AssessmentRow | undefined> =>
+  await one<AssessmentRow>(db, sql`SELECT * FROM assessments WHERE crn = ${crn} ORDER BY completed_date DESC, id DESC LIMIT 1`);
 
 const levels = (a: AssessmentRow | undefined, where: 'community' | 'custody') => ({
   children: level(a?.[`rosh_children_${where}`]),
@@ -51,8 +51,8 @@ const registration = (r: RegistrationRow) => ({
   notes: r.notes,
 });
 
-function registrations(db: Db, crn: string): RegistrationRow[] {
-  return all<RegistrationRow>(
+async function registrations(db: Db, crn: string): Promise<RegistrationRow[]> {
+  return await all<RegistrationRow>(
     db,
     sql`SELECT r.type_code, t.description, t.colour, t.alert_message, r.level, r.category, r.start_date, r.next_review_date, r.end_date, r.notes, t.front_sheet_rank
         FROM registrations r JOIN register_types t ON t.code = r.type_code WHERE r.crn = ${crn}
@@ -60,12 +60,12 @@ function registrations(db: Db, crn: string): RegistrationRow[] {
   );
 }
 
-export function buildSections(db: Db, crn: string, rank: number, now: number): Sections {
-  const today = localDate(now, officeTimeZone(db));
-  const regs = registrations(db, crn);
+export async function buildSections(db: Db, crn: string, rank: number, now: number): Promise<Sections> {
+  const today = localDate(now, await officeTimeZone(db));
+  const regs = await registrations(db, crn);
   const active = regs.filter((r) => r.start_date <= today && (r.end_date === null || r.end_date > today));
-  const a = latestAssessment(db, crn);
-  const summary = riskSummary(db, crn, now, false);
+  const a = await latestAssessment(db, crn);
+  const summary = await riskSummary(db, crn, now, false);
   // Warrant/Summons first, then Risk to Staff: ordered by front-sheet rank (DESIGN.md).
   const alerts = active.filter((r) => r.front_sheet_rank > 0 && !(r.type_code in ROSH_CODES)).map(registration);
   const frontSheet = {
@@ -105,16 +105,16 @@ export function buildSections(db: Db, crn: string, rank: number, now: number): S
             contingencyPlan: str(a.rmp_contingency),
           }
         : null,
-    fullRecord: rank >= 3 ? fullRecord(db, crn, regs, a, today) : null,
+    fullRecord: rank >= 3 ? await fullRecord(db, crn, regs, a, today) : null,
   };
 }
 
-function fullRecord(db: Db, crn: string, regs: RegistrationRow[], a: AssessmentRow | undefined, today: string): NonNullable<Sections['fullRecord']> {
-  const sentences = all<{ id: string; description: string; length_months: number | null; start_date: string; end_date: string | null; requirements: string | null }>(
+async function fullRecord(db: Db, crn: string, regs: RegistrationRow[], a: AssessmentRow | undefined, today: string): Promise<NonNullable<Sections['fullRecord']>> {
+  const sentences = await all<{ id: string; description: string; length_months: number | null; start_date: string; end_date: string | null; requirements: string | null }>(
     db,
     sql`SELECT id, description, length_months, start_date, end_date, requirements FROM sentences WHERE crn = ${crn} ORDER BY start_date DESC`,
   );
-  const allocations = all<{ kind: string; description: string; forename: string; surname: string; start_date: string; end_date: string | null }>(
+  const allocations = await all<{ kind: string; description: string; forename: string; surname: string; start_date: string; end_date: string | null }>(
     db,
     sql`SELECT a.kind, a.description, s.forename, s.surname, a.start_date, a.end_date FROM allocations a JOIN staff s ON s.code = a.staff_code
         WHERE a.crn = ${crn} ORDER BY a.start_date DESC`,

@@ -13,11 +13,11 @@ import { one, sql } from '../store/sql';
 export type RefusedReadWhy = 'EXCLUDED' | 'RESTRICTED' | 'CLOCK_PAUSED' | 'EXPIRED' | 'REVOKED' | 'NO_GRANT';
 
 /** Why, in the audit's words: for "no active grant", whether the reader's latest grant ran out or was revoked. */
-function whyRefused(db: Db, actor: Actor, crn: string, code: ErrorCode): RefusedReadWhy {
+async function whyRefused(db: Db, actor: Actor, crn: string, code: ErrorCode): Promise<RefusedReadWhy> {
   if (code === 'ACCESS_EXCLUDED') return 'EXCLUDED';
   if (code === 'ACCESS_RESTRICTED') return 'RESTRICTED';
   if (code === 'CLOCK_ROLLBACK') return 'CLOCK_PAUSED';
-  const latest = one<{ revoked_at: number | null }>(
+  const latest = await one<{ revoked_at: number | null }>(
     db,
     sql`SELECT revoked_at FROM grants WHERE grantee_user_id = ${actor.userId} AND crn = ${crn} ORDER BY end_at DESC, id DESC LIMIT 1`,
   );
@@ -29,9 +29,9 @@ function whyRefused(db: Db, actor: Actor, crn: string, code: ErrorCode): Refused
  * Audits the refusal and returns the error to answer with. An exclusion answers with the record's
  * own LAO message, the same one shown when asking for access.
  */
-export function refuseRead(db: Db, actor: Actor, crn: string, code: ErrorCode, message: string, now: number, auditActorName: string): AppError {
-  const why = whyRefused(db, actor, crn, code);
-  appendAuditEvent(db, { at: now, actor: auditActorName, action: 'record.read.refuse', subject: `person:${crn}`, crn, details: { code, why } });
-  if (code === 'ACCESS_EXCLUDED') return new AppError(code, laoFacts(db, crn, actor.staffCode, now).exclusionMessage ?? message);
+export async function refuseRead(db: Db, actor: Actor, crn: string, code: ErrorCode, message: string, now: number, auditActorName: string): Promise<AppError> {
+  const why = await whyRefused(db, actor, crn, code);
+  await appendAuditEvent(db, { at: now, actor: auditActorName, action: 'record.read.refuse', subject: `person:${crn}`, crn, details: { code, why } });
+  if (code === 'ACCESS_EXCLUDED') return new AppError(code, (await laoFacts(db, crn, actor.staffCode, now)).exclusionMessage ?? message);
   return new AppError(code, message);
 }

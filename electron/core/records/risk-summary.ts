@@ -15,9 +15,9 @@ interface ActiveRegistration {
   front_sheet_rank: number;
 }
 
-export function activeRegistrations(db: Db, crn: string, now: number): ActiveRegistration[] {
-  const today = localDate(now, officeTimeZone(db));
-  return all<ActiveRegistration>(
+export async function activeRegistrations(db: Db, crn: string, now: number): Promise<ActiveRegistration[]> {
+  const today = localDate(now, await officeTimeZone(db));
+  return await all<ActiveRegistration>(
     db,
     sql`SELECT r.type_code, r.level, r.category, t.description, t.colour, t.front_sheet_rank
         FROM registrations r JOIN register_types t ON t.code = r.type_code
@@ -29,20 +29,20 @@ export function activeRegistrations(db: Db, crn: string, now: number): ActiveReg
 const RANK: Record<RiskLevel, number> = { LOW: 0, MEDIUM: 1, HIGH: 2, VERY_HIGH: 3 };
 const asLevel = <T extends string>(list: readonly T[], v: string | null): T | null => (v !== null && (list as readonly string[]).includes(v) ? (v as T) : null);
 
-export function riskSummary(db: Db, crn: string, now: number, restricted: boolean): RiskSummary {
-  const person = one<{ tier: string | null }>(db, sql`SELECT tier FROM people WHERE crn = ${crn}`);
-  return summariseRisk(activeRegistrations(db, crn, now), person?.tier ?? null, restricted);
+export async function riskSummary(db: Db, crn: string, now: number, restricted: boolean): Promise<RiskSummary> {
+  const person = await one<{ tier: string | null }>(db, sql`SELECT tier FROM people WHERE crn = ${crn}`);
+  return summariseRisk(await activeRegistrations(db, crn, now), person?.tier ?? null, restricted);
 }
 
 /** A risk summary per person, for a page of a list: two queries whatever the number of people. */
 export type RiskOf = (crn: string, restricted: boolean) => RiskSummary;
 
-export function riskSummaries(db: Db, crns: Iterable<string>, now: number, timeZone: string): RiskOf {
+export async function riskSummaries(db: Db, crns: Iterable<string>, now: number, timeZone: string): Promise<RiskOf> {
   const list = JSON.stringify([...new Set(crns)]);
   const today = localDate(now, timeZone);
   const regs = new Map<string, ActiveRegistration[]>();
   // The same order as activeRegistrations, within each person.
-  for (const r of all<ActiveRegistration & { crn: string }>(db, {
+  for (const r of await all<ActiveRegistration & { crn: string }>(db, {
     text: `SELECT r.crn, r.type_code, r.level, r.category, t.description, t.colour, t.front_sheet_rank
            FROM registrations r JOIN register_types t ON t.code = r.type_code
            WHERE r.crn IN (SELECT value FROM json_each(?)) AND r.start_date <= ? AND (r.end_date IS NULL OR r.end_date > ?)
@@ -54,7 +54,7 @@ export function riskSummaries(db: Db, crns: Iterable<string>, now: number, timeZ
     regs.set(r.crn, own);
   }
   const tiers = new Map(
-    all<{ crn: string; tier: string | null }>(db, { text: 'SELECT crn, tier FROM people WHERE crn IN (SELECT value FROM json_each(?))', params: [list] }).map((p) => [p.crn, p.tier]),
+    (await all<{ crn: string; tier: string | null }>(db, { text: 'SELECT crn, tier FROM people WHERE crn IN (SELECT value FROM json_each(?))', params: [list] })).map((p) => [p.crn, p.tier]),
   );
   return (crn, restricted) => summariseRisk(regs.get(crn) ?? [], tiers.get(crn) ?? null, restricted);
 }

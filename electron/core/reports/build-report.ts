@@ -26,20 +26,20 @@ export function buildReport(db: Db, period: ReportPeriod, options: ReportOptions
   const breakdown = options.breakdown ?? 'NONE';
   const listLimit = options.listLimit ?? DEFAULT_LIST_LIMIT;
   // One snapshot: a decision committed half-way through must not land in some tables and not others.
-  return db.transaction(() => {
-    const requests = periodRequests(db, period);
+  return db.transaction(async () => {
+    const requests = await periodRequests(db, period);
     return {
       period,
       breakdown,
       generatedAt: options.generatedAt,
       listLimit,
-      waitTimes: waitTimes(db, period, breakdown, requests),
-      sla: slaPerformance(db, period, breakdown, listLimit, requests),
-      fallback: hubFallback(db, period, breakdown, requests),
-      outcomes: requestOutcomes(db, period, breakdown, requests),
-      emergency: emergencyAccessReport(db, period, listLimit),
-      grants: grantsReport(db, period, listLimit),
-      caseload: caseloadPressure(db, period, listLimit, requests),
+      waitTimes: await waitTimes(db, period, breakdown, requests),
+      sla: await slaPerformance(db, period, breakdown, listLimit, requests),
+      fallback: await hubFallback(db, period, breakdown, requests),
+      outcomes: await requestOutcomes(db, period, breakdown, requests),
+      emergency: await emergencyAccessReport(db, period, listLimit),
+      grants: await grantsReport(db, period, listLimit),
+      caseload: await caseloadPressure(db, period, listLimit, requests),
     };
   }).deferred();
 }

@@ -12,15 +12,15 @@ import { shareOf } from './nearest-rank';
 import { periodRequests, slaState, type PeriodRequest } from './period-requests';
 import type { ReportPeriod } from './report-period';
 
-function caseloads(db: Db): Map<string, number> {
-  const rows = all<{ owner: string; n: number }>(db, sql`SELECT owner_staff_code AS owner, count(*) AS n FROM people WHERE owner_staff_code IS NOT NULL GROUP BY owner_staff_code`);
+async function caseloads(db: Db): Promise<Map<string, number>> {
+  const rows = await all<{ owner: string; n: number }>(db, sql`SELECT owner_staff_code AS owner, count(*) AS n FROM people WHERE owner_staff_code IS NOT NULL GROUP BY owner_staff_code`);
   return new Map(rows.map((r) => [r.owner, r.n]));
 }
 
 /** Days of absence overlapping [fromAt, asOf], to one decimal place. */
-function daysAbsent(db: Db, period: ReportPeriod): Map<string, number> {
+async function daysAbsent(db: Db, period: ReportPeriod): Promise<Map<string, number>> {
   const { fromAt, asOf } = period;
-  const rows = all<{ staff_code: string; ms: number }>(
+  const rows = await all<{ staff_code: string; ms: number }>(
     db,
     sql`SELECT staff_code, sum(min(end_at, ${asOf}) - max(start_at, ${fromAt})) AS ms FROM absences
         WHERE start_at < ${asOf} AND end_at > ${fromAt} GROUP BY staff_code`,
@@ -28,9 +28,9 @@ function daysAbsent(db: Db, period: ReportPeriod): Map<string, number> {
   return new Map(rows.map((r) => [r.staff_code, Math.round((r.ms / DAY) * 10) / 10]));
 }
 
-export function caseloadPressure(db: Db, period: ReportPeriod, listLimit: number, requests: readonly PeriodRequest[] = periodRequests(db, period)): CaseloadReport {
-  const held = caseloads(db);
-  const away = daysAbsent(db, period);
+export async function caseloadPressure(db: Db, period: ReportPeriod, listLimit: number, requests: readonly PeriodRequest[] = await periodRequests(db, period)): Promise<CaseloadReport> {
+  const held = await caseloads(db);
+  const away = await daysAbsent(db, period);
   const byOwner = new Map<string, PeriodRequest[]>();
   for (const r of requests) {
     if (r.ownerStaffCode === null) continue;

@@ -20,9 +20,9 @@ interface UseRow {
   reviewed_at: number | null;
 }
 
-export function emergencyAccessReport(db: Db, period: ReportPeriod, listLimit: number): EmergencyReport {
+export async function emergencyAccessReport(db: Db, period: ReportPeriod, listLimit: number): Promise<EmergencyReport> {
   const { fromAt, toAt, asOf } = period;
-  const uses = all<UseRow>(
+  const uses = await all<UseRow>(
     db,
     sql`SELECT e.user_id, u.display_name AS name, t.name AS team, p.name AS provider, e.review_outcome, e.reviewed_at
         FROM emergency_uses e JOIN users u ON u.id = e.user_id

@@ -22,9 +22,9 @@ interface GrantRecord {
   provider: string | null;
 }
 
-export function grantsReport(db: Db, period: ReportPeriod, listLimit: number): GrantsReport {
+export async function grantsReport(db: Db, period: ReportPeriod, listLimit: number): Promise<GrantsReport> {
   const { asOf } = period;
-  const live = all<GrantRecord>(
+  const live = await all<GrantRecord>(
     db,
     sql`SELECT g.id, g.kind, g.scope, g.end_at, u.display_name AS grantee_name, t.name AS team, p.name AS provider
         FROM grants g JOIN users u ON u.id = g.grantee_user_id

@@ -52,8 +52,8 @@ interface StaffPlace {
   provider: Group;
 }
 
-function staffPlaces(db: Db): Map<string, StaffPlace> {
-  const rows = all<{ code: string; name: string; t_code: string; t_name: string; p_code: string; p_name: string }>(
+async function staffPlaces(db: Db): Promise<Map<string, StaffPlace>> {
+  const rows = await all<{ code: string; name: string; t_code: string; t_name: string; p_code: string; p_name: string }>(
     db,
     sql`SELECT s.code, s.forename || ' ' || s.surname AS name, t.code AS t_code, t.name AS t_name, p.code AS p_code, p.name AS p_name
         FROM staff s JOIN teams t ON t.code = s.team_code JOIN providers p ON p.code = t.provider_code`,
@@ -85,9 +85,9 @@ type RawRequest = [
   firstEmergencyAt: number | null,
 ];
 
-export function periodRequests(db: Db, period: ReportPeriod): PeriodRequest[] {
+export async function periodRequests(db: Db, period: ReportPeriod): Promise<PeriodRequest[]> {
   const { fromAt, toAt, asOf } = period;
-  const places = staffPlaces(db);
+  const places = await staffPlaces(db);
   const noOwner: StaffPlace = { person: { key: '-', label: NO_OWNER }, team: { key: '-', label: NO_OWNER }, provider: { key: '-', label: NO_OWNER } };
   const noStaff: StaffPlace = { person: { key: '-', label: NO_STAFF_RECORD }, team: { key: '-', label: NO_STAFF_RECORD }, provider: { key: '-', label: NO_STAFF_RECORD } };
   const placeOf = (code: string | null, missing: StaffPlace): StaffPlace => (code === null ? missing : places.get(code) ?? missing);

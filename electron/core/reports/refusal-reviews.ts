@@ -10,9 +10,9 @@ import { DENY_REASON_LABELS, type DenyReasonCode } from '../../../shared/contrac
 import { all, sql } from '../store/sql';
 import type { ReportPeriod } from './report-period';
 
-export function refusalReviews(db: Db, period: ReportPeriod): OutcomesReport['refusalReviews'] {
+export async function refusalReviews(db: Db, period: ReportPeriod): Promise<OutcomesReport['refusalReviews']> {
   const { fromAt, toAt, asOf } = period;
-  const rows = all<{ team_name: string | null; code: DenyReasonCode; refused: number; reviewed: number; overturned: number; upheld: number }>(
+  const rows = await all<{ team_name: string | null; code: DenyReasonCode; refused: number; reviewed: number; overturned: number; upheld: number }>(
     db,
     sql`SELECT t.name AS team_name, r.deny_reason_code AS code, count(*) AS refused,
           count(rv.id) FILTER (WHERE rv.asked_at <= ${asOf}) AS reviewed,

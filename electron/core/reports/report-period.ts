@@ -38,5 +38,5 @@ export function reportPeriod(from: string, to: string, now: number, timeZone: st
   return { from, to, fromAt, toAt, asOf: Math.min(now, toAt - 1), timeZone };
 }
 
-export const reportPeriodFor = (db: Db, from: string, to: string, now: number): ReportPeriod =>
-  reportPeriod(from, to, now, readPolicy(db).workingHours.timeZone);
+export const reportPeriodFor = async (db: Db, from: string, to: string, now: number): Promise<ReportPeriod> =>
+  reportPeriod(from, to, now, (await readPolicy(db)).workingHours.timeZone);

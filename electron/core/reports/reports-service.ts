@@ -20,9 +20,9 @@ export interface ReportRequest {
   breakdown: Breakdown;
 }
 
-export function reportsResource(db: Db, actor: Actor): ReportsResource {
+export async function reportsResource(db: Db, actor: Actor): Promise<ReportsResource> {
   const staff = actor.staffCode
-    ? one<{ grade: string; sector: string }>(
+    ? await one<{ grade: string; sector: string }>(
         db,
         sql`SELECT s.grade, p.sector FROM staff s JOIN teams t ON t.code = s.team_code JOIN providers p ON p.code = t.provider_code WHERE s.code = ${actor.staffCode}`,
       )
@@ -30,10 +30,10 @@ export function reportsResource(db: Db, actor: Actor): ReportsResource {
   return { kind: 'reports', npsSeniorManager: staff?.grade === 'SPO' && staff.sector === 'NPS' };
 }
 
-export function viewReport(ctx: BrokerContext, actor: Actor, input: ReportRequest): Report {
+export async function viewReport(ctx: BrokerContext, actor: Actor, input: ReportRequest): Promise<Report> {
   const now = ctx.clock.now();
-  authorise(actor, 'reports.view', reportsResource(ctx.db, actor), now);
-  return buildReport(ctx.db, reportPeriodFor(ctx.db, input.from, input.to, now), { breakdown: input.breakdown, generatedAt: now });
+  authorise(actor, 'reports.view', await reportsResource(ctx.db, actor), now);
+  return buildReport(ctx.db, await reportPeriodFor(ctx.db, input.from, input.to, now), { breakdown: input.breakdown, generatedAt: now });
 }
 
 export interface ReportExportFacts {
@@ -44,8 +44,8 @@ export interface ReportExportFacts {
 }
 
 /** The audit event of an export: what period and tables left the app, never the figures themselves. */
-export function auditReportExport(db: Db, at: number, actor: string, e: ReportExportFacts): void {
-  appendAuditEvent(db, {
+export async function auditReportExport(db: Db, at: number, actor: string, e: ReportExportFacts): Promise<void> {
+  await appendAuditEvent(db, {
     at,
     actor,
     action: 'report.export',
@@ -54,9 +54,9 @@ export function auditReportExport(db: Db, at: number, actor: string, e: ReportEx
   });
 }
 
-export function exportReportCsv(ctx: BrokerContext, actor: Actor, input: ReportRequest & { table?: ReportTableId | undefined }): { files: CsvFile[] } {
-  const report = viewReport(ctx, actor, input);
+export async function exportReportCsv(ctx: BrokerContext, actor: Actor, input: ReportRequest & { table?: ReportTableId | undefined }): Promise<{ files: CsvFile[] }> {
+  const report = await viewReport(ctx, actor, input);
   const files = reportCsvFiles(report, input.table).map((f) => ({ ...f, filename: `report-${report.period.from}-to-${report.period.to}-${f.filename}` }));
-  auditReportExport(ctx.db, ctx.clock.now(), auditActor(actor), { format: 'CSV', report, tables: files.map((f) => f.table), rows: files.reduce((n, f) => n + f.rows, 0) });
+  await auditReportExport(ctx.db, ctx.clock.now(), auditActor(actor), { format: 'CSV', report, tables: files.map((f) => f.table), rows: files.reduce((n, f) => n + f.rows, 0) });
   return { files };
 }

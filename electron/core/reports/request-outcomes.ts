@@ -12,7 +12,7 @@ import type { ReportPeriod } from './report-period';
 
 const countOutcome = (requests: readonly PeriodRequest[], outcome: string) => requests.filter((r) => r.outcome === outcome).length;
 
-export function requestOutcomes(db: Db, period: ReportPeriod, breakdown: Breakdown, requests: readonly PeriodRequest[] = periodRequests(db, period)): OutcomesReport {
+export async function requestOutcomes(db: Db, period: ReportPeriod, breakdown: Breakdown, requests: readonly PeriodRequest[] = await periodRequests(db, period)): Promise<OutcomesReport> {
   const denied = requests.filter((r) => r.outcome === 'DENIED');
   return {
     total: requests.length,
@@ -34,6 +34,6 @@ export function requestOutcomes(db: Db, period: ReportPeriod, breakdown: Breakdo
       withdrawn: countOutcome(members, 'WITHDRAWN'),
       pending: countOutcome(members, 'PENDING'),
     })),
-    refusalReviews: refusalReviews(db, period),
+    refusalReviews: await refusalReviews(db, period),
   };
 }

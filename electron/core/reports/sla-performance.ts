@@ -48,13 +48,13 @@ function breachRows(requests: readonly PeriodRequest[], asOf: number): BreachRow
   return rows.sort((a, b) => b.minutesLate - a.minutesLate || a.requestId - b.requestId);
 }
 
-export function slaPerformance(
+export async function slaPerformance(
   db: Db,
   period: ReportPeriod,
   breakdown: Breakdown,
   listLimit = DEFAULT_LIST_LIMIT,
-  requests: readonly PeriodRequest[] = periodRequests(db, period),
-): SlaReport {
+  requests: readonly PeriodRequest[] = await periodRequests(db, period),
+): Promise<SlaReport> {
   const { asOf } = period;
   const breaches = breachRows(requests, asOf);
   return {

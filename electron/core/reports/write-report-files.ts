@@ -18,7 +18,7 @@ export interface WrittenReport {
   files: { name: string; rows: number | null; bytes: number }[];
 }
 
-export function writeReportFiles(db: Db, report: Report, dir: string, o: { actor: string; at: number; overwrite: boolean }): WrittenReport {
+export async function writeReportFiles(db: Db, report: Report, dir: string, o: { actor: string; at: number; overwrite: boolean }): Promise<WrittenReport> {
   const folder = resolve(dir);
   mkdirSync(folder, { recursive: true, mode: 0o700 });
   const csv = reportCsvFiles(report);
@@ -26,7 +26,7 @@ export function writeReportFiles(db: Db, report: Report, dir: string, o: { actor
   const outputs = [...csv.map((f) => ({ name: f.filename, text: f.csv, rows: f.rows as number | null })), { name: HTML_REPORT_FILE, text: html, rows: null }];
   const flag = o.overwrite ? 'w' : 'wx';
   for (const out of outputs) writeFileSync(join(folder, out.name), out.text, { mode: 0o600, flag });
-  auditReportExport(db, o.at, o.actor, { format: 'CSV', report, tables: csv.map((f) => f.table), rows: csv.reduce((n, f) => n + f.rows, 0) });
-  auditReportExport(db, o.at, o.actor, { format: 'HTML', report, tables: csv.map((f) => f.table), rows: csv.reduce((n, f) => n + f.rows, 0) });
+  await auditReportExport(db, o.at, o.actor, { format: 'CSV', report, tables: csv.map((f) => f.table), rows: csv.reduce((n, f) => n + f.rows, 0) });
+  await auditReportExport(db, o.at, o.actor, { format: 'HTML', report, tables: csv.map((f) => f.table), rows: csv.reduce((n, f) => n + f.rows, 0) });
   return { dir: folder, files: outputs.map((out) => ({ name: out.name, rows: out.rows, bytes: Buffer.byteLength(out.text) })) };
 }

@@ -53,7 +53,7 @@ const defaultLog: InternalErrorLog = (channel, error) => {
 export function createBrokerCore(o: BrokerCoreOptions): BrokerCore {
   const clock = o.devClock ?? o.clock;
   const ctx: BrokerContext = { db: o.db, clock };
-  const sessions = new SessionService(clock, () => policyOf(ctx).idleLockMinutes);
+  const sessions = new SessionService(clock, async () => (await policyOf(ctx)).idleLockMinutes);
   const health = new StoreHealth(o.db, () => clock.now());
   const tasks = new TaskQueue();
   const services = {
@@ -66,13 +66,13 @@ export function createBrokerCore(o: BrokerCoreOptions): BrokerCore {
     backupDir: o.backupDir ?? null,
   };
   const log = o.logInternal ?? defaultLog;
-  const guardedSweep = (): SweepReport => {
+  const guardedSweep = async (): Promise<SweepReport> => {
     if (health.refused) throw health.refused;
     try {
-      return sweep(ctx);
+      return await sweep(ctx);
     } catch (e) {
       const failure = storeFailureOf(e);
-      if (failure?.code === 'STORE_DAMAGED') throw health.refuse('sweep', e instanceof Error ? e.message : String(e));
+      if (failure?.code === 'STORE_DAMAGED') throw await health.refuse('sweep', e instanceof Error ? e.message : String(e));
       throw failure ?? e;
     }
   };
@@ -83,14 +83,14 @@ export function createBrokerCore(o: BrokerCoreOptions): BrokerCore {
     connect: () => ({ id: randomUUID(), sessionId: null }),
     dispatch: (channel, conn, rawInput) => dispatch(services, channel, conn, rawInput, log),
     sweep: guardedSweep,
-    sweepInTurn: () => tasks.run(async () => guardedSweep()),
+    sweepInTurn: () => tasks.run(async () => await guardedSweep()),
     inTurn: (task) =>
       tasks.run(async () => {
         if (health.refused) throw health.refused;
         try {
           return await task();
         } catch (e) {
-          if (storeFailureOf(e)?.code === 'STORE_DAMAGED') throw health.refuse('background task', e instanceof Error ? e.message : String(e));
+          if (storeFailureOf(e)?.code === 'STORE_DAMAGED') throw await health.refuse('background task', e instanceof Error ? e.message : String(e));
           throw e;
         }
       }),

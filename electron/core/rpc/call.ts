@@ -65,5 +65,5 @@ export function actorOf(call: Call): Actor {
 export async function confirmPassword(call: Call, password: string): Promise<void> {
   const actor = actorOf(call);
   const { ctx } = call.services;
-  await checkPassword(ctx.db, policyOf(ctx), () => ctx.clock.now(), { userId: actor.userId }, password, 'reauth');
+  await checkPassword(ctx.db, await policyOf(ctx), () => ctx.clock.now(), { userId: actor.userId }, password, 'reauth');
 }

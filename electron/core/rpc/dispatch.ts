@@ -49,26 +49,26 @@ export async function dispatch(services: CoreServices, channel: unknown, conn: C
     const handler = HANDLERS[channel] as Handler<ChannelName>;
     // A synchronous handler runs, with everything it reads and writes, in one transaction.
     if (!awaitsInside(handler)) {
-      const value = inCallTransaction(services.ctx.db, conn, services.sessions, () => {
-        const call = startCall(services, channel, conn);
+      const value = inCallTransaction(services.ctx.db, conn, services.sessions, async () => {
+        const call = await startCall(services, channel, conn);
         return checkAnswer(channel, handler(call, parsed.data as never), logInternal);
       }, { otherWriterBusy: services.importProgress.running });
       return { ok: true, value };
     }
-    const call = startCall(services, channel, conn);
+    const call = await startCall(services, channel, conn);
     return { ok: true, value: checkAnswer(channel, await handler(call, parsed.data as never), logInternal) };
   } catch (e) {
-    return answerFor(services, typeof channel === 'string' ? channel : '?', e, logInternal);
+    return await answerFor(services, typeof channel === 'string' ? channel : '?', e, logInternal);
   }
 }
 
 /** The clock check and, for session channels, the signed-in actor. */
-function startCall(services: CoreServices, channel: ChannelName, conn: Connection): Call {
-  watchClock(services);
+async function startCall(services: CoreServices, channel: ChannelName, conn: Connection): Promise<Call> {
+  await watchClock(services);
   const call: Call = { services, conn, actor: null };
   if (CONTRACT[channel].access === 'session') {
     const session = services.sessions.require(conn.sessionId, { touch: !BACKGROUND_CHANNELS.has(channel) });
-    const actor = loadActor(services.ctx.db, session.userId);
+    const actor = await loadActor(services.ctx.db, session.userId);
     if (!actor.active) {
       services.sessions.end(session.id);
       conn.sessionId = null;
@@ -90,28 +90,28 @@ function checkAnswer(channel: ChannelName, value: unknown, logInternal: Internal
 }
 
 /** The answer for a failed call: store failures by their own codes (damage refuses the store), bugs as INTERNAL. */
-function answerFor(services: CoreServices, channel: string, e: unknown, logInternal: InternalErrorLog): Result<never> {
+async function answerFor(services: CoreServices, channel: string, e: unknown, logInternal: InternalErrorLog): Promise<Result<never>> {
   const storeFailure = storeFailureOf(e);
   if (storeFailure?.code === 'STORE_DAMAGED') {
-    logInternal(channel, e);
-    return { ok: false, error: services.health.refuse(channel, e instanceof Error ? e.message : String(e)).toShape() };
+    await logInternal(channel, e);
+    return { ok: false, error: (await services.health.refuse(channel, e instanceof Error ? e.message : String(e))).toShape() };
   }
   if (storeFailure) return { ok: false, error: storeFailure.toShape() };
   if (e instanceof AppError) return { ok: false, error: e.toShape() };
-  logInternal(channel, e);
+  await logInternal(channel, e);
   return failure('INTERNAL');
 }
 
 /** Records the time seen; the first call to see the clock gone back audits it and tells administrators. */
-function watchClock(services: CoreServices): void {
+async function watchClock(services: CoreServices): Promise<void> {
   const { ctx } = services;
   const now = ctx.clock.now();
-  const state = observeClock(ctx.db, now, policyOf(ctx).clockRollbackToleranceMinutes);
+  const state = await observeClock(ctx.db, now, (await policyOf(ctx)).clockRollbackToleranceMinutes);
   if (!state.newlyDetected || !state.rollback) return;
-  ctx.db.transaction(() => {
-    appendAuditEvent(ctx.db, { at: now, actor: 'system', action: 'clock.rollback', details: { latestSeenAt: state.rollback!.latestSeenAt, now } });
-    const admins = all<{ id: number }>(ctx.db, sql`SELECT u.id FROM users u JOIN user_roles r ON r.user_id = u.id WHERE r.role = 'admin' AND u.active = 1`).map((r) => r.id);
-    notifyUsers(ctx.db, admins, {
+  ctx.db.transaction(async () => {
+    await appendAuditEvent(ctx.db, { at: now, actor: 'system', action: 'clock.rollback', details: { latestSeenAt: state.rollback!.latestSeenAt, now } });
+    const admins = (await all<{ id: number }>(ctx.db, sql`SELECT u.id FROM users u JOIN user_roles r ON r.user_id = u.id WHERE r.role = 'admin' AND u.active = 1`)).map((r) => r.id);
+    await notifyUsers(ctx.db, admins, {
       kind: 'CLOCK_ROLLBACK', at: now, title: 'The computer clock has gone back',
       body: 'Reads of records are paused until an administrator checks the clock and acknowledges it.',
       dedupeKey: `clock-rollback:${state.rollback!.detectedAt}`,

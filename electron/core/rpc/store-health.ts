@@ -23,12 +23,12 @@ export class StoreHealth {
   }
 
   /** Refuses the store from now on; `where` says what found the damage, for the audit entry and log. */
-  refuse(where: string, detail: string): AppError {
+  async refuse(where: string, detail: string): Promise<AppError> {
     if (this.refusal) return this.refusal;
     this.refusal = new AppError('STORE_DAMAGED');
     try {
       // Only between calls: a call in flight is rolled back by its own transaction, never from here.
-      if (!this.db.inTransaction) appendAuditEvent(this.db, { at: this.now(), actor: 'system', action: 'store.damaged', details: { where, detail: detail.slice(0, 200) } });
+      if (!this.db.inTransaction) await appendAuditEvent(this.db, { at: this.now(), actor: 'system', action: 'store.damaged', details: { where, detail: detail.slice(0, 200) } });
     } catch {
       // The damage may be where the audit log is: the refusal stands without its entry.
     }

@@ -103,9 +103,9 @@ export async function buildBrokerServer(o: BrokerServerOptions): Promise<Fastify
     for (const end of streams.get(conn) ?? []) end();
     streams.delete(conn);
   };
-  const publish = () => {
+  const publish = async () => {
     try {
-      feed.publish();
+      await feed.publish();
     } catch (e) {
       app.log.error({ task: 'live feed', error: e instanceof Error ? e.name : 'Error' }, 'the live feed could not read changes');
     }
@@ -147,7 +147,7 @@ export async function buildBrokerServer(o: BrokerServerOptions): Promise<Fastify
         tokens.revoke(bearer);
         endStreams(conn);
       }
-      publish();
+      await publish();
       return { result, issuedToken };
     };
     // Scoped to the caller: a token's own calls, or (before sign-in) the address's.

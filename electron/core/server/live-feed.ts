@@ -18,7 +18,7 @@ export class LiveFeed {
   private readonly listeners = new Map<number, Set<Listener>>();
 
   constructor(private readonly db: Db) {
-    this.lastId = latestNotificationId(db);
+    this.lastId = await latestNotificationId(db);
   }
 
   /** Starts telling `listener` about `userId`'s changes; returns the function that stops it. */
@@ -39,9 +39,9 @@ export class LiveFeed {
   }
 
   /** Reads what changed since the last look and tells whoever is listening. */
-  publish(): void {
+  async publish(): Promise<void> {
     for (;;) {
-      const rows = notificationsSince(this.db, this.lastId, BATCH);
+      const rows = await notificationsSince(this.db, this.lastId, BATCH);
       if (rows.length === 0) return;
       this.lastId = rows[rows.length - 1]!.id;
       const byUser = new Map<number, { views: Set<LiveView>; requestIds: Set<number>; grantIds: Set<number>; crns: Set<string> }>();

@@ -10,8 +10,8 @@ const KEY = 'policy';
 const parsedCache = new WeakMap<Db, { raw: string; policy: PolicySettings }>();
 
 /** Read fresh from the store every time (another connection may have changed it); parsed only when it changed. */
-export function readPolicy(db: Db): PolicySettings {
-  return policyFromStored(db, one<{ value: string }>(db, sql`SELECT value FROM settings WHERE key = ${KEY}`)?.value ?? null);
+export async function readPolicy(db: Db): Promise<PolicySettings> {
+  return policyFromStored(db, (await one<{ value: string }>(db, sql`SELECT value FROM settings WHERE key = ${KEY}`))?.value ?? null);
 }
 
 /** The stored policy's text as a subquery, for callers that read it within a larger query. */
@@ -36,14 +36,14 @@ export function policyFromStored(db: Db, raw: string | null): PolicySettings {
 /** Replaces the policy, auditing what changed, in one transaction. */
 export function savePolicy(db: Db, next: PolicySettings, by: { userId: number | null; actor: string }, now: number): PolicySettings {
   const valid = policySettings.parse(next);
-  return db.transaction(() => {
-    const before = readPolicy(db);
-    run(
+  return db.transaction(async () => {
+    const before = await readPolicy(db);
+    await run(
       db,
       sql`INSERT INTO settings (key, value, updated_at, updated_by) VALUES (${KEY}, ${JSON.stringify(valid)}, ${now}, ${by.userId})
           ON CONFLICT (key) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at, updated_by = excluded.updated_by`,
     );
-    appendAuditEvent(db, { at: now, actor: by.actor, action: 'policy.update', subject: 'policy', details: { changed: changedKeys(before, valid), before, after: valid } });
+    await appendAuditEvent(db, { at: now, actor: by.actor, action: 'policy.update', subject: 'policy', details: { changed: changedKeys(before, valid), before, after: valid } });
     return valid;
   }).immediate();
 }

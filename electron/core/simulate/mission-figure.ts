@@ -18,9 +18,9 @@ export interface MissionFigure {
 
 export const MISSION_MINUTES = 30;
 
-export function immediateSafetyInTime(db: Db, from: number, until: number): MissionFigure {
+export async function immediateSafetyInTime(db: Db, from: number, until: number): Promise<MissionFigure> {
   const limit = MISSION_MINUTES * MINUTE;
-  const row = one<{ asked: number; in_time: number | null }>(
+  const row = await one<{ asked: number; in_time: number | null }>(
     db,
     sql`SELECT count(*) AS asked,
           sum(CASE WHEN (r.decided_at IS NOT NULL AND r.status IN ('APPROVED', 'DENIED') AND r.decided_at - r.created_at <= ${limit})

@@ -61,7 +61,7 @@ export async function simulateHistory(db: Db, o: SimulationOptions): Promise<Sim
   const from = o.until - o.days * DAY;
   const clock = new TestClock(from);
   const ctx: BrokerContext = { db, clock };
-  const calendar = new OfficeCalendar(policyOf(ctx));
+  const calendar = new OfficeCalendar(await policyOf(ctx));
   const spare = new Set(o.spareStaff ?? []);
   const staff = await simulationStaff(db, from, spare);
   const rng = rngFor(o.seed, 'simulate-history');
@@ -95,16 +95,16 @@ export async function simulateHistory(db: Db, o: SimulationOptions): Promise<Sim
     if (next && next.at === at) {
       queue.pop();
       if (o.ownerOnly && next.kind === 'breakGlass') continue;
-      handle(office, next, onShift(at), () => nextShift(at));
+      await handle(office, next, onShift(at), () => nextShift(at));
       continue;
     }
-    sweep(ctx);
+    await sweep(ctx);
     counts.sweeps++;
-    if (onShift(at).length > 0) office.pickUpHubWork();
+    if (onShift(at).length > 0) await office.pickUpHubWork();
     nextSweep += SWEEP_EVERY;
   }
   clock.set(o.until);
-  sweep(ctx);
+  await sweep(ctx);
   counts.sweeps++;
   o.onDay?.(days.length, days.length);
 
@@ -115,7 +115,7 @@ export async function simulateHistory(db: Db, o: SimulationOptions): Promise<Sim
     accountsCreated: staff.accountsCreated,
     counts,
     report: buildReport(db, period, { generatedAt: o.until }),
-    mission: immediateSafetyInTime(db, from, o.until),
+    mission: await immediateSafetyInTime(db, from, o.until),
   };
 }
 
@@ -135,22 +135,22 @@ function planUnavailableOwners(queue: EventQueue<SimEvent>, staff: SimulationSta
   }
 }
 
-function handle(office: SimulatedOffice, e: SimEvent, onShift: Actor[], nextShift: () => number): void {
+async function handle(office: SimulatedOffice, e: SimEvent, onShift: Actor[], nextShift: () => number): Promise<void> {
   switch (e.kind) {
     case 'ask':
       return office.ask(e.requester);
     case 'ownerAnswers':
-      return office.ownerAnswers(e.requestId);
+      return await office.ownerAnswers(e.requestId);
     case 'hubAnswers':
-      return office.hubAnswers(e.requestId, onShift);
+      return await office.hubAnswers(e.requestId, onShift);
     case 'withdraw':
-      return office.withdraw(e.requestId, e.requester);
+      return await office.withdraw(e.requestId, e.requester);
     case 'breakGlass':
-      return office.breakGlass(e.requestId, e.requester);
+      return await office.breakGlass(e.requestId, e.requester);
     case 'review':
-      return office.review(e.useId, e.userId, onShift, nextShift());
+      return office.review(e.useId, e.userId, onShift, await nextShift());
     case 'revoke':
-      return office.revoke(e.grantId, e.ownerStaffCode, onShift);
+      return await office.revoke(e.grantId, e.ownerStaffCode, onShift);
     case 'absence':
       return office.recordAbsence(e);
   }

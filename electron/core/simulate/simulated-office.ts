@@ -54,13 +54,13 @@ export class SimulatedOffice {
     this.owners = new Map(staff.owners.map((o) => [o.staffCode, o]));
     for (const p of staff.practitioners) if (rng.chance(b.HABITUAL_BREAK_GLASS_SHARE)) this.habitual.add(p.userId);
     const db = ctx.db;
-    const rows = all<Allocation & { staff_code: string }>(
+    const rows = await all<Allocation & { staff_code: string }>(
       db,
       sql`SELECT a.staff_code, a.crn, a.kind, a.start_date AS start, a.end_date AS end FROM allocations a JOIN people p ON p.crn = a.crn
           WHERE p.managing_sector = 'NPS' ORDER BY a.staff_code, a.crn`,
     );
     const spared = new Set(rows.filter((r) => spare.has(r.staff_code)).map((r) => r.crn));
-    this.npsPeople = all<{ crn: string; owner: string }>(db, sql`SELECT crn, owner_staff_code AS owner FROM people WHERE managing_sector = 'NPS' AND owner_staff_code IS NOT NULL ORDER BY crn`)
+    this.npsPeople = (await all<{ crn: string; owner: string }>(db, sql`SELECT crn, owner_staff_code AS owner FROM people WHERE managing_sector = 'NPS' AND owner_staff_code IS NOT NULL ORDER BY crn`))
       .filter((p) => !spare.has(p.owner) && !spared.has(p.crn))
       .map((p) => p.crn);
     const askable = new Set(this.npsPeople);
@@ -110,7 +110,7 @@ export class SimulatedOffice {
       urgency === 'IMMEDIATE_SAFETY' ? (this.rng.chance(0.5) ? this.now + Math.round(b.between(this.rng, [45, 180])) * MINUTE : null)
       : urgency === 'WITHIN_2_WORKING_DAYS' ? this.calendar.addWorkingMinutes(this.now, Math.round(b.between(this.rng, [480, 960])))
       : this.rng.chance(0.4) ? this.now + Math.round(b.between(this.rng, [3, 10])) * DAY : null;
-    const outcome = this.attempt(() => createRequests(this.ctx, requester, { crns: [crn], scope, purpose, justification: b.JUSTIFICATIONS[purpose], urgency, neededBy, durationDays: DURATION_DAYS[scope] }));
+    const outcome = this.attempt(async () => await createRequests(this.ctx, requester, { crns: [crn], scope, purpose, justification: b.JUSTIFICATIONS[purpose], urgency, neededBy, durationDays: DURATION_DAYS[scope] }));
     const result = outcome?.results[0];
     if (!result) return;
     if (result.outcome === 'REFUSED') {
@@ -138,24 +138,24 @@ export class SimulatedOffice {
 
   // Decisions
 
-  private pending(requestId: number): RequestRecord | null {
-    const r = findRequest(this.db, requestId);
+  private async pending(requestId: number): Promise<RequestRecord | null> {
+    const r = await findRequest(this.db, requestId);
     return r && r.queue !== null ? r : null;
   }
 
   /** The owner answers if in; otherwise a deputy who is in answers for them. */
-  ownerAnswers(requestId: number): void {
-    const r = this.pending(requestId);
+  async ownerAnswers(requestId: number): Promise<void> {
+    const r = await this.pending(requestId);
     if (!r || r.owner_staff_code === null) return;
     const owner = this.owners.get(r.owner_staff_code);
-    let decider: Actor | undefined = owner && staffAvailability(this.db, owner.staffCode, this.now)?.available ? owner.actor : undefined;
-    if (!decider) decider = availableDeputies(this.db, r.owner_staff_code, this.now).map((d) => this.owners.get(d.staffCode)?.actor).find((a) => a !== undefined);
+    let decider: Actor | undefined = owner && (await staffAvailability(this.db, owner.staffCode, this.now))?.available ? owner.actor : undefined;
+    if (!decider) decider = (await availableDeputies(this.db, r.owner_staff_code, this.now)).map((d) => this.owners.get(d.staffCode)?.actor).find((a) => a !== undefined);
     if (decider) this.decide(decider, r, false);
   }
 
   /** Requests with the hub, or past their deadline, not yet picked up: each gets a pickup time. */
-  pickUpHubWork(): void {
-    const waiting = all<{ id: number; urgency: keyof typeof b.HUB_PICKUP_MINUTES }>(
+  async pickUpHubWork(): Promise<void> {
+    const waiting = await all<{ id: number; urgency: keyof typeof b.HUB_PICKUP_MINUTES }>(
       this.db,
       sql`SELECT id, urgency FROM requests WHERE queue IS NOT NULL AND (status = 'PENDING_HUB' OR deadline <= ${this.now}) ORDER BY id`,
     );
@@ -166,8 +166,8 @@ export class SimulatedOffice {
     }
   }
 
-  hubAnswers(requestId: number, onShift: Actor[]): void {
-    const r = this.pending(requestId);
+  async hubAnswers(requestId: number, onShift: Actor[]): Promise<void> {
+    const r = await this.pending(requestId);
     if (!r) return;
     const hub = onShift.filter((a) => a.userId !== r.requester_user_id);
     if (hub.length === 0) {
@@ -175,7 +175,7 @@ export class SimulatedOffice {
       this.withHub.delete(requestId);
       return;
     }
-    if (!this.decide(this.rng.pick(hub), r, true) && this.pending(requestId)) {
+    if (!this.decide(this.rng.pick(hub), r, true) && await this.pending(requestId)) {
       // Restricted records need an LAO administrator in the hub, who is called in.
       const lao = this.staff.hubLao.filter((a) => a.userId !== r.requester_user_id);
       if (lao.length > 0) this.decide(this.rng.pick(lao), r, true);
@@ -185,13 +185,13 @@ export class SimulatedOffice {
   private decide(actor: Actor, r: RequestRecord, hub: boolean): boolean {
     if (this.rng.chance(b.REFUSAL_CHANCE[r.scope] + (hub ? b.HUB_EXTRA_REFUSAL : 0))) {
       const reasonCode = this.rng.weighted(b.DENY_REASONS[r.scope]);
-      const denied = this.attempt(() => denyRequest(this.ctx, actor, { requestId: r.id, reasonCode, reason: b.DENY_WORDS[reasonCode] }));
+      const denied = this.attempt(async () => await denyRequest(this.ctx, actor, { requestId: r.id, reasonCode, reason: b.DENY_WORDS[reasonCode] }));
       if (denied) this.counts.denied++;
       return denied !== null;
     }
     const narrower = scopeRank(r.scope) > 0 && this.rng.chance(b.NARROW_SCOPE_CHANCE) ? SCOPES[scopeRank(r.scope) - 1] : undefined;
     const shorter = this.rng.chance(b.SHORTEN_CHANCE) ? Math.max(1, Math.floor(r.duration_days / 2)) : undefined;
-    const approved = this.attempt(() => approveRequest(this.ctx, actor, { requestId: r.id, scope: narrower, durationDays: shorter }));
+    const approved = this.attempt(async () => await approveRequest(this.ctx, actor, { requestId: r.id, scope: narrower, durationDays: shorter }));
     if (!approved) return false;
     this.counts.approved++;
     if (approved.grant_id !== null && approved.approved_start_at !== null && approved.approved_duration_days !== null && this.rng.chance(b.REVOKE_CHANCE)) {
@@ -201,17 +201,17 @@ export class SimulatedOffice {
     return true;
   }
 
-  withdraw(requestId: number, requester: Actor): void {
-    if (!this.pending(requestId)) return;
-    if (this.attempt(() => withdrawRequest(this.ctx, requester, requestId))) this.counts.withdrawn++;
+  async withdraw(requestId: number, requester: Actor): Promise<void> {
+    if (!await this.pending(requestId)) return;
+    if (this.attempt(async () => await withdrawRequest(this.ctx, requester, requestId))) this.counts.withdrawn++;
   }
 
   // Emergency access and its review
 
-  breakGlass(requestId: number, requester: Actor): void {
-    if (!this.pending(requestId)) return;
+  async breakGlass(requestId: number, requester: Actor): Promise<void> {
+    if (!await this.pending(requestId)) return;
     const reasonCode = this.rng.weighted(b.EMERGENCY_REASONS);
-    const opened = this.attempt(() => openEmergencyAccess(this.ctx, requester, { requestId, reasonCode, reasonText: '' }));
+    const opened = this.attempt(async () => await openEmergencyAccess(this.ctx, requester, { requestId, reasonCode, reasonText: '' }));
     if (!opened) return;
     this.counts.emergencyUses++;
     this.queue.push({ at: this.now + Math.round(b.between(this.rng, [2, 48])) * HOUR, kind: 'review', useId: opened.use.id, userId: requester.userId });
@@ -224,16 +224,16 @@ export class SimulatedOffice {
       return;
     }
     const outcome = this.rng.weighted(b.REVIEW_OUTCOMES);
-    if (this.attempt(() => reviewEmergencyUse(this.ctx, this.rng.pick(reviewers), { useId, outcome, notes: b.REVIEW_NOTES[outcome] }))) this.counts.reviews++;
+    if (this.attempt(async () => await reviewEmergencyUse(this.ctx, this.rng.pick(reviewers), { useId, outcome, notes: b.REVIEW_NOTES[outcome] }))) this.counts.reviews++;
   }
 
   // Revocations and absences
 
-  revoke(grantId: number, ownerStaffCode: string | null, onShift: Actor[]): void {
+  async revoke(grantId: number, ownerStaffCode: string | null, onShift: Actor[]): Promise<void> {
     const owner = ownerStaffCode ? this.owners.get(ownerStaffCode) : undefined;
-    const revoker = owner && staffAvailability(this.db, owner.staffCode, this.now)?.available ? owner.actor : onShift[0] ?? this.staff.hub[0];
+    const revoker = owner && (await staffAvailability(this.db, owner.staffCode, this.now))?.available ? owner.actor : onShift[0] ?? this.staff.hub[0];
     if (!revoker) return;
-    if (this.attempt(() => revokeGrant(this.ctx, revoker, grantId, this.rng.pick(b.REVOKE_REASONS)))) this.counts.revoked++;
+    if (this.attempt(async () => await revokeGrant(this.ctx, revoker, grantId, this.rng.pick(b.REVOKE_REASONS)))) this.counts.revoked++;
   }
 
   /** Leave is booked ahead by the owner; sickness is recorded on the morning by an administrator. */
@@ -258,7 +258,7 @@ export class SimulatedOffice {
   }
 
   recordAbsence(e: Extract<SimEvent, { kind: 'absence' }>): void {
-    const recorded = this.attempt(() => recordAbsence(this.ctx, e.recordedBy, { staffCode: e.owner.staffCode, kind: e.absence, startAt: e.startAt, endAt: e.endAt }));
+    const recorded = this.attempt(async () => await recordAbsence(this.ctx, e.recordedBy, { staffCode: e.owner.staffCode, kind: e.absence, startAt: e.startAt, endAt: e.endAt }));
     if (recorded) this.counts.absences++;
   }
 }

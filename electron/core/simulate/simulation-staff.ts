@@ -47,15 +47,15 @@ function rolesFor(s: StaffRow, firstHub: boolean): Role[] | null {
 }
 
 export async function simulationStaff(db: Db, now: number, spare: ReadonlySet<string> = new Set()): Promise<SimulationStaff> {
-  const staff = all<StaffRow>(
+  const staff = await all<StaffRow>(
     db,
     sql`SELECT s.code, s.grade, p.sector, (SELECT count(*) FROM people x WHERE x.owner_staff_code = s.code) AS caseload
         FROM staff s JOIN teams t ON t.code = s.team_code JOIN providers p ON p.code = t.provider_code
         WHERE s.active = 1 ORDER BY s.code`,
   );
-  const accounts = new Map(all<{ id: number; staff_code: string }>(db, sql`SELECT id, staff_code FROM users WHERE staff_code IS NOT NULL ORDER BY id`).map((u) => [u.staff_code, u.id]));
-  const hasLaoHub = all(db, sql`SELECT 1 FROM user_roles a JOIN user_roles b ON a.user_id = b.user_id WHERE a.role = 'hub' AND b.role = 'lao-admin'`).length > 0;
-  const hasAdmin = all(db, sql`SELECT 1 FROM user_roles r JOIN users u ON u.id = r.user_id WHERE r.role = 'admin' AND u.active = 1`).length > 0;
+  const accounts = new Map((await all<{ id: number; staff_code: string }>(db, sql`SELECT id, staff_code FROM users WHERE staff_code IS NOT NULL ORDER BY id`)).map((u) => [u.staff_code, u.id]));
+  const hasLaoHub = (await all(db, sql`SELECT 1 FROM user_roles a JOIN user_roles b ON a.user_id = b.user_id WHERE a.role = 'hub' AND b.role = 'lao-admin'`)).length > 0;
+  const hasAdmin = (await all(db, sql`SELECT 1 FROM user_roles r JOIN users u ON u.id = r.user_id WHERE r.role = 'admin' AND u.active = 1`)).length > 0;
 
   let laoGiven = hasLaoHub;
   let adminGiven = hasAdmin;
@@ -76,23 +76,23 @@ export async function simulationStaff(db: Db, now: number, spare: ReadonlySet<st
   const created = prepared.length > 0 ? insertUsers(db, prepared, { actor: SIMULATED_ACCOUNT_ACTOR, now: () => now }) : [];
   for (const u of created) accounts.set(u.staffCode!, u.id);
 
-  const actorOf = (code: string): Actor | null => {
+  const actorOf = async (code: string): Promise<Actor | null> => {
     const id = accounts.get(code);
     if (id === undefined) return null;
-    const actor = loadActor(db, id);
+    const actor = await loadActor(db, id);
     return actor.active ? actor : null;
   };
   const result: SimulationStaff = { owners: [], practitioners: [], hub: [], hubLao: [], admin: null, accountsCreated: created.length };
   for (const s of staff) {
     if (spare.has(s.code)) continue;
-    const actor = actorOf(s.code);
+    const actor = await actorOf(s.code);
     if (!actor) continue;
     if (actor.roles.includes('nps-offender-manager') && s.caseload > 0) result.owners.push({ staffCode: s.code, actor, caseload: s.caseload });
     if (actor.roles.includes('crc-practitioner')) result.practitioners.push(actor);
     if (actor.roles.includes('hub')) result.hub.push(actor);
     if (actor.roles.includes('hub') && actor.roles.includes('lao-admin')) result.hubLao.push(actor);
   }
-  const admins = all<{ id: number }>(db, sql`SELECT u.id FROM users u JOIN user_roles r ON r.user_id = u.id WHERE r.role = 'admin' AND u.active = 1 ORDER BY u.id LIMIT 1`);
-  result.admin = admins[0] ? loadActor(db, admins[0].id) : null;
+  const admins = await all<{ id: number }>(db, sql`SELECT u.id FROM users u JOIN user_roles r ON r.user_id = u.id WHERE r.role = 'admin' AND u.active = 1 ORDER BY u.id LIMIT 1`);
+  result.admin = admins[0] ? await loadActor(db, admins[0].id) : null;
   return result;
 }

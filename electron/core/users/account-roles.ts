@@ -29,7 +29,7 @@ export interface CheckedRoles {
  * sector the role acts for: a CRC practitioner requests as CRC staff; owners and the hub decide
  * as NPS staff. Throws ROLE_INVALID, STAFF_NOT_FOUND or ROLE_STAFF_MISMATCH.
  */
-export function checkAccountRoles(db: Db, requested: readonly string[], staffCode: string | null): CheckedRoles {
+export async function checkAccountRoles(db: Db, requested: readonly string[], staffCode: string | null): Promise<CheckedRoles> {
   const roles = checkRoles(requested);
   if (staffCode === null) {
     const needing = roles.filter((r) => ROLE_SECTOR[r]);
@@ -38,7 +38,7 @@ export function checkAccountRoles(db: Db, requested: readonly string[], staffCod
     }
     return { roles, staff: null };
   }
-  const staff = linkedStaff(db, staffCode);
+  const staff = await linkedStaff(db, staffCode);
   for (const role of roles) {
     const sector = ROLE_SECTOR[role];
     if (sector && staff.sector !== sector) {
@@ -48,11 +48,11 @@ export function checkAccountRoles(db: Db, requested: readonly string[], staffCod
   return { roles, staff };
 }
 
-function linkedStaff(db: Db, code: string): LinkedStaff {
+async function linkedStaff(db: Db, code: string): Promise<LinkedStaff> {
   if (!STAFF_CODE_PATTERN.test(code)) {
     throw new AppError('STAFF_NOT_FOUND', `${JSON.stringify(code)} is not a staff code (7 letters or digits, e.g. N07T01A).`);
   }
-  const facts = one<LinkedStaff>(
+  const facts = await one<LinkedStaff>(
     db,
     sql`SELECT s.forename, s.surname, s.active, s.grade, p.sector FROM staff s
           JOIN teams t ON t.code = s.team_code JOIN providers p ON p.code = t.provider_code

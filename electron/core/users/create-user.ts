@@ -48,7 +48,7 @@ interface PreparedUser {
 export async function prepareUser(db: Db, input: NewUser): Promise<PreparedUser> {
   const username = checkUsername(input.username);
   const staffCode = input.staffCode ?? null;
-  const { roles, staff } = checkAccountRoles(db, input.roles, staffCode);
+  const { roles, staff } = await checkAccountRoles(db, input.roles, staffCode);
   let displayName = input.displayName?.trim() || username;
   if (staff !== null) {
     if (staff.active !== 1) throw new AppError('ROLE_STAFF_MISMATCH', `Staff member ${staffCode} is no longer active, so cannot be given an account.`);
@@ -65,23 +65,23 @@ export function insertUsers(db: Db, users: readonly PreparedUser[], opts: Create
   const now = opts.now ?? Date.now;
   return db
     .transaction(() =>
-      users.map((u) => {
-        const taken = one<{ username: string }>(db, sql`SELECT username FROM users WHERE username = ${u.username}`);
+      users.map(async (u) => {
+        const taken = await one<{ username: string }>(db, sql`SELECT username FROM users WHERE username = ${u.username}`);
         if (taken) throw new AppError('USERNAME_TAKEN', `The username ${u.username} is already in use.`);
         if (u.staffCode !== null) {
-          const linked = one<{ username: string }>(db, sql`SELECT username FROM users WHERE staff_code = ${u.staffCode}`);
+          const linked = await one<{ username: string }>(db, sql`SELECT username FROM users WHERE staff_code = ${u.staffCode}`);
           if (linked) throw new AppError('STAFF_HAS_ACCOUNT', `Staff member ${u.staffCode} already has the account ${linked.username}.`);
         }
         const at = now();
         const id = Number(
-          run(
+          (await run(
             db,
             sql`INSERT INTO users (username, display_name, staff_code, password_hash, created_at)
                 VALUES (${u.username}, ${u.displayName}, ${u.staffCode}, ${u.passwordHash}, ${at})`,
-          ).lastInsertRowid,
+          )).lastInsertRowid,
         );
-        for (const role of u.roles) run(db, sql`INSERT INTO user_roles (user_id, role) VALUES (${id}, ${role})`);
-        appendAuditEvent(db, {
+        for (const role of u.roles) await run(db, sql`INSERT INTO user_roles (user_id, role) VALUES (${id}, ${role})`);
+        await appendAuditEvent(db, {
           at,
           actor: opts.actor,
           action: 'admin.createUser',

@@ -14,21 +14,21 @@ import { useTempDirs } from '../../helpers/temp-dir';
 const fixture = useBrokerFixture();
 const tempDir = useTempDirs();
 
-function addEvents(fx: BrokerFixture, n: number) {
-  for (let i = 0; i < n; i++) appendAuditEvent(fx.db, { at: fx.clock.now() + i, actor: 'cli', action: 'test.event', subject: `thing:${i}`, details: { i } });
+async function addEvents(fx: BrokerFixture, n: number) {
+  for (let i = 0; i < n; i++) await appendAuditEvent(fx.db, { at: fx.clock.now() + i, actor: 'cli', action: 'test.event', subject: `thing:${i}`, details: { i } });
 }
 
 describe('the audit log', () => {
   it('refuses UPDATE and DELETE', async () => {
     const fx = await fixture();
-    addEvents(fx, 2);
+    await addEvents(fx, 2);
     expect(() => fx.db.prepare(`UPDATE audit_events SET actor = 'someone else'`).run()).toThrow(/append-only/);
     expect(() => fx.db.prepare('DELETE FROM audit_events').run()).toThrow(/append-only/);
   });
 
   it('chains every event to the one before with SHA-256, and verifies', async () => {
     const fx = await fixture();
-    addEvents(fx, 5);
+    await addEvents(fx, 5);
     const rows = fx.db.prepare('SELECT seq, prev_hash, hash FROM audit_events ORDER BY seq').all() as { seq: number; prev_hash: string; hash: string }[];
     for (let i = 1; i < rows.length; i++) expect(rows[i]!.prev_hash).toBe(rows[i - 1]!.hash);
     expect(verifyAuditChain(fx.db)).toEqual({ ok: true, checked: rows.length });
@@ -36,7 +36,7 @@ describe('the audit log', () => {
 
   it('names the first changed event when someone with the key edits a row', async () => {
     const fx = await fixture();
-    addEvents(fx, 6);
+    await addEvents(fx, 6);
     const target = (fx.db.prepare(`SELECT seq FROM audit_events WHERE subject = 'thing:3'`).get() as { seq: number }).seq;
     fx.db.exec('DROP TRIGGER audit_events_no_update');
     fx.db.prepare(`UPDATE audit_events SET details = '{"i":99}' WHERE seq = ?`).run(target);
@@ -45,7 +45,7 @@ describe('the audit log', () => {
 
   it('names the removed event itself as the first bad one', async () => {
     const fx = await fixture();
-    addEvents(fx, 6);
+    await addEvents(fx, 6);
     const target = (fx.db.prepare(`SELECT seq FROM audit_events WHERE subject = 'thing:2'`).get() as { seq: number }).seq;
     fx.db.exec('DROP TRIGGER audit_events_no_delete');
     fx.db.prepare('DELETE FROM audit_events WHERE seq = ?').run(target);
@@ -82,7 +82,7 @@ describe('the audit log', () => {
 describe('audit export', () => {
   it('writes the events in a time range as CSV with their hashes', async () => {
     const fx = await fixture();
-    addEvents(fx, 10);
+    await addEvents(fx, 10);
     const from = fx.clock.now() + 3;
     const to = fx.clock.now() + 7;
     const { csv, rows } = auditCsv(fx.db, { from, to });
@@ -95,7 +95,7 @@ describe('audit export', () => {
 
   it('writes a new file only readable by its owner, and never overwrites one', async () => {
     const fx = await fixture();
-    addEvents(fx, 3);
+    await addEvents(fx, 3);
     const out = join(tempDir(), 'audit.csv');
     const all = (fx.db.prepare('SELECT count(*) AS n FROM audit_events').get() as { n: number }).n;
     expect(writeAuditCsv(fx.db, out, {})).toEqual({ rows: all });

@@ -34,8 +34,8 @@ async function rab(fx: BrokerFixture, ...argv: string[]) {
   return { code: await runCli(argv, ctx), stdout, stderr };
 }
 
-const addEvents = (fx: BrokerFixture, n: number) => {
-  for (let i = 0; i < n; i++) appendAuditEvent(fx.db, { at: fx.clock.now(), actor: 'cli', action: 'test.event', subject: `thing:${i}`, details: { i } });
+const addEvents = async (fx: BrokerFixture, n: number) => {
+  for (let i = 0; i < n; i++) await appendAuditEvent(fx.db, { at: fx.clock.now(), actor: 'cli', action: 'test.event', subject: `thing:${i}`, details: { i } });
 };
 
 const lastSeq = (db: Database) => db.prepare('SELECT max(seq) FROM audit_events').pluck().get() as number;
@@ -58,12 +58,12 @@ function rewriteChain(db: Database, change: (rows: StoredAuditEvent[]) => Stored
 }
 
 async function checkpointed(fx: BrokerFixture) {
-  addEvents(fx, 10);
+  await addEvents(fx, 10);
   const file = join(tempDir(), 'broker-audit-checkpoints.jsonl');
   const first = await rab(fx, 'audit', 'checkpoint', '--store', fx.store.path, '--out', file);
   expect(first.code, first.stderr).toBe(0);
   expect(first.stdout).toMatch(/^Checkpoint of event \d+ signed with key [0-9a-f]{16} and written to /);
-  addEvents(fx, 5);
+  await addEvents(fx, 5);
   expect((await rab(fx, 'audit', 'checkpoint', '--store', fx.store.path, '--out', file)).code).toBe(0);
   return file;
 }
@@ -126,7 +126,7 @@ describe('signed audit checkpoints', () => {
 
   it('sign with a key kept apart from the store key, and post to another party\'s endpoint', async () => {
     const fx = await fixture();
-    addEvents(fx, 3);
+    await addEvents(fx, 3);
     const received: string[] = [];
     const server = createServer((req, res) => {
       let body = '';

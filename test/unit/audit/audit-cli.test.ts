@@ -25,14 +25,14 @@ async function rab(fx: BrokerFixture, ...argv: string[]) {
   return { code, stdout, stderr };
 }
 
-function addEvents(fx: BrokerFixture, n: number) {
-  for (let i = 0; i < n; i++) appendAuditEvent(fx.db, { at: Date.UTC(2026, 1, 1 + i), actor: 'cli', action: 'test.event', subject: `day:${i + 1}`, details: {} });
+async function addEvents(fx: BrokerFixture, n: number) {
+  for (let i = 0; i < n; i++) await appendAuditEvent(fx.db, { at: Date.UTC(2026, 1, 1 + i), actor: 'cli', action: 'test.event', subject: `day:${i + 1}`, details: {} });
 }
 
 describe('rab audit verify', () => {
   it('says the chain holds and exits 0', async () => {
     const fx = await fixture();
-    addEvents(fx, 3);
+    await addEvents(fx, 3);
     const r = await rab(fx, 'audit', 'verify', '--store', fx.store.path);
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/^Audit chain verified: \d+ events/);
@@ -40,7 +40,7 @@ describe('rab audit verify', () => {
 
   it('names the first broken event and exits 1', async () => {
     const fx = await fixture();
-    addEvents(fx, 5);
+    await addEvents(fx, 5);
     const target = (fx.db.prepare(`SELECT seq FROM audit_events WHERE subject = 'day:2'`).get() as { seq: number }).seq;
     fx.db.exec('DROP TRIGGER audit_events_no_update');
     fx.db.prepare(`UPDATE audit_events SET actor = 'mallory' WHERE seq >= ?`).run(target);
@@ -53,7 +53,7 @@ describe('rab audit verify', () => {
 describe('rab audit verify naming a deleted event', () => {
   it('names the deleted event itself, not the one after it', async () => {
     const fx = await fixture();
-    addEvents(fx, 5);
+    await addEvents(fx, 5);
     const target = (fx.db.prepare(`SELECT seq FROM audit_events WHERE subject = 'day:3'`).get() as { seq: number }).seq;
     fx.db.exec('DROP TRIGGER audit_events_no_delete');
     fx.db.prepare('DELETE FROM audit_events WHERE seq = ?').run(target);
@@ -66,7 +66,7 @@ describe('rab audit verify naming a deleted event', () => {
 describe('rab audit export', () => {
   it('writes the events in the range to a new CSV file and audits the export', async () => {
     const fx = await fixture();
-    addEvents(fx, 5);
+    await addEvents(fx, 5);
     const out = join(tempDir(), 'february.csv');
     const r = await rab(fx, 'audit', 'export', '--store', fx.store.path, '--out', out, '--from', '2026-02-02', '--to', '2026-02-04T00:00:00Z');
     expect(r).toMatchObject({ code: 0, stdout: `Wrote 2 audit events to ${out}.\n` });

@@ -17,8 +17,8 @@ import { useTempDirs } from '../../helpers/temp-dir';
 const fixture = useBrokerFixture({ signedOut: true });
 const tempDir = useTempDirs();
 
-const addEvents = (fx: BrokerFixture, n: number) => {
-  for (let i = 0; i < n; i++) appendAuditEvent(fx.db, { at: fx.clock.now(), actor: 'cli', action: 'test.event', details: { i } });
+const addEvents = async (fx: BrokerFixture, n: number) => {
+  for (let i = 0; i < n; i++) await appendAuditEvent(fx.db, { at: fx.clock.now(), actor: 'cli', action: 'test.event', details: { i } });
 };
 const count = (db: import('better-sqlite3-multiple-ciphers').Database, sql: string) => db.prepare(sql).pluck().get() as number;
 
@@ -33,7 +33,7 @@ async function backedUp(fx: BrokerFixture, ...extra: string[]) {
 describe('rab backup and rab restore', () => {
   it('copy a running store, still encrypted, and restore it on the same machine with no key file', async () => {
     const fx = await fixture();
-    addEvents(fx, 3);
+    await addEvents(fx, 3);
     const { out, r } = await backedUp(fx);
     expect(r.stdout).toMatch(/^Backed up .* to .*broker-backup\.db \(.*, audit events up to \d+\), encrypted with the store's key\.\n$/);
     expect(readFileSync(out).subarray(0, 16).toString('latin1')).not.toBe('SQLite format 3\0');
@@ -73,9 +73,9 @@ describe('rab backup and rab restore', () => {
 
   it('refuse a backup older than the latest signed checkpoint unless told to accept the loss, which is audited', async () => {
     const fx = await fixture();
-    addEvents(fx, 2);
+    await addEvents(fx, 2);
     const { out } = await backedUp(fx);
-    addEvents(fx, 4);
+    await addEvents(fx, 4);
     const checkpoints = join(tempDir(), 'checkpoints.jsonl');
     expect((await fixtureRab(fx, ['audit', 'checkpoint', '--store', fx.store.path, '--out', checkpoints])).code).toBe(0);
     fx.close();

@@ -83,7 +83,7 @@ async function apply(fx: BrokerFixture, s: Step): Promise<void> {
       const r = await fx.attempt(s.who, 'records.read', { crn: s.crn });
       if (r.ok) {
         exercised.reads++;
-        expectReadWasCovered(fx, s.who, s.crn, r.value.access.scope);
+        await expectReadWasCovered(fx, s.who, s.crn, r.value.access.scope);
       }
       return;
     }
@@ -97,7 +97,7 @@ async function apply(fx: BrokerFixture, s: Step): Promise<void> {
 }
 
 /** Independent of the core: what the store says this reader may see right now. */
-function expectReadWasCovered(fx: BrokerFixture, who: CastName, crn: string, scope: Scope): void {
+async function expectReadWasCovered(fx: BrokerFixture, who: CastName, crn: string, scope: Scope): Promise<void> {
   const now = fx.clock.now();
   const staff = CAST[who].staffCode;
   const db = fx.db;
@@ -106,7 +106,7 @@ function expectReadWasCovered(fx: BrokerFixture, who: CastName, crn: string, sco
   const owner = db.prepare('SELECT 1 FROM people WHERE crn = ? AND owner_staff_code = ?').get(crn, staff);
   if (owner) return;
   const grants = db.prepare('SELECT scope FROM grants WHERE grantee_user_id = ? AND crn = ? AND revoked_at IS NULL AND start_at <= ? AND end_at > ?').all(fx.users[who].userId, crn, now, now) as { scope: Scope }[];
-  const today = localDate(now, officeTimeZone(db));
+  const today = localDate(now, await officeTimeZone(db));
   const allocation = db.prepare('SELECT 1 FROM allocations WHERE crn = ? AND staff_code = ? AND start_date <= ? AND (end_date IS NULL OR end_date >= ?)').get(crn, staff, today, today);
   const covered = grants.some((g) => scopeCovers(g.scope, scope)) || (allocation !== undefined && scope === 'FRONT_SHEET');
   expect(covered, `${who} read ${scope} of ${crn} without an active grant covering it`).toBe(true);

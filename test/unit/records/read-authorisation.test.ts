@@ -17,18 +17,18 @@ const fixture = useBrokerFixture();
 const CRNS = [...Object.values(PEOPLE).map((p) => p.crn), ...PROGRAMME_CRNS.slice(0, 3)];
 
 /** The facts as the single-fact readers give them, one query each. */
-function factByFact(fx: BrokerFixture, userId: number, crn: string, now: number) {
-  const actor = loadActor(fx.db, userId);
-  const lao = laoFacts(fx.db, crn, actor.staffCode, now);
-  const grant = widestGrant(liveGrants(fx.db, actor.userId, crn, now));
+async function factByFact(fx: BrokerFixture, userId: number, crn: string, now: number) {
+  const actor = await loadActor(fx.db, userId);
+  const lao = await laoFacts(fx.db, crn, actor.staffCode, now);
+  const grant = widestGrant(await liveGrants(fx.db, actor.userId, crn, now));
   return {
     resource: {
       kind: 'record',
-      owner: actor.staffCode !== null && actor.staffCode === (caseOwner(fx.db, crn) ?? null),
+      owner: actor.staffCode !== null && actor.staffCode === (await caseOwner(fx.db, crn) ?? null),
       grantScope: grant?.scope ?? null,
       grantIsEmergency: grant?.kind === 'EMERGENCY',
-      allocation: hasActiveAllocation(fx.db, actor.staffCode, crn, now),
-      readsPaused: readClockState(fx.db).rollback !== null,
+      allocation: await hasActiveAllocation(fx.db, actor.staffCode, crn, now),
+      readsPaused: (await readClockState(fx.db)).rollback !== null,
       excluded: lao.excluded,
       restricted: lao.restricted,
       onAllowList: lao.onAllowList,
@@ -56,8 +56,8 @@ describe('the read check', () => {
       const now = fx.clock.now();
       for (const who of CAST_NAMES) {
         for (const crn of CRNS) {
-          const actor = loadActor(fx.db, fx.users[who].userId);
-          expect(recordResource(fx.db, actor, crn, now), `${who} reading ${crn} after ${advanceHours} h`).toEqual(factByFact(fx, actor.userId, crn, now));
+          const actor = await loadActor(fx.db, fx.users[who].userId);
+          expect(recordResource(fx.db, actor, crn, now), `${who} reading ${crn} after ${advanceHours} h`).toEqual(await factByFact(fx, actor.userId, crn, now));
         }
       }
     }
@@ -69,7 +69,7 @@ describe('the read check', () => {
     const counter = countStatements(fx.db);
     try {
       for (const who of CAST_NAMES) {
-        const actor = loadActor(fx.db, fx.users[who].userId);
+        const actor = await loadActor(fx.db, fx.users[who].userId);
         for (const crn of CRNS) {
           const { statements } = await counter.during(async () => recordResource(fx.db, actor, crn, fx.clock.now()));
           expect(statements, `${who} reading ${crn}`).toHaveLength(1);

@@ -41,7 +41,7 @@ describe('the reports channels', () => {
     const fx = await fixture();
     await someActivity(fx);
     const viaChannel = await fx.call('hana', 'reports.build', { ...input, breakdown: 'OFFENDER_MANAGER' });
-    const direct = buildReport(fx.db, reportPeriodFor(fx.db, MONDAY, MONDAY, fx.clock.now()), { breakdown: 'OFFENDER_MANAGER', generatedAt: fx.clock.now() });
+    const direct = buildReport(fx.db, await reportPeriodFor(fx.db, MONDAY, MONDAY, fx.clock.now()), { breakdown: 'OFFENDER_MANAGER', generatedAt: fx.clock.now() });
     expect(viaChannel).toEqual(direct);
   });
 

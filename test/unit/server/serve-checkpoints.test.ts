@@ -24,7 +24,7 @@ describe('rab serve and signed checkpoints', () => {
     const path = join(dir, 'broker.db');
     const keychain = new SystemKeyStore();
     const store = await openStore({ path, keyStore: keychain, create: true });
-    appendAuditEvent(store.db, { at: Date.now(), actor: 'cli', action: 'test.event' });
+    await appendAuditEvent(store.db, { at: Date.now(), actor: 'cli', action: 'test.event' });
     store.close();
     const keyFile = join(dir, 'checkpoint.key');
     writeFileSync(keyFile, `${SEED}\n`, { mode: 0o600 });

@@ -32,7 +32,7 @@ describe('importing from the desktop admin screen', () => {
     const report = (answer as { value: ImportReport }).value;
     expect(report.ok).toBe(true);
     expect(report.counts['people.csv']).toBe(48);
-    expect(one<{ n: number }>(host.core!.ctx.db, sql`SELECT count(*) AS n FROM people`)?.n).toBe(48);
+    expect((await one<{ n: number }>(host.core!.ctx.db, sql`SELECT count(*) AS n FROM people`))?.n).toBe(48);
     host.close();
   });
 
@@ -46,7 +46,7 @@ describe('importing from the desktop admin screen', () => {
     expect(report.ok).toBe(false);
     expect(report.errors.length).toBeGreaterThan(0);
     expect(report.errors).toContainEqual(expect.objectContaining({ file: 'sentences.csv', row: null }));
-    expect(one<{ n: number }>(host.core!.ctx.db, sql`SELECT count(*) AS n FROM people`)?.n).toBe(0);
+    expect((await one<{ n: number }>(host.core!.ctx.db, sql`SELECT count(*) AS n FROM people`))?.n).toBe(0);
     host.close();
   });
 });

@@ -23,11 +23,11 @@ describe('desktop notifications for signed-in windows', () => {
     const windows: Connection[] = [{ id: 'window-1', sessionId: null }];
     await host.dispatch('auth.signIn', windows[0]!, { username: 'alice.admin', password: PASSWORD });
     const core = host.core!;
-    const userId = one<{ id: number }>(core.ctx.db, sql`SELECT id FROM users WHERE username = 'alice.admin'`)!.id;
+    const userId = (await one<{ id: number }>(core.ctx.db, sql`SELECT id FROM users WHERE username = 'alice.admin'`))!.id;
     const shown: DesktopNotice[] = [];
     const poller = new NotificationPoller({ core: () => host.core, connections: () => windows, show: (n) => shown.push(n) });
-    const notify = (title: string) =>
-      notifyUsers(core.ctx.db, [userId], { kind: 'REQUEST_APPROVED', title, body: 'X123456 Jane Doe', at: clock.now() });
+    const notify = async (title: string) =>
+      await notifyUsers(core.ctx.db, [userId], { kind: 'REQUEST_APPROVED', title, body: 'X123456 Jane Doe', at: clock.now() });
     return { host, clock, windows, poller, shown, notify, core };
   }
 
@@ -35,8 +35,8 @@ describe('desktop notifications for signed-in windows', () => {
     const { host, clock, poller, shown, notify } = await signedInWindow();
     clock.advanceMinutes(1);
     notify('Request 12 for X123456 approved');
-    poller.poll();
-    poller.poll();
+    await poller.poll();
+    await poller.poll();
     expect(shown).toEqual([{ title: 'Your access request was approved', body: 'Open Records Access Broker to see the details.', urgent: false }]);
     host.close();
   });
@@ -46,7 +46,7 @@ describe('desktop notifications for signed-in windows', () => {
     const session = core.sessions.peek(windows[0]!.sessionId)!;
     const lastActive = session.lastActiveAt;
     clock.advanceMinutes(1);
-    poller.poll();
+    await poller.poll();
     expect(core.sessions.peek(windows[0]!.sessionId)!.lastActiveAt).toBe(lastActive);
     host.close();
   });
@@ -56,10 +56,10 @@ describe('desktop notifications for signed-in windows', () => {
     await host.dispatch('auth.lock', windows[0]!, {});
     clock.advanceMinutes(1);
     notify('approved while away');
-    poller.poll();
+    await poller.poll();
     expect(shown).toEqual([]);
     await host.dispatch('auth.unlock', windows[0]!, { password: PASSWORD });
-    poller.poll();
+    await poller.poll();
     expect(shown).toHaveLength(1);
     host.close();
   });
@@ -71,7 +71,7 @@ describe('desktop notifications for signed-in windows', () => {
     windows.push(second);
     clock.advanceMinutes(1);
     notify('approved');
-    poller.poll();
+    await poller.poll();
     expect(shown).toHaveLength(1);
     host.close();
   });
@@ -81,7 +81,7 @@ describe('desktop notifications for signed-in windows', () => {
     await host.dispatch('auth.signOut', windows[0]!, {});
     clock.advanceMinutes(1);
     notify('approved');
-    poller.poll();
+    await poller.poll();
     expect(shown).toEqual([]);
     host.close();
   });

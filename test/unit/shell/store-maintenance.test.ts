@@ -44,7 +44,7 @@ describe('the desktop looking after its store', () => {
     const { host, options, clock } = await setUpDesktop();
     expect(readdirSync(options.backupDir)).toEqual(['broker-2026-03-02.db']);
     const db = host.core!.ctx.db;
-    savePolicy(db, { ...readPolicy(db), backupRetentionDays: 3 }, { userId: null, actor: 'test' }, clock.now());
+    savePolicy(db, { ...await readPolicy(db), backupRetentionDays: 3 }, { userId: null, actor: 'test' }, clock.now());
     for (let day = 1; day <= 4; day++) {
       clock.set(clock.now() + DAY);
       await host.maintenance!.hourly();
@@ -63,7 +63,7 @@ describe('the desktop looking after its store', () => {
     const { host, options, keyStore } = await setUpDesktop();
     const lines = () => readFileSync(options.checkpointFile, 'utf8').trim().split('\n').length;
     expect(lines()).toBe(1);
-    appendAuditEvent(host.core!.ctx.db, { at: Date.now(), actor: 'test', action: 'test.event' });
+    await appendAuditEvent(host.core!.ctx.db, { at: Date.now(), actor: 'test', action: 'test.event' });
     await host.maintenance!.hourly();
     expect(lines()).toBe(2);
     host.close();
@@ -77,7 +77,7 @@ describe('the desktop looking after its store', () => {
   it('refuses the store when the background page check finds a damaged page the opening did not read', async () => {
     const { host, options } = await setUpDesktop();
     const db = host.core!.ctx.db;
-    for (let i = 0; i < 400; i++) appendAuditEvent(db, { at: Date.now(), actor: 'test', action: 'test.filler', details: { text: 'x'.repeat(200) } });
+    for (let i = 0; i < 400; i++) await appendAuditEvent(db, { at: Date.now(), actor: 'test', action: 'test.filler', details: { text: 'x'.repeat(200) } });
     const roots = new Set(db.prepare('SELECT rootpage FROM sqlite_master').pluck().all() as number[]);
     host.close();
     const bytes = readFileSync(options.storePath);

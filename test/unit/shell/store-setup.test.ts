@@ -36,11 +36,11 @@ describe('creating the store on first run', () => {
     const keyStore = new WatchedKeyStore();
     const path = join(tempDir(), 'broker.db');
     const { store, result } = await createStoreAtomically(path, keyStore, async (db) => {
-      run(db, sql`INSERT INTO settings (key, value, updated_at) VALUES ('marker', '"set up"', 1)`);
+      await run(db, sql`INSERT INTO settings (key, value, updated_at) VALUES ('marker', '"set up"', 1)`);
       return 'populated';
     });
     expect(result).toBe('populated');
-    expect(one<{ value: string }>(store.db, sql`SELECT value FROM settings WHERE key = 'marker'`)?.value).toBe('"set up"');
+    expect((await one<{ value: string }>(store.db, sql`SELECT value FROM settings WHERE key = 'marker'`))?.value).toBe('"set up"');
     store.close();
     expect(readdirSync(join(path, '..'))).toEqual(['broker.db']);
     expect(await keyStore.held()).toEqual([keychainAccount(path)]);

@@ -65,11 +65,11 @@ describe('importing the demonstration accounts', () => {
     const onLeave = created.find((u) => u.username === 'nps.onleave')!;
     expect(onLeave.staffCode).not.toBeNull();
     const now = Date.parse(`${AS_OF}T12:00:00Z`);
-    const availability = staffAvailability(store.db, onLeave.staffCode!, now);
+    const availability = await staffAvailability(store.db, onLeave.staffCode!, now);
     expect(availability).toMatchObject({ available: false, reason: 'OWNER_ABSENT' });
     expect(availability?.note).toMatch(/ is on leave until \d{1,2} [A-Z][a-z]{2}/);
     const crn = store.db.prepare('SELECT crn FROM people WHERE owner_staff_code = ? LIMIT 1').pluck().get(onLeave.staffCode) as string;
-    expect(routeRequest(store.db, crn, false, null, now)).toMatchObject({ status: 'PENDING_HUB', hubReason: 'OWNER_ABSENT', hubReasonText: availability?.note });
+    expect(await routeRequest(store.db, crn, false, null, now)).toMatchObject({ status: 'PENDING_HUB', hubReason: 'OWNER_ABSENT', hubReasonText: availability?.note });
   });
 
   it('creates none when any already exists', async () => {

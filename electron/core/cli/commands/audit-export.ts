@@ -38,7 +38,7 @@ export const auditExportCommand: CliCommand = (program, ctx) => {
           if ((e as NodeJS.ErrnoException).code === 'EEXIST') throw new UsageError(`${flags.out} already exists; choose a new file name.`);
           throw e;
         }
-        appendAuditEvent(store.db, { at: ctx.now(), actor: 'cli', action: 'audit.export', details: { from: flags.from ?? null, to: flags.to ?? null, rows } });
+        await appendAuditEvent(store.db, { at: ctx.now(), actor: 'cli', action: 'audit.export', details: { from: flags.from ?? null, to: flags.to ?? null, rows } });
         ctx.stdout.write(`Wrote ${rows} audit events to ${flags.out}.\n`);
       } finally {
         store.close();

@@ -33,16 +33,16 @@ async function sudo(call: Call, action: AdminAction, password: string) {
   return actor;
 }
 
-const clockStatusOf = (call: Call) => {
+const clockStatusOf = async (call: Call) => {
   const { ctx } = call.services;
-  const s = readClockState(ctx.db);
+  const s = await readClockState(ctx.db);
   return { now: ctx.clock.now(), latestSeenAt: s.latestSeenAt, rollback: s.rollback };
 };
 
 export const adminHandlers: HandlersOf<'admin.'> = {
-  'admin.listUsers': (call, input) => {
+  'admin.listUsers': async (call, input) => {
     allowed(call, 'admin.users');
-    return listAccounts(call.services.ctx.db, input);
+    return await listAccounts(call.services.ctx.db, input);
   },
   'admin.createUser': async (call, input) => {
     const actor = await sudo(call, 'admin.users', input.confirmPassword);
@@ -50,18 +50,18 @@ export const adminHandlers: HandlersOf<'admin.'> = {
     // The same rules as `rab users add`: username shape, roles that fit the staff member, one account each.
     const { username, displayName, staffCode, roles, password } = input;
     const created = await createUser(ctx.db, { username, displayName, staffCode, roles, password }, { actor: actor.username, now: () => ctx.clock.now() });
-    return accountRow(ctx.db, created.id);
+    return await accountRow(ctx.db, created.id);
   },
   'admin.setRoles': async (call, input) => {
     const actor = await sudo(call, 'admin.users', input.confirmPassword);
-    return setAccountRoles(call.services.ctx.db, actor.username, call.services.ctx.clock.now(), input.userId, input.roles);
+    return await setAccountRoles(call.services.ctx.db, actor.username, call.services.ctx.clock.now(), input.userId, input.roles);
   },
   'admin.setActive': async (call, input) => {
     const actor = await sudo(call, 'admin.users', input.confirmPassword);
-    const row = setAccountActive(call.services.ctx.db, actor.username, call.services.ctx.clock.now(), input.userId, input.active);
+    const row = await setAccountActive(call.services.ctx.db, actor.username, call.services.ctx.clock.now(), input.userId, input.active);
     if (!input.active) {
       call.services.sessions.endForUser(input.userId);
-      rerouteAfterDeactivation(call.services.ctx, row.staffCode, actor.username);
+      await rerouteAfterDeactivation(call.services.ctx, row.staffCode, actor.username);
     }
     return row;
   },
@@ -70,9 +70,9 @@ export const adminHandlers: HandlersOf<'admin.'> = {
     const { ctx } = call.services;
     return resetAccountPassword(ctx.db, actor.username, () => ctx.clock.now(), input.userId, input.newPassword);
   },
-  'admin.getPolicy': (call) => {
+  'admin.getPolicy': async (call) => {
     allowed(call, 'admin.policy');
-    return readPolicy(call.services.ctx.db);
+    return await readPolicy(call.services.ctx.db);
   },
   'admin.updatePolicy': async (call, input) => {
     const actor = await sudo(call, 'admin.policy', input.confirmPassword);
@@ -99,53 +99,53 @@ export const adminHandlers: HandlersOf<'admin.'> = {
   },
   'admin.transferCase': async (call, input) => {
     const actor = await sudo(call, 'admin.transfer', input.confirmPassword);
-    return transferCase(call.services.ctx, actor, input.crn, input.newOwnerStaffCode);
+    return await transferCase(call.services.ctx, actor, input.crn, input.newOwnerStaffCode);
   },
-  'admin.listLao': (call, input) => listLao(call.services.ctx, actorOf(call), input),
+  'admin.listLao': async (call, input) => await listLao(call.services.ctx, actorOf(call), input),
   'admin.addLao': async (call, input) => {
     const actor = await sudo(call, 'lao.manage', input.confirmPassword);
-    return addLao(call.services.ctx, actor, input);
+    return await addLao(call.services.ctx, actor, input);
   },
   'admin.endLao': async (call, input) => {
     const actor = await sudo(call, 'lao.manage', input.confirmPassword);
-    return endLao(call.services.ctx, actor, input.kind, input.id);
+    return await endLao(call.services.ctx, actor, input.kind, input.id);
   },
-  'admin.auditList': (call, input) => {
+  'admin.auditList': async (call, input) => {
     allowed(call, 'admin.audit');
-    return listAuditEvents(call.services.ctx.db, input);
+    return await listAuditEvents(call.services.ctx.db, input);
   },
-  'admin.auditVerify': (call) => {
+  'admin.auditVerify': async (call) => {
     const actor = allowed(call, 'admin.audit');
     const { ctx } = call.services;
     const result = verifyAuditChain(ctx.db);
-    appendAuditEvent(ctx.db, { at: ctx.clock.now(), actor: auditActor(actor), action: 'audit.verify', details: { ...result } });
+    await appendAuditEvent(ctx.db, { at: ctx.clock.now(), actor: auditActor(actor), action: 'audit.verify', details: { ...result } });
     return result.ok ? { ok: true, checked: result.checked, firstBadSeq: null, problem: null } : result;
   },
   'admin.auditExport': async (call, input) => {
     const actor = await sudo(call, 'admin.audit', input.confirmPassword);
     const { ctx } = call.services;
     const { csv, rows } = auditCsv(ctx.db, input);
-    appendAuditEvent(ctx.db, { at: ctx.clock.now(), actor: auditActor(actor), action: 'audit.export', details: { from: input.from ?? null, to: input.to ?? null, rows } });
+    await appendAuditEvent(ctx.db, { at: ctx.clock.now(), actor: auditActor(actor), action: 'audit.export', details: { from: input.from ?? null, to: input.to ?? null, rows } });
     const stamp = new Date(ctx.clock.now()).toISOString().slice(0, 10);
     return { filename: `audit-${stamp}.csv`, csv, rows };
   },
-  'admin.backups': (call) => {
+  'admin.backups': async (call) => {
     allowed(call, 'admin.audit');
     const { backupDir, ctx } = call.services;
-    return { directory: backupDir, keepDays: policyOf(ctx).backupRetentionDays, backups: backupDir ? listBackups(backupDir) : [] };
+    return { directory: backupDir, keepDays: (await policyOf(ctx)).backupRetentionDays, backups: backupDir ? listBackups(backupDir) : [] };
   },
-  'admin.clockStatus': (call) => {
+  'admin.clockStatus': async (call) => {
     allowed(call, 'admin.clock');
-    return clockStatusOf(call);
+    return await clockStatusOf(call);
   },
   'admin.acknowledgeClock': async (call, input) => {
     const actor = await sudo(call, 'admin.clock', input.confirmPassword);
     const { ctx } = call.services;
-    const before = readClockState(ctx.db);
-    ctx.db.transaction(() => {
-      acknowledgeClock(ctx.db, ctx.clock.now());
-      appendAuditEvent(ctx.db, { at: ctx.clock.now(), actor: auditActor(actor), action: 'clock.acknowledge', details: { rollback: before.rollback, latestSeenAt: before.latestSeenAt } });
+    const before = await readClockState(ctx.db);
+    ctx.db.transaction(async () => {
+      await acknowledgeClock(ctx.db, ctx.clock.now());
+      await appendAuditEvent(ctx.db, { at: ctx.clock.now(), actor: auditActor(actor), action: 'clock.acknowledge', details: { rollback: before.rollback, latestSeenAt: before.latestSeenAt } });
     }).immediate();
-    return clockStatusOf(call);
+    return await clockStatusOf(call);
   },
 };

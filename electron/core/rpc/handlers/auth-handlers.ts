@@ -10,26 +10,26 @@ import { policyOf } from '../../broker/context';
 import { readClockState } from '../../clock/clock-guard';
 import { actorOf, type Call, type HandlersOf } from '../call';
 
-export function sessionStatus(call: Call): SessionStatus {
+export async function sessionStatus(call: Call): Promise<SessionStatus> {
   const { ctx, sessions } = call.services;
   const s = sessions.peek(call.conn.sessionId);
   if (!s) {
     call.conn.sessionId = null;
     return { state: 'SIGNED_OUT' };
   }
-  const actor = loadActor(ctx.db, s.userId);
+  const actor = await loadActor(ctx.db, s.userId);
   if (!actor.active) {
     sessions.end(s.id);
     call.conn.sessionId = null;
     return { state: 'SIGNED_OUT' };
   }
-  const user = sessionUser(ctx.db, actor);
+  const user = await sessionUser(ctx.db, actor);
   if (s.locked) return { state: 'LOCKED', user };
-  return { state: 'SIGNED_IN', user, idleExpiresAt: sessions.idleExpiresAt(s), now: ctx.clock.now(), idleLockMinutes: policyOf(ctx).idleLockMinutes, readsPaused: readClockState(ctx.db).rollback !== null };
+  return { state: 'SIGNED_IN', user, idleExpiresAt: sessions.idleExpiresAt(s), now: ctx.clock.now(), idleLockMinutes: (await policyOf(ctx)).idleLockMinutes, readsPaused: (await readClockState(ctx.db)).rollback !== null };
 }
 
 export const authHandlers: HandlersOf<'auth.'> = {
-  'auth.status': (call) => sessionStatus(call),
+  'auth.status': async (call) => await sessionStatus(call),
 
   'auth.signIn': async (call, input) => {
     const { ctx, sessions } = call.services;
@@ -38,10 +38,10 @@ export const authHandlers: HandlersOf<'auth.'> = {
     // leaves the window as it was.
     let session: Session | null = null;
     let status: SessionStatus | null = null;
-    await checkPassword(ctx.db, policyOf(ctx), () => ctx.clock.now(), { username: input.username }, input.password, 'signIn', (userId) => {
+    await checkPassword(ctx.db, await policyOf(ctx), () => ctx.clock.now(), { username: input.username }, input.password, 'signIn', async (userId) => {
       const started = sessions.start(userId);
       try {
-        status = sessionStatus({ ...call, conn: { id: call.conn.id, sessionId: started.id } });
+        status = await sessionStatus({ ...call, conn: { id: call.conn.id, sessionId: started.id } });
       } catch (e) {
         sessions.end(started.id);
         throw e;
@@ -53,36 +53,36 @@ export const authHandlers: HandlersOf<'auth.'> = {
     return status!;
   },
 
-  'auth.signOut': (call) => {
+  'auth.signOut': async (call) => {
     const { ctx, sessions } = call.services;
     const s = sessions.peek(call.conn.sessionId);
     if (s) {
-      const actor = loadActor(ctx.db, s.userId);
-      appendAuditEvent(ctx.db, { at: ctx.clock.now(), actor: actor.username, action: 'auth.signOut', subject: `user:${s.userId}`, details: {} });
+      const actor = await loadActor(ctx.db, s.userId);
+      await appendAuditEvent(ctx.db, { at: ctx.clock.now(), actor: actor.username, action: 'auth.signOut', subject: `user:${s.userId}`, details: {} });
     }
     sessions.end(call.conn.sessionId);
     call.conn.sessionId = null;
     return { state: 'SIGNED_OUT' as const };
   },
 
-  'auth.lock': (call) => {
+  'auth.lock': async (call) => {
     if (call.conn.sessionId) call.services.sessions.lock(call.conn.sessionId);
-    return sessionStatus(call);
+    return await sessionStatus(call);
   },
 
   'auth.unlock': async (call, input) => {
     const { ctx, sessions } = call.services;
     const s = sessions.peek(call.conn.sessionId);
     if (!s) throw new AppError(call.conn.sessionId ? 'SESSION_EXPIRED' : 'NOT_SIGNED_IN');
-    await checkPassword(ctx.db, policyOf(ctx), () => ctx.clock.now(), { userId: s.userId }, input.password, 'unlock');
+    await checkPassword(ctx.db, await policyOf(ctx), () => ctx.clock.now(), { userId: s.userId }, input.password, 'unlock');
     sessions.unlock(s.id);
-    return sessionStatus(call);
+    return await sessionStatus(call);
   },
 
   'auth.changePassword': async (call, input) => {
     const actor = actorOf(call);
     const { ctx } = call.services;
-    await checkPassword(ctx.db, policyOf(ctx), () => ctx.clock.now(), { userId: actor.userId }, input.currentPassword, 'reauth');
+    await checkPassword(ctx.db, await policyOf(ctx), () => ctx.clock.now(), { userId: actor.userId }, input.currentPassword, 'reauth');
     await changeOwnPassword(ctx.db, actor.username, () => ctx.clock.now(), actor.userId, input.newPassword);
     return { done: true as const };
   },

@@ -7,15 +7,15 @@ import { SYSTEM } from '../../policy/resources';
 import { actorOf, type Call, type HandlersOf } from '../call';
 
 export const caseloadHandlers: HandlersOf<'caseload.'> = {
-  'caseload.mine': (call, input) => myCaseload(call.services.ctx, actorOf(call), input),
-  'caseload.whoCanSee': (call, input) => whoCanSee(call.services.ctx, actorOf(call), input.crn),
-  'caseload.listAbsences': (call, input) => listAbsences(call.services.ctx, actorOf(call), input.staffCode),
-  'caseload.recordAbsence': (call, input) => recordAbsence(call.services.ctx, actorOf(call), input),
-  'caseload.cancelAbsence': (call, input) => cancelAbsence(call.services.ctx, actorOf(call), input.absenceId),
-  'caseload.listDeputies': (call, input) => listDeputies(call.services.ctx, actorOf(call), input.staffCode),
-  'caseload.addDeputy': (call, input) => addDeputy(call.services.ctx, actorOf(call), input),
-  'caseload.endDeputy': (call, input) => endDeputy(call.services.ctx, actorOf(call), input.deputyId),
-  'caseload.findStaff': (call, input) => findStaff(call.services.ctx, actorOf(call), input),
+  'caseload.mine': async (call, input) => await myCaseload(call.services.ctx, actorOf(call), input),
+  'caseload.whoCanSee': async (call, input) => await whoCanSee(call.services.ctx, actorOf(call), input.crn),
+  'caseload.listAbsences': async (call, input) => await listAbsences(call.services.ctx, actorOf(call), input.staffCode),
+  'caseload.recordAbsence': async (call, input) => await recordAbsence(call.services.ctx, actorOf(call), input),
+  'caseload.cancelAbsence': async (call, input) => await cancelAbsence(call.services.ctx, actorOf(call), input.absenceId),
+  'caseload.listDeputies': async (call, input) => await listDeputies(call.services.ctx, actorOf(call), input.staffCode),
+  'caseload.addDeputy': async (call, input) => await addDeputy(call.services.ctx, actorOf(call), input),
+  'caseload.endDeputy': async (call, input) => await endDeputy(call.services.ctx, actorOf(call), input.deputyId),
+  'caseload.findStaff': async (call, input) => await findStaff(call.services.ctx, actorOf(call), input),
 };
 
 /** The caller's own notifications: the policy is still asked (an inactive account gets none). */
@@ -26,6 +26,6 @@ const own = (call: Call) => {
 };
 
 export const notificationsHandlers: HandlersOf<'notifications.'> = {
-  'notifications.list': (call, input) => listNotifications(call.services.ctx.db, own(call).userId, input),
-  'notifications.markRead': (call, input) => ({ unread: markNotificationsRead(call.services.ctx.db, own(call).userId, input.ids, call.services.ctx.clock.now()) }),
+  'notifications.list': async (call, input) => await listNotifications(call.services.ctx.db, own(call).userId, input),
+  'notifications.markRead': async (call, input) => ({ unread: await markNotificationsRead(call.services.ctx.db, own(call).userId, input.ids, call.services.ctx.clock.now()) }),
 };

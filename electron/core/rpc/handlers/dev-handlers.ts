@@ -19,8 +19,8 @@ export const devHandlers: HandlersOf<'dev.'> = {
     devClock(call).advanceMinutes(input.minutes);
     return { now: devClock(call).now() };
   },
-  'dev.sweep': (call) => {
+  'dev.sweep': async (call) => {
     devClock(call);
-    return sweep(call.services.ctx);
+    return await sweep(call.services.ctx);
   },
 };

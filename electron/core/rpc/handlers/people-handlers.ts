@@ -3,8 +3,8 @@ import { getPerson, myProgrammes, programmeParticipants, searchPeople } from '..
 import { actorOf, type HandlersOf } from '../call';
 
 export const peopleHandlers: HandlersOf<'people.'> = {
-  'people.search': (call, input) => searchPeople(call.services.ctx, actorOf(call), input),
-  'people.get': (call, input) => getPerson(call.services.ctx, actorOf(call), input.crn),
-  'people.programme': (call, input) => programmeParticipants(call.services.ctx, actorOf(call), input.programmeCode),
-  'people.myProgrammes': (call) => myProgrammes(call.services.ctx, actorOf(call)),
+  'people.search': async (call, input) => await searchPeople(call.services.ctx, actorOf(call), input),
+  'people.get': async (call, input) => await getPerson(call.services.ctx, actorOf(call), input.crn),
+  'people.programme': async (call, input) => await programmeParticipants(call.services.ctx, actorOf(call), input.programmeCode),
+  'people.myProgrammes': async (call) => await myProgrammes(call.services.ctx, actorOf(call)),
 };

@@ -6,17 +6,17 @@ import { readRecord } from '../../records/read-record';
 import { actorOf, confirmPassword, type HandlersOf } from '../call';
 
 export const recordsHandlers: HandlersOf<'records.'> = {
-  'records.read': (call, input) => readRecord(call.services.ctx, actorOf(call), input.crn),
+  'records.read': async (call, input) => await readRecord(call.services.ctx, actorOf(call), input.crn),
 };
 
 export const emergencyHandlers: HandlersOf<'emergency.'> = {
   'emergency.open': async (call, input) => {
     const { ctx } = call.services;
     // Break-glass opens a grant-dependent read, so it pauses with them after the clock went back.
-    if (readClockState(ctx.db).rollback) throw new AppError('CLOCK_ROLLBACK');
+    if ((await readClockState(ctx.db)).rollback) throw new AppError('CLOCK_ROLLBACK');
     await confirmPassword(call, input.password);
-    return openEmergencyAccess(ctx, actorOf(call), input);
+    return await openEmergencyAccess(ctx, actorOf(call), input);
   },
-  'emergency.reviewQueue': (call, input) => emergencyReviewQueue(call.services.ctx, actorOf(call), input),
-  'emergency.review': (call, input) => reviewEmergencyUse(call.services.ctx, actorOf(call), input),
+  'emergency.reviewQueue': async (call, input) => await emergencyReviewQueue(call.services.ctx, actorOf(call), input),
+  'emergency.review': async (call, input) => await reviewEmergencyUse(call.services.ctx, actorOf(call), input),
 };

@@ -8,9 +8,9 @@ import { demoAccountsOf, isDemoStore } from '../../demo/create-demo-store';
 import type { HandlersOf } from '../call';
 
 export const setupHandlers: HandlersOf<'setup.'> = {
-  'setup.status': (call) => {
+  'setup.status': async (call) => {
     const { db } = call.services.ctx;
-    return { state: 'READY' as const, demo: isDemoStore(db), demoAccounts: demoAccountsOf(db) };
+    return { state: 'READY' as const, demo: await isDemoStore(db), demoAccounts: await demoAccountsOf(db) };
   },
   'setup.createAdministrator': () => {
     throw new AppError('SETUP_ALREADY_DONE');

@@ -11,6 +11,7 @@ import { join } from 'node:path';
 import { appendAuditEvent } from '../electron/core/audit/audit-log';
 import { MemoryKeyStore } from '../electron/core/store/key-store';
 import { openStore } from '../electron/core/store/open-store';
+import { run, sql } from '../electron/core/store/sql';
 
 const COMMITS = Number(process.env.RAB_BENCH_COMMITS ?? 2000);
 const work = mkdtempSync(join(tmpdir(), 'rab-bench-durability-'));
@@ -22,10 +23,14 @@ async function measure(mode: 'NORMAL' | 'FULL'): Promise<{ perSecond: number; p5
   const started = process.hrtime.bigint();
   for (let i = 0; i < COMMITS; i++) {
     const t = process.hrtime.bigint();
-    store.db.transaction(async () => {
-      store.db.prepare(`INSERT OR REPLACE INTO settings (key, value, updated_at, updated_by) VALUES ('bench', ?, ?, NULL)`).run(String(i), i);
-      await appendAuditEvent(store.db, { at: Date.now(), actor: 'bench', action: 'bench.commit', details: { i } });
-    }).immediate();
+    await store.engine.write(async () => {
+      await run(
+        store.engine,
+        sql`INSERT INTO settings (key, value, updated_at, updated_by) VALUES ('bench', ${String(i)}, ${i}, NULL)
+            ON CONFLICT (key) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at, updated_by = excluded.updated_by`,
+      );
+      await appendAuditEvent(store.engine, { at: Date.now(), actor: 'bench', action: 'bench.commit', details: { i } });
+    });
     times.push(Number(process.hrtime.bigint() - t) / 1e6);
   }
   const seconds = Number(process.hrtime.bigint() - started) / 1e9;

@@ -12,8 +12,9 @@ import * as os from 'node:os';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import Database, { type Database as Db } from 'better-sqlite3-multiple-ciphers';
+import { mapInOrder } from '../shared/async/map-in-order';
 import { appendAuditEvent } from '../electron/core/audit/audit-log';
-import { verifyAuditChain } from '../electron/core/audit/verify-chain';
+import { verifyStoreAuditChain } from '../electron/core/audit/verify-chain';
 import { loadActor } from '../electron/core/auth/load-actor';
 import { hubQueue } from '../electron/core/broker/hub-queue';
 import { inbox } from '../electron/core/broker/queues';
@@ -23,6 +24,8 @@ import { getPerson } from '../electron/core/records/people';
 import { recordResource } from '../electron/core/records/record-access';
 import { viewReport } from '../electron/core/reports/reports-service';
 import { SystemKeyStore } from '../electron/core/store/system-key-store';
+import type { Engine } from '../electron/core/store/engine/engine';
+import { engineOf } from '../electron/core/store/engine/sqlcipher-engine';
 import { migrate } from '../electron/core/store/migrate';
 import { keychainAccount, openStore, PAGE_CACHE_KIB } from '../electron/core/store/open-store';
 import { countStatements } from '../test/helpers/statement-counter';
@@ -54,13 +57,17 @@ const cpuNow = () => {
 };
 
 /** Times `n` calls after a warm-up; microseconds. */
-function time(n: number, fn: (i: number) => unknown): Timing {
-  for (let i = 0; i < Math.min(20, n); i++) fn(i);
+async function time(n: number, fn: (i: number) => unknown): Promise<Timing> {
+  for (let i = 0; i < Math.min(20, n); i++) {
+    const pending = fn(i);
+    if (pending instanceof Promise) await pending;
+  }
   const cpuFrom = cpuNow();
   const us: number[] = [];
   for (let i = 0; i < n; i++) {
     const t = process.hrtime.bigint();
-    fn(i);
+    const pending = fn(i);
+    if (pending instanceof Promise) await pending;
     us.push(Number(process.hrtime.bigint() - t) / 1000);
   }
   const cpu = (cpuNow() - cpuFrom) / n;
@@ -69,23 +76,25 @@ function time(n: number, fn: (i: number) => unknown): Timing {
 }
 
 /** Wall and CPU time of one call, in microseconds. */
-function timeOnce(fn: () => unknown): { wall: number; cpu: number } {
+async function timeOnce(fn: () => unknown): Promise<{ wall: number; cpu: number }> {
   const cpuFrom = cpuNow();
   const t = process.hrtime.bigint();
-  fn();
+  const pending = fn();
+  if (pending instanceof Promise) await pending;
   return { wall: Number(process.hrtime.bigint() - t) / 1000, cpu: cpuNow() - cpuFrom };
 }
 
 type Figures = Record<string, number>;
 
-async function measure(db: Db, facts: LoadFacts): Promise<Figures> {
+/** `raw` is the connection itself (direct statements, the statement count); `db` is the same behind the seam. */
+async function measure(raw: Db, db: Engine, facts: LoadFacts): Promise<Figures> {
   const clock = new TestClock(LOAD_NOW);
   const ctx: BrokerContext = { db, clock };
   const hub = await loadActor(db, facts.hubUserId);
-  const owners = facts.ownerUserIds.map(async (id) => await loadActor(db, id));
-  const readers = facts.practitionerUserIds.map(async (id) => await loadActor(db, id));
+  const owners = await mapInOrder(facts.ownerUserIds, async (id) => await loadActor(db, id));
+  const readers = await mapInOrder(facts.practitionerUserIds, async (id) => await loadActor(db, id));
   const f: Figures = {};
-  const counter = countStatements(db);
+  const counter = countStatements(raw);
   try {
     const statements = await counter.during(async () => await hubQueue(ctx, hub, { limit: 500, offset: 0, filter: 'OPEN' }));
     f.hubStatements = statements.statements.length;
@@ -96,47 +105,47 @@ async function measure(db: Db, facts: LoadFacts): Promise<Figures> {
     counter.stop();
   }
   log('  hub queue');
-  const first = time(50, async () => await hubQueue(ctx, hub, { limit: 500, offset: 0, filter: 'OPEN' }));
+  const first = await time(50, async () => await hubQueue(ctx, hub, { limit: 500, offset: 0, filter: 'OPEN' }));
   Object.assign(f, { hubP50: first.p50, hubP99: first.p99, hubCpu: first.cpu });
-  const screen = time(50, async () => await hubQueue(ctx, hub, { limit: 200, offset: 0, filter: 'OPEN' }));
+  const screen = await time(50, async () => await hubQueue(ctx, hub, { limit: 200, offset: 0, filter: 'OPEN' }));
   Object.assign(f, { screenP50: screen.p50, screenP99: screen.p99, screenCpu: screen.cpu });
   const deepOffset = Math.min(19_500, Math.max(0, facts.counts.atHub - 500));
   const atDeep = (await hubQueue(ctx, hub, { limit: 1, offset: Math.max(0, deepOffset - 1), filter: 'OPEN' })).rows[0];
   f.deepOffset = deepOffset;
-  f.deepByOffset = time(10, async () => await hubQueue(ctx, hub, { limit: 500, offset: deepOffset, filter: 'OPEN' })).p50;
-  f.deepByKey = atDeep ? time(10, async () => await hubQueue(ctx, hub, { limit: 500, offset: 0, filter: 'OPEN', after: { deadline: atDeep.deadline, id: atDeep.id } })).p50 : 0;
-  f.screenSearch = time(10, async () => await hubQueue(ctx, hub, { limit: 200, offset: 0, filter: 'OPEN', text: 'smith' })).p50;
+  f.deepByOffset = (await time(10, async () => await hubQueue(ctx, hub, { limit: 500, offset: deepOffset, filter: 'OPEN' }))).p50;
+  f.deepByKey = atDeep ? (await time(10, async () => await hubQueue(ctx, hub, { limit: 500, offset: 0, filter: 'OPEN', after: { deadline: atDeep.deadline, id: atDeep.id } }))).p50 : 0;
+  f.screenSearch = (await time(10, async () => await hubQueue(ctx, hub, { limit: 200, offset: 0, filter: 'OPEN', text: 'smith' }))).p50;
 
   log('  owner inbox');
-  const inboxT = time(200, async (i) => await inbox(ctx, owners[i % owners.length]!, { limit: 100, offset: 0, filter: 'OPEN' }));
+  const inboxT = await time(200, async (i) => await inbox(ctx, owners[i % owners.length]!, { limit: 100, offset: 0, filter: 'OPEN' }));
   Object.assign(f, { inboxP50: inboxT.p50, inboxP99: inboxT.p99, inboxCpu: inboxT.cpu });
 
   log('  person by CRN');
-  const raw = db.prepare('SELECT * FROM people WHERE crn = ?');
+  const byCrn = raw.prepare('SELECT * FROM people WHERE crn = ?');
   const crnAt = (i: number) => facts.crns[(i * 7919) % facts.crns.length]!;
-  const rawT = time(2000, (i) => raw.get(crnAt(i)));
-  const serviceT = time(2000, async (i) => await getPerson(ctx, readers[i % readers.length]!, crnAt(i)));
+  const rawT = await time(2000, (i) => byCrn.get(crnAt(i)));
+  const serviceT = await time(2000, async (i) => await getPerson(ctx, readers[i % readers.length]!, crnAt(i)));
   Object.assign(f, { rawCrn: rawT.p50, serviceCrn: serviceT.p50, rawCrnCpu: rawT.cpu, serviceCrnCpu: serviceT.cpu });
 
   log('  grant check');
-  const check = time(20_000, (i) => recordResource(db, readers[i % readers.length]!, crnAt(i), LOAD_NOW));
+  const check = await time(20_000, async (i) => await recordResource(db, readers[i % readers.length]!, crnAt(i), LOAD_NOW));
   Object.assign(f, { checkP50: check.p50, checkP99: check.p99, checkCpu: check.cpu });
 
   log('  reports');
   const day = (ms: number) => new Date(ms).toISOString().slice(0, 10);
-  const month = timeOnce(async () => await viewReport(ctx, hub, { from: day(LOAD_NOW - 30 * DAY), to: day(LOAD_NOW - DAY), breakdown: 'NONE' }));
-  const year = timeOnce(async () => await viewReport(ctx, hub, { from: day(LOAD_NOW - 365 * DAY), to: day(LOAD_NOW - DAY), breakdown: 'NONE' }));
+  const month = await timeOnce(async () => await viewReport(ctx, hub, { from: day(LOAD_NOW - 30 * DAY), to: day(LOAD_NOW - DAY), breakdown: 'NONE' }));
+  const year = await timeOnce(async () => await viewReport(ctx, hub, { from: day(LOAD_NOW - 365 * DAY), to: day(LOAD_NOW - DAY), breakdown: 'NONE' }));
   Object.assign(f, { monthReport: month.wall, monthCpu: month.cpu, yearReport: year.wall, yearCpu: year.cpu });
 
   log('  audit verification');
-  let verified: ReturnType<typeof verifyAuditChain> | undefined;
-  const audit = timeOnce(() => (verified = verifyAuditChain(db)));
+  let verified: ReturnType<typeof verifyStoreAuditChain> | undefined;
+  const audit = await timeOnce(() => (verified = verifyStoreAuditChain(raw)));
   if (!verified?.ok) throw new Error(`the built audit chain does not verify`);
   Object.assign(f, { auditPerS: verified.checked / (audit.wall / 1e6), auditPerCpuS: verified.checked / (audit.cpu / 1e6) });
 
   log('  writes');
   let k = 0;
-  const write = time(500, async () => await appendAuditEvent(db, { at: LOAD_NOW, actor: 'bench', action: 'bench.write', details: { k: k++ } }));
+  const write = await time(500, async () => await appendAuditEvent(db, { at: LOAD_NOW, actor: 'bench', action: 'bench.write', details: { k: k++ } }));
   Object.assign(f, { writeP50: write.p50, writeP99: write.p99 });
   return f;
 }
@@ -208,10 +217,10 @@ async function main(): Promise<void> {
 
   try {
     log('measuring the encrypted store…');
-    const e = await measure(enc.db, facts);
+    const e = await measure(enc.db, enc.engine, facts);
     log('measuring the plaintext store…');
     const plain = plainConnection(plainPath);
-    const p = await measure(plain, facts);
+    const p = await measure(plain, engineOf(plain), facts);
     plain.close();
     process.stdout.write(`${table(e, p, facts, buildS, copyS)}\n`);
   } finally {

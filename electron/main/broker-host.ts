@@ -3,6 +3,7 @@
  * the first-run channels. Plain Node (no Electron), so first run, demo mode and store failures are
  * tested with vitest.
  */
+import { engineOf } from '../core/store/engine/sqlcipher-engine';
 import type { z } from 'zod';
 import { CONTRACT } from '../../shared/contract';
 import type { Result } from '../../shared/contract/define';
@@ -93,7 +94,7 @@ export class BrokerHost {
   private attach(store: Store): void {
     this.store = store;
     this.brokerCore = createBrokerCore({
-      db: store.db,
+      db: store.engine,
       clock: this.options.clock,
       importer: desktopImporter(store.db, this.options.clock),
       backupDir: this.options.backupDir ?? null,
@@ -120,7 +121,7 @@ export class BrokerHost {
 
   private async status(): Promise<SetupStatus> {
     if (!this.store) return { state: 'NOT_SET_UP' };
-    return { state: 'READY', demo: await isDemoStore(this.store.db), demoAccounts: await demoAccountsOf(this.store.db) };
+    return { state: 'READY', demo: await isDemoStore(this.store.engine), demoAccounts: await demoAccountsOf(this.store.engine) };
   }
 
   private async dispatchSetup(channel: SetupChannel, rawInput: unknown): Promise<Result<unknown>> {
@@ -155,7 +156,7 @@ export class BrokerHost {
     }
     const admin = CONTRACT['setup.createAdministrator'].input.parse(input);
     const { store } = await createStoreAtomically(storePath, keyStore, (db) =>
-      createUser(db, { username: admin.username, displayName: admin.displayName, roles: ['admin'], password: admin.password }, { actor: 'setup', now: () => now }),
+      createUser(engineOf(db), { username: admin.username, displayName: admin.displayName, roles: ['admin'], password: admin.password }, { actor: 'setup', now: () => now }),
     );
     this.attach(store);
   }

@@ -3,6 +3,7 @@
  * is given), the broker core with the settable clock (so the dev.* channels exist), an importer,
  * and the first-run channel the sign-in screen asks (setup.status).
  */
+import { engineOf } from '../../electron/core/store/engine/sqlcipher-engine';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -45,12 +46,12 @@ const hasActivity = (db: Database): boolean => (db.prepare('SELECT count(*) AS n
 
 async function playHistory(db: Database, days: number, until: number, log?: (line: string) => void): Promise<void> {
   const started = Date.now();
-  const usernames = (await demoAccountsOf(db)).map((a) => a.username);
+  const usernames = (await demoAccountsOf(engineOf(db))).map((a) => a.username);
   const spareStaff = usernames.flatMap((u) => {
     const row = db.prepare('SELECT staff_code FROM users WHERE username = ?').get(u) as { staff_code: string | null } | undefined;
     return row?.staff_code ? [row.staff_code] : [];
   });
-  const result = await simulateHistory(db, { days, seed: 1, until, spareStaff });
+  const result = await simulateHistory(engineOf(db), { days, seed: 1, until, spareStaff });
   log?.(`${days} days of office activity played in ${Date.now() - started} ms: ${result.counts.requests} requests, ${result.counts.approved} approved, ${result.counts.denied} refused, ${result.counts.emergencyUses} emergency uses.`);
 }
 
@@ -74,14 +75,14 @@ export async function openHostCore(o: HostCoreOptions): Promise<HostCore> {
     throw e;
   }
   const core = createBrokerCore({
-    db: store.db,
+    db: store.engine,
     clock: o.clock,
     devClock: o.clock,
     importer: hostImporter(storePath, keyStore, o.clock),
     logInternal: (channel, error) => o.log?.(`[broker] ${channel}: ${error instanceof Error ? `${error.name}: ${error.message}` : String(error)}`),
   });
 
-  const setupStatus = async (): Promise<SetupStatus> => ({ state: 'READY', demo: await isDemoStore(store.db), demoAccounts: await demoAccountsOf(store.db) });
+  const setupStatus = async (): Promise<SetupStatus> => ({ state: 'READY', demo: await isDemoStore(engineOf(store.db)), demoAccounts: await demoAccountsOf(engineOf(store.db)) });
 
   return {
     core,

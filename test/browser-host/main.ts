@@ -52,7 +52,7 @@ const clock = new DevClock(opts.clock ?? Date.now(), !opts.frozen);
 const hostCore = await openHostCore({ clock, historyDays: opts.history, ...(opts.store ? { storePath: opts.store } : {}), log });
 const host = await startBrowserHost({ dispatch: hostCore.dispatch, staticDir: BROWSER_HOST_BUILD, port: opts.port, log });
 // Escalations and expiries happen on the core's sweep, as the desktop app runs it.
-const sweeping = setInterval(() => hostCore.core.sweep(), SWEEP_EVERY_MS);
+const sweeping = setInterval(() => void hostCore.core.sweepInTurn().catch((e: unknown) => log(`sweep: ${String(e)}`)), SWEEP_EVERY_MS);
 if (opts.urlFile) writeFileSync(opts.urlFile, `${host.url}\n`, { mode: 0o600 });
 
 log(`\nRecords Access Broker (browser host, development only)\n  store: ${opts.store ? hostCore.storePath : 'temporary demonstration store'}\n  clock: ${new Date(clock.now()).toISOString()}${opts.frozen ? ' (frozen)' : ''}\n\nOpen ${host.url}\n`);

@@ -15,12 +15,12 @@ const keyStore = new MemoryKeyStore();
 await keyStore.set(keychainAccount(RAB_STORE!), { keyHex: RAB_KEY! });
 const store = await openStore({ path: RAB_STORE!, keyStore });
 const clock = new TestClock(Number(RAB_NOW));
-const core = createBrokerCore({ db: store.db, clock });
+const core = createBrokerCore({ db: store.engine, clock });
 
 const result: Record<string, number> = { escalated: 0, decided: 0, alreadyDecided: 0, otherErrors: 0 };
 if (RAB_TASK === 'sweep') {
   for (let i = 0; i < 20; i++) {
-    result.escalated! += core.sweep().escalated;
+    result.escalated! += (await core.sweep()).escalated;
     clock.set(clock.now() + DAY / 1000);
   }
 } else {

@@ -11,7 +11,7 @@ import pg from 'pg';
 import { afterEach } from 'vitest';
 import type { Engine } from '../../electron/core/store/engine/engine';
 import { postgresEngine } from '../../electron/core/store/engine/postgres-engine';
-import { sqlcipherEngine } from '../../electron/core/store/engine/sqlcipher-engine';
+import { engineOf } from '../../electron/core/store/engine/sqlcipher-engine';
 import { MemoryKeyStore } from '../../electron/core/store/key-store';
 import { openStore } from '../../electron/core/store/open-store';
 import { useTempDirs } from './temp-dir';
@@ -39,7 +39,7 @@ export function useEngines(): (name: EngineName, opts?: { poolSize?: number }) =
     if (name === 'sqlcipher') {
       // Created without migrations' tables mattering: the seam tests make their own tables.
       const store = await openStore({ path: join(tempDir(), 'engine.db'), keyStore: new MemoryKeyStore(), create: true });
-      const engine = sqlcipherEngine(store.db);
+      const engine = engineOf(store.db);
       cleanups.push(() => engine.close());
       return engine;
     }

@@ -77,5 +77,5 @@ export async function appendAuditEvent(db: Db, event: AuditEventInput): Promise<
     );
     return { seq, hash };
   };
-  return db.inTransaction ? await append() : db.transaction(append).immediate();
+  return db.write(append);
 }

@@ -5,7 +5,7 @@
  * as `'=HYPERLINK(…)`, so whoever recomputes hashes from the export drops that one apostrophe.
  */
 import { closeSync, openSync, writeSync } from 'node:fs';
-import type { Db } from '../store/sql';
+import { all, sql, type Db } from '../store/sql';
 import { csvText } from '../csv/csv-writer';
 import type { StoredAuditEvent } from './audit-log';
 
@@ -17,13 +17,14 @@ export interface AuditRange {
 export const AUDIT_CSV_COLUMNS = ['seq', 'at_utc', 'at_ms', 'actor', 'action', 'subject', 'crn', 'details', 'prev_hash', 'hash'] as const;
 const CHUNK = 1000;
 
-function* auditRows(db: Db, range: AuditRange): Generator<StoredAuditEvent[]> {
-  const stmt = db.prepare(
-    'SELECT seq, at, actor, action, subject, crn, details, prev_hash, hash FROM audit_events WHERE at >= ? AND at < ? AND seq > ? ORDER BY seq LIMIT ?',
-  );
+async function* auditRows(db: Db, range: AuditRange): AsyncGenerator<StoredAuditEvent[]> {
   let after = 0;
   for (;;) {
-    const rows = stmt.all(range.from ?? 0, range.to ?? Number.MAX_SAFE_INTEGER, after, CHUNK) as StoredAuditEvent[];
+    const rows = await all<StoredAuditEvent>(
+      db,
+      sql`SELECT seq, at, actor, action, subject, crn, details, prev_hash, hash FROM audit_events
+          WHERE at >= ${range.from ?? 0} AND at < ${range.to ?? Number.MAX_SAFE_INTEGER} AND seq > ${after} ORDER BY seq LIMIT ${CHUNK}`,
+    );
     if (rows.length === 0) return;
     yield rows;
     after = rows[rows.length - 1]!.seq;
@@ -36,10 +37,10 @@ const toCsv = (rows: StoredAuditEvent[]): string =>
 const header = (): string => csvText([[...AUDIT_CSV_COLUMNS]]);
 
 /** The events in [from, to) as CSV text, with a header row. */
-export function auditCsv(db: Db, range: AuditRange): { csv: string; rows: number } {
+export async function auditCsv(db: Db, range: AuditRange): Promise<{ csv: string; rows: number }> {
   let csv = header();
   let count = 0;
-  for (const rows of auditRows(db, range)) {
+  for await (const rows of auditRows(db, range)) {
     csv += toCsv(rows);
     count += rows.length;
   }
@@ -47,12 +48,12 @@ export function auditCsv(db: Db, range: AuditRange): { csv: string; rows: number
 }
 
 /** Writes the events in [from, to) to a new file readable only by its owner. Refuses to overwrite. */
-export function writeAuditCsv(db: Db, path: string, range: AuditRange): { rows: number } {
+export async function writeAuditCsv(db: Db, path: string, range: AuditRange): Promise<{ rows: number }> {
   const fd = openSync(path, 'wx', 0o600);
   let count = 0;
   try {
     writeSync(fd, header());
-    for (const rows of auditRows(db, range)) {
+    for await (const rows of auditRows(db, range)) {
       writeSync(fd, toCsv(rows));
       count += rows.length;
     }

@@ -1,11 +1,13 @@
 /**
  * Walks the audit chain from the first event and names the first one that does not follow.
- * Rows are read raw (arrays, no object per row) and each event hashed in one call: at millions of
- * events the per-row objects and the general canonical form were most of the time.
+ * `verifyRange` reads an embedded store's rows raw (arrays, no object per row) and hashes each
+ * event in one call: at millions of events the per-row objects and the general canonical form were
+ * most of the time. `verifyAuditChain` works on either engine through the seam, a page at a time.
  */
 import { createHash } from 'node:crypto';
 import * as crypto from 'node:crypto';
 import type { Database } from 'better-sqlite3-multiple-ciphers';
+import { all, one, sql, type Db } from '../store/sql';
 import { GENESIS_HASH, canonicalEventText } from './audit-log';
 
 export type AuditChainResult =
@@ -50,7 +52,46 @@ export function verifyRange(db: Database, from: number, to: number, prevHashAtSt
   return { checked, lastHash: prevHash, bad: null };
 }
 
-export function verifyAuditChain(db: Database): AuditChainResult {
+const PAGE = 5000;
+
+interface StoredRow {
+  seq: number;
+  at: number;
+  actor: string;
+  action: string;
+  subject: string | null;
+  crn: string | null;
+  details: string;
+  prev_hash: string;
+  hash: string;
+}
+
+/** The whole chain on either engine, read in pages of consecutive events. */
+export async function verifyAuditChain(db: Db): Promise<AuditChainResult> {
+  const last = Number((await one<{ n: number | null }>(db, sql`SELECT max(seq) AS n FROM audit_events`))?.n ?? 0);
+  let prevHash = GENESIS_HASH;
+  let expectedSeq = 1;
+  let checked = 0;
+  while (expectedSeq <= last) {
+    const rows = await all<StoredRow>(db, sql`SELECT seq, at, actor, action, subject, crn, details, prev_hash, hash FROM audit_events WHERE seq >= ${expectedSeq} AND seq <= ${last} ORDER BY seq LIMIT ${PAGE}`);
+    if (rows.length === 0) return { ok: false, checked, firstBadSeq: expectedSeq, problem: `event ${expectedSeq} is missing` };
+    for (const row of rows) {
+      const seq = Number(row.seq);
+      if (seq !== expectedSeq) return { ok: false, checked, firstBadSeq: expectedSeq, problem: `event ${expectedSeq} is missing (the next event is ${seq})` };
+      if (row.prev_hash !== prevHash) return { ok: false, checked, firstBadSeq: seq, problem: `event ${seq} does not point at the hash of event ${seq - 1}` };
+      if (sha256Hex(prevHash + canonicalEventText(seq, Number(row.at), row.actor, row.action, row.subject, row.crn, row.details)) !== row.hash) {
+        return { ok: false, checked, firstBadSeq: seq, problem: `event ${seq} has been changed since it was written` };
+      }
+      prevHash = row.hash;
+      expectedSeq++;
+      checked++;
+    }
+  }
+  return { ok: true, checked };
+}
+
+/** The whole chain of an embedded store read raw in one pass: the fast path for `rab audit verify`. */
+export function verifyStoreAuditChain(db: Database): AuditChainResult {
   const last = (db.prepare('SELECT max(seq) AS n FROM audit_events').get() as { n: number | null }).n ?? 0;
   const r = verifyRange(db, 1, last, GENESIS_HASH);
   return r.bad ? { ok: false, checked: r.checked, firstBadSeq: r.bad.seq, problem: r.bad.problem } : { ok: true, checked: r.checked };

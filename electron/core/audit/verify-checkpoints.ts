@@ -7,7 +7,7 @@
 import type { Database } from 'better-sqlite3-multiple-ciphers';
 import { publicKeyFromHex, signatureHolds } from './checkpoint-key';
 import { readCheckpointFile, signedText, type Checkpoint } from './checkpoints';
-import { verifyAuditChain, type AuditChainResult } from './verify-chain';
+import { verifyStoreAuditChain, type AuditChainResult } from './verify-chain';
 
 export interface CheckpointProblem {
   /** The first event the problem makes untrustworthy, when one can be named. */
@@ -27,7 +27,7 @@ export interface CheckpointVerification {
 const when = (at: number): string => new Date(at).toISOString();
 
 export function verifyAgainstCheckpoints(db: Database, checkpointFile: string, publicKeyHex: string): CheckpointVerification {
-  const chain = verifyAuditChain(db);
+  const chain = verifyStoreAuditChain(db);
   const problems: CheckpointProblem[] = [];
   if (!chain.ok) problems.push({ firstBadSeq: chain.firstBadSeq, problem: chain.problem });
   const publicKey = publicKeyFromHex(publicKeyHex);

@@ -23,7 +23,7 @@ interface AccountRecord {
   roles: string | null;
 }
 
-const SELECT = `SELECT u.id, u.username, u.display_name, u.staff_code, u.active, u.failed_attempts, u.locked_until, u.created_at,
+const SELECT = sql`SELECT u.id, u.username, u.display_name, u.staff_code, u.active, u.failed_attempts, u.locked_until, u.created_at,
   (SELECT group_concat(role, ',') FROM (SELECT role FROM user_roles WHERE user_id = u.id ORDER BY role)) AS roles FROM users u`;
 
 const toRow = (u: AccountRecord): UserRow => ({
@@ -39,16 +39,16 @@ const toRow = (u: AccountRecord): UserRow => ({
 });
 
 export async function accountRow(db: Db, userId: number): Promise<UserRow> {
-  const u = await one<AccountRecord>(db, { text: `${SELECT} WHERE u.id = ?`, params: [userId] });
+  const u = await one<AccountRecord>(db, sql`${SELECT} WHERE u.id = ${userId}`);
   if (!u) throw new AppError('NOT_FOUND', `There is no account ${userId}.`);
   return toRow(u);
 }
 
 export async function listAccounts(db: Db, o: { query: string; limit: number; offset: number }): Promise<{ rows: UserRow[]; total: number }> {
   const like = `%${o.query.replace(/[%_\\]/g, (c) => `\\${c}`)}%`;
-  const where = { text: `WHERE u.username LIKE ? ESCAPE '\\' OR u.display_name LIKE ? ESCAPE '\\' OR ifnull(u.staff_code, '') LIKE ? ESCAPE '\\'`, params: [like, like, like] };
-  const rows = await all<AccountRecord>(db, { text: `${SELECT} ${where.text} ORDER BY u.username LIMIT ? OFFSET ?`, params: [...where.params, o.limit, o.offset] });
-  const total = (await one<{ n: number }>(db, { text: `SELECT count(*) AS n FROM users u ${where.text}`, params: where.params }))?.n ?? 0;
+  const where = sql`WHERE u.username LIKE ${like} ESCAPE '\\' OR u.display_name LIKE ${like} ESCAPE '\\' OR ifnull(u.staff_code, '') LIKE ${like} ESCAPE '\\'`;
+  const rows = await all<AccountRecord>(db, sql`${SELECT} ${where} ORDER BY u.username LIMIT ${o.limit} OFFSET ${o.offset}`);
+  const total = (await one<{ n: number }>(db, sql`SELECT count(*) AS n FROM users u ${where}`))?.n ?? 0;
   return { rows: rows.map(toRow), total };
 }
 
@@ -57,41 +57,41 @@ const activeAdmins = async (db: Db, exceptUserId: number): Promise<number> =>
 
 /** Replaces an account's roles, under the same role-to-staff rules as creating it. */
 export async function setAccountRoles(db: Db, by: string, now: number, userId: number, requested: readonly Role[]): Promise<UserRow> {
-  db.transaction(async () => {
+  await db.write(async () => {
     const before = await accountRow(db, userId);
     const { roles } = await checkAccountRoles(db, requested, before.staffCode);
     if (before.roles.includes('admin') && !roles.includes('admin') && before.active && await activeAdmins(db, userId) === 0) throw new AppError('LAST_ADMIN');
     await run(db, sql`DELETE FROM user_roles WHERE user_id = ${userId}`);
     for (const role of roles) await run(db, sql`INSERT INTO user_roles (user_id, role) VALUES (${userId}, ${role})`);
     await appendAuditEvent(db, { at: now, actor: by, action: 'admin.setRoles', subject: `user:${userId}`, details: { before: before.roles, after: roles } });
-  }).immediate();
+  });
   return await accountRow(db, userId);
 }
 
 export async function setAccountActive(db: Db, by: string, now: number, userId: number, active: boolean): Promise<UserRow> {
-  db.transaction(async () => {
+  await db.write(async () => {
     const before = await accountRow(db, userId);
     if (!active && before.active && before.roles.includes('admin') && await activeAdmins(db, userId) === 0) throw new AppError('LAST_ADMIN');
     await run(db, sql`UPDATE users SET active = ${active ? 1 : 0} WHERE id = ${userId}`);
     await appendAuditEvent(db, { at: now, actor: by, action: active ? 'admin.activateUser' : 'admin.deactivateUser', subject: `user:${userId}`, details: {} });
-  }).immediate();
+  });
   return await accountRow(db, userId);
 }
 
 export async function resetAccountPassword(db: Db, by: string, now: () => number, userId: number, password: string): Promise<UserRow> {
   await accountRow(db, userId);
   const hash = await hashPassword(password);
-  db.transaction(async () => {
+  await db.write(async () => {
     await run(db, sql`UPDATE users SET password_hash = ${hash}, failed_attempts = 0, locked_until = NULL WHERE id = ${userId}`);
     await appendAuditEvent(db, { at: now(), actor: by, action: 'admin.resetPassword', subject: `user:${userId}`, details: {} });
-  }).immediate();
+  });
   return await accountRow(db, userId);
 }
 
 export async function changeOwnPassword(db: Db, username: string, now: () => number, userId: number, password: string): Promise<void> {
   const hash = await hashPassword(password);
-  db.transaction(async () => {
+  await db.write(async () => {
     await run(db, sql`UPDATE users SET password_hash = ${hash} WHERE id = ${userId}`);
     await appendAuditEvent(db, { at: now(), actor: username, action: 'auth.changePassword', subject: `user:${userId}`, details: {} });
-  }).immediate();
+  });
 }

@@ -69,7 +69,7 @@ export async function checkPassword(
   const ok = await verifyPassword(password, account.password_hash);
   const at = now();
   if (!ok) {
-    const lockedUntil = db.transaction(async () => {
+    const lockedUntil = await db.write(async () => {
       const row = await one<{ failed_attempts: number }>(db, sql`SELECT failed_attempts FROM users WHERE id = ${account.id}`);
       const failures = (row?.failed_attempts ?? 0) + 1;
       const minutes = lockMinutes(policy, failures);
@@ -77,7 +77,7 @@ export async function checkPassword(
       await run(db, sql`UPDATE users SET failed_attempts = ${failures}, locked_until = ${until} WHERE id = ${account.id}`);
       await fail('BAD_PASSWORD', { failures, lockedUntil: until });
       return until;
-    }).immediate();
+    });
     if (lockedUntil !== null) throw new AppError('ACCOUNT_LOCKED', `That password is not right. Too many failed attempts: try again after ${formatWhen(lockedUntil, policy.workingHours.timeZone)}.`);
     throw new AppError('BAD_CREDENTIALS', purpose === 'signIn' ? undefined : 'That password is not right.');
   }
@@ -86,10 +86,10 @@ export async function checkPassword(
     await fail('INACTIVE');
     throw new AppError('ACCOUNT_INACTIVE');
   }
-  db.transaction(async () => {
+  await db.write(async () => {
     await run(db, sql`UPDATE users SET failed_attempts = 0, locked_until = NULL WHERE id = ${account.id}`);
     await appendAuditEvent(db, { at, actor: account.username, action: `auth.${purpose}`, subject: `user:${account.id}`, details: {} });
     withSuccess?.(account.id);
-  }).immediate();
+  });
   return account.id;
 }

@@ -3,6 +3,7 @@
  * (`broker-2026-03-02.db`), kept for the policy's number of days. Each backup's key is filed in
  * the keychain by the backup's salt (see store-backup.ts), and removed with it when it expires.
  */
+import { engineOf } from '../store/engine/sqlcipher-engine';
 import { existsSync, mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Database } from 'better-sqlite3-multiple-ciphers';
@@ -50,7 +51,7 @@ export async function runDailyBackup(o: DailyBackupOptions): Promise<{ made: Bac
   let made: BackupFile | null = null;
   if (!listBackups(o.dir).some((b) => b.day === today)) {
     const r = await backupStore(o.db, o.storePath, join(o.dir, `broker-${today}.db`), o.keyStore);
-    await appendAuditEvent(o.db, { at: o.now, actor: 'system', action: 'backup.create', details: { file: r.path, auditSeq: r.auditSeq, bytes: r.bytes, daily: true } });
+    await appendAuditEvent(engineOf(o.db), { at: o.now, actor: 'system', action: 'backup.create', details: { file: r.path, auditSeq: r.auditSeq, bytes: r.bytes, daily: true } });
     made = { file: `broker-${today}.db`, day: today, at: o.now, bytes: r.bytes };
   }
   const oldest = dayOf(o.now - (o.keepDays - 1) * DAY);
@@ -62,6 +63,6 @@ export async function runDailyBackup(o: DailyBackupOptions): Promise<{ made: Bac
     await o.keyStore.delete(backupKeyAccount(salt)).catch(() => undefined);
     removed.push(b.file);
   }
-  if (removed.length > 0) await appendAuditEvent(o.db, { at: o.now, actor: 'system', action: 'backup.expire', details: { removed, keepDays: o.keepDays } });
+  if (removed.length > 0) await appendAuditEvent(engineOf(o.db), { at: o.now, actor: 'system', action: 'backup.expire', details: { removed, keepDays: o.keepDays } });
   return { made, removed };
 }

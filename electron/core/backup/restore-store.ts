@@ -80,7 +80,7 @@ export async function restoreStore(o: RestoreOptions): Promise<RestoreResult> {
   }
   const restored = await openStore({ path: storePath, keyStore: o.keyStore });
   try {
-    await appendAuditEvent(restored.db, {
+    await appendAuditEvent(restored.engine, {
       at: o.now,
       actor: o.actor,
       action: 'backup.restore',

@@ -2,6 +2,7 @@
  * Absences and deputies: what decides whether an owner is available and who stands in. Owners
  * manage their own; administrators may manage anyone's. Every change is audited.
  */
+import { mapInOrder } from '../../../shared/async/map-in-order';
 import { randomUUID } from 'node:crypto';
 import type { AbsenceRow, DeputyRow } from '../../../shared/contract';
 import type { AbsenceKind } from '../../../shared/domain/organisation';
@@ -9,7 +10,7 @@ import { AppError } from '../../../shared/errors';
 import { appendAuditEvent } from '../audit/audit-log';
 import type { Actor } from '../policy/actor';
 import { SYSTEM } from '../policy/resources';
-import { all, one, run, sql } from '../store/sql';
+import { all, one, run, sql, sqlDialect, type SqlFragment } from '../store/sql';
 import { staffAvailability } from './case-facts';
 import { auditActor, authorise, policyOf, writeTransaction, type BrokerContext } from './context';
 import { ownersAffectedBy, rerouteUnavailable } from './sweep';
@@ -79,14 +80,11 @@ interface DeputyRecord {
   end_at: number | null;
 }
 
-async function deputyRows(ctx: BrokerContext, where: { text: string; params: (string | number)[] }): Promise<DeputyRow[]> {
+async function deputyRows(ctx: BrokerContext, where: SqlFragment): Promise<DeputyRow[]> {
   const now = ctx.clock.now();
-  return (await all<DeputyRecord>(ctx.db, {
-    text: `SELECT d.id, d.staff_code, o.forename AS o_forename, o.surname AS o_surname, d.deputy_staff_code, x.forename AS d_forename, x.surname AS d_surname, d.start_at, d.end_at
+  return mapInOrder(await all<DeputyRecord>(ctx.db, sql`SELECT d.id, d.staff_code, o.forename AS o_forename, o.surname AS o_surname, d.deputy_staff_code, x.forename AS d_forename, x.surname AS d_surname, d.start_at, d.end_at
            FROM deputies d JOIN staff o ON o.code = d.staff_code JOIN staff x ON x.code = d.deputy_staff_code
-           ${where.text} AND (d.end_at IS NULL OR d.end_at > ?) ORDER BY d.start_at`,
-    params: [...where.params, now - 90 * 86_400_000],
-  })).map(async (d) => ({
+           ${where} AND (d.end_at IS NULL OR d.end_at > ${now - 90 * 86_400_000}) ORDER BY d.start_at`), async (d) => ({
     id: d.id,
     staffCode: d.staff_code,
     staffName: `${d.o_forename} ${d.o_surname}`,
@@ -100,7 +98,7 @@ async function deputyRows(ctx: BrokerContext, where: { text: string; params: (st
 
 export async function listDeputies(ctx: BrokerContext, actor: Actor, staffCode?: string): Promise<{ myDeputies: DeputyRow[]; iDeputiseFor: DeputyRow[] }> {
   const code = await subjectStaff(ctx, actor, staffCode, 'deputy.manage');
-  return { myDeputies: await deputyRows(ctx, { text: 'WHERE d.staff_code = ?', params: [code] }), iDeputiseFor: await deputyRows(ctx, { text: 'WHERE d.deputy_staff_code = ?', params: [code] }) };
+  return { myDeputies: await deputyRows(ctx, sql`WHERE d.staff_code = ${code}`), iDeputiseFor: await deputyRows(ctx, sql`WHERE d.deputy_staff_code = ${code}`) };
 }
 
 export async function addDeputy(ctx: BrokerContext, actor: Actor, a: { staffCode?: string | undefined; deputyStaffCode: string; startAt: number; endAt: number | null }): Promise<DeputyRow> {
@@ -117,7 +115,7 @@ export async function addDeputy(ctx: BrokerContext, actor: Actor, a: { staffCode
     await run(ctx.db, sql`INSERT INTO deputies (id, staff_code, deputy_staff_code, start_at, end_at) VALUES (${id}, ${code}, ${a.deputyStaffCode}, ${a.startAt}, ${a.endAt})`);
     await appendAuditEvent(ctx.db, { at: ctx.clock.now(), actor: auditActor(actor), action: 'caseload.addDeputy', subject: `staff:${code}`, details: { id, deputyStaffCode: a.deputyStaffCode, startAt: a.startAt, endAt: a.endAt } });
   });
-  return (await deputyRows(ctx, { text: 'WHERE d.id = ?', params: [id] }))[0]!;
+  return (await deputyRows(ctx, sql`WHERE d.id = ${id}`))[0]!;
 }
 
 export async function endDeputy(ctx: BrokerContext, actor: Actor, deputyId: string): Promise<DeputyRow> {
@@ -127,10 +125,10 @@ export async function endDeputy(ctx: BrokerContext, actor: Actor, deputyId: stri
   const code = await subjectStaff(ctx, actor, row.staff_code, 'deputy.manage');
   await writeTransaction(ctx, async () => {
     // An arrangement that has not started yet ends at its start (the CHECK needs end > start).
-    await run(ctx.db, sql`UPDATE deputies SET end_at = max(${now}, start_at + 1) WHERE id = ${deputyId} AND (end_at IS NULL OR end_at > ${now})`);
+    await run(ctx.db, sql`UPDATE deputies SET end_at = ${sqlDialect({ sqlite: sql`max(${now}, start_at + 1)`, postgres: sql`GREATEST(${now}, start_at + 1)` })} WHERE id = ${deputyId} AND (end_at IS NULL OR end_at > ${now})`);
     await appendAuditEvent(ctx.db, { at: now, actor: auditActor(actor), action: 'caseload.endDeputy', subject: `staff:${code}`, details: { id: deputyId } });
   });
-  return (await deputyRows(ctx, { text: 'WHERE d.id = ?', params: [deputyId] }))[0]!;
+  return (await deputyRows(ctx, sql`WHERE d.id = ${deputyId}`))[0]!;
 }
 
 export async function findStaff(ctx: BrokerContext, actor: Actor, o: { query: string; sector?: 'NPS' | 'CRC' | undefined }) {
@@ -138,13 +136,10 @@ export async function findStaff(ctx: BrokerContext, actor: Actor, o: { query: st
   const prefix = `${o.query.replace(/[%_\\]/g, (c) => `\\${c}`)}%`;
   return (await all<{ code: string; forename: string; surname: string; grade: string; team_name: string; provider_name: string; accounts: number }>(
     ctx.db,
-    {
-      text: `SELECT s.code, s.forename, s.surname, s.grade, t.name AS team_name, p.name AS provider_name,
+    sql`SELECT s.code, s.forename, s.surname, s.grade, t.name AS team_name, p.name AS provider_name,
                (SELECT count(*) FROM users u WHERE u.staff_code = s.code) AS accounts
              FROM staff s JOIN teams t ON t.code = s.team_code JOIN providers p ON p.code = t.provider_code
-             WHERE s.active = 1 AND (? IS NULL OR p.sector = ?) AND (s.code LIKE ? ESCAPE '\\' OR s.surname LIKE ? ESCAPE '\\' OR s.forename LIKE ? ESCAPE '\\')
+             WHERE s.active = 1 AND (${o.sector ?? null} IS NULL OR p.sector = ${o.sector ?? null}) AND (s.code LIKE ${prefix.toUpperCase()} ESCAPE '\\' OR s.surname LIKE ${prefix} ESCAPE '\\' OR s.forename LIKE ${prefix} ESCAPE '\\')
              ORDER BY s.surname, s.forename LIMIT 50`,
-      params: [o.sector ?? null, o.sector ?? null, prefix.toUpperCase(), prefix, prefix],
-    },
   )).map((s) => ({ staffCode: s.code, name: `${s.forename} ${s.surname}`, grade: s.grade, teamName: s.team_name, providerName: s.provider_name, hasAccount: s.accounts > 0 }));
 }

@@ -3,6 +3,7 @@
  * person reads that person's front sheet for the allocation's dates. It is listed in "My access"
  * beside grants, with where it comes from and until when, so it is never invisible.
  */
+import { mapInOrder } from '../../../shared/async/map-in-order';
 import type { Db } from '../store/sql';
 import { TZDate } from '@date-fns/tz';
 import { addDays } from 'date-fns';
@@ -33,7 +34,7 @@ export async function allocationAccess(db: Db, actor: Actor, now: number): Promi
         WHERE a.staff_code = ${actor.staffCode} AND a.start_date <= ${today} AND (a.end_date IS NULL OR a.end_date >= ${today})
         ORDER BY a.end_date IS NULL, a.end_date, a.crn`,
   );
-  return rows.map(async (a) => ({
+  return mapInOrder(rows, async (a) => ({
     crn: a.crn,
     personName: await mayNameCase(db, actor, a.crn, a.owner, now) ? `${a.forename} ${a.surname}` : RESTRICTED_NAME,
     scope: 'FRONT_SHEET' as const,

@@ -3,6 +3,7 @@
  * deputies are available, LAO exclusions and restrictions, allocations. The policy decides on
  * these; routing uses them to pick a queue.
  */
+import { mapInOrder } from '../../../shared/async/map-in-order';
 import type { Db } from '../store/sql';
 import type { HubReason } from '../../../shared/contract/vocabulary';
 import { formatLocalWhen, localDateIn } from '../clock/local-day';
@@ -93,7 +94,7 @@ export async function availableDeputies(db: Db, ownerStaffCode: string, now: num
         WHERE staff_code = ${ownerStaffCode} AND start_at <= ${now} AND (end_at IS NULL OR end_at > ${now})
         ORDER BY deputy_staff_code`,
   );
-  return rows.map(async (r) => await staffAvailability(db, r.deputy_staff_code, now)).filter((s): s is StaffAvailability => s?.available === true);
+  return (await mapInOrder(rows, async (r) => await staffAvailability(db, r.deputy_staff_code, now))).filter((s): s is StaffAvailability => s?.available === true);
 }
 
 /** Owners the actor is deputising for now. */

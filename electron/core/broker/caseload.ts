@@ -7,32 +7,28 @@ import { SYSTEM } from '../policy/resources';
 import { riskSummaries } from '../records/risk-summary';
 import { recordResource } from '../records/record-access';
 import { loadActor } from '../auth/load-actor';
-import { all, one, sql } from '../store/sql';
+import { all, one, sql, type SqlFragment } from '../store/sql';
 import { localDate, officeTimeZone } from './case-facts';
-import { gatherListFacts, jsonList } from './list-facts';
+import { gatherListFacts, inList, jsonList } from './list-facts';
 import { authorise, type BrokerContext } from './context';
 import { personResource } from './request-facts';
 
-const IN_JSON = 'IN (SELECT value FROM json_each(?))';
-const countsByCrn = async (ctx: BrokerContext, text: string, params: (string | number)[]): Promise<Map<string, number>> =>
-  new Map((await all<{ crn: string; n: number }>(ctx.db, { text, params })).map((r) => [r.crn, r.n]));
+const countsByCrn = async (ctx: BrokerContext, q: SqlFragment): Promise<Map<string, number>> =>
+  new Map((await all<{ crn: string; n: number }>(ctx.db, q)).map((r) => [r.crn, Number(r.n)]));
 
 export async function myCaseload(ctx: BrokerContext, actor: Actor, o: { query: string; limit: number; offset: number }) {
   const now = ctx.clock.now();
   authorise(actor, 'caseload.view', SYSTEM, now);
   const like = `${o.query.replace(/[%_\\]/g, (c) => `\\${c}`)}%`;
-  const where = { text: `WHERE p.owner_staff_code = ? AND (? = '' OR p.surname LIKE ? ESCAPE '\\' OR p.crn LIKE ? ESCAPE '\\')`, params: [actor.staffCode ?? '', o.query, like, like.toUpperCase()] };
-  const people = await all<{ crn: string; forename: string; surname: string }>(ctx.db, {
-    text: `SELECT p.crn, p.forename, p.surname FROM people p ${where.text} ORDER BY p.surname, p.forename LIMIT ? OFFSET ?`,
-    params: [...where.params, o.limit, o.offset],
-  });
-  const total = (await one<{ n: number }>(ctx.db, { text: `SELECT count(*) AS n FROM people p ${where.text}`, params: where.params }))?.n ?? 0;
+  const where = sql`WHERE p.owner_staff_code = ${actor.staffCode ?? ''} AND (${o.query} = '' OR p.surname LIKE ${like} ESCAPE '\\' OR p.crn LIKE ${like.toUpperCase()} ESCAPE '\\')`;
+  const people = await all<{ crn: string; forename: string; surname: string }>(ctx.db, sql`SELECT p.crn, p.forename, p.surname FROM people p ${where} ORDER BY p.surname, p.forename LIMIT ${o.limit} OFFSET ${o.offset}`);
+  const total = (await one<{ n: number }>(ctx.db, sql`SELECT count(*) AS n FROM people p ${where}`))?.n ?? 0;
   // The page's facts in a fixed number of queries, keyed by CRN, whatever the page size.
   const crns = people.map((p) => p.crn);
   const facts = await gatherListFacts(ctx.db, actor, now, { crns });
   const riskOf = await riskSummaries(ctx.db, crns, now, facts.timeZone);
-  const pending = await countsByCrn(ctx, `SELECT crn, count(*) AS n FROM requests WHERE crn ${IN_JSON} AND queue IS NOT NULL GROUP BY crn`, [jsonList(crns)]);
-  const grants = await countsByCrn(ctx, `SELECT crn, count(*) AS n FROM grants WHERE crn ${IN_JSON} AND revoked_at IS NULL AND start_at <= ? AND end_at > ? GROUP BY crn`, [jsonList(crns), now, now]);
+  const pending = await countsByCrn(ctx, sql`SELECT crn, count(*) AS n FROM requests WHERE crn ${inList(jsonList(crns))} AND queue IS NOT NULL GROUP BY crn`);
+  const grants = await countsByCrn(ctx, sql`SELECT crn, count(*) AS n FROM grants WHERE crn ${inList(jsonList(crns))} AND revoked_at IS NULL AND start_at <= ${now} AND end_at > ${now} GROUP BY crn`);
   const rows = people.map((p) => ({
     crn: p.crn,
     name: `${p.forename} ${p.surname}`,
@@ -65,7 +61,7 @@ export async function whoCanSee(ctx: BrokerContext, actor: Actor, crn: string): 
   const viewers: ViewerRow[] = [];
   for (const { id } of candidates) {
     const viewer = await loadActor(db, id);
-    const { resource, grant } = recordResource(db, viewer, crn, now);
+    const { resource, grant } = await recordResource(db, viewer, crn, now);
     const v = can(viewer, 'record.read', resource, now);
     if (!v.allowed || !v.scope || !v.route) continue;
     const viaGrant = v.route === 'GRANT' || v.route === 'EMERGENCY';

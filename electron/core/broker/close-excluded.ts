@@ -13,12 +13,9 @@ import type { RequestRecord } from './request-record';
 
 export async function closeExcludedRequests(db: Db, actor: string, now: number, only?: { crn: string; staffCode: string }): Promise<number> {
   const scope = only ? sql`AND r.crn = ${only.crn} AND r.requester_staff_code = ${only.staffCode}` : sql``;
-  const stranded = await all<RequestRecord & { message: string }>(db, {
-    text: `SELECT r.*, x.message FROM requests r
-           JOIN lao_exclusions x ON x.crn = r.crn AND x.staff_code = r.requester_staff_code AND x.start_at <= ? AND (x.end_at IS NULL OR x.end_at > ?)
-           WHERE r.queue IS NOT NULL ${scope.text}`,
-    params: [now, now, ...scope.params],
-  });
+  const stranded = await all<RequestRecord & { message: string }>(db, sql`SELECT r.*, x.message FROM requests r
+           JOIN lao_exclusions x ON x.crn = r.crn AND x.staff_code = r.requester_staff_code AND x.start_at <= ${now} AND (x.end_at IS NULL OR x.end_at > ${now})
+           WHERE r.queue IS NOT NULL ${scope}`);
   let closed = 0;
   for (const r of stranded) {
     const changed = (await run(

@@ -3,6 +3,7 @@
  * duplicate, too long, not found) are answered per person; the rest are routed and stored in one
  * transaction, with their audit events and notifications.
  */
+import { mapInOrder } from '../../../shared/async/map-in-order';
 import { randomUUID } from 'node:crypto';
 import type { RequestOutcome } from '../../../shared/contract';
 import { scopeCovers, SCOPE_LABELS, type Scope, type Urgency } from '../../../shared/domain/access';
@@ -12,7 +13,7 @@ import { appendAuditEvent } from '../audit/audit-log';
 import { can } from '../policy/can';
 import type { Actor } from '../policy/actor';
 import { maxDurationDays } from '../policy/max-duration';
-import { one, run, sql } from '../store/sql';
+import { one, run, sql, insertId, all } from '../store/sql';
 import { notifyUsers } from '../notifications/notify';
 import { riskSummary } from '../records/risk-summary';
 import { formatWhen, hasActiveAllocation, laoFacts, officeTimeZone } from './case-facts';
@@ -51,8 +52,8 @@ export async function createRequests(ctx: BrokerContext, actor: Actor, input: Ne
   const batchId = input.crns.length > 1 ? randomUUID() : null;
   const minutes = givenMinutes(input, now);
   if (minutes === undefined) throw new AppError('INVALID_INPUT', 'Say how long access is needed: in days, in hours or until an end time.');
-  return await writeTransaction(ctx, () => {
-    const results = input.crns.map(async (crn): Promise<RequestOutcome> => {
+  return await writeTransaction(ctx, async () => {
+    const results = await mapInOrder(input.crns, async (crn): Promise<RequestOutcome> => {
       const checked = await checkRequest(ctx, actor, crn, input, minutes, batchId !== null, now);
       if ('outcome' in checked) {
         await appendAuditEvent(ctx.db, {
@@ -110,9 +111,10 @@ async function duplicateOf(ctx: BrokerContext, actor: Actor, crn: string, input:
     return refuse(crn, 'DUPLICATE_REQUEST', `You already have a pending request (${pending.id}) for ${SCOPE_LABELS[pending.scope].toLowerCase()} on ${crn}.`);
   }
   if (input.extendsGrantId) return null;
-  const grants = db
-    .prepare('SELECT id, scope, end_at FROM grants WHERE grantee_user_id = ? AND crn = ? AND revoked_at IS NULL AND start_at <= ? AND end_at > ?')
-    .all(actor.userId, crn, now, now) as { id: number; scope: Scope; end_at: number }[];
+  const grants = await all<{ id: number; scope: Scope; end_at: number }>(
+    db,
+    sql`SELECT id, scope, end_at FROM grants WHERE grantee_user_id = ${actor.userId} AND crn = ${crn} AND revoked_at IS NULL AND start_at <= ${now} AND end_at > ${now}`,
+  );
   const covering = grants.find((g) => scopeCovers(g.scope, input.scope));
   if (covering) {
     return refuse(crn, 'DUPLICATE_REQUEST', `You already have ${SCOPE_LABELS[covering.scope].toLowerCase()} access to ${crn} until ${formatWhen(covering.end_at, await officeTimeZone(db))}. Ask to extend it instead.`);
@@ -131,17 +133,12 @@ async function insertRequest(ctx: BrokerContext, actor: Actor, crn: string, inpu
   const deadline = routing.deadline;
   // An allocation means the owner already knows this practitioner works with the person.
   const fastTrack = input.scope !== 'FRONT_SHEET' && await hasActiveAllocation(db, actor.staffCode, crn, now) ? 1 : 0;
-  const id = Number(
-    (await run(
-      db,
-      sql`INSERT INTO requests (batch_id, requester_user_id, requester_staff_code, crn, scope, purpose, justification, urgency,
+  const id = await insertId(db, sql`INSERT INTO requests (batch_id, requester_user_id, requester_staff_code, crn, scope, purpose, justification, urgency,
             needed_by, duration_days, duration_minutes, extends_grant_id, fast_track, status, queue, owner_staff_code, hub_reason, hub_reason_text,
             route_reason, created_at, routed_at, deadline)
           VALUES (${batchId}, ${actor.userId}, ${actor.staffCode}, ${crn}, ${input.scope}, ${input.purpose}, ${input.justification},
             ${input.urgency}, ${input.neededBy}, ${daysCovering(minutes)}, ${minutes}, ${input.extendsGrantId ?? null}, ${fastTrack}, ${routing.status},
-            ${routing.queue}, ${routing.ownerStaffCode}, ${routing.hubReason}, ${routing.hubReasonText}, ${routing.routeReason}, ${now}, ${now}, ${deadline})`,
-    )).lastInsertRowid,
-  );
+            ${routing.queue}, ${routing.ownerStaffCode}, ${routing.hubReason}, ${routing.hubReasonText}, ${routing.routeReason}, ${now}, ${now}, ${deadline}) RETURNING id`);
   await appendAuditEvent(db, {
     at: now, actor: auditActor(actor), action: input.extendsGrantId ? 'request.extend' : 'request.create', subject: `request:${id}`, crn,
     details: { scope: input.scope, purpose: input.purpose, urgency: input.urgency, neededBy: input.neededBy, durationMinutes: minutes, batchId, extendsGrantId: input.extendsGrantId ?? null, fastTrack: fastTrack === 1 },

@@ -16,7 +16,7 @@ import type { Actor } from '../policy/actor';
 import { maxDurationDays } from '../policy/max-duration';
 import { hubUsers, notifyUsers, ownerSideUsers } from '../notifications/notify';
 import { riskSummary } from '../records/risk-summary';
-import { one, run, sql } from '../store/sql';
+import { one, run, sql, insertId } from '../store/sql';
 import { formatWhen } from './case-facts';
 import { auditActor, authorise, policyOf, writeTransaction, type BrokerContext } from './context';
 import { requestResource } from './request-facts';
@@ -63,13 +63,8 @@ export async function approveRequest(ctx: BrokerContext, actor: Actor, a: Approv
           WHERE id = ${r.id} AND status IN ('PENDING_OWNER', 'PENDING_HUB')`,
     )).changes;
     if (changed !== 1) throw new AppError('ALREADY_DECIDED');
-    const grantId = Number(
-      (await run(
-        db,
-        sql`INSERT INTO grants (request_id, kind, grantee_user_id, crn, scope, start_at, end_at, granted_by_user_id, created_at)
-            VALUES (${r.id}, 'REQUEST', ${r.requester_user_id}, ${r.crn}, ${scope}, ${startAt}, ${endAt}, ${actor.userId}, ${now})`,
-      )).lastInsertRowid,
-    );
+    const grantId = await insertId(db, sql`INSERT INTO grants (request_id, kind, grantee_user_id, crn, scope, start_at, end_at, granted_by_user_id, created_at)
+            VALUES (${r.id}, 'REQUEST', ${r.requester_user_id}, ${r.crn}, ${scope}, ${startAt}, ${endAt}, ${actor.userId}, ${now}) RETURNING id`);
     await run(db, sql`UPDATE requests SET grant_id = ${grantId} WHERE id = ${r.id}`);
     await appendAuditEvent(db, {
       at: now, actor: auditActor(actor), action: 'request.approve', subject: `request:${r.id}`, crn: r.crn,

@@ -3,6 +3,7 @@
  * 4 hours, after re-entering the password and giving a reason, the front sheet opens for at
  * most 4 hours. Owner and hub are told at once; every use waits in the hub's review queue.
  */
+import { mapInOrder } from '../../../shared/async/map-in-order';
 import type { EmergencyUseRow, GrantRow } from '../../../shared/contract';
 import type { EmergencyReason, EmergencyReviewOutcome } from '../../../shared/contract/vocabulary';
 import { EMERGENCY_REASON_LABELS } from '../../../shared/contract/vocabulary';
@@ -12,7 +13,7 @@ import { MINUTE } from '../clock/clock';
 import type { Actor } from '../policy/actor';
 import { SYSTEM } from '../policy/resources';
 import { hubUsers, notifyUsers, ownerSideUsers } from '../notifications/notify';
-import { all, one, run, sql, type SqlQuery } from '../store/sql';
+import { all, one, run, sql, type SqlFragment, insertId } from '../store/sql';
 import { caseOwner, formatWhen } from './case-facts';
 import { auditActor, authorise, policyOf, writeTransaction, type BrokerContext } from './context';
 import { selectGrantRows } from './grant-view';
@@ -34,20 +35,10 @@ export async function openEmergencyAccess(ctx: BrokerContext, actor: Actor, o: {
     if (r.requester_user_id !== actor.userId) throw new AppError('NOT_FOUND', `There is no request ${o.requestId} of yours.`);
     authorise(actor, 'emergency.open', await requestResource(db, actor, r, policy, now), now);
     const endAt = now + Math.min(policy.emergencyMaxMinutes, EMERGENCY_HARD_LIMIT_MINUTES) * MINUTE;
-    const grantId = Number(
-      (await run(
-        db,
-        sql`INSERT INTO grants (request_id, kind, grantee_user_id, crn, scope, start_at, end_at, granted_by_user_id, created_at)
-            VALUES (${r.id}, 'EMERGENCY', ${actor.userId}, ${r.crn}, 'FRONT_SHEET', ${now}, ${endAt}, NULL, ${now})`,
-      )).lastInsertRowid,
-    );
-    const id = Number(
-      (await run(
-        db,
-        sql`INSERT INTO emergency_uses (request_id, grant_id, user_id, crn, reason_code, reason_text, used_at, ends_at)
-            VALUES (${r.id}, ${grantId}, ${actor.userId}, ${r.crn}, ${o.reasonCode}, ${reasonText || null}, ${now}, ${endAt})`,
-      )).lastInsertRowid,
-    );
+    const grantId = await insertId(db, sql`INSERT INTO grants (request_id, kind, grantee_user_id, crn, scope, start_at, end_at, granted_by_user_id, created_at)
+            VALUES (${r.id}, 'EMERGENCY', ${actor.userId}, ${r.crn}, 'FRONT_SHEET', ${now}, ${endAt}, NULL, ${now}) RETURNING id`);
+    const id = await insertId(db, sql`INSERT INTO emergency_uses (request_id, grant_id, user_id, crn, reason_code, reason_text, used_at, ends_at)
+            VALUES (${r.id}, ${grantId}, ${actor.userId}, ${r.crn}, ${o.reasonCode}, ${reasonText || null}, ${now}, ${endAt}) RETURNING id`);
     await appendAuditEvent(db, {
       at: now, actor: auditActor(actor), action: 'emergency.open', subject: `emergency:${id}`, crn: r.crn,
       details: { requestId: r.id, grantId, reasonCode: o.reasonCode, reasonText, endAt },
@@ -87,8 +78,8 @@ export async function emergencyReviewQueue(ctx: BrokerContext, actor: Actor, o: 
   authorise(actor, 'emergency.reviewQueue', SYSTEM, now);
   const unreviewedOnly = o.filter === 'UNREVIEWED' ? 1 : 0;
   const where = sql`WHERE (${unreviewedOnly} = 0 OR e.reviewed_at IS NULL)`;
-  const rows = await emergencyUses(ctx, actor, { text: `${where.text} ORDER BY e.reviewed_at IS NULL DESC, e.used_at DESC LIMIT ? OFFSET ?`, params: [...where.params, o.limit, o.offset] });
-  const count = async (q: SqlQuery) => (await one<{ n: number }>(ctx.db, { text: `SELECT count(*) AS n FROM emergency_uses e ${q.text}`, params: q.params }))?.n ?? 0;
+  const rows = await emergencyUses(ctx, actor, sql`${where} ORDER BY e.reviewed_at IS NULL DESC, e.used_at DESC LIMIT ${o.limit} OFFSET ${o.offset}`);
+  const count = async (q: SqlFragment) => (await one<{ n: number }>(ctx.db, sql`SELECT count(*) AS n FROM emergency_uses e ${q}`))?.n ?? 0;
   return { rows, total: await count(where), unreviewed: await count(sql`WHERE e.reviewed_at IS NULL`) };
 }
 
@@ -112,14 +103,11 @@ interface UseRecord {
   p_owner: string | null;
 }
 
-async function emergencyUses(ctx: BrokerContext, viewer: Actor, rest: SqlQuery): Promise<EmergencyUseRow[]> {
+async function emergencyUses(ctx: BrokerContext, viewer: Actor, rest: SqlFragment): Promise<EmergencyUseRow[]> {
   const now = ctx.clock.now();
-  return (await all<UseRecord>(ctx.db, {
-    text: `SELECT e.*, u.display_name AS user_name, rv.display_name AS reviewer_name, p.forename AS p_forename, p.surname AS p_surname, p.owner_staff_code AS p_owner
+  return mapInOrder(await all<UseRecord>(ctx.db, sql`SELECT e.*, u.display_name AS user_name, rv.display_name AS reviewer_name, p.forename AS p_forename, p.surname AS p_surname, p.owner_staff_code AS p_owner
            FROM emergency_uses e JOIN users u ON u.id = e.user_id JOIN people p ON p.crn = e.crn
-           LEFT JOIN users rv ON rv.id = e.reviewed_by_user_id ${rest.text}`,
-    params: rest.params,
-  })).map(async (e) => ({
+           LEFT JOIN users rv ON rv.id = e.reviewed_by_user_id ${rest}`), async (e) => ({
     id: e.id,
     requestId: e.request_id,
     grantId: e.grant_id,

@@ -1,8 +1,9 @@
 /** Stored grants turned into GrantRow for the screens. */
+import { mapInOrder } from '../../../shared/async/map-in-order';
 import type { Db } from '../store/sql';
 import type { GrantRow } from '../../../shared/contract';
 import { grantCheckTime } from '../clock/clock-guard';
-import { all, type SqlQuery } from '../store/sql';
+import { all, sql, type SqlFragment } from '../store/sql';
 import type { Actor } from '../policy/actor';
 import { laoFacts } from './case-facts';
 import { grantState, type GrantRecord } from './grant-record';
@@ -19,7 +20,7 @@ interface GrantViewRecord extends GrantRecord {
   revoked_by_name: string | null;
 }
 
-const SELECT = `
+const SELECT = sql`
   SELECT g.*, p.forename AS p_forename, p.surname AS p_surname, p.owner_staff_code AS p_owner,
     gu.display_name AS grantee_name, gu.active AS grantee_active, gu.staff_code AS grantee_staff_code,
     bu.display_name AS granted_by_name, ru.display_name AS revoked_by_name
@@ -29,8 +30,8 @@ const SELECT = `
   LEFT JOIN users bu ON bu.id = g.granted_by_user_id
   LEFT JOIN users ru ON ru.id = g.revoked_by_user_id`;
 
-export async function selectGrantRows(db: Db, viewer: Actor, now: number, rest: SqlQuery): Promise<GrantRow[]> {
-  return (await all<GrantViewRecord>(db, { text: `${SELECT} ${rest.text}`, params: rest.params })).map(async (g) => ({
+export async function selectGrantRows(db: Db, viewer: Actor, now: number, rest: SqlFragment): Promise<GrantRow[]> {
+  return mapInOrder(await all<GrantViewRecord>(db, sql`${SELECT} ${rest}`), async (g) => ({
     id: g.id,
     requestId: g.request_id,
     kind: g.kind,

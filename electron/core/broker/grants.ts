@@ -31,11 +31,8 @@ export async function myGrants(ctx: BrokerContext, actor: Actor, o: { filter: 'C
   const current = o.filter === 'CURRENT' ? 1 : 0;
   const endAfter = await grantCheckTime(ctx.db, now);
   const where = sql`WHERE g.grantee_user_id = ${actor.userId} AND (${current} = 0 OR (g.revoked_at IS NULL AND g.end_at > ${endAfter}))`;
-  const rows = await selectGrantRows(ctx.db, actor, now, {
-    text: `${where.text} ORDER BY (g.revoked_at IS NULL AND g.end_at > ?) DESC, g.end_at DESC LIMIT ? OFFSET ?`,
-    params: [...where.params, endAfter, o.limit, o.offset],
-  });
-  const total = (await one<{ n: number }>(ctx.db, { text: `SELECT count(*) AS n FROM grants g ${where.text}`, params: where.params }))?.n ?? 0;
+  const rows = await selectGrantRows(ctx.db, actor, now, sql`${where} ORDER BY (g.revoked_at IS NULL AND g.end_at > ${endAfter}) DESC, g.end_at DESC LIMIT ${o.limit} OFFSET ${o.offset}`);
+  const total = (await one<{ n: number }>(ctx.db, sql`SELECT count(*) AS n FROM grants g ${where}`))?.n ?? 0;
   return { rows, total, allocations: await allocationAccess(ctx.db, actor, now) };
 }
 

@@ -9,7 +9,7 @@ import type { HubQueueCursor } from '../../../shared/contract/requests';
 import type { InboxRow } from '../../../shared/contract';
 import type { Actor } from '../policy/actor';
 import { SYSTEM } from '../policy/resources';
-import type { SqlQuery, SqlValue } from '../store/sql';
+import { sql, sqlAnd, type SqlFragment } from '../store/sql';
 import { authorise, type BrokerContext } from './context';
 import { countOf, ORDER, paged, toInboxRows, type Filter, type Page } from './queues';
 import { selectRequestViews } from './request-view';
@@ -21,42 +21,40 @@ export interface HubQueueQuery extends Page {
   overdueOnly?: boolean;
 }
 
-const LIVE = (alias: string) => `${alias}.start_at <= ? AND (${alias}.end_at IS NULL OR ${alias}.end_at > ?)`;
+/** An LAO entry in force at `now`. */
+const live = (alias: 'x' | 'l', now: number): SqlFragment => {
+  const t = alias === 'x' ? sql`x` : sql`l`;
+  return sql`${t}.start_at <= ${now} AND (${t}.end_at IS NULL OR ${t}.end_at > ${now})`;
+};
 
 /**
  * One word of the filter, matched as the screen would match it: in the CRN, the requester, their
  * provider, the owner, or the person's name, but the name only where the viewer may see it (LAO),
  * so a search can never reveal whose record is restricted.
  */
-function wordMatches(actor: Actor, word: string, now: number): SqlQuery {
+function wordMatches(actor: Actor, word: string, now: number): SqlFragment {
   const like = `%${word.replace(/[%_\\]/g, (c) => `\\${c}`)}%`;
   const staff = actor.staffCode;
   const laoAdmin = actor.roles.includes('lao-admin') ? 1 : 0;
-  return {
-    text: `(r.crn LIKE ? ESCAPE '\\'
-      OR EXISTS (SELECT 1 FROM users u WHERE u.id = r.requester_user_id AND u.display_name LIKE ? ESCAPE '\\')
+  return sql`(r.crn LIKE ${like} ESCAPE '\\'
+      OR EXISTS (SELECT 1 FROM users u WHERE u.id = r.requester_user_id AND u.display_name LIKE ${like} ESCAPE '\\')
       OR EXISTS (SELECT 1 FROM staff s JOIN teams t ON t.code = s.team_code JOIN providers pr ON pr.code = t.provider_code
-                 WHERE s.code = r.requester_staff_code AND pr.name LIKE ? ESCAPE '\\')
-      OR EXISTS (SELECT 1 FROM staff o WHERE o.code = r.owner_staff_code AND (o.forename || ' ' || o.surname) LIKE ? ESCAPE '\\')
-      OR EXISTS (SELECT 1 FROM people p WHERE p.crn = r.crn AND (p.forename || ' ' || p.surname) LIKE ? ESCAPE '\\'
-                 AND NOT EXISTS (SELECT 1 FROM lao_exclusions x WHERE x.crn = r.crn AND x.staff_code = ? AND ${LIVE('x')})
-                 AND (? = 1 OR p.owner_staff_code = ?
-                      OR NOT EXISTS (SELECT 1 FROM lao_restrictions l WHERE l.crn = r.crn AND ${LIVE('l')})
-                      OR EXISTS (SELECT 1 FROM lao_restrictions l WHERE l.crn = r.crn AND l.staff_code = ? AND ${LIVE('l')}))))`,
-    params: [like, like, like, like, like, staff, now, now, laoAdmin, staff, now, now, staff, now, now],
-  };
+                 WHERE s.code = r.requester_staff_code AND pr.name LIKE ${like} ESCAPE '\\')
+      OR EXISTS (SELECT 1 FROM staff o WHERE o.code = r.owner_staff_code AND (o.forename || ' ' || o.surname) LIKE ${like} ESCAPE '\\')
+      OR EXISTS (SELECT 1 FROM people p WHERE p.crn = r.crn AND (p.forename || ' ' || p.surname) LIKE ${like} ESCAPE '\\'
+                 AND NOT EXISTS (SELECT 1 FROM lao_exclusions x WHERE x.crn = r.crn AND x.staff_code = ${staff} AND ${live('x', now)})
+                 AND (${laoAdmin} = 1 OR p.owner_staff_code = ${staff}
+                      OR NOT EXISTS (SELECT 1 FROM lao_restrictions l WHERE l.crn = r.crn AND ${live('l', now)})
+                      OR EXISTS (SELECT 1 FROM lao_restrictions l WHERE l.crn = r.crn AND l.staff_code = ${staff} AND ${live('l', now)}))))`;
 }
 
-function hubWhere(actor: Actor, o: HubQueueQuery, now: number): SqlQuery {
-  const open = `(r.queue IS NOT NULL AND (r.status = 'PENDING_HUB' OR r.deadline <= ?))`;
-  const decided = `(r.decision_route = 'HUB' AND r.decided_at IS NOT NULL)`;
-  const parts: SqlQuery[] =
-    o.filter === 'OPEN' ? [{ text: open, params: [now] }]
-    : o.filter === 'DECIDED' ? [{ text: decided, params: [] }]
-    : [{ text: `(${open} OR r.decision_route = 'HUB')`, params: [now] }];
-  if (o.overdueOnly) parts.push({ text: 'r.queue IS NOT NULL AND r.deadline <= ?', params: [now] });
+function hubWhere(actor: Actor, o: HubQueueQuery, now: number): SqlFragment {
+  const open = sql`(r.queue IS NOT NULL AND (r.status = 'PENDING_HUB' OR r.deadline <= ${now}))`;
+  const decided = sql`(r.decision_route = 'HUB' AND r.decided_at IS NOT NULL)`;
+  const parts: SqlFragment[] = [o.filter === 'OPEN' ? open : o.filter === 'DECIDED' ? decided : sql`(${open} OR r.decision_route = 'HUB')`];
+  if (o.overdueOnly) parts.push(sql`r.queue IS NOT NULL AND r.deadline <= ${now}`);
   for (const word of (o.text ?? '').toLowerCase().split(/\s+/).filter(Boolean)) parts.push(wordMatches(actor, word, now));
-  return { text: `WHERE ${parts.map((p) => p.text).join(' AND ')}`, params: parts.flatMap((p) => p.params as SqlValue[]) };
+  return sql`WHERE ${sqlAnd(parts)}`;
 }
 
 export async function hubQueue(ctx: BrokerContext, actor: Actor, o: HubQueueQuery): Promise<{ rows: InboxRow[]; total: number; overdue: number; next: HubQueueCursor | null }> {
@@ -64,12 +62,12 @@ export async function hubQueue(ctx: BrokerContext, actor: Actor, o: HubQueueQuer
   authorise(actor, 'hub.queue', SYSTEM, now);
   const where = hubWhere(actor, o, now);
   const after = o.after ?? null;
-  const page: SqlQuery = after
-    ? { text: `${where.text} AND (r.deadline, r.id) > (?, ?) ORDER BY r.deadline, r.id LIMIT ?`, params: [...where.params, after.deadline, after.id, o.limit] }
+  const page: SqlFragment = after
+    ? sql`${where} AND (r.deadline, r.id) > (${after.deadline}, ${after.id}) ORDER BY r.deadline, r.id LIMIT ${o.limit}`
     : paged(where, ORDER[o.filter], o);
   const views = await selectRequestViews(ctx.db, now, page);
   const rows = await toInboxRows(ctx, actor, views, now);
-  const overdue = await countOf(ctx, { text: `WHERE r.queue IS NOT NULL AND r.deadline <= ?`, params: [now] });
+  const overdue = await countOf(ctx, sql`WHERE r.queue IS NOT NULL AND r.deadline <= ${now}`);
   const last = views[views.length - 1];
   const next = o.filter === 'OPEN' && views.length === o.limit && last ? { deadline: last.deadline, id: last.id } : null;
   return { rows, total: await countOf(ctx, where), overdue, next };

@@ -10,7 +10,7 @@
 import type { Db } from '../store/sql';
 import type { PolicySettings } from '../../../shared/contract/policy-settings';
 import { readPolicy } from '../settings/policy-store';
-import { all, sql } from '../store/sql';
+import { all, sql, sqlDialect } from '../store/sql';
 import type { Actor } from '../policy/actor';
 import type { CaseRelationship } from '../policy/resources';
 import { availableDeputies, caseRelationship, formatWhen, laoFacts, staffAvailability, staffName, type LaoDetail, type StaffAvailability } from './case-facts';
@@ -43,7 +43,9 @@ export interface ListFactsNeeds {
 
 /** A list bound as one parameter, so the statement text (and its cached statement) never varies with the page. */
 export const jsonList = (values: Iterable<string>): string => JSON.stringify([...new Set(values)]);
-const IN_LIST = 'IN (SELECT value FROM json_each(?))';
+/** `IN (…)` over a list bound as one JSON parameter. */
+export const inList = (json: string) =>
+  sqlDialect({ sqlite: sql`IN (SELECT value FROM json_each(${json}))`, postgres: sql`IN (SELECT json_array_elements_text(${json}::json))` });
 
 const NO_LAO: LaoDetail = { excluded: false, exclusionMessage: null, restricted: false, onAllowList: false };
 const pairKey = (crn: string, staffCode: string) => `${crn}\u0000${staffCode}`;
@@ -86,47 +88,21 @@ export async function gatherListFacts(db: Db, actor: Actor, now: number, needs: 
   };
 }
 
-/**
- * The same facts read one case at a time, on demand: for services about a single request or
- * person, where gathering a page's worth first would cost more than it saves.
- */
-export async function caseFactsOneByOne(db: Db, actor: Actor, now: number, policy?: PolicySettings): Promise<ListFacts> {
-  // Read only if asked for: a person's facts never need the policy.
-  let known = policy;
-  const policyNow = async () => (known ??= await readPolicy(db));
-  return {
-    now,
-    get policy() {
-      return await policyNow();
-    },
-    get timeZone() {
-      return (await policyNow()).workingHours.timeZone;
-    },
-    lao: async (crn, staffCode) => await laoFacts(db, crn, staffCode, now),
-    relationship: async (owner) => await caseRelationship(db, actor, owner, now),
-    availability: async (code) => await staffAvailability(db, code, now),
-    availableDeputies: async (owner) => await availableDeputies(db, owner, now),
-    withHub: async (crn) => (await crnsWithHub(db, jsonList([crn]), now)).size > 0,
-  };
-}
+/** The same facts for one case (a single request or person): the page reader with a page of one. */
+export const caseFactsOneByOne = async (db: Db, actor: Actor, now: number, needs: { crn: string; owner?: string | null; policy?: PolicySettings }): Promise<ListFacts> =>
+  await gatherListFacts(db, actor, now, { crns: [needs.crn], availabilityOf: needs.owner ? [needs.owner] : [], withHub: true, policy: needs.policy });
 
 async function laoForCrns(db: Db, crns: string, now: number) {
   const exclusions = new Map<string, string>();
   // Ordered as the single-case lookup meets them (by its index), so the same message is chosen.
-  for (const e of await all<{ crn: string; staff_code: string; message: string }>(db, {
-    text: `SELECT crn, staff_code, message FROM lao_exclusions WHERE crn ${IN_LIST}
-           AND start_at <= ? AND (end_at IS NULL OR end_at > ?) ORDER BY crn, staff_code, rowid`,
-    params: [crns, now, now],
-  })) {
+  for (const e of await all<{ crn: string; staff_code: string; message: string }>(db, sql`SELECT crn, staff_code, message FROM lao_exclusions WHERE crn ${inList(crns)}
+           AND start_at <= ${now} AND (end_at IS NULL OR end_at > ${now}) ORDER BY crn, staff_code, rowid`)) {
     const key = pairKey(e.crn, e.staff_code);
     if (!exclusions.has(key)) exclusions.set(key, e.message);
   }
   const restricted = new Set<string>();
   const allowed = new Set<string>();
-  for (const r of await all<{ crn: string; staff_code: string }>(db, {
-    text: `SELECT crn, staff_code FROM lao_restrictions WHERE crn ${IN_LIST} AND start_at <= ? AND (end_at IS NULL OR end_at > ?)`,
-    params: [crns, now, now],
-  })) {
+  for (const r of await all<{ crn: string; staff_code: string }>(db, sql`SELECT crn, staff_code FROM lao_restrictions WHERE crn ${inList(crns)} AND start_at <= ${now} AND (end_at IS NULL OR end_at > ${now})`)) {
     restricted.add(r.crn);
     allowed.add(pairKey(r.crn, r.staff_code));
   }
@@ -143,10 +119,7 @@ async function ownersDeputisedByOne(db: Db, deputy: string, now: number): Promis
 
 async function crnsWithHub(db: Db, crns: string, now: number): Promise<Set<string>> {
   return new Set(
-    (await all<{ crn: string }>(db, {
-      text: `SELECT DISTINCT crn FROM requests WHERE crn ${IN_LIST} AND queue IS NOT NULL AND (status = 'PENDING_HUB' OR deadline <= ?)`,
-      params: [crns, now],
-    })).map((r) => r.crn),
+    (await all<{ crn: string }>(db, sql`SELECT DISTINCT crn FROM requests WHERE crn ${inList(crns)} AND queue IS NOT NULL AND (status = 'PENDING_HUB' OR deadline <= ${now})`)).map((r) => r.crn),
   );
 }
 
@@ -163,32 +136,23 @@ interface AbsenceRow {
 async function availabilityOf(db: Db, owners: string[], now: number, timeZone: string) {
   const availability = new Map<string, StaffAvailability>();
   const deputies = new Map<string, string[]>();
-  for (const d of await all<{ staff_code: string; deputy_staff_code: string }>(db, {
-    text: `SELECT DISTINCT staff_code, deputy_staff_code FROM deputies
-           WHERE staff_code ${IN_LIST} AND start_at <= ? AND (end_at IS NULL OR end_at > ?) ORDER BY staff_code, deputy_staff_code`,
-    params: [jsonList(owners), now, now],
-  })) {
+  for (const d of await all<{ staff_code: string; deputy_staff_code: string }>(db, sql`SELECT DISTINCT staff_code, deputy_staff_code FROM deputies
+           WHERE staff_code ${inList(jsonList(owners))} AND start_at <= ${now} AND (end_at IS NULL OR end_at > ${now}) ORDER BY staff_code, deputy_staff_code`)) {
     const list = deputies.get(d.staff_code) ?? [];
     list.push(d.deputy_staff_code);
     deputies.set(d.staff_code, list);
   }
   const codes = jsonList([...owners, ...[...deputies.values()].flat()]);
-  const staff = await all<{ code: string; forename: string; surname: string; active: number }>(db, {
-    text: `SELECT code, forename, surname, active FROM staff WHERE code ${IN_LIST}`,
-    params: [codes],
-  });
+  const staff = await all<{ code: string; forename: string; surname: string; active: number }>(db, sql`SELECT code, forename, surname, active FROM staff WHERE code ${inList(codes)}`);
   // Every absence that could be part of a run still going on now ends after now.
   const absences = new Map<string, AbsenceRow[]>();
-  for (const a of await all<AbsenceRow>(db, {
-    text: `SELECT staff_code, kind, start_at, end_at FROM absences WHERE staff_code ${IN_LIST} AND end_at > ? ORDER BY staff_code, end_at DESC`,
-    params: [codes, now],
-  })) {
+  for (const a of await all<AbsenceRow>(db, sql`SELECT staff_code, kind, start_at, end_at FROM absences WHERE staff_code ${inList(codes)} AND end_at > ${now} ORDER BY staff_code, end_at DESC`)) {
     const list = absences.get(a.staff_code) ?? [];
     list.push(a);
     absences.set(a.staff_code, list);
   }
   const withAccount = new Set(
-    (await all<{ staff_code: string }>(db, { text: `SELECT DISTINCT staff_code FROM users WHERE staff_code ${IN_LIST} AND active = 1`, params: [codes] })).map((r) => r.staff_code),
+    (await all<{ staff_code: string }>(db, sql`SELECT DISTINCT staff_code FROM users WHERE staff_code ${inList(codes)} AND active = 1`)).map((r) => r.staff_code),
   );
   for (const s of staff) {
     const name = staffName(s);

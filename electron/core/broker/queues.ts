@@ -11,7 +11,7 @@ import type { Actor } from '../policy/actor';
 import { SYSTEM } from '../policy/resources';
 import { maxDurationDays } from '../policy/max-duration';
 import { hiddenRiskSummary, riskSummaries, type RiskOf } from '../records/risk-summary';
-import { all, one, sql, type SqlQuery } from '../store/sql';
+import { all, one, sql, type SqlFragment, sqlList } from '../store/sql';
 import { ownersDeputisedBy } from './case-facts';
 import { authorise, policyOf, type BrokerContext } from './context';
 import type { ListFacts } from './list-facts';
@@ -26,27 +26,27 @@ export interface Page {
   offset: number;
 }
 
-export const paged = (where: SqlQuery, order: string, p: Page): SqlQuery => ({ text: `${where.text} ORDER BY ${order} LIMIT ? OFFSET ?`, params: [...where.params, p.limit, p.offset] });
-export const countOf = async (ctx: BrokerContext, where: SqlQuery): Promise<number> => (await one<{ n: number }>(ctx.db, { text: `SELECT count(*) AS n FROM requests r ${where.text}`, params: where.params }))?.n ?? 0;
+export const paged = (where: SqlFragment, order: SqlFragment, p: Page): SqlFragment => sql`${where} ORDER BY ${order} LIMIT ${p.limit} OFFSET ${p.offset}`;
+export const countOf = async (ctx: BrokerContext, where: SqlFragment): Promise<number> => (await one<{ n: number }>(ctx.db, sql`SELECT count(*) AS n FROM requests r ${where}`))?.n ?? 0;
 
 /** Open requests by deadline (most urgent first); decided ones newest first. */
-export const ORDER: Record<Filter, string> = {
-  OPEN: 'r.deadline, r.id',
-  DECIDED: 'r.decided_at DESC, r.id DESC',
-  ALL: 'r.queue IS NULL, r.deadline, r.id',
+export const ORDER: Record<Filter, SqlFragment> = {
+  OPEN: sql`r.deadline, r.id`,
+  DECIDED: sql`r.decided_at DESC, r.id DESC`,
+  ALL: sql`r.queue IS NULL, r.deadline, r.id`,
 };
 
-const FILTER_SQL: Record<Filter, string> = {
-  OPEN: 'r.queue IS NOT NULL',
-  DECIDED: 'r.queue IS NULL',
-  ALL: '1 = 1',
+const FILTER_SQL: Record<Filter, SqlFragment> = {
+  OPEN: sql`r.queue IS NOT NULL`,
+  DECIDED: sql`r.queue IS NULL`,
+  ALL: sql`1 = 1`,
 };
 
 export async function myRequests(ctx: BrokerContext, actor: Actor, o: Page & { filter: Filter }): Promise<{ rows: RequestRow[]; total: number }> {
   const now = ctx.clock.now();
   authorise(actor, 'own.lists', SYSTEM, now);
-  const where = { text: `WHERE r.requester_user_id = ? AND ${FILTER_SQL[o.filter]}`, params: [actor.userId] };
-  const rows = await toRequestRows(ctx.db, await selectRequestViews(ctx.db, now, paged(where, 'r.created_at DESC, r.id DESC', o)), actor, now);
+  const where = sql`WHERE r.requester_user_id = ${actor.userId} AND ${FILTER_SQL[o.filter]}`;
+  const rows = await toRequestRows(ctx.db, await selectRequestViews(ctx.db, now, paged(where, sql`r.created_at DESC, r.id DESC`, o)), actor, now);
   return { rows, total: await countOf(ctx, where) };
 }
 
@@ -64,7 +64,7 @@ export async function inbox(ctx: BrokerContext, actor: Actor, o: Page & { filter
   authorise(actor, 'inbox.view', SYSTEM, now);
   const owners = actor.staffCode ? [actor.staffCode, ...await ownersDeputisedBy(ctx.db, actor.staffCode, now)] : [];
   if (owners.length === 0) return { rows: [], total: 0 };
-  const where = { text: `WHERE r.owner_staff_code IN (${owners.map(() => '?').join(', ')}) AND ${FILTER_SQL[o.filter]}`, params: owners };
+  const where = sql`WHERE r.owner_staff_code IN ${sqlList(owners)} AND ${FILTER_SQL[o.filter]}`;
   const rows = await toInboxRows(ctx, actor, await selectRequestViews(ctx.db, now, paged(where, ORDER[o.filter], o)), now);
   return { rows, total: await countOf(ctx, where) };
 }

@@ -4,6 +4,7 @@
  * access, with a written reason. The requester and the original decider are told; every step is
  * audited, and the first review decision wins (a conditional UPDATE on an undecided review).
  */
+import { mapInOrder } from '../../../shared/async/map-in-order';
 import type { RequestRow } from '../../../shared/contract';
 import { SCOPE_LABELS } from '../../../shared/domain/access';
 import { AppError } from '../../../shared/errors';
@@ -15,7 +16,7 @@ import { maxDurationDays } from '../policy/max-duration';
 import { hubUsers, notifyUsers } from '../notifications/notify';
 import { riskSummary } from '../records/risk-summary';
 import { reportsResource } from '../reports/reports-service';
-import { all, one, run, sql } from '../store/sql';
+import { all, one, run, sql, insertId } from '../store/sql';
 import { caseOwner, formatWhen, laoFacts } from './case-facts';
 import { auditActor, authorise, policyOf, writeTransaction, type BrokerContext } from './context';
 import { daysCovering, durationWords, givenMinutes, MINUTES_PER_DAY, type DurationGiven } from './durations';
@@ -93,10 +94,10 @@ export async function refusalReviewQueue(ctx: BrokerContext, actor: Actor, p: { 
   const where = sql`WHERE rv.outcome IS NULL AND (${team} IS NULL OR rv.owner_team_code = ${team})`;
   const ids = (await all<{ request_id: number }>(
     ctx.db,
-    { text: `SELECT rv.request_id FROM refusal_reviews rv ${where.text} ORDER BY rv.asked_at, rv.id LIMIT ? OFFSET ?`, params: [...where.params, p.limit, p.offset] },
+    sql`SELECT rv.request_id FROM refusal_reviews rv ${where} ORDER BY rv.asked_at, rv.id LIMIT ${p.limit} OFFSET ${p.offset}`,
   )).map((x) => x.request_id);
-  const total = (await one<{ n: number }>(ctx.db, { text: `SELECT count(*) AS n FROM refusal_reviews rv ${where.text}`, params: where.params }))?.n ?? 0;
-  return { rows: ids.map(async (id) => await rowFor(ctx, actor, id, now)), total };
+  const total = (await one<{ n: number }>(ctx.db, sql`SELECT count(*) AS n FROM refusal_reviews rv ${where}`))?.n ?? 0;
+  return { rows: await mapInOrder(ids, async (id) => await rowFor(ctx, actor, id, now)), total };
 }
 
 export interface ReviewDecision extends DurationGiven {
@@ -129,13 +130,8 @@ export async function decideReview(ctx: BrokerContext, actor: Actor, d: ReviewDe
         throw new AppError('DURATION_TOO_LONG', `At most ${durationWords(Math.min(asked, maxDays * MINUTES_PER_DAY))}: what was asked for, within policy for this person.`);
       }
       endAt = now + minutes * MINUTE;
-      grantId = Number(
-        (await run(
-          db,
-          sql`INSERT INTO grants (request_id, kind, grantee_user_id, crn, scope, start_at, end_at, granted_by_user_id, created_at)
-              VALUES (${r.id}, 'REQUEST', ${r.requester_user_id}, ${r.crn}, ${r.scope}, ${now}, ${endAt}, ${actor.userId}, ${now})`,
-        )).lastInsertRowid,
-      );
+      grantId = await insertId(db, sql`INSERT INTO grants (request_id, kind, grantee_user_id, crn, scope, start_at, end_at, granted_by_user_id, created_at)
+              VALUES (${r.id}, 'REQUEST', ${r.requester_user_id}, ${r.crn}, ${r.scope}, ${now}, ${endAt}, ${actor.userId}, ${now}) RETURNING id`);
       await run(db, sql`UPDATE requests SET grant_id = ${grantId}, approved_scope = ${r.scope}, approved_duration_minutes = ${minutes}, approved_duration_days = ${daysCovering(minutes)}, approved_start_at = ${now} WHERE id = ${r.id}`);
       await appendAuditEvent(db, { at: now, actor: auditActor(actor), action: 'grant.create', subject: `grant:${grantId}`, crn: r.crn, details: { requestId: r.id, granteeUserId: r.requester_user_id, scope: r.scope, startAt: now, endAt, onReview: true } });
     }

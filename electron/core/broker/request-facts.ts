@@ -11,7 +11,8 @@ import { grantState, type GrantRecord } from './grant-record';
 import type { RequestRecord } from './request-record';
 
 export async function personResource(db: Db, actor: Actor, crn: string, now: number): Promise<PersonResource> {
-  return personResourceWith(await caseFactsOneByOne(db, actor, now), actor, crn, await caseOwner(db, crn) ?? null);
+  const owner = (await caseOwner(db, crn)) ?? null;
+  return personResourceWith(await caseFactsOneByOne(db, actor, now, { crn }), actor, crn, owner);
 }
 
 /** The person's facts from facts already gathered (a page's, or one case's). */
@@ -37,7 +38,8 @@ export async function requestResource(db: Db, actor: Actor, r: RequestRecord, po
     sql`SELECT count(*) AS n FROM emergency_uses e JOIN grants g ON g.id = e.grant_id
         WHERE e.request_id = ${r.id} AND g.revoked_at IS NULL AND g.end_at > ${now}`,
   );
-  return requestResourceWith(await caseFactsOneByOne(db, actor, now, policy), actor, r, { owner: await caseOwner(db, r.crn) ?? null, emergencyOpen: (emergencyOpen?.n ?? 0) > 0 });
+  const owner = (await caseOwner(db, r.crn)) ?? null;
+  return requestResourceWith(await caseFactsOneByOne(db, actor, now, { crn: r.crn, policy }), actor, r, { owner, emergencyOpen: (emergencyOpen?.n ?? 0) > 0 });
 }
 
 /** `owner` is the case's current owner; `emergencyOpen` whether a live emergency grant came from this request. */

@@ -3,7 +3,7 @@ import type { Db } from '../store/sql';
 import type { RequestRow } from '../../../shared/contract';
 import type { PolicySettings } from '../../../shared/contract/policy-settings';
 import { DENY_REASON_LABELS } from '../../../shared/contract/vocabulary';
-import { all, type SqlQuery } from '../store/sql';
+import { all, type SqlFragment, sql } from '../store/sql';
 import { MINUTE } from '../clock/clock';
 import type { Actor } from '../policy/actor';
 import { formatWhen, laoFacts, type LaoDetail } from './case-facts';
@@ -30,7 +30,7 @@ export interface RequestViewRecord extends RequestRecord {
   rv_decision_reason: string | null;
 }
 
-export const REQUEST_VIEW_SELECT = `
+const requestViewSelect = (now: number): SqlFragment => sql`
   SELECT r.*, p.forename AS p_forename, p.surname AS p_surname, p.owner_staff_code AS p_owner,
     ru.display_name AS requester_name, rp.name AS requester_provider,
     CASE WHEN os.code IS NULL THEN NULL ELSE os.forename || ' ' || os.surname END AS owner_name,
@@ -38,7 +38,7 @@ export const REQUEST_VIEW_SELECT = `
     rv.asked_at AS rv_asked_at, rv.reason AS rv_reason, rv.outcome AS rv_outcome, rv.decided_at AS rv_decided_at,
     rvu.display_name AS rv_decided_by_name, rv.decision_reason AS rv_decision_reason,
     EXISTS (SELECT 1 FROM emergency_uses e JOIN grants eg ON eg.id = e.grant_id
-            WHERE e.request_id = r.id AND eg.revoked_at IS NULL AND eg.end_at > ?) AS live_emergency
+            WHERE e.request_id = r.id AND eg.revoked_at IS NULL AND eg.end_at > ${now}) AS live_emergency
   FROM requests r
   JOIN people p ON p.crn = r.crn
   JOIN users ru ON ru.id = r.requester_user_id
@@ -52,8 +52,8 @@ export const REQUEST_VIEW_SELECT = `
   LEFT JOIN users rvu ON rvu.id = rv.decided_by_user_id`;
 
 /** Loads request views; `rest` holds the WHERE / ORDER / LIMIT part with its own parameters. */
-export async function selectRequestViews(db: Db, now: number, rest: SqlQuery): Promise<RequestViewRecord[]> {
-  return await all<RequestViewRecord>(db, { text: `${REQUEST_VIEW_SELECT} ${rest.text}`, params: [now, ...rest.params] });
+export async function selectRequestViews(db: Db, now: number, rest: SqlFragment): Promise<RequestViewRecord[]> {
+  return await all<RequestViewRecord>(db, sql`${requestViewSelect(now)} ${rest}`);
 }
 
 export const RESTRICTED_NAME = 'Access restricted';
@@ -105,7 +105,7 @@ export function whereAndWhy(facts: ListFacts, r: RequestViewRecord): string {
 
 /** One request as a row, its facts read one by one (for single-request answers). */
 export async function toRequestRow(db: Db, r: RequestViewRecord, viewer: Actor, policy: PolicySettings, now: number): Promise<RequestRow> {
-  return requestRowWith(await caseFactsOneByOne(db, viewer, now, policy), r, viewer);
+  return requestRowWith(await caseFactsOneByOne(db, viewer, now, { crn: r.crn, owner: r.owner_staff_code, policy }), r, viewer);
 }
 
 /** What a page of request rows needs to know, gathered for the whole page at once. */

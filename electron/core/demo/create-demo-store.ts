@@ -18,7 +18,8 @@ import { importExportSet } from '../import/import-export-set';
 import { DEMO_USER_COLUMNS } from '../seed/demo-users';
 import { todayUtc } from '../seed/seed-dates';
 import { seedExportSet } from '../seed/write-export-set';
-import { one, run, sql } from '../store/sql';
+import { engineOf } from '../store/engine/sqlcipher-engine';
+import { one, run, sql, type Db } from '../store/sql';
 import { importDemoUsers } from '../users/import-demo-users';
 
 /** Every demonstration account has this password; the sign-in screen shows it. Synthetic data only. */
@@ -36,7 +37,9 @@ export interface DemoStoreOptions {
 }
 
 /** Seeds, imports and creates the accounts, all into `db`, which must be a new, empty store. */
-export async function populateDemoStore(db: Database, opts: DemoStoreOptions): Promise<DemoAccount[]> {
+export async function populateDemoStore(raw: Database, opts: DemoStoreOptions): Promise<DemoAccount[]> {
+  // The import loads the embedded store directly; everything else goes through the seam.
+  const db = engineOf(raw);
   const users = (await one<{ n: number }>(db, sql`SELECT count(*) AS n FROM users`))?.n ?? 0;
   const people = (await one<{ n: number }>(db, sql`SELECT count(*) AS n FROM people`))?.n ?? 0;
   if (users > 0 || people > 0) throw new AppError('SETUP_ALREADY_DONE', 'Demonstration data goes only into a new, empty store. Nothing was changed.');
@@ -44,7 +47,7 @@ export async function populateDemoStore(db: Database, opts: DemoStoreOptions): P
   const scratch = mkdtempSync(join(opts.scratchDir ?? tmpdir(), 'rab-demo-set-'));
   try {
     await seedExportSet({ scale: 'office', seed: DEMO_SEED, outDir: scratch, asOf: todayUtc(opts.now), demoUsers: true });
-    const imported = await importExportSet(db, scratch, { actor: 'setup', now: () => opts.now });
+    const imported = await importExportSet(raw, scratch, { actor: 'setup', now: () => opts.now });
     if (!imported.ok) {
       throw new AppError('IMPORT_INVALID', `The demonstration data did not import (${imported.problemCount} problems). Nothing was imported.`);
     }
@@ -57,11 +60,11 @@ export async function populateDemoStore(db: Database, opts: DemoStoreOptions): P
       role: u.roles[0] ?? 'crc-practitioner',
       description: descriptions.get(u.username) ?? '',
     }));
-    db.transaction(async () => {
+    await db.write(async () => {
       const marker = demoMarker.parse({ createdAt: opts.now, accounts });
       await run(db, sql`INSERT INTO settings (key, value, updated_at, updated_by) VALUES (${DEMO_SETTING}, ${JSON.stringify(marker)}, ${opts.now}, NULL)`);
       await appendAuditEvent(db, { at: opts.now, actor: 'setup', action: 'setup.demo', subject: 'store', details: { accounts: accounts.map((a) => a.username) } });
-    }).immediate();
+    });
     return accounts;
   } finally {
     // Synthetic, but still a plaintext copy of what is now in the encrypted store: remove it.
@@ -70,14 +73,14 @@ export async function populateDemoStore(db: Database, opts: DemoStoreOptions): P
 }
 
 /** The demonstration accounts of a demo store; an empty list for any other store. */
-export async function demoAccountsOf(db: Database): Promise<DemoAccount[]> {
+export async function demoAccountsOf(db: Db): Promise<DemoAccount[]> {
   const row = await one<{ value: string }>(db, sql`SELECT value FROM settings WHERE key = ${DEMO_SETTING}`);
   if (!row) return [];
   const parsed = demoMarker.safeParse(JSON.parse(row.value));
   return parsed.success ? parsed.data.accounts : [];
 }
 
-export const isDemoStore = async (db: Database): Promise<boolean> =>
+export const isDemoStore = async (db: Db): Promise<boolean> =>
   (await one<{ n: number }>(db, sql`SELECT count(*) AS n FROM settings WHERE key = ${DEMO_SETTING}`))?.n === 1;
 
 function readDescriptions(path: string): Map<string, string> {

@@ -10,6 +10,7 @@
  * The import holds the connection's transaction while it awaits file reads, so the caller gives it
  * a connection nothing else uses meanwhile (the command line opens its own).
  */
+import { engineOf } from '../store/engine/sqlcipher-engine';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Database } from 'better-sqlite3-multiple-ciphers';
@@ -100,7 +101,7 @@ export async function importExportSet(db: Database, dir: string, opts: ImportOpt
     }
     writer.finishLoading();
     const files = summarise(writer, rowCounts);
-    await appendAuditEvent(db, {
+    await appendAuditEvent(engineOf(db), {
       at: (opts.now ?? Date.now)(),
       actor: opts.actor ?? 'cli',
       action: 'admin.importRecords',

@@ -5,6 +5,7 @@
  * the store waits its turn behind calls, so it never sees a call's uncommitted changes.
  */
 import { closeSync, fsyncSync, openSync, writeSync } from 'node:fs';
+import type { Database } from 'better-sqlite3-multiple-ciphers';
 import { keychainSigner, type CheckpointSigner } from '../audit/checkpoint-key';
 import { fileSink, makeCheckpoint, writeCheckpoint, type CheckpointSink } from '../audit/checkpoints';
 import { runDailyBackup } from '../backup/daily-backups';
@@ -16,6 +17,8 @@ import { badPagesInBackground } from '../store/page-check';
 
 export interface StoreMaintenanceOptions {
   core: BrokerCore;
+  /** The store's SQLCipher connection itself (`Store.db`): backups and the last checkpoint at shutdown need it. */
+  db: Database;
   storePath: string;
   keyStore: KeyStore;
   /** Where the daily backups go; null for none. */
@@ -58,11 +61,11 @@ export class StoreMaintenance {
   async hourly(): Promise<void> {
     const { core } = this.o;
     if (this.stopped || core.health.refused) return;
-    await this.safely('checkpoint', () => core.inTurn(() => (this.signer ? writeCheckpoint(core.ctx.db, this.signer, this.sinks, core.ctx.clock.now()) : null)));
+    await this.safely('checkpoint', () => core.inTurn(() => (this.signer ? writeCheckpoint(this.o.db, this.signer, this.sinks, core.ctx.clock.now()) : null)));
     if (this.o.backupDir) {
       const dir = this.o.backupDir;
       await this.safely('daily backup', () =>
-        core.inTurn(async () => runDailyBackup({ db: core.ctx.db, storePath: this.o.storePath, dir, keyStore: this.o.keyStore, now: core.ctx.clock.now(), keepDays: (await policyOf(core.ctx)).backupRetentionDays })),
+        core.inTurn(async () => runDailyBackup({ db: this.o.db, storePath: this.o.storePath, dir, keyStore: this.o.keyStore, now: core.ctx.clock.now(), keepDays: (await policyOf(core.ctx)).backupRetentionDays })),
       );
     }
   }
@@ -74,7 +77,7 @@ export class StoreMaintenance {
     const { core } = this.o;
     const signer = this.signer;
     if (!signer || core.health.refused) return;
-    await this.safely('checkpoint', () => core.inTurn(() => writeCheckpoint(core.ctx.db, signer, this.sinks, core.ctx.clock.now())));
+    await this.safely('checkpoint', () => core.inTurn(() => writeCheckpoint(this.o.db, signer, this.sinks, core.ctx.clock.now())));
   }
 
   /** On shutdown: one last checkpoint, written synchronously so it lands before the process ends. */
@@ -82,9 +85,9 @@ export class StoreMaintenance {
     if (this.stopped) return;
     this.stopped = true;
     const { core } = this.o;
-    if (!this.signer || !this.o.checkpointFile || core.health.refused || core.ctx.db.inTransaction || !core.ctx.db.open) return;
+    if (!this.signer || !this.o.checkpointFile || core.health.refused || this.o.db.inTransaction || !this.o.db.open) return;
     try {
-      const checkpoint = makeCheckpoint(core.ctx.db, this.signer, core.ctx.clock.now());
+      const checkpoint = makeCheckpoint(this.o.db, this.signer, core.ctx.clock.now());
       if (!checkpoint) return;
       const fd = openSync(this.o.checkpointFile, 'a', 0o600);
       try {

@@ -45,13 +45,13 @@ export async function listNotifications(db: Db, userId: number, o: { unreadOnly:
 
 /** Marks the user's own notifications read; ids belonging to someone else are left alone. */
 export async function markNotificationsRead(db: Db, userId: number, ids: number[] | 'ALL', now: number): Promise<number> {
-  db.transaction(async () => {
+  await db.write(async () => {
     if (ids === 'ALL') {
       await run(db, sql`UPDATE notifications SET read_at = ${now} WHERE user_id = ${userId} AND read_at IS NULL`);
     } else {
       for (const id of ids) await run(db, sql`UPDATE notifications SET read_at = ${now} WHERE id = ${id} AND user_id = ${userId} AND read_at IS NULL`);
     }
-  }).immediate();
+  });
   return await unreadCount(db, userId);
 }
 

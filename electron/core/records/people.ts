@@ -1,4 +1,5 @@
 /** Finding people and what the viewer may see of each: restricted people show as "Access restricted". */
+import { mapInOrder } from '../../../shared/async/map-in-order';
 import type { MyAccess, PersonDetail, PersonSearchRow } from '../../../shared/contract';
 import { SCOPES, type Scope } from '../../../shared/domain/access';
 import { CRN_PATTERN } from '../../../shared/domain/identifiers';
@@ -12,7 +13,7 @@ import { can } from '../policy/can';
 import type { Actor } from '../policy/actor';
 import { SYSTEM } from '../policy/resources';
 import { maxDurationDays } from '../policy/max-duration';
-import { all, one, sql, type SqlQuery } from '../store/sql';
+import { all, one, sql, type SqlFragment } from '../store/sql';
 import { recordResource } from './record-access';
 import { hiddenRiskSummary, riskSummary } from './risk-summary';
 
@@ -27,12 +28,12 @@ interface PersonRecord {
   owner_name: string | null;
 }
 
-const PERSON_SELECT = `SELECT p.crn, p.forename, p.surname, p.dob, p.pnc, p.managing_sector, p.owner_staff_code,
+const PERSON_SELECT = sql`SELECT p.crn, p.forename, p.surname, p.dob, p.pnc, p.managing_sector, p.owner_staff_code,
   CASE WHEN s.code IS NULL THEN NULL ELSE s.forename || ' ' || s.surname END AS owner_name
   FROM people p LEFT JOIN staff s ON s.code = p.owner_staff_code`;
 
-function myAccess(ctx: BrokerContext, actor: Actor, crn: string, now: number): MyAccess {
-  const { resource, grant } = recordResource(ctx.db, actor, crn, now);
+async function myAccess(ctx: BrokerContext, actor: Actor, crn: string, now: number): Promise<MyAccess> {
+  const { resource, grant } = await recordResource(ctx.db, actor, crn, now);
   const v = can(actor, 'record.read', resource, now);
   if (!v.allowed) return { scope: null, route: null, until: null, grantId: null };
   const viaGrant = v.route === 'GRANT' || v.route === 'EMERGENCY';
@@ -41,7 +42,7 @@ function myAccess(ctx: BrokerContext, actor: Actor, crn: string, now: number): M
 
 async function searchRow(ctx: BrokerContext, actor: Actor, p: PersonRecord, now: number): Promise<PersonSearchRow> {
   const facts = await personResource(ctx.db, actor, p.crn, now);
-  const access = myAccess(ctx, actor, p.crn, now);
+  const access = await myAccess(ctx, actor, p.crn, now);
   const hidden = facts.excluded || (facts.restricted && !facts.onAllowList && facts.relationship !== 'OWNER' && !actor.roles.includes('lao-admin') && access.route !== 'GRANT');
   const pending = await one<{ id: number }>(ctx.db, sql`SELECT id FROM requests WHERE requester_user_id = ${actor.userId} AND crn = ${p.crn} AND queue IS NOT NULL ORDER BY id DESC LIMIT 1`);
   return {
@@ -61,35 +62,32 @@ async function searchRow(ctx: BrokerContext, actor: Actor, p: PersonRecord, now:
  * forename ("Wayne Walk"). Each form is a range on an index, so it stays quick among 240,000
  * people (measured: under 1 ms, where a LIKE over three columns took 190 ms).
  */
-function searchWhere(query: string): SqlQuery {
+function searchWhere(query: string): SqlFragment {
   const q = query.trim();
   const upper = q.toUpperCase();
-  if (CRN_PATTERN.test(upper)) return { text: 'WHERE p.crn = ?', params: [upper] };
-  if (/^[A-Z]\d{1,5}$/.test(upper)) return { text: 'WHERE p.crn >= ? AND p.crn < ?', params: [upper, `${upper}\uffff`] };
+  if (CRN_PATTERN.test(upper)) return sql`WHERE p.crn = ${upper}`;
+  if (/^[A-Z]\d{1,5}$/.test(upper)) return sql`WHERE p.crn >= ${upper} AND p.crn < ${`${upper}\uffff`}`;
   const words = q.split(/\s+/);
   const surname = words[words.length - 1]!;
   const forename = words.length > 1 ? words.slice(0, -1).join(' ') : null;
-  const range = { text: 'p.surname >= ? COLLATE NOCASE AND p.surname < ? COLLATE NOCASE', params: [surname, `${surname}\uffff`] };
-  if (forename === null) return { text: `WHERE ${range.text}`, params: range.params };
-  return { text: `WHERE ${range.text} AND p.forename LIKE ? ESCAPE '\\'`, params: [...range.params, `${forename.replace(/[%_\\]/g, (c) => `\\${c}`)}%`] };
+  const range = sql`p.surname >= ${surname} COLLATE NOCASE AND p.surname < ${`${surname}\uffff`} COLLATE NOCASE`;
+  if (forename === null) return sql`WHERE ${range}`;
+  return sql`WHERE ${range} AND p.forename LIKE ${`${forename.replace(/[%_\\]/g, (c) => `\\${c}`)}%`} ESCAPE '\\'`;
 }
 
 export async function searchPeople(ctx: BrokerContext, actor: Actor, o: { query: string; limit: number; offset: number }): Promise<{ rows: PersonSearchRow[]; total: number }> {
   const now = ctx.clock.now();
   authorise(actor, 'people.search', SYSTEM, now);
   const where = searchWhere(o.query);
-  const people = await all<PersonRecord>(ctx.db, {
-    text: `${PERSON_SELECT} ${where.text} ORDER BY p.surname COLLATE NOCASE, p.forename COLLATE NOCASE, p.crn LIMIT ? OFFSET ?`,
-    params: [...where.params, o.limit, o.offset],
-  });
-  const total = (await one<{ n: number }>(ctx.db, { text: `SELECT count(*) AS n FROM people p ${where.text}`, params: where.params }))?.n ?? 0;
-  return { rows: people.map(async (p) => await searchRow(ctx, actor, p, now)), total };
+  const people = await all<PersonRecord>(ctx.db, sql`${PERSON_SELECT} ${where} ORDER BY p.surname COLLATE NOCASE, p.forename COLLATE NOCASE, p.crn LIMIT ${o.limit} OFFSET ${o.offset}`);
+  const total = (await one<{ n: number }>(ctx.db, sql`SELECT count(*) AS n FROM people p ${where}`))?.n ?? 0;
+  return { rows: await mapInOrder(people, async (p) => await searchRow(ctx, actor, p, now)), total };
 }
 
 export async function getPerson(ctx: BrokerContext, actor: Actor, crn: string): Promise<PersonDetail> {
   const now = ctx.clock.now();
   const policy = await policyOf(ctx);
-  const p = await one<PersonRecord>(ctx.db, { text: `${PERSON_SELECT} WHERE p.crn = ?`, params: [crn] });
+  const p = await one<PersonRecord>(ctx.db, sql`${PERSON_SELECT} WHERE p.crn = ${crn}`);
   if (!p) throw new AppError('NOT_FOUND', `There is nobody with CRN ${crn}.`);
   const facts = await personResource(ctx.db, actor, crn, now);
   authorise(actor, 'person.view', facts, now);
@@ -118,7 +116,7 @@ export async function getPerson(ctx: BrokerContext, actor: Actor, crn: string): 
     myAllocations: allocations.map((a) => ({ id: a.id, kind: a.kind, description: a.description, startDate: a.start_date, endDate: a.end_date })),
     maxDurationDays: Object.fromEntries(SCOPES.map((s) => [s, maxDurationDays(policy, s, risk)])) as Record<Scope, number>,
     risk: can(actor, 'person.viewRisk', facts, now).allowed ? risk : row.accessRestricted ? hiddenRiskSummary(true) : null,
-    myRequests: mine.map(async (r) => await toRequestRow(ctx.db, r, actor, policy, now)),
+    myRequests: await mapInOrder(mine, async (r) => await toRequestRow(ctx.db, r, actor, policy, now)),
   };
 }
 
@@ -137,10 +135,7 @@ export async function programmeParticipants(ctx: BrokerContext, actor: Actor, pr
   const now = ctx.clock.now();
   authorise(actor, 'people.search', SYSTEM, now);
   const today = localDate(now, await officeTimeZone(ctx.db));
-  const people = await all<PersonRecord>(ctx.db, {
-    text: `${PERSON_SELECT} WHERE p.crn IN (SELECT crn FROM allocations WHERE staff_code = ? AND programme_code = ? AND start_date <= ? AND (end_date IS NULL OR end_date >= ?))
-           ORDER BY p.surname, p.forename`,
-    params: [actor.staffCode ?? '', programmeCode, today, today],
-  });
-  return { programmeCode, people: people.map(async (p) => await searchRow(ctx, actor, p, now)) };
+  const people = await all<PersonRecord>(ctx.db, sql`${PERSON_SELECT} WHERE p.crn IN (SELECT crn FROM allocations WHERE staff_code = ${actor.staffCode ?? ''} AND programme_code = ${programmeCode} AND start_date <= ${today} AND (end_date IS NULL OR end_date >= ${today}))
+           ORDER BY p.surname, p.forename`);
+  return { programmeCode, people: await mapInOrder(people, async (p) => await searchRow(ctx, actor, p, now)) };
 }

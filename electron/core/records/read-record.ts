@@ -39,7 +39,7 @@ export async function readRecord(ctx: BrokerContext, actor: Actor, crn: string):
           FROM people p LEFT JOIN staff s ON s.code = p.owner_staff_code WHERE p.crn = ${crn}`,
     );
     if (!person) throw new AppError('NOT_FOUND', `There is nobody with CRN ${crn}.`);
-    const { resource, grant } = recordResource(db, actor, crn, now);
+    const { resource, grant } = await recordResource(db, actor, crn, now);
     const verdict = can(actor, 'record.read', resource, now);
     if (!verdict.allowed) return await refuseRead(db, actor, crn, verdict.code, verdict.message, now, auditActor(actor));
     const scope = verdict.scope as Scope;

@@ -13,7 +13,7 @@ import type { RecordResource } from '../policy/resources';
 import { localDate } from '../broker/case-facts';
 import type { GrantRecord } from '../broker/grant-record';
 import { policyFromStored, POLICY_VALUE_SQL } from '../settings/policy-store';
-import { prepared } from '../store/sql';
+import { one, sql, sqlTrusted } from '../store/sql';
 
 interface ReadFacts {
   owner: string | null;
@@ -28,16 +28,16 @@ interface ReadFacts {
   grant: string | null;
 }
 
-const WIDEST_FIRST = `CASE scope ${SCOPES.map((s, i) => `WHEN '${s}' THEN ${i}`).join(' ')} END DESC`;
+const WIDEST_FIRST = sqlTrusted(`CASE scope ${SCOPES.map((s, i) => `WHEN '${s}' THEN ${i}`).join(' ')} END DESC`);
 
-/** Named parameters: @crn, @staff (the reader's staff code), @now, @user (the reader's user id). */
-const READ_FACTS_SQL = `
+/** `staff` is the reader's staff code, `user` their user id. */
+const readFactsSql = ({ crn, staff, now, user }: { crn: string; staff: string | null; now: number; user: number }) => sql`
   SELECT
-    (SELECT owner_staff_code FROM people WHERE crn = @crn) AS owner,
-    EXISTS (SELECT 1 FROM lao_exclusions WHERE crn = @crn AND staff_code = @staff AND start_at <= @now AND (end_at IS NULL OR end_at > @now)) AS excluded,
-    EXISTS (SELECT 1 FROM lao_restrictions WHERE crn = @crn AND start_at <= @now AND (end_at IS NULL OR end_at > @now)) AS restricted,
-    EXISTS (SELECT 1 FROM lao_restrictions WHERE crn = @crn AND staff_code = @staff AND start_at <= @now AND (end_at IS NULL OR end_at > @now)) AS on_allow_list,
-    (SELECT json_group_array(json_array(start_date, end_date)) FROM allocations WHERE staff_code = @staff AND crn = @crn) AS allocations,
+    (SELECT owner_staff_code FROM people WHERE crn = ${crn}) AS owner,
+    EXISTS (SELECT 1 FROM lao_exclusions WHERE crn = ${crn} AND staff_code = ${staff} AND start_at <= ${now} AND (end_at IS NULL OR end_at > ${now})) AS excluded,
+    EXISTS (SELECT 1 FROM lao_restrictions WHERE crn = ${crn} AND start_at <= ${now} AND (end_at IS NULL OR end_at > ${now})) AS restricted,
+    EXISTS (SELECT 1 FROM lao_restrictions WHERE crn = ${crn} AND staff_code = ${staff} AND start_at <= ${now} AND (end_at IS NULL OR end_at > ${now})) AS on_allow_list,
+    (SELECT json_group_array(json_array(start_date, end_date)) FROM allocations WHERE staff_code = ${staff} AND crn = ${crn}) AS allocations,
     c.rollback_detected_at, c.latest_seen_at,
     ${POLICY_VALUE_SQL} AS policy,
     -- The widest live grant, a request grant before an emergency one of the same scope.
@@ -45,14 +45,14 @@ const READ_FACTS_SQL = `
               'start_at', start_at, 'end_at', end_at, 'granted_by_user_id', granted_by_user_id, 'created_at', created_at,
               'revoked_at', revoked_at, 'revoked_by_user_id', revoked_by_user_id, 'revoke_reason', revoke_reason,
               'expiry_recorded_at', expiry_recorded_at)
-       FROM grants WHERE grantee_user_id = @user AND crn = @crn AND revoked_at IS NULL AND start_at <= @now
+       FROM grants WHERE grantee_user_id = ${user} AND crn = ${crn} AND revoked_at IS NULL AND start_at <= ${now}
          -- Ended is ended: the end is also checked against the latest time the store has ever seen.
-         AND end_at > max(@now, coalesce(c.high_water_at, 0))
+         AND end_at > max(${now}, coalesce(c.high_water_at, 0))
        ORDER BY ${WIDEST_FIRST}, kind = 'REQUEST' DESC, end_at, id LIMIT 1) AS "grant"
   FROM (SELECT 1) LEFT JOIN clock_state c ON c.id = 1`;
 
-export function recordResource(db: Db, actor: Actor, crn: string, now: number): { resource: RecordResource; grant: GrantRecord | null } {
-  const f = prepared(db, READ_FACTS_SQL).get({ crn, staff: actor.staffCode, now, user: actor.userId }) as ReadFacts;
+export async function recordResource(db: Db, actor: Actor, crn: string, now: number): Promise<{ resource: RecordResource; grant: GrantRecord | null }> {
+  const f = (await one<ReadFacts>(db, readFactsSql({ crn, staff: actor.staffCode, now, user: actor.userId })))!;
   const today = localDate(now, policyFromStored(db, f.policy).workingHours.timeZone);
   const allocations = JSON.parse(f.allocations) as [string, string | null][];
   // The holder's own state (active, not excluded) is part of "active grant": actor.active is

@@ -1,4 +1,5 @@
 /** The short risk picture for deciders and inbox rows: RoSH, MAPPA, tier and red flags. */
+import { inList } from '../broker/list-facts';
 import type { Db } from '../store/sql';
 import type { RiskSummary } from '../../../shared/contract';
 import type { RiskLevel } from '../../../shared/domain/access';
@@ -42,19 +43,16 @@ export async function riskSummaries(db: Db, crns: Iterable<string>, now: number,
   const today = localDate(now, timeZone);
   const regs = new Map<string, ActiveRegistration[]>();
   // The same order as activeRegistrations, within each person.
-  for (const r of await all<ActiveRegistration & { crn: string }>(db, {
-    text: `SELECT r.crn, r.type_code, r.level, r.category, t.description, t.colour, t.front_sheet_rank
+  for (const r of await all<ActiveRegistration & { crn: string }>(db, sql`SELECT r.crn, r.type_code, r.level, r.category, t.description, t.colour, t.front_sheet_rank
            FROM registrations r JOIN register_types t ON t.code = r.type_code
-           WHERE r.crn IN (SELECT value FROM json_each(?)) AND r.start_date <= ? AND (r.end_date IS NULL OR r.end_date > ?)
-           ORDER BY r.crn, CASE WHEN t.front_sheet_rank > 0 THEN t.front_sheet_rank ELSE 1000 END, r.type_code, r.start_date DESC`,
-    params: [list, today, today],
-  })) {
+           WHERE r.crn IN (SELECT value FROM json_each(${list})) AND r.start_date <= ${today} AND (r.end_date IS NULL OR r.end_date > ${today})
+           ORDER BY r.crn, CASE WHEN t.front_sheet_rank > 0 THEN t.front_sheet_rank ELSE 1000 END, r.type_code, r.start_date DESC`)) {
     const own = regs.get(r.crn) ?? [];
     own.push(r);
     regs.set(r.crn, own);
   }
   const tiers = new Map(
-    (await all<{ crn: string; tier: string | null }>(db, { text: 'SELECT crn, tier FROM people WHERE crn IN (SELECT value FROM json_each(?))', params: [list] })).map((p) => [p.crn, p.tier]),
+    (await all<{ crn: string; tier: string | null }>(db, sql`SELECT crn, tier FROM people WHERE crn ${inList(list)}`)).map((p) => [p.crn, p.tier]),
   );
   return (crn, restricted) => summariseRisk(regs.get(crn) ?? [], tiers.get(crn) ?? null, restricted);
 }

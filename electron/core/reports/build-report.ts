@@ -22,11 +22,11 @@ export interface ReportOptions {
   generatedAt: number;
 }
 
-export function buildReport(db: Db, period: ReportPeriod, options: ReportOptions): Report {
+export async function buildReport(db: Db, period: ReportPeriod, options: ReportOptions): Promise<Report> {
   const breakdown = options.breakdown ?? 'NONE';
   const listLimit = options.listLimit ?? DEFAULT_LIST_LIMIT;
   // One snapshot: a decision committed half-way through must not land in some tables and not others.
-  return db.transaction(async () => {
+  return db.read(async () => {
     const requests = await periodRequests(db, period);
     return {
       period,
@@ -41,5 +41,5 @@ export function buildReport(db: Db, period: ReportPeriod, options: ReportOptions
       grants: await grantsReport(db, period, listLimit),
       caseload: await caseloadPressure(db, period, listLimit, requests),
     };
-  }).deferred();
+  });
 }

@@ -28,7 +28,8 @@ async function daysAbsent(db: Db, period: ReportPeriod): Promise<Map<string, num
   return new Map(rows.map((r) => [r.staff_code, Math.round((r.ms / DAY) * 10) / 10]));
 }
 
-export async function caseloadPressure(db: Db, period: ReportPeriod, listLimit: number, requests: readonly PeriodRequest[] = await periodRequests(db, period)): Promise<CaseloadReport> {
+export async function caseloadPressure(db: Db, period: ReportPeriod, listLimit: number, given?: readonly PeriodRequest[]): Promise<CaseloadReport> {
+  const requests = given ?? (await periodRequests(db, period));
   const held = await caseloads(db);
   const away = await daysAbsent(db, period);
   const byOwner = new Map<string, PeriodRequest[]>();

@@ -20,7 +20,8 @@ export const HUB_REASON_REPORT_LABELS: Record<HubReason, string> = {
 
 const countReason = (requests: readonly PeriodRequest[], reason: HubReason) => requests.filter((r) => r.hubReason === reason).length;
 
-export async function hubFallback(db: Db, period: ReportPeriod, breakdown: Breakdown, requests: readonly PeriodRequest[] = await periodRequests(db, period)): Promise<FallbackReport> {
+export async function hubFallback(db: Db, period: ReportPeriod, breakdown: Breakdown, given?: readonly PeriodRequest[]): Promise<FallbackReport> {
+  const requests = given ?? (await periodRequests(db, period));
   const toHub = requests.filter((r) => r.hubReason !== null).length;
   return {
     requests: requests.length,

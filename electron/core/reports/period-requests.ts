@@ -1,9 +1,9 @@
 /**
  * The requests a report counts: those made in the period, each with its facts as they stood at
  * the period's `asOf` (a decision made after it does not count yet) and with the organisation
- * rows every breakdown is named from. One read-only query over the requests_created index, read
- * row by row; staff, teams and providers are looked up once, so a year of a national store's
- * requests (about a million) fits comfortably in memory.
+ * rows every breakdown is named from. One read-only query over the requests_created index; staff,
+ * teams and providers are looked up once and shared, so a year of a national store's requests
+ * (about a million) fits comfortably in memory.
  */
 import type { Db } from '../store/sql';
 import type { Breakdown, Outcome } from '../../../shared/contract/reports';
@@ -64,26 +64,26 @@ async function staffPlaces(db: Db): Promise<Map<string, StaffPlace>> {
   return new Map(rows.map((r) => [r.code, { person: { key: r.code, label: r.name }, team: shared(teams, r.t_code, r.t_name), provider: shared(providers, r.p_code, r.p_name) }]));
 }
 
-/** One request as SQLite gives it (raw, in column order), so a year of them stays small in memory. */
-type RawRequest = [
-  id: number,
-  crn: string,
-  urgency: Urgency,
-  createdAt: number,
-  deadline: number,
-  status: string,
-  decidedAt: number | null,
-  route: DecisionRoute | null,
-  narrowed: number | null,
-  denyReason: DenyReasonCode | null,
-  withdrawnAt: number | null,
-  hubReason: HubReason | null,
-  routedAt: number,
-  escalatedAt: number | null,
-  owner: string | null,
-  requester: string | null,
-  firstEmergencyAt: number | null,
-];
+/** One request as the store gives it. */
+interface RequestRow {
+  id: number;
+  crn: string;
+  urgency: Urgency;
+  created_at: number;
+  deadline: number;
+  status: string;
+  decided_at: number | null;
+  decision_route: DecisionRoute | null;
+  narrowed: number | null;
+  deny_reason_code: DenyReasonCode | null;
+  withdrawn_at: number | null;
+  hub_reason: HubReason | null;
+  routed_at: number;
+  escalated_at: number | null;
+  owner_staff_code: string | null;
+  requester_staff_code: string | null;
+  first_emergency_at: number | null;
+}
 
 export async function periodRequests(db: Db, period: ReportPeriod): Promise<PeriodRequest[]> {
   const { fromAt, toAt, asOf } = period;
@@ -97,15 +97,29 @@ export async function periodRequests(db: Db, period: ReportPeriod): Promise<Peri
         FROM requests r
         WHERE r.created_at >= ${fromAt} AND r.created_at < ${toAt} AND r.created_at <= ${asOf}
         ORDER BY r.created_at, r.id`;
-  const out: PeriodRequest[] = [];
-  for (const row of db.prepare(q.text).raw().iterate(...q.params) as IterableIterator<RawRequest>) {
-    out.push(toPeriodRequest(row, asOf, placeOf(row[14], noOwner), placeOf(row[15], noStaff)));
-  }
-  return out;
+  const rows = await all<RequestRow>(db, q);
+  return rows.map((row) => toPeriodRequest(row, asOf, placeOf(row.owner_staff_code, noOwner), placeOf(row.requester_staff_code, noStaff)));
 }
 
-function toPeriodRequest(row: RawRequest, asOf: number, owner: StaffPlace, requester: StaffPlace): PeriodRequest {
-  const [id, crn, urgency, createdAt, deadline, status, decided, route, narrowed, denyReason, withdrawn, hubReason, routedAt, escalatedAt, ownerCode, , firstEmergencyAt] = row;
+function toPeriodRequest(row: RequestRow, asOf: number, owner: StaffPlace, requester: StaffPlace): PeriodRequest {
+  const {
+    id,
+    crn,
+    urgency,
+    created_at: createdAt,
+    deadline,
+    status,
+    decided_at: decided,
+    decision_route: route,
+    narrowed,
+    deny_reason_code: denyReason,
+    withdrawn_at: withdrawn,
+    hub_reason: hubReason,
+    routed_at: routedAt,
+    escalated_at: escalatedAt,
+    owner_staff_code: ownerCode,
+    first_emergency_at: firstEmergencyAt,
+  } = row;
   const decidedAt = decided !== null && decided <= asOf ? decided : null;
   const withdrawnAt = withdrawn !== null && withdrawn <= asOf ? withdrawn : null;
   let outcome: Outcome = 'PENDING';

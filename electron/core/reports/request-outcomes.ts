@@ -12,7 +12,8 @@ import type { ReportPeriod } from './report-period';
 
 const countOutcome = (requests: readonly PeriodRequest[], outcome: string) => requests.filter((r) => r.outcome === outcome).length;
 
-export async function requestOutcomes(db: Db, period: ReportPeriod, breakdown: Breakdown, requests: readonly PeriodRequest[] = await periodRequests(db, period)): Promise<OutcomesReport> {
+export async function requestOutcomes(db: Db, period: ReportPeriod, breakdown: Breakdown, given?: readonly PeriodRequest[]): Promise<OutcomesReport> {
+  const requests = given ?? (await periodRequests(db, period));
   const denied = requests.filter((r) => r.outcome === 'DENIED');
   return {
     total: requests.length,

@@ -53,8 +53,9 @@ export async function slaPerformance(
   period: ReportPeriod,
   breakdown: Breakdown,
   listLimit = DEFAULT_LIST_LIMIT,
-  requests: readonly PeriodRequest[] = await periodRequests(db, period),
+  given?: readonly PeriodRequest[],
 ): Promise<SlaReport> {
+  const requests = given ?? (await periodRequests(db, period));
   const { asOf } = period;
   const breaches = breachRows(requests, asOf);
   return {

@@ -47,7 +47,8 @@ export function binIndex(waitMs: number): number {
   return i === -1 ? WAIT_BINS.length - 1 : i;
 }
 
-export async function waitTimes(db: Db, period: ReportPeriod, breakdown: Breakdown, requests: readonly PeriodRequest[] = await periodRequests(db, period)): Promise<WaitTimesReport> {
+export async function waitTimes(db: Db, period: ReportPeriod, breakdown: Breakdown, given?: readonly PeriodRequest[]): Promise<WaitTimesReport> {
+  const requests = given ?? (await periodRequests(db, period));
   const series = ROUTES.filter((route) => route !== 'ALL').map((route) => {
     const counts = WAIT_BINS.map(() => 0);
     for (const w of waitsFor(requests, route)) counts[binIndex(w)]!++;

@@ -4,11 +4,12 @@
  * timer, and a connection per window.
  */
 import { randomUUID } from 'node:crypto';
-import type { Db } from '../store/sql';
 import type { Result, SweepReport } from '../../../shared/contract';
 import type { Connection } from '../auth/sessions';
 import { SessionService } from '../auth/sessions';
 import { policyOf, type BrokerContext } from '../broker/context';
+import { DEFAULT_POLICY } from '../../../shared/contract/policy-settings';
+import type { Db } from '../store/sql';
 import { sweep } from '../broker/sweep';
 import type { Clock, TestClock } from '../clock/clock';
 import { storeFailureOf } from '../store/store-failures';
@@ -36,7 +37,7 @@ export interface BrokerCore {
   /** A new connection for a window or page; its session starts empty. */
   connect(): Connection;
   dispatch(channel: unknown, conn: Connection, rawInput: unknown): Promise<Result<unknown>>;
-  sweep(): SweepReport;
+  sweep(): Promise<SweepReport>;
   /** The sweep, in turn with the other background tasks (for timers; tests may call sweep() directly). */
   sweepInTurn(): Promise<SweepReport>;
   /** Runs a background task on the store in turn with the others, unless the store is refused. */
@@ -50,10 +51,21 @@ const defaultLog: InternalErrorLog = (channel, error) => {
   console.error(`[broker] ${channel}: ${e.name}: ${e.message}`);
 };
 
+/** The policy's idle lock, or the last one known when the store cannot be read (the call then fails on its own). */
+async function currentIdleLock(ctx: BrokerContext, known: number): Promise<number> {
+  try {
+    return (await policyOf(ctx)).idleLockMinutes;
+  } catch {
+    return known;
+  }
+}
+
 export function createBrokerCore(o: BrokerCoreOptions): BrokerCore {
   const clock = o.devClock ?? o.clock;
   const ctx: BrokerContext = { db: o.db, clock };
-  const sessions = new SessionService(clock, async () => (await policyOf(ctx)).idleLockMinutes);
+  // The idle lock needs the policy synchronously: it is read again at the start of every call.
+  let idleLockMinutes = DEFAULT_POLICY.idleLockMinutes;
+  const sessions = new SessionService(clock, () => idleLockMinutes);
   const health = new StoreHealth(o.db, () => clock.now());
   const tasks = new TaskQueue();
   const services = {
@@ -81,7 +93,10 @@ export function createBrokerCore(o: BrokerCoreOptions): BrokerCore {
     sessions,
     health,
     connect: () => ({ id: randomUUID(), sessionId: null }),
-    dispatch: (channel, conn, rawInput) => dispatch(services, channel, conn, rawInput, log),
+    dispatch: async (channel, conn, rawInput) => {
+      if (!health.refused) idleLockMinutes = await currentIdleLock(ctx, idleLockMinutes);
+      return dispatch(services, channel, conn, rawInput, log);
+    },
     sweep: guardedSweep,
     sweepInTurn: () => tasks.run(async () => await guardedSweep()),
     inTurn: (task) =>

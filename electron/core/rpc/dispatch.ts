@@ -18,7 +18,7 @@ import { notifyUsers } from '../notifications/notify';
 import { all, sql } from '../store/sql';
 import { storeFailureOf } from '../store/store-failures';
 import type { Call, CoreServices, Handler } from './call';
-import { awaitsInside, inCallTransaction } from './call-atomicity';
+import { inCallTransaction, OWN_TRANSACTIONS } from './call-atomicity';
 import { HANDLERS } from './handlers/index';
 
 const MAX_ISSUES = 5;
@@ -47,11 +47,11 @@ export async function dispatch(services: CoreServices, channel: unknown, conn: C
     const parsed = def.input.safeParse(rawInput === undefined ? {} : rawInput);
     if (!parsed.success) return failure('INVALID_INPUT', describeIssues(parsed.error));
     const handler = HANDLERS[channel] as Handler<ChannelName>;
-    // A synchronous handler runs, with everything it reads and writes, in one transaction.
-    if (!awaitsInside(handler)) {
-      const value = inCallTransaction(services.ctx.db, conn, services.sessions, async () => {
+    // A call runs, with everything it reads and writes, in one transaction (call-atomicity.ts).
+    if (!OWN_TRANSACTIONS.has(channel)) {
+      const value = await inCallTransaction(services.ctx.db, conn, services.sessions, async () => {
         const call = await startCall(services, channel, conn);
-        return checkAnswer(channel, handler(call, parsed.data as never), logInternal);
+        return checkAnswer(channel, await handler(call, parsed.data as never), logInternal);
       }, { otherWriterBusy: services.importProgress.running });
       return { ok: true, value };
     }
@@ -108,7 +108,7 @@ async function watchClock(services: CoreServices): Promise<void> {
   const now = ctx.clock.now();
   const state = await observeClock(ctx.db, now, (await policyOf(ctx)).clockRollbackToleranceMinutes);
   if (!state.newlyDetected || !state.rollback) return;
-  ctx.db.transaction(async () => {
+  await ctx.db.write(async () => {
     await appendAuditEvent(ctx.db, { at: now, actor: 'system', action: 'clock.rollback', details: { latestSeenAt: state.rollback!.latestSeenAt, now } });
     const admins = (await all<{ id: number }>(ctx.db, sql`SELECT u.id FROM users u JOIN user_roles r ON r.user_id = u.id WHERE r.role = 'admin' AND u.active = 1`)).map((r) => r.id);
     await notifyUsers(ctx.db, admins, {
@@ -116,5 +116,5 @@ async function watchClock(services: CoreServices): Promise<void> {
       body: 'Reads of records are paused until an administrator checks the clock and acknowledges it.',
       dedupeKey: `clock-rollback:${state.rollback!.detectedAt}`,
     });
-  }).immediate();
+  });
 }

@@ -5,7 +5,7 @@
  * without touching the file, so a damaged store is never written to again. The damage itself is
  * audited if the store still takes that one write.
  */
-import type { Database } from 'better-sqlite3-multiple-ciphers';
+import type { Db } from '../store/sql';
 import { AppError } from '../../../shared/errors';
 import { appendAuditEvent } from '../audit/audit-log';
 
@@ -13,7 +13,7 @@ export class StoreHealth {
   private refusal: AppError | null = null;
 
   constructor(
-    private readonly db: Database,
+    private readonly db: Db,
     private readonly now: () => number,
   ) {}
 
@@ -27,8 +27,8 @@ export class StoreHealth {
     if (this.refusal) return this.refusal;
     this.refusal = new AppError('STORE_DAMAGED');
     try {
-      // Only between calls: a call in flight is rolled back by its own transaction, never from here.
-      if (!this.db.inTransaction) await appendAuditEvent(this.db, { at: this.now(), actor: 'system', action: 'store.damaged', details: { where, detail: detail.slice(0, 200) } });
+      // Called between calls: a call in flight has already been rolled back by its own transaction.
+      await appendAuditEvent(this.db, { at: this.now(), actor: 'system', action: 'store.damaged', details: { where, detail: detail.slice(0, 200) } });
     } catch {
       // The damage may be where the audit log is: the refusal stands without its entry.
     }

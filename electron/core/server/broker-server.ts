@@ -96,7 +96,7 @@ export async function buildBrokerServer(o: BrokerServerOptions): Promise<Fastify
   app.removeContentTypeParser('text/plain');
 
   const tokens = new SessionTokens(o.core.sessions);
-  const feed = new LiveFeed(o.core.ctx.db);
+  const feed = await LiveFeed.start(o.core.ctx.db);
   /** Open push connections per desktop connection, ended when its session ends. */
   const streams = new Map<Connection, Set<() => void>>();
   const endStreams = (conn: Connection) => {

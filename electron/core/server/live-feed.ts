@@ -14,11 +14,16 @@ type Listener = (update: LiveUpdate) => void;
 const BATCH = 1000;
 
 export class LiveFeed {
-  private lastId: number;
   private readonly listeners = new Map<number, Set<Listener>>();
 
-  constructor(private readonly db: Db) {
-    this.lastId = await latestNotificationId(db);
+  private constructor(
+    private readonly db: Db,
+    private lastId: number,
+  ) {}
+
+  /** A feed that starts from the latest notification: what came before was already on screen. */
+  static async start(db: Db): Promise<LiveFeed> {
+    return new LiveFeed(db, await latestNotificationId(db));
   }
 
   /** Starts telling `listener` about `userId`'s changes; returns the function that stops it. */

@@ -15,7 +15,7 @@ export async function readPolicy(db: Db): Promise<PolicySettings> {
 }
 
 /** The stored policy's text as a subquery, for callers that read it within a larger query. */
-export const POLICY_VALUE_SQL = `(SELECT value FROM settings WHERE key = '${KEY}')`;
+export const POLICY_VALUE_SQL = sql`(SELECT value FROM settings WHERE key = ${KEY})`;
 
 export function policyFromStored(db: Db, raw: string | null): PolicySettings {
   if (raw === null) return DEFAULT_POLICY;
@@ -34,9 +34,9 @@ export function policyFromStored(db: Db, raw: string | null): PolicySettings {
 }
 
 /** Replaces the policy, auditing what changed, in one transaction. */
-export function savePolicy(db: Db, next: PolicySettings, by: { userId: number | null; actor: string }, now: number): PolicySettings {
+export async function savePolicy(db: Db, next: PolicySettings, by: { userId: number | null; actor: string }, now: number): Promise<PolicySettings> {
   const valid = policySettings.parse(next);
-  return db.transaction(async () => {
+  return await db.write(async () => {
     const before = await readPolicy(db);
     await run(
       db,
@@ -45,7 +45,7 @@ export function savePolicy(db: Db, next: PolicySettings, by: { userId: number | 
     );
     await appendAuditEvent(db, { at: now, actor: by.actor, action: 'policy.update', subject: 'policy', details: { changed: changedKeys(before, valid), before, after: valid } });
     return valid;
-  }).immediate();
+  });
 }
 
 function changedKeys(a: PolicySettings, b: PolicySettings): string[] {

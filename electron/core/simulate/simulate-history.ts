@@ -67,7 +67,7 @@ export async function simulateHistory(db: Db, o: SimulationOptions): Promise<Sim
   const rng = rngFor(o.seed, 'simulate-history');
   const queue = new EventQueue<SimEvent>();
   const counts = noCounts();
-  const office = new SimulatedOffice(ctx, staff, rng, calendar, queue, counts, spare);
+  const office = await SimulatedOffice.open(ctx, staff, rng, calendar, queue, counts, spare);
 
   const days = calendar.days(from, o.until);
   planUnavailableOwners(queue, staff, o, from);
@@ -114,7 +114,7 @@ export async function simulateHistory(db: Db, o: SimulationOptions): Promise<Sim
     until: o.until,
     accountsCreated: staff.accountsCreated,
     counts,
-    report: buildReport(db, period, { generatedAt: o.until }),
+    report: await buildReport(db, period, { generatedAt: o.until }),
     mission: await immediateSafetyInTime(db, from, o.until),
   };
 }
@@ -138,7 +138,7 @@ function planUnavailableOwners(queue: EventQueue<SimEvent>, staff: SimulationSta
 async function handle(office: SimulatedOffice, e: SimEvent, onShift: Actor[], nextShift: () => number): Promise<void> {
   switch (e.kind) {
     case 'ask':
-      return office.ask(e.requester);
+      return await office.ask(e.requester);
     case 'ownerAnswers':
       return await office.ownerAnswers(e.requestId);
     case 'hubAnswers':
@@ -148,10 +148,10 @@ async function handle(office: SimulatedOffice, e: SimEvent, onShift: Actor[], ne
     case 'breakGlass':
       return await office.breakGlass(e.requestId, e.requester);
     case 'review':
-      return office.review(e.useId, e.userId, onShift, await nextShift());
+      return await office.review(e.useId, e.userId, onShift, await nextShift());
     case 'revoke':
       return await office.revoke(e.grantId, e.ownerStaffCode, onShift);
     case 'absence':
-      return office.recordAbsence(e);
+      return await office.recordAbsence(e);
   }
 }

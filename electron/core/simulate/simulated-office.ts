@@ -42,7 +42,27 @@ export class SimulatedOffice {
   /** Requests the hub has already picked up, so a shift does not pick them up twice. */
   readonly withHub = new Set<number>();
 
-  constructor(
+  /** The office over the store as it is: the people it may ask about and who holds each case. */
+  static async open(
+    ctx: BrokerContext,
+    staff: SimulationStaff,
+    rng: Rng,
+    calendar: OfficeCalendar,
+    queue: EventQueue<SimEvent>,
+    counts: SimulationCounts,
+    spare: ReadonlySet<string>,
+  ): Promise<SimulatedOffice> {
+    const db = ctx.db;
+    const rows = await all<Allocation & { staff_code: string }>(
+      db,
+      sql`SELECT a.staff_code, a.crn, a.kind, a.start_date AS start, a.end_date AS end FROM allocations a JOIN people p ON p.crn = a.crn
+          WHERE p.managing_sector = 'NPS' ORDER BY a.staff_code, a.crn`,
+    );
+    const people = await all<{ crn: string; owner: string }>(db, sql`SELECT crn, owner_staff_code AS owner FROM people WHERE managing_sector = 'NPS' AND owner_staff_code IS NOT NULL ORDER BY crn`);
+    return new SimulatedOffice(ctx, staff, rng, calendar, queue, counts, spare, rows, people);
+  }
+
+  private constructor(
     private readonly ctx: BrokerContext,
     private readonly staff: SimulationStaff,
     private readonly rng: Rng,
@@ -50,19 +70,13 @@ export class SimulatedOffice {
     private readonly queue: EventQueue<SimEvent>,
     readonly counts: SimulationCounts,
     spare: ReadonlySet<string>,
+    rows: readonly (Allocation & { staff_code: string })[],
+    people: readonly { crn: string; owner: string }[],
   ) {
     this.owners = new Map(staff.owners.map((o) => [o.staffCode, o]));
     for (const p of staff.practitioners) if (rng.chance(b.HABITUAL_BREAK_GLASS_SHARE)) this.habitual.add(p.userId);
-    const db = ctx.db;
-    const rows = await all<Allocation & { staff_code: string }>(
-      db,
-      sql`SELECT a.staff_code, a.crn, a.kind, a.start_date AS start, a.end_date AS end FROM allocations a JOIN people p ON p.crn = a.crn
-          WHERE p.managing_sector = 'NPS' ORDER BY a.staff_code, a.crn`,
-    );
     const spared = new Set(rows.filter((r) => spare.has(r.staff_code)).map((r) => r.crn));
-    this.npsPeople = (await all<{ crn: string; owner: string }>(db, sql`SELECT crn, owner_staff_code AS owner FROM people WHERE managing_sector = 'NPS' AND owner_staff_code IS NOT NULL ORDER BY crn`))
-      .filter((p) => !spare.has(p.owner) && !spared.has(p.crn))
-      .map((p) => p.crn);
+    this.npsPeople = people.filter((p) => !spare.has(p.owner) && !spared.has(p.crn)).map((p) => p.crn);
     const askable = new Set(this.npsPeople);
     for (const r of rows) if (askable.has(r.crn)) this.allocations.set(r.staff_code, [...(this.allocations.get(r.staff_code) ?? []), r]);
   }
@@ -76,9 +90,9 @@ export class SimulatedOffice {
   }
 
   /** Runs a service; a refusal by the broker's rules is counted, anything else is a fault and stops the run. */
-  private attempt<T>(action: () => T): T | null {
+  private async attempt<T>(action: () => Promise<T>): Promise<T | null> {
     try {
-      return action();
+      return await action();
     } catch (e) {
       if (!(e instanceof AppError)) throw e;
       this.counts.refusedActions++;
@@ -98,7 +112,7 @@ export class SimulatedOffice {
     }
   }
 
-  ask(requester: Actor): void {
+  async ask(requester: Actor): Promise<void> {
     const today = localDate(this.now, this.calendar.timeZone);
     const mine = (this.allocations.get(requester.staffCode ?? '') ?? []).filter((a) => a.start <= today && (a.end === null || a.end >= today));
     const allocation = mine.length > 0 && this.rng.chance(0.5) ? this.rng.pick(mine) : null;
@@ -110,7 +124,7 @@ export class SimulatedOffice {
       urgency === 'IMMEDIATE_SAFETY' ? (this.rng.chance(0.5) ? this.now + Math.round(b.between(this.rng, [45, 180])) * MINUTE : null)
       : urgency === 'WITHIN_2_WORKING_DAYS' ? this.calendar.addWorkingMinutes(this.now, Math.round(b.between(this.rng, [480, 960])))
       : this.rng.chance(0.4) ? this.now + Math.round(b.between(this.rng, [3, 10])) * DAY : null;
-    const outcome = this.attempt(async () => await createRequests(this.ctx, requester, { crns: [crn], scope, purpose, justification: b.JUSTIFICATIONS[purpose], urgency, neededBy, durationDays: DURATION_DAYS[scope] }));
+    const outcome = await this.attempt(async () => await createRequests(this.ctx, requester, { crns: [crn], scope, purpose, justification: b.JUSTIFICATIONS[purpose], urgency, neededBy, durationDays: DURATION_DAYS[scope] }));
     const result = outcome?.results[0];
     if (!result) return;
     if (result.outcome === 'REFUSED') {
@@ -150,7 +164,7 @@ export class SimulatedOffice {
     const owner = this.owners.get(r.owner_staff_code);
     let decider: Actor | undefined = owner && (await staffAvailability(this.db, owner.staffCode, this.now))?.available ? owner.actor : undefined;
     if (!decider) decider = (await availableDeputies(this.db, r.owner_staff_code, this.now)).map((d) => this.owners.get(d.staffCode)?.actor).find((a) => a !== undefined);
-    if (decider) this.decide(decider, r, false);
+    if (decider) await this.decide(decider, r, false);
   }
 
   /** Requests with the hub, or past their deadline, not yet picked up: each gets a pickup time. */
@@ -175,23 +189,23 @@ export class SimulatedOffice {
       this.withHub.delete(requestId);
       return;
     }
-    if (!this.decide(this.rng.pick(hub), r, true) && await this.pending(requestId)) {
+    if (!(await this.decide(this.rng.pick(hub), r, true)) && (await this.pending(requestId))) {
       // Restricted records need an LAO administrator in the hub, who is called in.
       const lao = this.staff.hubLao.filter((a) => a.userId !== r.requester_user_id);
-      if (lao.length > 0) this.decide(this.rng.pick(lao), r, true);
+      if (lao.length > 0) await this.decide(this.rng.pick(lao), r, true);
     }
   }
 
-  private decide(actor: Actor, r: RequestRecord, hub: boolean): boolean {
+  private async decide(actor: Actor, r: RequestRecord, hub: boolean): Promise<boolean> {
     if (this.rng.chance(b.REFUSAL_CHANCE[r.scope] + (hub ? b.HUB_EXTRA_REFUSAL : 0))) {
       const reasonCode = this.rng.weighted(b.DENY_REASONS[r.scope]);
-      const denied = this.attempt(async () => await denyRequest(this.ctx, actor, { requestId: r.id, reasonCode, reason: b.DENY_WORDS[reasonCode] }));
+      const denied = await this.attempt(async () => await denyRequest(this.ctx, actor, { requestId: r.id, reasonCode, reason: b.DENY_WORDS[reasonCode] }));
       if (denied) this.counts.denied++;
       return denied !== null;
     }
     const narrower = scopeRank(r.scope) > 0 && this.rng.chance(b.NARROW_SCOPE_CHANCE) ? SCOPES[scopeRank(r.scope) - 1] : undefined;
     const shorter = this.rng.chance(b.SHORTEN_CHANCE) ? Math.max(1, Math.floor(r.duration_days / 2)) : undefined;
-    const approved = this.attempt(async () => await approveRequest(this.ctx, actor, { requestId: r.id, scope: narrower, durationDays: shorter }));
+    const approved = await this.attempt(async () => await approveRequest(this.ctx, actor, { requestId: r.id, scope: narrower, durationDays: shorter }));
     if (!approved) return false;
     this.counts.approved++;
     if (approved.grant_id !== null && approved.approved_start_at !== null && approved.approved_duration_days !== null && this.rng.chance(b.REVOKE_CHANCE)) {
@@ -202,29 +216,29 @@ export class SimulatedOffice {
   }
 
   async withdraw(requestId: number, requester: Actor): Promise<void> {
-    if (!await this.pending(requestId)) return;
-    if (this.attempt(async () => await withdrawRequest(this.ctx, requester, requestId))) this.counts.withdrawn++;
+    if (!(await this.pending(requestId))) return;
+    if (await this.attempt(async () => await withdrawRequest(this.ctx, requester, requestId))) this.counts.withdrawn++;
   }
 
   // Emergency access and its review
 
   async breakGlass(requestId: number, requester: Actor): Promise<void> {
-    if (!await this.pending(requestId)) return;
+    if (!(await this.pending(requestId))) return;
     const reasonCode = this.rng.weighted(b.EMERGENCY_REASONS);
-    const opened = this.attempt(async () => await openEmergencyAccess(this.ctx, requester, { requestId, reasonCode, reasonText: '' }));
+    const opened = await this.attempt(async () => await openEmergencyAccess(this.ctx, requester, { requestId, reasonCode, reasonText: '' }));
     if (!opened) return;
     this.counts.emergencyUses++;
     this.queue.push({ at: this.now + Math.round(b.between(this.rng, [2, 48])) * HOUR, kind: 'review', useId: opened.use.id, userId: requester.userId });
   }
 
-  review(useId: number, userId: number, onShift: Actor[], retryAt: number): void {
+  async review(useId: number, userId: number, onShift: Actor[], retryAt: number): Promise<void> {
     const reviewers = onShift.filter((a) => a.userId !== userId);
     if (reviewers.length === 0) {
       this.queue.push({ at: retryAt, kind: 'review', useId, userId });
       return;
     }
     const outcome = this.rng.weighted(b.REVIEW_OUTCOMES);
-    if (this.attempt(async () => await reviewEmergencyUse(this.ctx, this.rng.pick(reviewers), { useId, outcome, notes: b.REVIEW_NOTES[outcome] }))) this.counts.reviews++;
+    if (await this.attempt(async () => await reviewEmergencyUse(this.ctx, this.rng.pick(reviewers), { useId, outcome, notes: b.REVIEW_NOTES[outcome] }))) this.counts.reviews++;
   }
 
   // Revocations and absences
@@ -233,7 +247,7 @@ export class SimulatedOffice {
     const owner = ownerStaffCode ? this.owners.get(ownerStaffCode) : undefined;
     const revoker = owner && (await staffAvailability(this.db, owner.staffCode, this.now))?.available ? owner.actor : onShift[0] ?? this.staff.hub[0];
     if (!revoker) return;
-    if (this.attempt(async () => await revokeGrant(this.ctx, revoker, grantId, this.rng.pick(b.REVOKE_REASONS)))) this.counts.revoked++;
+    if (await this.attempt(async () => await revokeGrant(this.ctx, revoker, grantId, this.rng.pick(b.REVOKE_REASONS)))) this.counts.revoked++;
   }
 
   /** Leave is booked ahead by the owner; sickness is recorded on the morning by an administrator. */
@@ -257,8 +271,8 @@ export class SimulatedOffice {
     }
   }
 
-  recordAbsence(e: Extract<SimEvent, { kind: 'absence' }>): void {
-    const recorded = this.attempt(async () => await recordAbsence(this.ctx, e.recordedBy, { staffCode: e.owner.staffCode, kind: e.absence, startAt: e.startAt, endAt: e.endAt }));
+  async recordAbsence(e: Extract<SimEvent, { kind: 'absence' }>): Promise<void> {
+    const recorded = await this.attempt(async () => await recordAbsence(this.ctx, e.recordedBy, { staffCode: e.owner.staffCode, kind: e.absence, startAt: e.startAt, endAt: e.endAt }));
     if (recorded) this.counts.absences++;
   }
 }

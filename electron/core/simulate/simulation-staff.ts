@@ -73,7 +73,7 @@ export async function simulationStaff(db: Db, now: number, spare: ReadonlySet<st
   const prepared = await Promise.all(
     wanted.map((w) => prepareUser(db, { username: w.code.toLowerCase(), roles: w.roles, staffCode: w.code, password: randomBytes(18).toString('base64url') })),
   );
-  const created = prepared.length > 0 ? insertUsers(db, prepared, { actor: SIMULATED_ACCOUNT_ACTOR, now: () => now }) : [];
+  const created = prepared.length > 0 ? await insertUsers(db, prepared, { actor: SIMULATED_ACCOUNT_ACTOR, now: () => now }) : [];
   for (const u of created) accounts.set(u.staffCode!, u.id);
 
   const actorOf = async (code: string): Promise<Actor | null> => {

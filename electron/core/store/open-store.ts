@@ -11,7 +11,7 @@ import { dirname, resolve } from 'node:path';
 import Database, { type Database as Db } from 'better-sqlite3-multiple-ciphers';
 import { AppError } from '../../../shared/errors';
 import type { Engine } from './engine/engine';
-import { sqlcipherEngine } from './engine/sqlcipher-engine';
+import { engineOf } from './engine/sqlcipher-engine';
 import type { KeyStore, StoredKey } from './key-store';
 import { assertNotFromFuture, migrate, schemaVersion } from './migrate';
 import { badPagesAmong, keyOpensAnyPage, STORE_PAGE_SIZE } from './page-check';
@@ -194,7 +194,7 @@ function checkKeyShape(keyHex: string): void {
 function wrap(db: Db, path: string, version: number): Store {
   return {
     db,
-    engine: sqlcipherEngine(db),
+    engine: engineOf(db),
     path,
     schemaVersion: version,
     close: () => {

@@ -9,7 +9,8 @@ import type { Role } from '../../../shared/domain/access';
 import { AppError } from '../../../shared/errors';
 import { appendAuditEvent } from '../audit/audit-log';
 import { hashPassword } from '../auth/password-hash';
-import { one, run, sql } from '../store/sql';
+import { one, run, sql, insertId } from '../store/sql';
+import { mapInOrder } from '../../../shared/async/map-in-order';
 import { checkUsername } from './account-rules';
 import { checkAccountRoles } from './account-roles';
 
@@ -61,11 +62,10 @@ export async function prepareUser(db: Db, input: NewUser): Promise<PreparedUser>
 }
 
 /** Inserts prepared accounts in one transaction: all are created, or none. */
-export function insertUsers(db: Db, users: readonly PreparedUser[], opts: CreateOptions): CreatedUser[] {
+export async function insertUsers(db: Db, users: readonly PreparedUser[], opts: CreateOptions): Promise<CreatedUser[]> {
   const now = opts.now ?? Date.now;
-  return db
-    .transaction(() =>
-      users.map(async (u) => {
+  return db.write(() =>
+      mapInOrder(users, async (u) => {
         const taken = await one<{ username: string }>(db, sql`SELECT username FROM users WHERE username = ${u.username}`);
         if (taken) throw new AppError('USERNAME_TAKEN', `The username ${u.username} is already in use.`);
         if (u.staffCode !== null) {
@@ -73,12 +73,10 @@ export function insertUsers(db: Db, users: readonly PreparedUser[], opts: Create
           if (linked) throw new AppError('STAFF_HAS_ACCOUNT', `Staff member ${u.staffCode} already has the account ${linked.username}.`);
         }
         const at = now();
-        const id = Number(
-          (await run(
-            db,
-            sql`INSERT INTO users (username, display_name, staff_code, password_hash, created_at)
-                VALUES (${u.username}, ${u.displayName}, ${u.staffCode}, ${u.passwordHash}, ${at})`,
-          )).lastInsertRowid,
+        const id = await insertId(
+          db,
+          sql`INSERT INTO users (username, display_name, staff_code, password_hash, created_at)
+              VALUES (${u.username}, ${u.displayName}, ${u.staffCode}, ${u.passwordHash}, ${at}) RETURNING id`,
         );
         for (const role of u.roles) await run(db, sql`INSERT INTO user_roles (user_id, role) VALUES (${id}, ${role})`);
         await appendAuditEvent(db, {
@@ -90,11 +88,10 @@ export function insertUsers(db: Db, users: readonly PreparedUser[], opts: Create
         });
         return { id, username: u.username, displayName: u.displayName, staffCode: u.staffCode, roles: u.roles };
       }),
-    )
-    .immediate();
+  );
 }
 
 export async function createUser(db: Db, input: NewUser, opts: CreateOptions): Promise<CreatedUser> {
   const prepared = await prepareUser(db, input);
-  return insertUsers(db, [prepared], opts)[0]!;
+  return (await insertUsers(db, [prepared], opts))[0]!;
 }

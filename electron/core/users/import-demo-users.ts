@@ -46,7 +46,7 @@ export async function importDemoUsers(db: Db, dir: string, password: string, opt
     }
   }
   try {
-    return insertUsers(db, prepared, opts);
+    return await insertUsers(db, prepared, opts);
   } catch (e) {
     if (e instanceof AppError) throw new AppError(e.code, `${e.message} No accounts were created.`);
     throw e;

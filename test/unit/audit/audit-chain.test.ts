@@ -1,11 +1,12 @@
 import { readFileSync, statSync } from 'node:fs';
+import { engineOf } from '../../../electron/core/store/engine/sqlcipher-engine';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
 import { appendAuditEvent } from '../../../electron/core/audit/audit-log';
 import { canonicalJson } from '../../../electron/core/audit/canonical-json';
 import { auditCsv, writeAuditCsv } from '../../../electron/core/audit/export-csv';
-import { verifyAuditChain } from '../../../electron/core/audit/verify-chain';
+import { verifyStoreAuditChain } from '../../../electron/core/audit/verify-chain';
 import { DEFAULT_POLICY } from '../../../shared/contract';
 import { PASSWORD, PEOPLE, useBrokerFixture, type BrokerFixture } from '../../helpers/broker-fixture';
 import { createRequest, grantAccess } from '../../helpers/broker-requests';
@@ -15,7 +16,7 @@ const fixture = useBrokerFixture();
 const tempDir = useTempDirs();
 
 async function addEvents(fx: BrokerFixture, n: number) {
-  for (let i = 0; i < n; i++) await appendAuditEvent(fx.db, { at: fx.clock.now() + i, actor: 'cli', action: 'test.event', subject: `thing:${i}`, details: { i } });
+  for (let i = 0; i < n; i++) await appendAuditEvent(engineOf(fx.db), { at: fx.clock.now() + i, actor: 'cli', action: 'test.event', subject: `thing:${i}`, details: { i } });
 }
 
 describe('the audit log', () => {
@@ -31,7 +32,7 @@ describe('the audit log', () => {
     await addEvents(fx, 5);
     const rows = fx.db.prepare('SELECT seq, prev_hash, hash FROM audit_events ORDER BY seq').all() as { seq: number; prev_hash: string; hash: string }[];
     for (let i = 1; i < rows.length; i++) expect(rows[i]!.prev_hash).toBe(rows[i - 1]!.hash);
-    expect(verifyAuditChain(fx.db)).toEqual({ ok: true, checked: rows.length });
+    expect(verifyStoreAuditChain(fx.db)).toEqual({ ok: true, checked: rows.length });
   });
 
   it('names the first changed event when someone with the key edits a row', async () => {
@@ -40,7 +41,7 @@ describe('the audit log', () => {
     const target = (fx.db.prepare(`SELECT seq FROM audit_events WHERE subject = 'thing:3'`).get() as { seq: number }).seq;
     fx.db.exec('DROP TRIGGER audit_events_no_update');
     fx.db.prepare(`UPDATE audit_events SET details = '{"i":99}' WHERE seq = ?`).run(target);
-    expect(verifyAuditChain(fx.db)).toMatchObject({ ok: false, firstBadSeq: target, problem: `event ${target} has been changed since it was written` });
+    expect(verifyStoreAuditChain(fx.db)).toMatchObject({ ok: false, firstBadSeq: target, problem: `event ${target} has been changed since it was written` });
   });
 
   it('names the removed event itself as the first bad one', async () => {
@@ -49,7 +50,7 @@ describe('the audit log', () => {
     const target = (fx.db.prepare(`SELECT seq FROM audit_events WHERE subject = 'thing:2'`).get() as { seq: number }).seq;
     fx.db.exec('DROP TRIGGER audit_events_no_delete');
     fx.db.prepare('DELETE FROM audit_events WHERE seq = ?').run(target);
-    expect(verifyAuditChain(fx.db)).toMatchObject({ ok: false, firstBadSeq: target, problem: `event ${target} is missing (the next event is ${target + 1})` });
+    expect(verifyStoreAuditChain(fx.db)).toMatchObject({ ok: false, firstBadSeq: target, problem: `event ${target} is missing (the next event is ${target + 1})` });
   });
 
   it('hashes canonical JSON, so key order never changes a hash', () => {
@@ -66,7 +67,7 @@ describe('the audit log', () => {
     const { use } = await fx.call('priya', 'emergency.open', { requestId: b.id, password: PASSWORD, reasonCode: 'THREAT_OR_INCIDENT', reasonText: '' });
     await fx.call('hana', 'emergency.review', { useId: use.id, outcome: 'JUSTIFIED', notes: 'Threat was real.' });
     fx.clock.advanceHours(1);
-    fx.core.sweep();
+    await fx.core.sweep();
     await fx.call('hana', 'requests.deny', { requestId: b.id, reasonCode: 'OTHER', reason: 'Handled by emergency access.' });
     await fx.call('ada', 'admin.updatePolicy', { policy: { ...DEFAULT_POLICY, hubLeadMinutes: 60 }, confirmPassword: PASSWORD });
     await fx.call('ada', 'admin.setRoles', { userId: fx.users.alan.userId, roles: ['crc-practitioner'], confirmPassword: PASSWORD });
@@ -75,7 +76,7 @@ describe('the audit log', () => {
       'record.read', 'emergency.open', 'emergency.review', 'policy.update', 'admin.setRoles']) {
       expect(actions, action).toContain(action);
     }
-    expect(verifyAuditChain(fx.db)).toMatchObject({ ok: true });
+    expect(verifyStoreAuditChain(fx.db)).toMatchObject({ ok: true });
   });
 });
 
@@ -85,7 +86,7 @@ describe('audit export', () => {
     await addEvents(fx, 10);
     const from = fx.clock.now() + 3;
     const to = fx.clock.now() + 7;
-    const { csv, rows } = auditCsv(fx.db, { from, to });
+    const { csv, rows } = await auditCsv(engineOf(fx.db), { from, to });
     expect(rows).toBe(4);
     const parsed = parse(csv, { columns: true }) as Record<string, string>[];
     expect(parsed.map((r) => r.subject)).toEqual(['thing:3', 'thing:4', 'thing:5', 'thing:6']);
@@ -98,10 +99,10 @@ describe('audit export', () => {
     await addEvents(fx, 3);
     const out = join(tempDir(), 'audit.csv');
     const all = (fx.db.prepare('SELECT count(*) AS n FROM audit_events').get() as { n: number }).n;
-    expect(writeAuditCsv(fx.db, out, {})).toEqual({ rows: all });
+    expect(await writeAuditCsv(engineOf(fx.db), out, {})).toEqual({ rows: all });
     expect(statSync(out).mode & 0o777).toBe(0o600);
     expect(readFileSync(out, 'utf8').split('\n')[0]).toBe('seq,at_utc,at_ms,actor,action,subject,crn,details,prev_hash,hash');
-    expect(() => writeAuditCsv(fx.db, out, {})).toThrow(/EEXIST/);
+    await expect(writeAuditCsv(engineOf(fx.db), out, {})).rejects.toThrow(/EEXIST/);
   });
 
   it('lists events for one person, newest first, for administrators only', async () => {

@@ -3,6 +3,7 @@
  * drop the triggers and rewrite the chain so that `rab audit verify` alone still passes; with the
  * checkpoints, truncation, deletion and a recomputed chain are each caught and named.
  */
+import { engineOf } from '../../../electron/core/store/engine/sqlcipher-engine';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -35,7 +36,7 @@ async function rab(fx: BrokerFixture, ...argv: string[]) {
 }
 
 const addEvents = async (fx: BrokerFixture, n: number) => {
-  for (let i = 0; i < n; i++) await appendAuditEvent(fx.db, { at: fx.clock.now(), actor: 'cli', action: 'test.event', subject: `thing:${i}`, details: { i } });
+  for (let i = 0; i < n; i++) await appendAuditEvent(engineOf(fx.db), { at: fx.clock.now(), actor: 'cli', action: 'test.event', subject: `thing:${i}`, details: { i } });
 };
 
 const lastSeq = (db: Database) => db.prepare('SELECT max(seq) FROM audit_events').pluck().get() as number;

@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { engineOf } from '../../../electron/core/store/engine/sqlcipher-engine';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
@@ -26,7 +27,7 @@ async function rab(fx: BrokerFixture, ...argv: string[]) {
 }
 
 async function addEvents(fx: BrokerFixture, n: number) {
-  for (let i = 0; i < n; i++) await appendAuditEvent(fx.db, { at: Date.UTC(2026, 1, 1 + i), actor: 'cli', action: 'test.event', subject: `day:${i + 1}`, details: {} });
+  for (let i = 0; i < n; i++) await appendAuditEvent(engineOf(fx.db), { at: Date.UTC(2026, 1, 1 + i), actor: 'cli', action: 'test.event', subject: `day:${i + 1}`, details: {} });
 }
 
 describe('rab audit verify', () => {

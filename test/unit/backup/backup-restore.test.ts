@@ -3,6 +3,7 @@
  * machine with no manual step; a key taken elsewhere only on request; a backup older than the
  * latest signed checkpoint refused unless the loss is accepted.
  */
+import { engineOf } from '../../../electron/core/store/engine/sqlcipher-engine';
 import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -18,7 +19,7 @@ const fixture = useBrokerFixture({ signedOut: true });
 const tempDir = useTempDirs();
 
 const addEvents = async (fx: BrokerFixture, n: number) => {
-  for (let i = 0; i < n; i++) await appendAuditEvent(fx.db, { at: fx.clock.now(), actor: 'cli', action: 'test.event', details: { i } });
+  for (let i = 0; i < n; i++) await appendAuditEvent(engineOf(fx.db), { at: fx.clock.now(), actor: 'cli', action: 'test.event', details: { i } });
 };
 const count = (db: import('better-sqlite3-multiple-ciphers').Database, sql: string) => db.prepare(sql).pluck().get() as number;
 

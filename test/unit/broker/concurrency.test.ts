@@ -5,7 +5,7 @@
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { verifyAuditChain } from '../../../electron/core/audit/verify-chain';
+import { verifyStoreAuditChain } from '../../../electron/core/audit/verify-chain';
 import { keychainAccount } from '../../../electron/core/store/open-store';
 import { PASSWORD, PEOPLE, PROGRAMME_CRNS, useBrokerFixture, type BrokerFixture } from '../../helpers/broker-fixture';
 import { requestBody } from '../../helpers/broker-requests';
@@ -59,7 +59,7 @@ describe('two connections at once', () => {
     expect(perRequest).toEqual([]);
     const duplicateNotes = fx.db.prepare(`SELECT user_id, request_id, count(*) AS n FROM notifications WHERE kind = 'REQUEST_ESCALATED' GROUP BY user_id, request_id HAVING n > 1`).all();
     expect(duplicateNotes).toEqual([]);
-    expect(verifyAuditChain(fx.db)).toMatchObject({ ok: true });
+    expect(verifyStoreAuditChain(fx.db)).toMatchObject({ ok: true });
   });
 
   it('never let owner and hub both decide: the first decision wins, the other is told', async () => {
@@ -79,7 +79,7 @@ describe('two connections at once', () => {
     const grants = fx.db.prepare('SELECT request_id, count(*) AS n FROM grants GROUP BY request_id HAVING n > 1').all();
     expect(grants).toEqual([]);
     expect(fx.db.prepare(`SELECT count(*) AS n FROM requests WHERE status = 'APPROVED'`).get()).toEqual({ n: owner.decided });
-    expect(verifyAuditChain(fx.db)).toMatchObject({ ok: true });
+    expect(verifyStoreAuditChain(fx.db)).toMatchObject({ ok: true });
     expect(ids.length).toBeGreaterThan(both.length - 1);
   });
 });

@@ -10,7 +10,7 @@ describe('escalation and the sweep', () => {
     const fx = await fixture();
     const r = await createRequest(fx, 'priya', { urgency: 'IMMEDIATE_SAFETY' });
     fx.clock.advanceMinutes(31);
-    expect(fx.core.sweep()).toMatchObject({ escalated: 1 });
+    expect(await fx.core.sweep()).toMatchObject({ escalated: 1 });
     const row = (await fx.call('priya', 'requests.get', { requestId: r.id })).request;
     expect(row).toMatchObject({ status: 'PENDING_HUB', hubReason: 'DEADLINE_MISSED', overdue: true, escalatedAt: fx.clock.now() });
     for (const who of ['hana', 'lars', 'priya', 'olivia', 'dev'] as const) {
@@ -34,10 +34,10 @@ describe('escalation and the sweep', () => {
     const fx = await fixture();
     await createRequest(fx, 'priya', { urgency: 'IMMEDIATE_SAFETY' });
     fx.clock.advanceHours(1);
-    fx.core.sweep();
+    await fx.core.sweep();
     const notifications = fx.db.prepare('SELECT count(*) AS n FROM notifications').get();
     const events = fx.db.prepare('SELECT count(*) AS n FROM audit_events').get();
-    expect(fx.core.sweep()).toMatchObject({ escalated: 0, rerouted: 0, remindersSent: 0, grantsExpired: 0 });
+    expect(await fx.core.sweep()).toMatchObject({ escalated: 0, rerouted: 0, remindersSent: 0, grantsExpired: 0 });
     expect(fx.db.prepare('SELECT count(*) AS n FROM notifications').get()).toEqual(notifications);
     expect(fx.db.prepare('SELECT count(*) AS n FROM audit_events').get()).toEqual(events);
   });
@@ -46,7 +46,7 @@ describe('escalation and the sweep', () => {
     const fx = await fixture();
     const r = await createRequest(fx, 'priya', { urgency: 'IMMEDIATE_SAFETY' });
     fx.clock.advanceHours(1);
-    fx.core.sweep();
+    await fx.core.sweep();
     const approved = await fx.call('olivia', 'requests.approve', { requestId: r.id });
     expect(approved.decision).toMatchObject({ outcome: 'APPROVED', route: 'OWNER' });
     const late = await fx.attempt('hana', 'requests.deny', { requestId: r.id, reasonCode: 'OTHER', reason: 'Too late: the owner has already decided it.' });
@@ -68,7 +68,7 @@ describe('escalation and the sweep', () => {
     fx.db.prepare(`UPDATE deputies SET end_at = ?`).run(fx.clock.now());
     fx.db.prepare(`INSERT INTO absences (id, staff_code, kind, start_at, end_at) VALUES ('a2', ?, 'SICKNESS', ?, ?)`).run(CAST.olivia.staffCode, fx.clock.now(), fx.clock.now() + 3 * DAY);
     fx.clock.advanceMinutes(1);
-    expect(fx.core.sweep()).toMatchObject({ rerouted: 1 });
+    expect(await fx.core.sweep()).toMatchObject({ rerouted: 1 });
     const row = (await fx.call('priya', 'requests.get', { requestId: r.id })).request;
     expect(row).toMatchObject({ status: 'PENDING_HUB', hubReason: 'OWNER_ABSENT' });
     expect(row.whereAndWhy).toContain('Olivia Owner is off sick until');
@@ -89,7 +89,7 @@ describe('escalation and the sweep', () => {
     const fx = await fixture();
     const r = await createRequest(fx, 'priya');
     fx.db.prepare('UPDATE people SET owner_staff_code = ? WHERE crn = ?').run(CAST.dev.staffCode, PEOPLE.warrant.crn);
-    expect(fx.core.sweep()).toMatchObject({ rerouted: 1 });
+    expect(await fx.core.sweep()).toMatchObject({ rerouted: 1 });
     expect((await fx.call('dev', 'requests.inbox', {})).rows.map((x) => x.id)).toContain(r.id);
     expect((await fx.attempt('olivia', 'requests.approve', { requestId: r.id }))).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
   });
@@ -113,7 +113,7 @@ describe('escalation and the sweep', () => {
     const fx = await fixture();
     const r = await createRequest(fx, 'priya', { crns: [PEOPLE.absentOwner.crn], urgency: 'IMMEDIATE_SAFETY' });
     fx.clock.advanceDays(10);
-    fx.core.sweep();
+    await fx.core.sweep();
     const q = await fx.call('hana', 'requests.hubQueue', {});
     expect(q.rows.find((x) => x.id === r.id)).toMatchObject({ overdue: true, status: 'PENDING_HUB' });
     expect(r.deadline).toBeLessThan(fx.clock.now() - HOUR);

@@ -71,10 +71,10 @@ describe('grants', () => {
     const a = await grantAccess(fx, 'priya', { durationDays: 3 });
     const end = a.decision!.endAt!;
     fx.clock.set(end - 24 * HOUR);
-    expect(fx.core.sweep().remindersSent).toBe(1);
-    expect(fx.core.sweep().remindersSent).toBe(0);
+    expect((await fx.core.sweep()).remindersSent).toBe(1);
+    expect((await fx.core.sweep()).remindersSent).toBe(0);
     fx.clock.set(end - HOUR);
-    expect(fx.core.sweep().remindersSent).toBe(1);
+    expect((await fx.core.sweep()).remindersSent).toBe(1);
     const kinds = (await fx.call('priya', 'notifications.list', {})).rows.map((n) => n.kind);
     expect(kinds.filter((k) => k === 'GRANT_EXPIRING_24H')).toHaveLength(1);
     expect(kinds.filter((k) => k === 'GRANT_EXPIRING_1H')).toHaveLength(1);
@@ -84,8 +84,8 @@ describe('grants', () => {
     const fx = await fixture();
     const a = await grantAccess(fx, 'priya', { durationDays: 1 });
     fx.clock.set(a.decision!.endAt! + 1);
-    expect(fx.core.sweep().grantsExpired).toBe(1);
-    expect(fx.core.sweep().grantsExpired).toBe(0);
+    expect((await fx.core.sweep()).grantsExpired).toBe(1);
+    expect((await fx.core.sweep()).grantsExpired).toBe(0);
     expect(fx.db.prepare(`SELECT count(*) AS n FROM audit_events WHERE action = 'grant.expire'`).get()).toEqual({ n: 1 });
   });
 

@@ -51,7 +51,7 @@ describe('a request needed soon never starts overdue', () => {
       expect(r.deadline, urgency).toBeGreaterThan(r.createdAt);
       expect(r.overdue).toBe(false);
     }
-    expect(fx.core.sweep().escalated).toBe(0);
+    expect((await fx.core.sweep()).escalated).toBe(0);
   });
 
   it('keeps the owner\'s own turn when needed-by leaves time for the owner and then the hub', async () => {

@@ -5,9 +5,10 @@
  *  - no read ever succeeds without an active grant (or ownership, or allocation) covering it;
  *  - the audit chain always verifies.
  */
+import { engineOf } from '../../../electron/core/store/engine/sqlcipher-engine';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { verifyAuditChain } from '../../../electron/core/audit/verify-chain';
+import { verifyStoreAuditChain } from '../../../electron/core/audit/verify-chain';
 import { localDate, officeTimeZone } from '../../../electron/core/broker/case-facts';
 import { SCOPES, URGENCIES, scopeCovers, type Scope } from '../../../shared/domain/access';
 import { CAST, PEOPLE, PROGRAMME_CRNS, createBrokerFixture, type BrokerFixture, type CastName } from '../../helpers/broker-fixture';
@@ -91,7 +92,7 @@ async function apply(fx: BrokerFixture, s: Step): Promise<void> {
       fx.clock.advanceMinutes(s.minutes);
       return;
     case 'sweep':
-      fx.core.sweep();
+      await fx.core.sweep();
       return;
   }
 }
@@ -106,7 +107,7 @@ async function expectReadWasCovered(fx: BrokerFixture, who: CastName, crn: strin
   const owner = db.prepare('SELECT 1 FROM people WHERE crn = ? AND owner_staff_code = ?').get(crn, staff);
   if (owner) return;
   const grants = db.prepare('SELECT scope FROM grants WHERE grantee_user_id = ? AND crn = ? AND revoked_at IS NULL AND start_at <= ? AND end_at > ?').all(fx.users[who].userId, crn, now, now) as { scope: Scope }[];
-  const today = localDate(now, await officeTimeZone(db));
+  const today = localDate(now, await officeTimeZone(engineOf(db)));
   const allocation = db.prepare('SELECT 1 FROM allocations WHERE crn = ? AND staff_code = ? AND start_date <= ? AND (end_date IS NULL OR end_date >= ?)').get(crn, staff, today, today);
   const covered = grants.some((g) => scopeCovers(g.scope, scope)) || (allocation !== undefined && scope === 'FRONT_SHEET');
   expect(covered, `${who} read ${scope} of ${crn} without an active grant covering it`).toBe(true);
@@ -137,7 +138,7 @@ describe('broker properties', () => {
             await expectNothingOverdueUnseen(fx);
           }
           exercised.hubRoutes += (fx.db.prepare(`SELECT count(*) AS n FROM requests WHERE hub_reason IS NOT NULL`).get() as { n: number }).n;
-          expect(verifyAuditChain(fx.db)).toMatchObject({ ok: true });
+          expect(verifyStoreAuditChain(fx.db)).toMatchObject({ ok: true });
           expect(fx.internalErrors).toEqual([]);
         } finally {
           fx.close();

@@ -70,10 +70,10 @@ describe('a pending request of a newly excluded requester is closed at once', ()
     const r = await createRequest(fx, 'priya');
     fx.db.prepare(`INSERT INTO lao_exclusions (id, crn, staff_code, start_at, end_at, reason, message) VALUES ('ex-later', ?, ?, ?, NULL, 'Imported', 'Excluded.')`)
       .run(PEOPLE.warrant.crn, CAST.priya.staffCode, fx.clock.now() + HOUR);
-    fx.core.sweep();
+    await fx.core.sweep();
     expect((await fx.call('priya', 'requests.get', { requestId: r.id })).request.status).toBe('PENDING_OWNER');
     fx.clock.advanceHours(2);
-    fx.core.sweep();
+    await fx.core.sweep();
     expect((await fx.call('priya', 'requests.get', { requestId: r.id })).request).toMatchObject({ status: 'WITHDRAWN', closedReason: 'Closed: requester excluded' });
   });
 });

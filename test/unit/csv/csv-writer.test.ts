@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { engineOf } from '../../../electron/core/store/engine/sqlcipher-engine';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
@@ -35,7 +36,7 @@ describe('the one CSV writer', () => {
     const r = await fx.core.dispatch('auth.signIn', fx.core.connect(), { username: HYPERLINK, password: 'anything at all' });
     expect(r).toMatchObject({ ok: false, error: { code: 'BAD_CREDENTIALS' } });
     const out = join(tempDir(), 'audit.csv');
-    writeAuditCsv(fx.db, out, {});
+    await writeAuditCsv(engineOf(fx.db), out, {});
     const rows = parse(readFileSync(out, 'utf8'), { columns: true }) as Record<string, string>[];
     const failed = rows.find((row) => row.action === 'auth.signIn.fail')!;
     expect(failed.actor).toBe(`'${HYPERLINK}`);

@@ -3,6 +3,7 @@
  * single-fact readers answer (LAO, owner, widest live grant, allocation, paused reads), for every
  * member of the cast and every person.
  */
+import { engineOf } from '../../../electron/core/store/engine/sqlcipher-engine';
 import { describe, expect, it } from 'vitest';
 import { caseOwner, hasActiveAllocation, laoFacts } from '../../../electron/core/broker/case-facts';
 import { liveGrants, widestGrant } from '../../../electron/core/broker/grant-record';
@@ -18,17 +19,17 @@ const CRNS = [...Object.values(PEOPLE).map((p) => p.crn), ...PROGRAMME_CRNS.slic
 
 /** The facts as the single-fact readers give them, one query each. */
 async function factByFact(fx: BrokerFixture, userId: number, crn: string, now: number) {
-  const actor = await loadActor(fx.db, userId);
-  const lao = await laoFacts(fx.db, crn, actor.staffCode, now);
-  const grant = widestGrant(await liveGrants(fx.db, actor.userId, crn, now));
+  const actor = await loadActor(engineOf(fx.db), userId);
+  const lao = await laoFacts(engineOf(fx.db), crn, actor.staffCode, now);
+  const grant = widestGrant(await liveGrants(engineOf(fx.db), actor.userId, crn, now));
   return {
     resource: {
       kind: 'record',
-      owner: actor.staffCode !== null && actor.staffCode === (await caseOwner(fx.db, crn) ?? null),
+      owner: actor.staffCode !== null && actor.staffCode === (await caseOwner(engineOf(fx.db), crn) ?? null),
       grantScope: grant?.scope ?? null,
       grantIsEmergency: grant?.kind === 'EMERGENCY',
-      allocation: await hasActiveAllocation(fx.db, actor.staffCode, crn, now),
-      readsPaused: (await readClockState(fx.db)).rollback !== null,
+      allocation: await hasActiveAllocation(engineOf(fx.db), actor.staffCode, crn, now),
+      readsPaused: (await readClockState(engineOf(fx.db))).rollback !== null,
       excluded: lao.excluded,
       restricted: lao.restricted,
       onAllowList: lao.onAllowList,
@@ -56,8 +57,8 @@ describe('the read check', () => {
       const now = fx.clock.now();
       for (const who of CAST_NAMES) {
         for (const crn of CRNS) {
-          const actor = await loadActor(fx.db, fx.users[who].userId);
-          expect(recordResource(fx.db, actor, crn, now), `${who} reading ${crn} after ${advanceHours} h`).toEqual(await factByFact(fx, actor.userId, crn, now));
+          const actor = await loadActor(engineOf(fx.db), fx.users[who].userId);
+          expect(await recordResource(engineOf(fx.db), actor, crn, now), `${who} reading ${crn} after ${advanceHours} h`).toEqual(await factByFact(fx, actor.userId, crn, now));
         }
       }
     }
@@ -69,9 +70,9 @@ describe('the read check', () => {
     const counter = countStatements(fx.db);
     try {
       for (const who of CAST_NAMES) {
-        const actor = await loadActor(fx.db, fx.users[who].userId);
+        const actor = await loadActor(engineOf(fx.db), fx.users[who].userId);
         for (const crn of CRNS) {
-          const { statements } = await counter.during(async () => recordResource(fx.db, actor, crn, fx.clock.now()));
+          const { statements } = await counter.during(async () => await recordResource(engineOf(fx.db), actor, crn, fx.clock.now()));
           expect(statements, `${who} reading ${crn}`).toHaveLength(1);
         }
       }

@@ -44,7 +44,7 @@ describe('caseload pressure', () => {
     for (const crn of PROGRAMME_CRNS.slice(8, 10)) await createRequest(fx, 'priya', { crns: [crn] });
     await createRequest(fx, 'priya', { crns: [PEOPLE.warrant.crn], urgency: 'IMMEDIATE_SAFETY', scope: 'FRONT_SHEET' });
     fx.clock.advanceHours(1);
-    fx.core.sweep();
+    await fx.core.sweep();
 
     const { caseload } = await reportFor(fx);
     expect(caseload.total).toBe(2);

@@ -33,7 +33,7 @@ const isoDay = (ms: number) => new Date(ms).toISOString().slice(0, 10);
 async function screenReport(storePath: string, input: { from: string; to: string; breakdown: 'OFFENDER_MANAGER' }): Promise<Report> {
   const store = await openStore({ path: storePath, keyStore: new SystemKeyStore() });
   try {
-    const core = createBrokerCore({ db: store.db, clock: new SystemClock() });
+    const core = createBrokerCore({ db: store.engine, clock: new SystemClock() });
     const conn = core.connect();
     const signedIn = await core.dispatch('auth.signIn', conn, { username: 'report.reader', password: PASSWORD });
     expect(signedIn.ok).toBe(true);

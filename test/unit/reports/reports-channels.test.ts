@@ -16,7 +16,7 @@ async function someActivity(fx: BrokerFixture) {
   const r = await createRequest(fx, 'tara', { crns: [PEOPLE.veryHigh.crn], scope: 'FRONT_SHEET', urgency: 'IMMEDIATE_SAFETY' });
   await fx.call('tara', 'emergency.open', { requestId: r.id, password: PASSWORD, reasonCode: 'PERSON_ATTENDING_NOW', reasonText: 'He is in reception.' });
   fx.clock.advanceMinutes(45);
-  fx.core.sweep();
+  await fx.core.sweep();
   await fx.call('hana', 'requests.deny', { requestId: r.id, reasonCode: 'SCOPE_TOO_WIDE', reason: 'Emergency access covered it.' });
 }
 
@@ -41,7 +41,7 @@ describe('the reports channels', () => {
     const fx = await fixture();
     await someActivity(fx);
     const viaChannel = await fx.call('hana', 'reports.build', { ...input, breakdown: 'OFFENDER_MANAGER' });
-    const direct = buildReport(fx.db, await reportPeriodFor(fx.db, MONDAY, MONDAY, fx.clock.now()), { breakdown: 'OFFENDER_MANAGER', generatedAt: fx.clock.now() });
+    const direct = await buildReport(fx.core.ctx.db, await reportPeriodFor(fx.core.ctx.db, MONDAY, MONDAY, fx.clock.now()), { breakdown: 'OFFENDER_MANAGER', generatedAt: fx.clock.now() });
     expect(viaChannel).toEqual(direct);
   });
 

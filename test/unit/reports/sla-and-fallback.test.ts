@@ -32,7 +32,7 @@ describe('SLA performance', () => {
     const forgotten = await createRequest(fx, 'priya', { ...safety, crns: [PEOPLE.warrant.crn] });
     await createRequest(fx, 'priya', { crns: [PEOPLE.allocated.crn] });
     fx.clock.advanceMinutes(100);
-    fx.core.sweep();
+    await fx.core.sweep();
 
     const { sla } = await reportFor(fx);
     expect(sla.overall).toMatchObject({ due: 1, met: 0, breached: 1, notYetDue: 1, shareMet: 0 });
@@ -78,7 +78,7 @@ describe('fallback to the hub', () => {
     await createRequest(fx, 'priya', { ...safety, crns: [PEOPLE.warrant.crn] });
     await createRequest(fx, 'priya', { crns: [PEOPLE.allocated.crn] });
     fx.clock.advanceMinutes(31);
-    fx.core.sweep();
+    await fx.core.sweep();
 
     const { fallback } = await reportFor(fx);
     expect(fallback).toMatchObject({ requests: 4, toHub: 3, shareToHub: 0.75 });
@@ -90,7 +90,7 @@ describe('fallback to the hub', () => {
     const fx = await fixture();
     await createRequest(fx, 'priya', { crns: [PEOPLE.warrant.crn] });
     fx.clock.advanceDays(1);
-    fx.core.sweep();
+    await fx.core.sweep();
 
     expect((await reportFor(fx, MONDAY, MONDAY)).fallback.toHub).toBe(0);
     expect((await reportFor(fx, MONDAY, '2026-03-03')).fallback).toMatchObject({ toHub: 1, shareToHub: 1 });
@@ -116,7 +116,7 @@ describe('fallback to the hub', () => {
     fx.db.prepare('UPDATE deputies SET end_at = ?').run(fx.clock.now());
     await fx.call('ada', 'caseload.recordAbsence', { staffCode: CAST.olivia.staffCode, kind: 'SICKNESS', startAt: fx.clock.now(), endAt: fx.clock.now() + 2 * DAY });
     fx.clock.advanceMinutes(1);
-    fx.core.sweep();
+    await fx.core.sweep();
     expect((await reportFor(fx)).fallback.reasons.find((x) => x.reason === 'OWNER_ABSENT')?.count).toBe(1);
   });
 });

@@ -35,7 +35,7 @@ async function damagedStore(table: string) {
   writeSync(fd, byte, 0, 1, at);
   closeSync(fd);
   const errors: string[] = [];
-  const core = createBrokerCore({ db: store.db, clock: new TestClock(MONDAY_10AM), logInternal: (c) => errors.push(c) });
+  const core = createBrokerCore({ db: store.engine, clock: new TestClock(MONDAY_10AM), logInternal: (c) => errors.push(c) });
   return { store, core, path };
 }
 
@@ -62,7 +62,7 @@ describe('a store found damaged while the app runs', () => {
     for (const [channel, input] of [['auth.signIn', { username: 'ada', password: PASSWORD }], ['auth.status', {}], ['people.search', { query: 'Smith' }]] as const) {
       expect(await core.dispatch(channel, conn, input)).toMatchObject({ ok: false, error: { code: 'STORE_DAMAGED' } });
     }
-    expect(() => core.sweep()).toThrow(/damaged/);
+    await expect(core.sweep()).rejects.toThrow(/damaged/);
     expect(sha256File(path)).toBe(before);
     expect(readFileSync(`${path}-wal`).length).toBe(0);
     store.close();

@@ -2,6 +2,7 @@
  * `rab serve` anchors the audit chain like the desktop does: it signs checkpoints with a configured
  * key kept apart from the store, on starting, hourly and at shutdown, to a folder of another party.
  */
+import { engineOf } from '../../../electron/core/store/engine/sqlcipher-engine';
 import { spawn } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -24,7 +25,7 @@ describe('rab serve and signed checkpoints', () => {
     const path = join(dir, 'broker.db');
     const keychain = new SystemKeyStore();
     const store = await openStore({ path, keyStore: keychain, create: true });
-    await appendAuditEvent(store.db, { at: Date.now(), actor: 'cli', action: 'test.event' });
+    await appendAuditEvent(engineOf(store.db), { at: Date.now(), actor: 'cli', action: 'test.event' });
     store.close();
     const keyFile = join(dir, 'checkpoint.key');
     writeFileSync(keyFile, `${SEED}\n`, { mode: 0o600 });

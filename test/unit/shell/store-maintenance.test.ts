@@ -3,6 +3,7 @@
  * audit checkpoint on opening, hourly and at shutdown, and a daily backup kept for the policy's
  * number of days and listed for administrators.
  */
+import { all, sql } from '../../../electron/core/store/sql';
 import { mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -44,7 +45,7 @@ describe('the desktop looking after its store', () => {
     const { host, options, clock } = await setUpDesktop();
     expect(readdirSync(options.backupDir)).toEqual(['broker-2026-03-02.db']);
     const db = host.core!.ctx.db;
-    savePolicy(db, { ...await readPolicy(db), backupRetentionDays: 3 }, { userId: null, actor: 'test' }, clock.now());
+    await savePolicy(db, { ...await readPolicy(db), backupRetentionDays: 3 }, { userId: null, actor: 'test' }, clock.now());
     for (let day = 1; day <= 4; day++) {
       clock.set(clock.now() + DAY);
       await host.maintenance!.hourly();
@@ -78,7 +79,7 @@ describe('the desktop looking after its store', () => {
     const { host, options } = await setUpDesktop();
     const db = host.core!.ctx.db;
     for (let i = 0; i < 400; i++) await appendAuditEvent(db, { at: Date.now(), actor: 'test', action: 'test.filler', details: { text: 'x'.repeat(200) } });
-    const roots = new Set(db.prepare('SELECT rootpage FROM sqlite_master').pluck().all() as number[]);
+    const roots = new Set((await all<{ rootpage: number }>(db, sql`SELECT rootpage FROM sqlite_master`)).map((r) => r.rootpage));
     host.close();
     const bytes = readFileSync(options.storePath);
     const pages = bytes.length / STORE_PAGE_SIZE;

@@ -1,4 +1,5 @@
 import { existsSync, readdirSync, writeFileSync } from 'node:fs';
+import { engineOf } from '../../../electron/core/store/engine/sqlcipher-engine';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { MemoryKeyStore, type KeyStore, type StoredKey } from '../../../electron/core/store/key-store';
@@ -36,11 +37,11 @@ describe('creating the store on first run', () => {
     const keyStore = new WatchedKeyStore();
     const path = join(tempDir(), 'broker.db');
     const { store, result } = await createStoreAtomically(path, keyStore, async (db) => {
-      await run(db, sql`INSERT INTO settings (key, value, updated_at) VALUES ('marker', '"set up"', 1)`);
+      await run(engineOf(db), sql`INSERT INTO settings (key, value, updated_at) VALUES ('marker', '"set up"', 1)`);
       return 'populated';
     });
     expect(result).toBe('populated');
-    expect((await one<{ value: string }>(store.db, sql`SELECT value FROM settings WHERE key = 'marker'`))?.value).toBe('"set up"');
+    expect((await one<{ value: string }>(engineOf(store.db), sql`SELECT value FROM settings WHERE key = 'marker'`))?.value).toBe('"set up"');
     store.close();
     expect(readdirSync(join(path, '..'))).toEqual(['broker.db']);
     expect(await keyStore.held()).toEqual([keychainAccount(path)]);

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { TZDate } from '@date-fns/tz';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { verifyAuditChain } from '../../../electron/core/audit/verify-chain';
+import { verifyStoreAuditChain } from '../../../electron/core/audit/verify-chain';
 import { DAY } from '../../../electron/core/clock/clock';
 import { importExportSet } from '../../../electron/core/import/import-export-set';
 import { buildReport } from '../../../electron/core/reports/build-report';
@@ -42,7 +42,7 @@ let folder: string;
 beforeAll(async () => {
   folder = mkdtempSync(join(tmpdir(), 'rab-sim-'));
   store = await importedStore(folder);
-  result = await simulateHistory(store.db, { days: DAYS, seed: 3, until: UNTIL });
+  result = await simulateHistory(store.engine, { days: DAYS, seed: 3, until: UNTIL });
 }, 180_000);
 afterAll(() => {
   store.close();
@@ -52,13 +52,13 @@ afterAll(() => {
 describe('the history simulator', () => {
   it('plays the same history for the same store, seed and end, and another one for another seed', async () => {
     const again = await importedStore(tempDir());
-    const replay = await simulateHistory(again.db, { days: DAYS, seed: 3, until: UNTIL });
+    const replay = await simulateHistory(again.engine, { days: DAYS, seed: 3, until: UNTIL });
     expect(history(again)).toEqual(history(store));
     expect(replay.report).toEqual(result.report);
     again.close();
 
     const other = await importedStore(tempDir());
-    await simulateHistory(other.db, { days: DAYS, seed: 4, until: UNTIL });
+    await simulateHistory(other.engine, { days: DAYS, seed: 4, until: UNTIL });
     expect(history(other)).not.toEqual(history(store));
     other.close();
     // Two imports and two fortnights of simulation: allow for a machine busy with other work.
@@ -68,7 +68,7 @@ describe('the history simulator', () => {
     const spared = await importedStore(tempDir());
     const owner = spared.db.prepare(`SELECT owner_staff_code FROM people WHERE managing_sector = 'NPS' GROUP BY 1 ORDER BY count(*) DESC LIMIT 1`).pluck().get() as string;
     const practitioner = spared.db.prepare(`SELECT s.code FROM staff s JOIN teams t ON t.code = s.team_code WHERE t.provider_code LIKE 'C%' AND s.grade = 'PO' ORDER BY s.code LIMIT 1`).pluck().get() as string;
-    const run = await simulateHistory(spared.db, { days: DAYS, seed: 3, until: UNTIL, spareStaff: [owner, practitioner] });
+    const run = await simulateHistory(spared.engine, { days: DAYS, seed: 3, until: UNTIL, spareStaff: [owner, practitioner] });
     expect(run.counts.requests).toBeGreaterThan(20);
     expect(count(spared, 'SELECT count(*) FROM users WHERE staff_code IN (?, ?)', owner, practitioner)).toBe(0);
     expect(count(spared, 'SELECT count(*) FROM requests WHERE requester_staff_code = ? OR owner_staff_code = ?', practitioner, owner)).toBe(0);
@@ -85,7 +85,7 @@ describe('the history simulator', () => {
     expect(count(store, `SELECT count(*) FROM audit_events WHERE action = 'caseload.recordAbsence'`)).toBe(result.counts.absences);
     expect(count(store, `SELECT count(*) FROM grants WHERE kind = 'REQUEST'`)).toBe(result.counts.approved);
     expect(count(store, `SELECT count(*) FROM notifications`)).toBeGreaterThan(result.counts.requests);
-    expect(verifyAuditChain(store.db)).toMatchObject({ ok: true });
+    expect(verifyStoreAuditChain(store.db)).toMatchObject({ ok: true });
   });
 
   it('keeps everything inside the simulated days, and leaves the office as imported at the end', () => {
@@ -127,10 +127,10 @@ describe('the history simulator', () => {
     expect(report.grants.totalActive).toBeGreaterThan(0);
   });
 
-  it('reports the simulated days with buildReport, as the screen would', () => {
+  it('reports the simulated days with buildReport, as the screen would', async () => {
     const period = reportPeriod('2026-11-06', '2026-11-20', UNTIL, 'Europe/London');
     expect(result.report.period).toEqual(period);
-    expect(result.report).toEqual(buildReport(store.db, period, { generatedAt: UNTIL }));
+    expect(result.report).toEqual(await buildReport(store.engine, period, { generatedAt: UNTIL }));
   });
 
   it('gives accounts to the staff who take part, once', async () => {
@@ -138,12 +138,12 @@ describe('the history simulator', () => {
     expect(count(store, `SELECT count(*) FROM users u JOIN user_roles r ON r.user_id = u.id WHERE r.role = 'hub'`)).toBeGreaterThan(0);
     const owners = count(store, `SELECT count(DISTINCT owner_staff_code) FROM people p JOIN staff s ON s.code = p.owner_staff_code JOIN teams t ON t.code = s.team_code JOIN providers v ON v.code = t.provider_code WHERE v.sector = 'NPS' AND s.active = 1`);
     expect(count(store, `SELECT count(*) FROM users u JOIN user_roles r ON r.user_id = u.id WHERE r.role = 'nps-offender-manager'`)).toBe(owners);
-    const more = await simulateHistory(store.db, { days: 1, seed: 3, until: UNTIL + DAY });
+    const more = await simulateHistory(store.engine, { days: 1, seed: 3, until: UNTIL + DAY });
     expect(more.accountsCreated).toBe(0);
   });
 
   it('refuses a number of days outside 1 to 365', async () => {
-    await expect(simulateHistory(store.db, { days: 0, seed: 1, until: UNTIL })).rejects.toThrow('days must be a whole number from 1 to 365');
-    await expect(simulateHistory(store.db, { days: 366, seed: 1, until: UNTIL })).rejects.toThrow('days must be a whole number from 1 to 365');
+    await expect(simulateHistory(store.engine, { days: 0, seed: 1, until: UNTIL })).rejects.toThrow('days must be a whole number from 1 to 365');
+    await expect(simulateHistory(store.engine, { days: 366, seed: 1, until: UNTIL })).rejects.toThrow('days must be a whole number from 1 to 365');
   });
 });

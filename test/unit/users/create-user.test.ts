@@ -1,4 +1,5 @@
 import { join } from 'node:path';
+import { engineOf } from '../../../electron/core/store/engine/sqlcipher-engine';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { AppError } from '../../../shared/errors';
 import { verifyPassword } from '../../../electron/core/auth/password-hash';
@@ -35,7 +36,7 @@ const user = (u: Partial<NewUser>): NewUser => ({ username: 'jsmith', roles: ['c
 async function refused(u: Partial<NewUser>, code: string): Promise<string> {
   const before = storeDigest(store.db);
   try {
-    await createUser(store.db, user(u), opts);
+    await createUser(engineOf(store.db), user(u), opts);
   } catch (e) {
     expect(e).toBeInstanceOf(AppError);
     expect((e as AppError).code).toBe(code);
@@ -47,7 +48,7 @@ async function refused(u: Partial<NewUser>, code: string): Promise<string> {
 
 describe('creating an account', () => {
   it('stores the user with its roles, the staff member’s name and a scrypt hash of the password', async () => {
-    const created = await createUser(store.db, user({ roles: ['hub', 'lao-admin'], staffCode: staff.hub }), opts);
+    const created = await createUser(engineOf(store.db), user({ roles: ['hub', 'lao-admin'], staffCode: staff.hub }), opts);
     const row = store.db.prepare('SELECT * FROM users WHERE id = ?').get(created.id) as Record<string, unknown>;
     const [forename, surname] = store.db.prepare('SELECT forename, surname FROM staff WHERE code = ?').raw().get(staff.hub) as string[];
     expect(row).toMatchObject({ username: 'jsmith', staff_code: staff.hub, display_name: `${forename} ${surname}`, active: 1, created_at: 1_750_000_000_000 });
@@ -56,7 +57,7 @@ describe('creating an account', () => {
   });
 
   it('writes an audit event naming who created it, without the password', async () => {
-    await createUser(store.db, user({}), opts);
+    await createUser(engineOf(store.db), user({}), opts);
     const e = store.db.prepare(`SELECT actor, details FROM audit_events WHERE action = 'admin.createUser'`).get() as { actor: string; details: string };
     expect(e.actor).toBe('cli');
     expect(JSON.parse(e.details)).toEqual({ username: 'jsmith', staffCode: staff.crc, roles: ['crc-practitioner'] });
@@ -64,7 +65,7 @@ describe('creating an account', () => {
   });
 
   it('allows an admin account without a staff member', async () => {
-    const created = await createUser(store.db, user({ username: 'root.admin', roles: ['admin'], staffCode: null, displayName: 'System administrator' }), opts);
+    const created = await createUser(engineOf(store.db), user({ username: 'root.admin', roles: ['admin'], staffCode: null, displayName: 'System administrator' }), opts);
     expect(created).toMatchObject({ staffCode: null, displayName: 'System administrator', roles: ['admin'] });
   });
 
@@ -76,7 +77,7 @@ describe('creating an account', () => {
   });
 
   it('refuses a username already in use', async () => {
-    await createUser(store.db, user({}), opts);
+    await createUser(engineOf(store.db), user({}), opts);
     expect(await refused({ username: 'jsmith', roles: ['admin'], staffCode: null }, 'USERNAME_TAKEN')).toMatch(/jsmith is already in use/);
   });
 
@@ -97,7 +98,7 @@ describe('creating an account', () => {
   });
 
   it('refuses a second account for the same staff member', async () => {
-    await createUser(store.db, user({}), opts);
+    await createUser(engineOf(store.db), user({}), opts);
     expect(await refused({ username: 'other.name' }, 'STAFF_HAS_ACCOUNT')).toMatch(/already has the account jsmith/);
   });
 

@@ -1,4 +1,5 @@
 import { writeFileSync } from 'node:fs';
+import { engineOf } from '../../../electron/core/store/engine/sqlcipher-engine';
 import { join } from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { AppError } from '../../../shared/errors';
@@ -28,7 +29,7 @@ beforeEach(async () => {
 async function refused(code: string): Promise<string> {
   const before = storeDigest(store.db);
   try {
-    await importDemoUsers(store.db, dir, PASSWORD, opts);
+    await importDemoUsers(engineOf(store.db), dir, PASSWORD, opts);
   } catch (e) {
     expect((e as AppError).code).toBe(code);
     expect(storeDigest(store.db)).toBe(before);
@@ -39,7 +40,7 @@ async function refused(code: string): Promise<string> {
 
 describe('importing the demonstration accounts', () => {
   it('creates one account per role, linked to the seeded staff, all with the given password', async () => {
-    const created = await importDemoUsers(store.db, dir, PASSWORD, opts);
+    const created = await importDemoUsers(engineOf(store.db), dir, PASSWORD, opts);
     expect(created.map((u) => [u.username, u.roles])).toEqual([
       ['crc.practitioner', ['crc-practitioner']],
       ['nps.owner', ['nps-offender-manager']],
@@ -61,25 +62,25 @@ describe('importing the demonstration accounts', () => {
   });
 
   it('gives the owner on leave with no deputy an account, so their cases go to the hub explained by the leave', async () => {
-    const created = await importDemoUsers(store.db, dir, PASSWORD, opts);
+    const created = await importDemoUsers(engineOf(store.db), dir, PASSWORD, opts);
     const onLeave = created.find((u) => u.username === 'nps.onleave')!;
     expect(onLeave.staffCode).not.toBeNull();
     const now = Date.parse(`${AS_OF}T12:00:00Z`);
-    const availability = await staffAvailability(store.db, onLeave.staffCode!, now);
+    const availability = await staffAvailability(engineOf(store.db), onLeave.staffCode!, now);
     expect(availability).toMatchObject({ available: false, reason: 'OWNER_ABSENT' });
     expect(availability?.note).toMatch(/ is on leave until \d{1,2} [A-Z][a-z]{2}/);
     const crn = store.db.prepare('SELECT crn FROM people WHERE owner_staff_code = ? LIMIT 1').pluck().get(onLeave.staffCode) as string;
-    expect(await routeRequest(store.db, crn, false, null, now)).toMatchObject({ status: 'PENDING_HUB', hubReason: 'OWNER_ABSENT', hubReasonText: availability?.note });
+    expect(await routeRequest(engineOf(store.db), crn, false, null, now)).toMatchObject({ status: 'PENDING_HUB', hubReason: 'OWNER_ABSENT', hubReasonText: availability?.note });
   });
 
   it('creates none when any already exists', async () => {
-    await importDemoUsers(store.db, dir, PASSWORD, opts);
+    await importDemoUsers(engineOf(store.db), dir, PASSWORD, opts);
     expect(await refused('USERNAME_TAKEN')).toMatch(/crc\.practitioner is already in use\. No accounts were created\./);
   });
 
   it('creates none when the password is too short', async () => {
     const before = storeDigest(store.db);
-    await expect(importDemoUsers(store.db, dir, 'short', opts)).rejects.toMatchObject({ code: 'PASSWORD_TOO_SHORT' });
+    await expect(importDemoUsers(engineOf(store.db), dir, 'short', opts)).rejects.toMatchObject({ code: 'PASSWORD_TOO_SHORT' });
     expect(storeDigest(store.db)).toBe(before);
   });
 
@@ -91,6 +92,6 @@ describe('importing the demonstration accounts', () => {
   it('refuses a file with the wrong header, and a folder without the file', async () => {
     writeFileSync(join(dir, 'demo-users.csv'), 'user,role\nx,admin\n');
     expect(await refused('DEMO_USERS_INVALID')).toMatch(/must start with the header username,roles,staff_code,description/);
-    await expect(importDemoUsers(store.db, tempDir(), PASSWORD, opts)).rejects.toThrow(AppError);
+    await expect(importDemoUsers(engineOf(store.db), tempDir(), PASSWORD, opts)).rejects.toThrow(AppError);
   });
 });

@@ -47,7 +47,7 @@ export const auditCheckpointCommand: CliCommand = (program, ctx) => {
           ctx.stdout.write('The audit log is empty: there is nothing to checkpoint yet.\n');
           return;
         }
-        await appendAuditEvent(store.db, { at: ctx.now(), actor: 'cli', action: 'audit.checkpoint', details: { seq: checkpoint.seq, keyId: checkpoint.keyId, to: sinks.map((s) => s.describe) } });
+        await appendAuditEvent(store.engine, { at: ctx.now(), actor: 'cli', action: 'audit.checkpoint', details: { seq: checkpoint.seq, keyId: checkpoint.keyId, to: sinks.map((s) => s.describe) } });
         ctx.stdout.write(`Checkpoint of event ${checkpoint.seq} signed with key ${checkpoint.keyId} and written to ${sinks.map((s) => s.describe).join(', ')}.\n`);
       } finally {
         store.close();

@@ -33,12 +33,12 @@ export const auditExportCommand: CliCommand = (program, ctx) => {
       try {
         let rows: number;
         try {
-          rows = writeAuditCsv(store.db, flags.out, { from: flags.from, to: flags.to }).rows;
+          rows = (await writeAuditCsv(store.engine, flags.out, { from: flags.from, to: flags.to })).rows;
         } catch (e) {
           if ((e as NodeJS.ErrnoException).code === 'EEXIST') throw new UsageError(`${flags.out} already exists; choose a new file name.`);
           throw e;
         }
-        await appendAuditEvent(store.db, { at: ctx.now(), actor: 'cli', action: 'audit.export', details: { from: flags.from ?? null, to: flags.to ?? null, rows } });
+        await appendAuditEvent(store.engine, { at: ctx.now(), actor: 'cli', action: 'audit.export', details: { from: flags.from ?? null, to: flags.to ?? null, rows } });
         ctx.stdout.write(`Wrote ${rows} audit events to ${flags.out}.\n`);
       } finally {
         store.close();

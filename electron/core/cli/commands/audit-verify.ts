@@ -5,7 +5,7 @@
  */
 import { checkpointKeyAccount, signerFromSeed } from '../../audit/checkpoint-key';
 import { verifyAgainstCheckpoints } from '../../audit/verify-checkpoints';
-import { verifyAuditChain } from '../../audit/verify-chain';
+import { verifyStoreAuditChain } from '../../audit/verify-chain';
 import { openStore } from '../../store/open-store';
 import { CommandFailed, UsageError } from '../cli-context';
 import { commandGroup, storeOption, type CliCommand } from './command';
@@ -34,7 +34,7 @@ export const auditVerifyCommand: CliCommand = (program, ctx) => {
       const store = await openStore({ path: flags.store, keyStore, readonly: true });
       try {
         if (!flags.checkpoints) {
-          const result = verifyAuditChain(store.db);
+          const result = verifyStoreAuditChain(store.db);
           if (result.ok) {
             ctx.stdout.write(`Audit chain verified: ${result.checked} events, every hash follows from the one before.\n`);
             return;

@@ -31,7 +31,7 @@ export const backupCommand: CliCommand = (program, ctx) => {
           if (e instanceof Error && /already exists|does not exist/.test(e.message)) throw new UsageError(e.message);
           throw e;
         }
-        await appendAuditEvent(store.db, { at: ctx.now(), actor: 'cli', action: 'backup.create', details: { file: result.path, auditSeq: result.auditSeq, bytes: result.bytes } });
+        await appendAuditEvent(store.engine, { at: ctx.now(), actor: 'cli', action: 'backup.create', details: { file: result.path, auditSeq: result.auditSeq, bytes: result.bytes } });
         ctx.stdout.write(`Backed up ${store.path} to ${result.path} (${formatBytes(result.bytes)}, audit events up to ${result.auditSeq}), encrypted with the store's key.\n`);
         if (flags.exportKey) {
           try {
@@ -40,7 +40,7 @@ export const backupCommand: CliCommand = (program, ctx) => {
             if ((e as NodeJS.ErrnoException).code === 'EEXIST') throw new UsageError(`${flags.exportKey} already exists; choose a new file name for the key.`);
             throw e;
           }
-          await appendAuditEvent(store.db, { at: ctx.now(), actor: 'cli', action: 'backup.keyExport', details: { file: result.path, keyFile: flags.exportKey } });
+          await appendAuditEvent(store.engine, { at: ctx.now(), actor: 'cli', action: 'backup.keyExport', details: { file: result.path, keyFile: flags.exportKey } });
           ctx.stdout.write(`Wrote the backup's key to ${flags.exportKey} (readable only by you). Keep it apart from the backup; this export is audited.\n`);
         }
       } finally {

@@ -40,11 +40,11 @@ export const reportCommand: CliCommand = (program, ctx) => {
       const store = await openStore({ path: flags.store, keyStore: ctx.keyStore() });
       try {
         const now = ctx.now();
-        const period = await reportPeriodFor(store.db, flags.from, flags.to, now);
-        const report = buildReport(store.db, period, { breakdown: flags.breakdown, listLimit: flags.listLimit, generatedAt: now });
+        const period = await reportPeriodFor(store.engine, flags.from, flags.to, now);
+        const report = await buildReport(store.engine, period, { breakdown: flags.breakdown, listLimit: flags.listLimit, generatedAt: now });
         let written;
         try {
-          written = await writeReportFiles(store.db, report, flags.out, { actor: 'cli', at: now, overwrite: flags.overwrite ?? false });
+          written = await writeReportFiles(store.engine, report, flags.out, { actor: 'cli', at: now, overwrite: flags.overwrite ?? false });
         } catch (e) {
           if ((e as NodeJS.ErrnoException).code === 'EEXIST') throw new UsageError(`${flags.out} already holds a report; choose a new folder, or pass --overwrite.`);
           throw e;

@@ -98,10 +98,11 @@ export const serveCommand: CliCommand = (program, ctx) => {
       const sinks = checkpointSinks(flags, flags.store);
       const signer = flags.checkpointKey ? fileSigner(flags.checkpointKey) : undefined;
       const store = await openStore({ path: flags.store, keyStore: ctx.keyStore() });
-      const core = createBrokerCore({ db: store.db, clock: new SystemClock() });
+      const core = createBrokerCore({ db: store.engine, clock: new SystemClock() });
       const app = await buildBrokerServer({ core, tls, log: !flags.quiet, ready: async () => storeAnswers(store.db) });
       const upkeep = new StoreMaintenance({
         core,
+        db: store.db,
         storePath: store.path,
         keyStore: ctx.keyStore(),
         backupDir: null,

@@ -57,14 +57,14 @@ export const simulateCommand: CliCommand = (program, ctx) => {
           const baselineBar = progressBar(ctx.stderr, flags.days + 1, 'days');
           store.db.exec('BEGIN IMMEDIATE');
           try {
-            baseline = (await simulateHistory(store.db, { ...options, ownerOnly: true, onDay: (done) => baselineBar.update(done, 'owner-only baseline') })).mission;
+            baseline = (await simulateHistory(store.engine, { ...options, ownerOnly: true, onDay: (done) => baselineBar.update(done, 'owner-only baseline') })).mission;
           } finally {
             store.db.exec('ROLLBACK');
             baselineBar.stop();
           }
         }
         const bar = progressBar(ctx.stderr, flags.days + 1, 'days');
-        const result = await simulateHistory(store.db, { ...options, onDay: (done) => bar.update(done, 'simulating') }).finally(() => bar.stop());
+        const result = await simulateHistory(store.engine, { ...options, onDay: (done) => bar.update(done, 'simulating') }).finally(() => bar.stop());
         const c = result.counts;
         const refusedAtOnce = Object.entries(c.refusedAtOnceBy).map(([code, n]) => `${n} ${code}`).join(', ');
         const p = result.report.period;

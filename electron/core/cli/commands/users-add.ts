@@ -39,7 +39,7 @@ export const usersAddCommand: CliCommand = (program, ctx) => {
       try {
         const password = await readPassword(ctx);
         const user = await createUser(
-          store.db,
+          store.engine,
           { username: flags.username, roles: flags.role, staffCode: flags.staffCode ?? null, displayName: flags.displayName ?? null, password },
           { actor: 'cli', now: ctx.now },
         );

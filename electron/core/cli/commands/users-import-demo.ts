@@ -26,7 +26,7 @@ export const usersImportDemoCommand: CliCommand = (program, ctx) => {
       const store = await openStore({ path: flags.store, keyStore: ctx.keyStore() });
       try {
         const password = await readPassword(ctx);
-        const created = await importDemoUsers(store.db, dir, password, { actor: 'cli', now: ctx.now });
+        const created = await importDemoUsers(store.engine, dir, password, { actor: 'cli', now: ctx.now });
         ctx.stdout.write(
           `Created ${created.length} demonstration accounts:\n\n` +
             `${table(['username', 'roles', 'staff', 'name'], created.map((u) => [u.username, u.roles.join(', '), u.staffCode ?? '', u.displayName]))}\n`,

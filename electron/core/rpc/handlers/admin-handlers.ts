@@ -76,7 +76,7 @@ export const adminHandlers: HandlersOf<'admin.'> = {
   },
   'admin.updatePolicy': async (call, input) => {
     const actor = await sudo(call, 'admin.policy', input.confirmPassword);
-    return savePolicy(call.services.ctx.db, input.policy, { userId: actor.userId, actor: actor.username }, call.services.ctx.clock.now());
+    return await savePolicy(call.services.ctx.db, input.policy, { userId: actor.userId, actor: actor.username }, call.services.ctx.clock.now());
   },
   'admin.runImport': async (call, input) => {
     // Nobody is asked for a password for an import this window cannot run.
@@ -117,14 +117,14 @@ export const adminHandlers: HandlersOf<'admin.'> = {
   'admin.auditVerify': async (call) => {
     const actor = allowed(call, 'admin.audit');
     const { ctx } = call.services;
-    const result = verifyAuditChain(ctx.db);
+    const result = await verifyAuditChain(ctx.db);
     await appendAuditEvent(ctx.db, { at: ctx.clock.now(), actor: auditActor(actor), action: 'audit.verify', details: { ...result } });
     return result.ok ? { ok: true, checked: result.checked, firstBadSeq: null, problem: null } : result;
   },
   'admin.auditExport': async (call, input) => {
     const actor = await sudo(call, 'admin.audit', input.confirmPassword);
     const { ctx } = call.services;
-    const { csv, rows } = auditCsv(ctx.db, input);
+    const { csv, rows } = await auditCsv(ctx.db, input);
     await appendAuditEvent(ctx.db, { at: ctx.clock.now(), actor: auditActor(actor), action: 'audit.export', details: { from: input.from ?? null, to: input.to ?? null, rows } });
     const stamp = new Date(ctx.clock.now()).toISOString().slice(0, 10);
     return { filename: `audit-${stamp}.csv`, csv, rows };
@@ -142,10 +142,10 @@ export const adminHandlers: HandlersOf<'admin.'> = {
     const actor = await sudo(call, 'admin.clock', input.confirmPassword);
     const { ctx } = call.services;
     const before = await readClockState(ctx.db);
-    ctx.db.transaction(async () => {
+    await ctx.db.write(async () => {
       await acknowledgeClock(ctx.db, ctx.clock.now());
       await appendAuditEvent(ctx.db, { at: ctx.clock.now(), actor: auditActor(actor), action: 'clock.acknowledge', details: { rollback: before.rollback, latestSeenAt: before.latestSeenAt } });
-    }).immediate();
+    });
     return await clockStatusOf(call);
   },
 };

@@ -8,7 +8,16 @@ import { ConnectionLock } from './connection-lock';
 import type { Engine, ReadableDb, RunResult, WritableDb } from './engine';
 import { renderSql, type SqlFragment } from './sql-fragment';
 
-export function sqlcipherEngine(db: Database): Engine {
+const engines = new WeakMap<Database, Engine>();
+
+/** The one engine of a connection: everything on a connection shares its lock and its statements. */
+export function engineOf(db: Database): Engine {
+  let engine = engines.get(db);
+  if (!engine) engines.set(db, (engine = sqlcipherEngine(db)));
+  return engine;
+}
+
+function sqlcipherEngine(db: Database): Engine {
   const lock = new ConnectionLock();
   const statements = new Map<string, Statement>();
   const prepare = (text: string): Statement => {

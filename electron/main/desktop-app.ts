@@ -105,7 +105,7 @@ export function runDesktopApp(origins: PageOrigins): void {
         new Notification({ title: notice.title, body: notice.body, urgency: notice.urgent ? 'critical' : 'normal' }).show();
       },
     });
-    every(NOTIFICATION_POLL_MS, 'notifications', async () => await poller.poll());
+    every(NOTIFICATION_POLL_MS, 'notifications', () => void poller.poll().catch((error: unknown) => console.error(`[notifications] ${error instanceof Error ? error.name : 'Error'}`)));
     // The sweep waits its turn behind calls, so it never runs inside one.
     const sweepInTurn = (): void => {
       broker.core?.sweepInTurn().catch((error: unknown) => console.error(`[sweep] ${error instanceof Error ? error.name : 'Error'}`));

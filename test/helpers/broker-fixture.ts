@@ -67,7 +67,7 @@ export async function createBrokerFixture(dir: string, o: BrokerFixtureOptions =
   const ids = seedCast(db, hash, clock.now());
   seedBrokerRecords(db, clock.now());
   const internalErrors: BrokerFixture['internalErrors'] = [];
-  const core = createBrokerCore({ db: store.engine, clock, devClock: o.dev ? clock : null, importer: o.importer ?? null, logInternal: (channel, error) => internalErrors.push({ channel, error }) });
+  const core = createBrokerCore({ db: store.engine, clock, devClock: o.dev ? clock : null, importer: o.importer ?? null, logInternal: (channel, error) => { if (process.env.RAB_DEBUG_INTERNAL) console.error(channel, error); internalErrors.push({ channel, error }); } });
   const users = Object.fromEntries(
     CAST_NAMES.map((name) => [name, { userId: ids[name], username: name, staffCode: CAST[name].staffCode, conn: core.connect() }]),
   ) as Record<CastName, CastAccount>;

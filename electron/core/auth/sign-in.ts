@@ -48,7 +48,7 @@ export async function checkPassword(
   password: string,
   purpose: PasswordPurpose,
   /** Runs inside the transaction that records a success, so a failure in it undoes the success too. */
-  withSuccess?: (userId: number) => void,
+  withSuccess?: (userId: number) => Promise<void>,
 ): Promise<number> {
   const account = 'userId' in who
     ? await one<AccountRow>(db, sql`SELECT id, username, password_hash, active, failed_attempts, locked_until FROM users WHERE id = ${who.userId}`)
@@ -89,7 +89,7 @@ export async function checkPassword(
   await db.write(async () => {
     await run(db, sql`UPDATE users SET failed_attempts = 0, locked_until = NULL WHERE id = ${account.id}`);
     await appendAuditEvent(db, { at, actor: account.username, action: `auth.${purpose}`, subject: `user:${account.id}`, details: {} });
-    withSuccess?.(account.id);
+    await withSuccess?.(account.id);
   });
   return account.id;
 }

@@ -25,7 +25,8 @@ export async function transferCase(ctx: BrokerContext, actor: Actor, crn: string
     await appendAuditEvent(db, { at: now, actor: auditActor(actor), action: 'case.transfer', subject: `person:${crn}`, crn, details: { from: person.owner_staff_code, to: newOwnerStaffCode } });
     const policy = await policyOf(ctx);
     const pending = await all<RequestRecord>(db, sql`SELECT * FROM requests WHERE crn = ${crn} AND queue IS NOT NULL`);
-    const moved = pending.filter(async (r) => await rerouteRequest(db, policy, r, 'CASE_TRANSFERRED', auditActor(actor), now)).length;
+    let moved = 0;
+    for (const r of pending) if (await rerouteRequest(db, policy, r, 'CASE_TRANSFERRED', auditActor(actor), now)) moved++;
     return { crn, ownerStaffCode: newOwnerStaffCode, reroutedRequests: moved };
   });
 }

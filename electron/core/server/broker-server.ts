@@ -110,7 +110,7 @@ export async function buildBrokerServer(o: BrokerServerOptions): Promise<Fastify
       app.log.error({ task: 'live feed', error: e instanceof Error ? e.name : 'Error' }, 'the live feed could not read changes');
     }
   };
-  const feedTimer = setInterval(publish, FEED_POLL_MS);
+  const feedTimer = setInterval(() => void publish(), FEED_POLL_MS);
   feedTimer.unref();
   // Push connections never finish by themselves: end them first, so closing can drain the calls.
   app.addHook('preClose', async () => {

@@ -103,6 +103,7 @@ export class BrokerHost {
     const log = this.options.logInternal ?? (() => undefined);
     this.upkeep = new StoreMaintenance({
       core: this.brokerCore,
+      db: store.db,
       storePath: store.path,
       keyStore: this.options.keyStore,
       backupDir: this.options.backupDir ?? null,

@@ -10,11 +10,19 @@
  *   it recorded, as the lockout rules require for a refused password.
  * - Anything else (a bug answered as INTERNAL, a damaged page, a full or read-only disk) rolls the
  *   whole call back and undoes any session it started, so "nothing was changed" is true.
+ *
+ * When another process holds the embedded store's write lock for long (a `rab import` of a large
+ * set), a call waits at most a second for it and then runs statement by statement, so reading stays
+ * possible meanwhile.
  */
 import { AppError } from '../../../shared/errors';
 import type { ChannelName } from '../../../shared/contract';
 import type { Connection, SessionService } from '../auth/sessions';
+import { WriteLockBusy } from '../store/engine/engine';
 import type { Db } from '../store/sql';
+
+/** How long a call waits for another process's write lock before running without its own transaction. */
+const LOCK_WAIT_MS = 1000;
 
 /** Answers after which the call's changes are rolled back rather than committed. */
 const ROLLBACK_CODES = new Set(['INTERNAL', 'STORE_DAMAGED', 'STORE_FULL', 'STORE_READ_ONLY']);
@@ -52,10 +60,11 @@ export async function inCallTransaction<T>(db: Db, conn: Connection, sessions: S
         if (keepsChangesOnFailure(e)) return { refusal: e };
         throw e;
       }
-    });
+    }, { lockWaitMs: LOCK_WAIT_MS });
     if ('refusal' in outcome) throw outcome.refusal;
     return outcome.value;
   } catch (e) {
+    if (e instanceof WriteLockBusy) return call();
     if (!keepsChangesOnFailure(e)) undoSession();
     throw e;
   }

@@ -13,13 +13,15 @@ export type { Engine, RunResult } from './engine/engine';
 /** The store as services see it: either engine, behind one interface. */
 export type Db = Engine;
 
-export const all = <T>(db: Db, q: SqlFragment): Promise<T[]> => db.read((r) => r.all<T>(q));
-export const one = <T>(db: Db, q: SqlFragment): Promise<T | undefined> => db.read((r) => r.one<T>(q));
-export const run = (db: Db, q: SqlFragment): Promise<RunResult> => db.write((w) => w.run(q));
+const ONE = { oneStatement: true } as const;
+
+export const all = <T>(db: Db, q: SqlFragment): Promise<T[]> => db.read((r) => r.all<T>(q), ONE);
+export const one = <T>(db: Db, q: SqlFragment): Promise<T | undefined> => db.read((r) => r.one<T>(q), ONE);
+export const run = (db: Db, q: SqlFragment): Promise<RunResult> => db.write((w) => w.run(q), ONE);
 
 /** Inserts one row and answers its id; `q` must end in `RETURNING id` (both engines support it). */
 export async function insertId(db: Db, q: SqlFragment): Promise<number> {
-  const row = await db.write((w) => w.one<{ id: number }>(q));
+  const row = await db.write((w) => w.one<{ id: number }>(q), ONE);
   if (!row) throw new Error('An insert returned no id.');
   return Number(row.id);
 }

@@ -7,7 +7,7 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import pg from 'pg';
 import type { Engine, ReadableDb, RunResult, WritableDb } from './engine';
-import { renderSql, type SqlFragment, type SqlValue } from './sql-fragment';
+import { renderSql, sql, sqlTrusted, type SqlFragment, type SqlValue } from './sql-fragment';
 
 const RETRYABLE = new Set(['40001', '40P01']); // serialization_failure, deadlock_detected
 const MAX_ATTEMPTS = 8;
@@ -91,17 +91,46 @@ export function postgresEngine(opts: PostgresEngineOptions): Engine & { pool: pg
     }
   }
 
+  let savepoints = 0;
+  async function inSavepoint<T>(outer: WritableDb, work: (db: WritableDb) => Promise<T>): Promise<T> {
+    const name = sqlTrusted(`nested_${++savepoints}`);
+    await outer.run(sql`SAVEPOINT ${name}`);
+    try {
+      const result = await work(outer);
+      await outer.run(sql`RELEASE SAVEPOINT ${name}`);
+      return result;
+    } catch (e) {
+      await outer.run(sql`ROLLBACK TO SAVEPOINT ${name}`);
+      await outer.run(sql`RELEASE SAVEPOINT ${name}`);
+      throw e;
+    } finally {
+      savepoints--;
+    }
+  }
+  /** One statement outside any transaction: atomic and consistent by itself. */
+  const alone = <T>(work: (db: WritableDb) => Promise<T>) =>
+    (async () => {
+      const client = await pool.connect();
+      try {
+        return await work(bindTo(client));
+      } finally {
+        client.release();
+      }
+    })();
+
   return {
     dialect: 'postgres',
     pool,
-    read: (work) => {
+    read: (work, options) => {
       const outer = current.getStore();
       if (outer) return work(outer as ReadableDb);
+      if (options?.oneStatement) return alone(work);
       return inTransaction('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY', work);
     },
     write: async (work, options) => {
       const outer = current.getStore();
-      if (outer) return work(outer);
+      if (outer) return options?.oneStatement ? work(outer) : inSavepoint(outer, work);
+      if (options?.oneStatement && !options.serialise?.length) return alone(work);
       for (let attempt = 1; ; attempt++) {
         try {
           return await inTransaction('BEGIN ISOLATION LEVEL SERIALIZABLE', work, options?.serialise);

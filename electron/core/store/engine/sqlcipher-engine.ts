@@ -5,7 +5,7 @@
  */
 import type { Database, Statement } from 'better-sqlite3-multiple-ciphers';
 import { ConnectionLock } from './connection-lock';
-import type { Engine, ReadableDb, RunResult, WritableDb } from './engine';
+import { WriteLockBusy, type Engine, type ReadableDb, type RunResult, type WritableDb } from './engine';
 import { renderSql, type SqlFragment } from './sql-fragment';
 
 const engines = new WeakMap<Database, Engine>();
@@ -48,13 +48,62 @@ function sqlcipherEngine(db: Database): Engine {
     },
   };
 
+  /** BEGIN IMMEDIATE, waiting at most `waitMs` (when given) for another process's write lock. */
+  const begin = (waitMs?: number): void => {
+    if (waitMs === undefined) {
+      db.exec('BEGIN IMMEDIATE');
+      return;
+    }
+    const usual = db.pragma('busy_timeout', { simple: true }) as number;
+    db.pragma(`busy_timeout = ${Math.min(usual, waitMs)}`);
+    try {
+      db.exec('BEGIN IMMEDIATE');
+    } catch (e) {
+      if ((e as { code?: string }).code?.startsWith('SQLITE_BUSY')) throw new WriteLockBusy();
+      throw e;
+    } finally {
+      db.pragma(`busy_timeout = ${usual}`);
+    }
+  };
+
+  let savepoints = 0;
+  /** Work inside the connection's transaction, undone alone if it fails. */
+  const inSavepoint = async <T>(work: () => Promise<T>): Promise<T> => {
+    const name = `nested_${++savepoints}`;
+    db.exec(`SAVEPOINT ${name}`);
+    try {
+      const result = await work();
+      db.exec(`RELEASE ${name}`);
+      return result;
+    } catch (e) {
+      if (db.inTransaction) {
+        db.exec(`ROLLBACK TO ${name}`);
+        db.exec(`RELEASE ${name}`);
+      }
+      throw e;
+    } finally {
+      savepoints--;
+    }
+  };
+
   return {
     dialect: 'sqlite',
-    read: (work) => lock.run(() => work(reader)),
-    write: (work) =>
+    read: (work, options) =>
       lock.run(async () => {
-        if (db.inTransaction) return work(writer);
-        db.exec('BEGIN IMMEDIATE');
+        if (options?.oneStatement || db.inTransaction) return work(reader);
+        // A deferred transaction: one snapshot for every statement, even while another process writes.
+        db.exec('BEGIN');
+        try {
+          return await work(reader);
+        } finally {
+          if (db.inTransaction) db.exec('COMMIT');
+        }
+      }),
+    write: (work, options) =>
+      lock.run(async () => {
+        if (db.inTransaction) return options?.oneStatement ? work(writer) : inSavepoint(() => work(writer));
+        if (options?.oneStatement) return work(writer);
+        begin(options?.lockWaitMs);
         try {
           const result = await work(writer);
           db.exec('COMMIT');

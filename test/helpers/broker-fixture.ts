@@ -16,6 +16,8 @@ import { DAY, TestClock } from '../../electron/core/clock/clock';
 import { createBrokerCore, type BrokerCore, type BrokerCoreOptions } from '../../electron/core/rpc/broker-core';
 import { MemoryKeyStore } from '../../electron/core/store/key-store';
 import { openStore, type Store } from '../../electron/core/store/open-store';
+import { insertId, run, sql, type Db } from '../../electron/core/store/sql';
+import { openTestDatabase, TEST_ENGINE } from './engines';
 import { CAST, CAST_NAMES, MONDAY_10AM, PASSWORD, PEOPLE, PROGRAMME_CODE, PROGRAMME_CRNS, TEAMS, type CastName } from './broker-cast';
 import { seedBrokerRecords } from './broker-records';
 import { useTempDirs } from './temp-dir';
@@ -31,7 +33,10 @@ export interface CastAccount {
 
 export interface BrokerFixture {
   store: Store;
+  /** The embedded store's own connection: only for tests of the embedded engine itself. */
   db: Database;
+  /** The store every call uses: the embedded store, or PostgreSQL when RAB_TEST_ENGINE=postgres. */
+  engine: Db;
   keyStore: MemoryKeyStore;
   clock: TestClock;
   core: BrokerCore;
@@ -44,7 +49,7 @@ export interface BrokerFixture {
   attempt<C extends ChannelName>(who: CastName, channel: C, input: Input<C>): Promise<Result<Output<C>>>;
   /** Makes sure a cast member's connection has an unlocked session. */
   signIn(who: CastName): Promise<void>;
-  close(): void;
+  close(): Promise<void>;
 }
 
 export interface BrokerFixtureOptions {
@@ -61,13 +66,14 @@ const TEST_SCRYPT = { N: 2 ** 10, r: 8, p: 1 };
 export async function createBrokerFixture(dir: string, o: BrokerFixtureOptions = {}): Promise<BrokerFixture> {
   const keyStore = new MemoryKeyStore();
   const store = await openStore({ path: join(dir, 'broker.db'), keyStore, create: true });
+  const engine = TEST_ENGINE === 'postgres' ? await openTestDatabase() : store.engine;
   const db = store.db;
   const clock = new TestClock(MONDAY_10AM);
   const hash = await hashPassword(PASSWORD, TEST_SCRYPT);
-  const ids = seedCast(db, hash, clock.now());
-  seedBrokerRecords(db, clock.now());
+  const ids = await seedCast(engine, hash, clock.now());
+  await seedBrokerRecords(engine, clock.now());
   const internalErrors: BrokerFixture['internalErrors'] = [];
-  const core = createBrokerCore({ db: store.engine, clock, devClock: o.dev ? clock : null, importer: o.importer ?? null, logInternal: (channel, error) => { if (process.env.RAB_DEBUG_INTERNAL) console.error(channel, error); internalErrors.push({ channel, error }); } });
+  const core = createBrokerCore({ db: engine, clock, devClock: o.dev ? clock : null, importer: o.importer ?? null, logInternal: (channel, error) => { if (process.env.RAB_DEBUG_INTERNAL) console.error(channel, error); internalErrors.push({ channel, error }); } });
   const users = Object.fromEntries(
     CAST_NAMES.map((name) => [name, { userId: ids[name], username: name, staffCode: CAST[name].staffCode, conn: core.connect() }]),
   ) as Record<CastName, CastAccount>;
@@ -93,15 +99,19 @@ export async function createBrokerFixture(dir: string, o: BrokerFixtureOptions =
     return r.value;
   };
   if (!o.signedOut) for (const name of CAST_NAMES) await signIn(name);
-  return { store, db, keyStore, clock, core, users, internalErrors, call, attempt, signIn, close: () => store.close() };
+  const close = async () => {
+    if (engine !== store.engine) await engine.close();
+    store.close();
+  };
+  return { store, db, engine, keyStore, clock, core, users, internalErrors, call, attempt, signIn, close };
 }
 
 /** One fixture per test, closed and deleted afterwards. */
 export function useBrokerFixture(o: BrokerFixtureOptions = {}): () => Promise<BrokerFixture> {
   const tempDir = useTempDirs();
   const open: BrokerFixture[] = [];
-  afterEach(() => {
-    for (const fx of open.splice(0)) fx.close();
+  afterEach(async () => {
+    for (const fx of open.splice(0)) await fx.close();
   });
   return async () => {
     const fx = await createBrokerFixture(tempDir(), o);
@@ -110,25 +120,24 @@ export function useBrokerFixture(o: BrokerFixtureOptions = {}): () => Promise<Br
   };
 }
 
-function seedCast(db: Database, passwordHash: string, now: number): Record<CastName, number> {
+async function seedCast(db: Db, passwordHash: string, now: number): Promise<Record<CastName, number>> {
   const ids = {} as Record<CastName, number>;
-  db.transaction(() => {
-    db.prepare(`INSERT INTO providers (code, name, sector) VALUES ('N07', 'NPS London', 'NPS'), ('C17', 'London CRC', 'CRC')`).run();
-    const team = db.prepare('INSERT INTO teams (code, provider_code, name, pdu, ldu) VALUES (?, ?, ?, ?, ?)');
-    for (const t of TEAMS) team.run(t.code, t.provider, t.name, t.pdu, t.ldu);
-    const staff = db.prepare('INSERT INTO staff (code, team_code, forename, surname, grade) VALUES (?, ?, ?, ?, ?)');
-    const user = db.prepare('INSERT INTO users (username, display_name, staff_code, password_hash, created_at) VALUES (?, ?, ?, ?, ?)');
-    const role = db.prepare('INSERT INTO user_roles (user_id, role) VALUES (?, ?)');
+  await db.write(async () => {
+    await run(db, sql`INSERT INTO providers (code, name, sector) VALUES ('N07', 'NPS London', 'NPS'), ('C17', 'London CRC', 'CRC')`);
+    for (const t of TEAMS) await run(db, sql`INSERT INTO teams (code, provider_code, name, pdu, ldu) VALUES (${t.code}, ${t.provider}, ${t.name}, ${t.pdu}, ${t.ldu})`);
     for (const name of CAST_NAMES) {
       const m = CAST[name];
-      staff.run(m.staffCode, m.team, m.forename, m.surname, m.grade);
-      ids[name] = Number(user.run(name, `${m.forename} ${m.surname}`, m.staffCode, passwordHash, now).lastInsertRowid);
-      for (const r of m.roles) role.run(ids[name], r);
+      await run(db, sql`INSERT INTO staff (code, team_code, forename, surname, grade) VALUES (${m.staffCode}, ${m.team}, ${m.forename}, ${m.surname}, ${m.grade})`);
+      ids[name] = await insertId(
+        db,
+        sql`INSERT INTO users (username, display_name, staff_code, password_hash, created_at) VALUES (${name}, ${`${m.forename} ${m.surname}`}, ${m.staffCode}, ${passwordHash}, ${now}) RETURNING id`,
+      );
+      for (const r of m.roles) await run(db, sql`INSERT INTO user_roles (user_id, role) VALUES (${ids[name]}, ${r})`);
     }
     // Alex is on leave for the week; Dev deputises for Olivia.
-    db.prepare(`INSERT INTO absences (id, staff_code, kind, start_at, end_at) VALUES ('abs-alex', ?, 'LEAVE', ?, ?)`).run(CAST.alex.staffCode, now - DAY, now + 7 * DAY);
-    db.prepare(`INSERT INTO deputies (id, staff_code, deputy_staff_code, start_at, end_at) VALUES ('dep-olivia', ?, ?, ?, NULL)`).run(CAST.olivia.staffCode, CAST.dev.staffCode, now - 30 * DAY);
-  }).immediate();
+    await run(db, sql`INSERT INTO absences (id, staff_code, kind, start_at, end_at) VALUES ('abs-alex', ${CAST.alex.staffCode}, 'LEAVE', ${now - DAY}, ${now + 7 * DAY})`);
+    await run(db, sql`INSERT INTO deputies (id, staff_code, deputy_staff_code, start_at, end_at) VALUES ('dep-olivia', ${CAST.olivia.staffCode}, ${CAST.dev.staffCode}, ${now - 30 * DAY}, NULL)`);
+  });
   return ids;
 }
 

@@ -11,6 +11,7 @@ import pg from 'pg';
 import { afterEach } from 'vitest';
 import type { Engine } from '../../electron/core/store/engine/engine';
 import { postgresEngine } from '../../electron/core/store/engine/postgres-engine';
+import { migratePostgres } from '../../electron/core/store/migrate-postgres';
 import { engineOf } from '../../electron/core/store/engine/sqlcipher-engine';
 import { MemoryKeyStore } from '../../electron/core/store/key-store';
 import { openStore } from '../../electron/core/store/open-store';
@@ -26,6 +27,35 @@ if (!POSTGRES_URL) {
 }
 
 export type EngineName = 'sqlcipher' | 'postgres';
+
+/** The engine the broker fixture runs the core on: the vitest project sets it (vitest.config.ts). */
+export const TEST_ENGINE: EngineName = process.env.RAB_TEST_ENGINE === 'postgres' ? 'postgres' : 'sqlcipher';
+if (TEST_ENGINE === 'postgres' && !POSTGRES_URL) throw new Error('RAB_TEST_ENGINE=postgres needs RAB_TEST_DATABASE_URL: run the tests through scripts/with-postgres.sh.');
+
+/** A fresh, migrated schema in the test PostgreSQL; closing the engine drops the schema. */
+export async function openTestDatabase(o: { poolSize?: number } = {}): Promise<Engine> {
+  const schema = `t_${randomBytes(6).toString('hex')}`;
+  await adminQuery(`CREATE SCHEMA ${schema}`);
+  const engine = postgresEngine({ connectionString: POSTGRES_URL, poolSize: o.poolSize ?? 4, options: `-c search_path=${schema}` });
+  await migratePostgres(engine);
+  const close = engine.close.bind(engine);
+  return Object.assign(engine, {
+    close: async () => {
+      await close();
+      await adminQuery(`DROP SCHEMA ${schema} CASCADE`);
+    },
+  });
+}
+
+async function adminQuery(text: string): Promise<void> {
+  const admin = new pg.Client({ connectionString: POSTGRES_URL });
+  await admin.connect();
+  try {
+    await admin.query(text);
+  } finally {
+    await admin.end();
+  }
+}
 export const ENGINE_NAMES: EngineName[] = POSTGRES_URL ? ['sqlcipher', 'postgres'] : ['sqlcipher'];
 
 /** Opens engines for the current test and closes them (and drops their schemas) after it. */

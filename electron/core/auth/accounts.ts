@@ -7,7 +7,7 @@ import type { UserRow } from '../../../shared/contract';
 import type { Role } from '../../../shared/domain/access';
 import { AppError } from '../../../shared/errors';
 import { appendAuditEvent } from '../audit/audit-log';
-import { all, one, run, sql } from '../store/sql';
+import { all, one, run, sql, sqlILike, sqlDialect } from '../store/sql';
 import { checkAccountRoles } from '../users/account-roles';
 import { hashPassword } from './password-hash';
 
@@ -24,7 +24,7 @@ interface AccountRecord {
 }
 
 const SELECT = sql`SELECT u.id, u.username, u.display_name, u.staff_code, u.active, u.failed_attempts, u.locked_until, u.created_at,
-  (SELECT group_concat(role, ',') FROM (SELECT role FROM user_roles WHERE user_id = u.id ORDER BY role)) AS roles FROM users u`;
+  ${sqlDialect({ sqlite: sql`(SELECT group_concat(role, ',') FROM (SELECT role FROM user_roles WHERE user_id = u.id ORDER BY role))`, postgres: sql`(SELECT string_agg(role, ',' ORDER BY role) FROM user_roles WHERE user_id = u.id)` })} AS roles FROM users u`;
 
 const toRow = (u: AccountRecord): UserRow => ({
   userId: u.id,
@@ -46,7 +46,7 @@ export async function accountRow(db: Db, userId: number): Promise<UserRow> {
 
 export async function listAccounts(db: Db, o: { query: string; limit: number; offset: number }): Promise<{ rows: UserRow[]; total: number }> {
   const like = `%${o.query.replace(/[%_\\]/g, (c) => `\\${c}`)}%`;
-  const where = sql`WHERE u.username LIKE ${like} ESCAPE '\\' OR u.display_name LIKE ${like} ESCAPE '\\' OR ifnull(u.staff_code, '') LIKE ${like} ESCAPE '\\'`;
+  const where = sql`WHERE u.username ${sqlILike} ${like} ESCAPE '\\' OR u.display_name ${sqlILike} ${like} ESCAPE '\\' OR coalesce(u.staff_code, '') ${sqlILike} ${like} ESCAPE '\\'`;
   const rows = await all<AccountRecord>(db, sql`${SELECT} ${where} ORDER BY u.username LIMIT ${o.limit} OFFSET ${o.offset}`);
   const total = (await one<{ n: number }>(db, sql`SELECT count(*) AS n FROM users u ${where}`))?.n ?? 0;
   return { rows: rows.map(toRow), total };

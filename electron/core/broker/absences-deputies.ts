@@ -10,7 +10,7 @@ import { AppError } from '../../../shared/errors';
 import { appendAuditEvent } from '../audit/audit-log';
 import type { Actor } from '../policy/actor';
 import { SYSTEM } from '../policy/resources';
-import { all, one, run, sql, sqlDialect, type SqlFragment } from '../store/sql';
+import { all, one, run, sql, sqlDialect, type SqlFragment, sqlILike, sqlGreatest } from '../store/sql';
 import { staffAvailability } from './case-facts';
 import { auditActor, authorise, policyOf, writeTransaction, type BrokerContext } from './context';
 import { ownersAffectedBy, rerouteUnavailable } from './sweep';
@@ -125,7 +125,7 @@ export async function endDeputy(ctx: BrokerContext, actor: Actor, deputyId: stri
   const code = await subjectStaff(ctx, actor, row.staff_code, 'deputy.manage');
   await writeTransaction(ctx, async () => {
     // An arrangement that has not started yet ends at its start (the CHECK needs end > start).
-    await run(ctx.db, sql`UPDATE deputies SET end_at = ${sqlDialect({ sqlite: sql`max(${now}, start_at + 1)`, postgres: sql`GREATEST(${now}, start_at + 1)` })} WHERE id = ${deputyId} AND (end_at IS NULL OR end_at > ${now})`);
+    await run(ctx.db, sql`UPDATE deputies SET end_at = ${sqlGreatest(now, sql`start_at + 1`)} WHERE id = ${deputyId} AND (end_at IS NULL OR end_at > ${now})`);
     await appendAuditEvent(ctx.db, { at: now, actor: auditActor(actor), action: 'caseload.endDeputy', subject: `staff:${code}`, details: { id: deputyId } });
   });
   return (await deputyRows(ctx, sql`WHERE d.id = ${deputyId}`))[0]!;
@@ -139,7 +139,7 @@ export async function findStaff(ctx: BrokerContext, actor: Actor, o: { query: st
     sql`SELECT s.code, s.forename, s.surname, s.grade, t.name AS team_name, p.name AS provider_name,
                (SELECT count(*) FROM users u WHERE u.staff_code = s.code) AS accounts
              FROM staff s JOIN teams t ON t.code = s.team_code JOIN providers p ON p.code = t.provider_code
-             WHERE s.active = 1 AND (${o.sector ?? null} IS NULL OR p.sector = ${o.sector ?? null}) AND (s.code LIKE ${prefix.toUpperCase()} ESCAPE '\\' OR s.surname LIKE ${prefix} ESCAPE '\\' OR s.forename LIKE ${prefix} ESCAPE '\\')
+             WHERE s.active = 1 AND (${o.sector ?? null} IS NULL OR p.sector = ${o.sector ?? null}) AND (s.code ${sqlILike} ${prefix.toUpperCase()} ESCAPE '\\' OR s.surname ${sqlILike} ${prefix} ESCAPE '\\' OR s.forename ${sqlILike} ${prefix} ESCAPE '\\')
              ORDER BY s.surname, s.forename LIMIT 50`,
   )).map((s) => ({ staffCode: s.code, name: `${s.forename} ${s.surname}`, grade: s.grade, teamName: s.team_name, providerName: s.provider_name, hasAccount: s.accounts > 0 }));
 }

@@ -7,7 +7,7 @@ import { SYSTEM } from '../policy/resources';
 import { riskSummaries } from '../records/risk-summary';
 import { recordResource } from '../records/record-access';
 import { loadActor } from '../auth/load-actor';
-import { all, one, sql, type SqlFragment } from '../store/sql';
+import { all, one, sql, type SqlFragment, sqlILike } from '../store/sql';
 import { localDate, officeTimeZone } from './case-facts';
 import { gatherListFacts, inList, jsonList } from './list-facts';
 import { authorise, type BrokerContext } from './context';
@@ -20,7 +20,7 @@ export async function myCaseload(ctx: BrokerContext, actor: Actor, o: { query: s
   const now = ctx.clock.now();
   authorise(actor, 'caseload.view', SYSTEM, now);
   const like = `${o.query.replace(/[%_\\]/g, (c) => `\\${c}`)}%`;
-  const where = sql`WHERE p.owner_staff_code = ${actor.staffCode ?? ''} AND (${o.query} = '' OR p.surname LIKE ${like} ESCAPE '\\' OR p.crn LIKE ${like.toUpperCase()} ESCAPE '\\')`;
+  const where = sql`WHERE p.owner_staff_code = ${actor.staffCode ?? ''} AND (${o.query} = '' OR p.surname ${sqlILike} ${like} ESCAPE '\\' OR p.crn ${sqlILike} ${like.toUpperCase()} ESCAPE '\\')`;
   const people = await all<{ crn: string; forename: string; surname: string }>(ctx.db, sql`SELECT p.crn, p.forename, p.surname FROM people p ${where} ORDER BY p.surname, p.forename LIMIT ${o.limit} OFFSET ${o.offset}`);
   const total = (await one<{ n: number }>(ctx.db, sql`SELECT count(*) AS n FROM people p ${where}`))?.n ?? 0;
   // The page's facts in a fixed number of queries, keyed by CRN, whatever the page size.

@@ -9,7 +9,7 @@ import type { HubQueueCursor } from '../../../shared/contract/requests';
 import type { InboxRow } from '../../../shared/contract';
 import type { Actor } from '../policy/actor';
 import { SYSTEM } from '../policy/resources';
-import { sql, sqlAnd, type SqlFragment } from '../store/sql';
+import { sql, sqlAnd, type SqlFragment, sqlILike } from '../store/sql';
 import { authorise, type BrokerContext } from './context';
 import { countOf, ORDER, paged, toInboxRows, type Filter, type Page } from './queues';
 import { selectRequestViews } from './request-view';
@@ -36,12 +36,12 @@ function wordMatches(actor: Actor, word: string, now: number): SqlFragment {
   const like = `%${word.replace(/[%_\\]/g, (c) => `\\${c}`)}%`;
   const staff = actor.staffCode;
   const laoAdmin = actor.roles.includes('lao-admin') ? 1 : 0;
-  return sql`(r.crn LIKE ${like} ESCAPE '\\'
-      OR EXISTS (SELECT 1 FROM users u WHERE u.id = r.requester_user_id AND u.display_name LIKE ${like} ESCAPE '\\')
+  return sql`(r.crn ${sqlILike} ${like} ESCAPE '\\'
+      OR EXISTS (SELECT 1 FROM users u WHERE u.id = r.requester_user_id AND u.display_name ${sqlILike} ${like} ESCAPE '\\')
       OR EXISTS (SELECT 1 FROM staff s JOIN teams t ON t.code = s.team_code JOIN providers pr ON pr.code = t.provider_code
-                 WHERE s.code = r.requester_staff_code AND pr.name LIKE ${like} ESCAPE '\\')
-      OR EXISTS (SELECT 1 FROM staff o WHERE o.code = r.owner_staff_code AND (o.forename || ' ' || o.surname) LIKE ${like} ESCAPE '\\')
-      OR EXISTS (SELECT 1 FROM people p WHERE p.crn = r.crn AND (p.forename || ' ' || p.surname) LIKE ${like} ESCAPE '\\'
+                 WHERE s.code = r.requester_staff_code AND pr.name ${sqlILike} ${like} ESCAPE '\\')
+      OR EXISTS (SELECT 1 FROM staff o WHERE o.code = r.owner_staff_code AND (o.forename || ' ' || o.surname) ${sqlILike} ${like} ESCAPE '\\')
+      OR EXISTS (SELECT 1 FROM people p WHERE p.crn = r.crn AND (p.forename || ' ' || p.surname) ${sqlILike} ${like} ESCAPE '\\'
                  AND NOT EXISTS (SELECT 1 FROM lao_exclusions x WHERE x.crn = r.crn AND x.staff_code = ${staff} AND ${live('x', now)})
                  AND (${laoAdmin} = 1 OR p.owner_staff_code = ${staff}
                       OR NOT EXISTS (SELECT 1 FROM lao_restrictions l WHERE l.crn = r.crn AND ${live('l', now)})

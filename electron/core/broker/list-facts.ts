@@ -96,7 +96,7 @@ async function laoForCrns(db: Db, crns: string, now: number) {
   const exclusions = new Map<string, string>();
   // Ordered as the single-case lookup meets them (by its index), so the same message is chosen.
   for (const e of await all<{ crn: string; staff_code: string; message: string }>(db, sql`SELECT crn, staff_code, message FROM lao_exclusions WHERE crn ${inList(crns)}
-           AND start_at <= ${now} AND (end_at IS NULL OR end_at > ${now}) ORDER BY crn, staff_code, rowid`)) {
+           AND start_at <= ${now} AND (end_at IS NULL OR end_at > ${now}) ORDER BY crn, staff_code, ${sqlDialect({ sqlite: sql`rowid`, postgres: sql`id` })}`)) {
     const key = pairKey(e.crn, e.staff_code);
     if (!exclusions.has(key)) exclusions.set(key, e.message);
   }

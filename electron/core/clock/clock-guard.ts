@@ -4,7 +4,7 @@
  * because a clock moved back could otherwise revive expired grants.
  */
 import type { Db } from '../store/sql';
-import { one, run, sql } from '../store/sql';
+import { one, run, sql, sqlGreatest } from '../store/sql';
 import { MINUTE } from './clock';
 
 interface ClockRow {
@@ -50,7 +50,7 @@ export async function observeClock(db: Db, now: number, toleranceMinutes: number
     return { ...await readClockState(db), newlyDetected: changed === 1 };
   }
   if (now >= before.latestSeenAt + RECORD_STEP) {
-    await run(db, sql`UPDATE clock_state SET latest_seen_at = ${now}, high_water_at = max(high_water_at, ${now}) WHERE id = 1 AND latest_seen_at < ${now}`);
+    await run(db, sql`UPDATE clock_state SET latest_seen_at = ${now}, high_water_at = ${sqlGreatest(sql`high_water_at`, now)} WHERE id = 1 AND latest_seen_at < ${now}`);
     return { ...await readClockState(db), newlyDetected: false };
   }
   return { ...before, newlyDetected: false };

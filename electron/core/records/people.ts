@@ -13,7 +13,7 @@ import { can } from '../policy/can';
 import type { Actor } from '../policy/actor';
 import { SYSTEM } from '../policy/resources';
 import { maxDurationDays } from '../policy/max-duration';
-import { all, one, sql, type SqlFragment } from '../store/sql';
+import { all, one, sql, type SqlFragment, sqlILike, sqlDialect } from '../store/sql';
 import { recordResource } from './record-access';
 import { hiddenRiskSummary, riskSummary } from './risk-summary';
 
@@ -62,6 +62,9 @@ async function searchRow(ctx: BrokerContext, actor: Actor, p: PersonRecord, now:
  * forename ("Wayne Walk"). Each form is a range on an index, so it stays quick among 240,000
  * people (measured: under 1 ms, where a LIKE over three columns took 190 ms).
  */
+/** Surname, then forename, case aside. */
+const BY_NAME = sqlDialect({ sqlite: sql`p.surname COLLATE NOCASE, p.forename COLLATE NOCASE`, postgres: sql`lower(p.surname), lower(p.forename)` });
+
 function searchWhere(query: string): SqlFragment {
   const q = query.trim();
   const upper = q.toUpperCase();
@@ -70,16 +73,20 @@ function searchWhere(query: string): SqlFragment {
   const words = q.split(/\s+/);
   const surname = words[words.length - 1]!;
   const forename = words.length > 1 ? words.slice(0, -1).join(' ') : null;
-  const range = sql`p.surname >= ${surname} COLLATE NOCASE AND p.surname < ${`${surname}\uffff`} COLLATE NOCASE`;
+  const above = `${surname}\uffff`;
+  const range = sql`${sqlDialect({
+    sqlite: sql`p.surname >= ${surname} COLLATE NOCASE AND p.surname < ${above} COLLATE NOCASE`,
+    postgres: sql`lower(p.surname) >= lower(${surname}) AND lower(p.surname) < lower(${above})`,
+  })}`;
   if (forename === null) return sql`WHERE ${range}`;
-  return sql`WHERE ${range} AND p.forename LIKE ${`${forename.replace(/[%_\\]/g, (c) => `\\${c}`)}%`} ESCAPE '\\'`;
+  return sql`WHERE ${range} AND p.forename ${sqlILike} ${`${forename.replace(/[%_\\]/g, (c) => `\\${c}`)}%`} ESCAPE '\\'`;
 }
 
 export async function searchPeople(ctx: BrokerContext, actor: Actor, o: { query: string; limit: number; offset: number }): Promise<{ rows: PersonSearchRow[]; total: number }> {
   const now = ctx.clock.now();
   authorise(actor, 'people.search', SYSTEM, now);
   const where = searchWhere(o.query);
-  const people = await all<PersonRecord>(ctx.db, sql`${PERSON_SELECT} ${where} ORDER BY p.surname COLLATE NOCASE, p.forename COLLATE NOCASE, p.crn LIMIT ${o.limit} OFFSET ${o.offset}`);
+  const people = await all<PersonRecord>(ctx.db, sql`${PERSON_SELECT} ${where} ORDER BY ${BY_NAME}, p.crn LIMIT ${o.limit} OFFSET ${o.offset}`);
   const total = (await one<{ n: number }>(ctx.db, sql`SELECT count(*) AS n FROM people p ${where}`))?.n ?? 0;
   return { rows: await mapInOrder(people, async (p) => await searchRow(ctx, actor, p, now)), total };
 }

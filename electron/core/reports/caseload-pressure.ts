@@ -7,7 +7,7 @@
 import type { Db } from '../store/sql';
 import type { CaseloadPressureRow, CaseloadReport } from '../../../shared/contract/reports';
 import { DAY } from '../clock/clock';
-import { all, sql } from '../store/sql';
+import { all, sql, sqlLeast, sqlGreatest } from '../store/sql';
 import { shareOf } from './nearest-rank';
 import { periodRequests, slaState, type PeriodRequest } from './period-requests';
 import type { ReportPeriod } from './report-period';
@@ -22,7 +22,7 @@ async function daysAbsent(db: Db, period: ReportPeriod): Promise<Map<string, num
   const { fromAt, asOf } = period;
   const rows = await all<{ staff_code: string; ms: number }>(
     db,
-    sql`SELECT staff_code, sum(min(end_at, ${asOf}) - max(start_at, ${fromAt})) AS ms FROM absences
+    sql`SELECT staff_code, sum(${sqlLeast(sql`end_at`, asOf)} - ${sqlGreatest(sql`start_at`, fromAt)}) AS ms FROM absences
         WHERE start_at < ${asOf} AND end_at > ${fromAt} GROUP BY staff_code`,
   );
   return new Map(rows.map((r) => [r.staff_code, Math.round((r.ms / DAY) * 10) / 10]));

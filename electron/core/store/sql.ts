@@ -7,7 +7,7 @@
 import type { Engine, RunResult } from './engine/engine';
 import type { SqlFragment } from './engine/sql-fragment';
 
-export { emptySql, sql, sqlAnd, sqlDialect, sqlJoin, sqlList, sqlTrusted, SqlFragment, type Dialect, type SqlValue } from './engine/sql-fragment';
+export { emptySql, sql, sqlAnd, sqlDialect, sqlFlag, sqlGreatest, sqlILike, sqlJoin, sqlLeast, sqlList, sqlTrusted, SqlFragment, type Dialect, type SqlValue } from './engine/sql-fragment';
 export type { Engine, RunResult } from './engine/engine';
 
 /** The store as services see it: either engine, behind one interface. */

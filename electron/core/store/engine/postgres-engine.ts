@@ -31,6 +31,8 @@ function parseBigint(text: string): number {
 const typeParsers = {
   getTypeParser(oid: number, format?: string) {
     if (oid === pg.types.builtins.INT8) return parseBigint;
+    // sum() and avg() of integers answer NUMERIC: figures, returned as numbers like SQLite's.
+    if (oid === pg.types.builtins.NUMERIC) return Number;
     return pg.types.getTypeParser(oid, format as 'text');
   },
 };

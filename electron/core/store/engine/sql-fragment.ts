@@ -88,3 +88,17 @@ function append(fragment: SqlFragment, dialect: Dialect, out: RenderedSql): void
     out.text += fragment.strings[i + 1] ?? '';
   });
 }
+
+/** The larger of two values (`max(a, b)` on SQLite, `GREATEST(a, b)` on PostgreSQL). */
+export const sqlGreatest = (a: SqlFragment | SqlValue, b: SqlFragment | SqlValue): DialectChoice =>
+  sqlDialect({ sqlite: sql`max(${a}, ${b})`, postgres: sql`GREATEST(${a}, ${b})` });
+
+/** The smaller of two values (`min(a, b)` on SQLite, `LEAST(a, b)` on PostgreSQL). */
+export const sqlLeast = (a: SqlFragment | SqlValue, b: SqlFragment | SqlValue): DialectChoice =>
+  sqlDialect({ sqlite: sql`min(${a}, ${b})`, postgres: sql`LEAST(${a}, ${b})` });
+
+/** Case-insensitive LIKE, as SQLite's LIKE already is for ASCII; PostgreSQL's is ILIKE. */
+export const sqlILike = sqlDialect({ sqlite: sql`LIKE`, postgres: sql`ILIKE` });
+
+/** A condition as 0 or 1 on both engines (PostgreSQL would answer a boolean). */
+export const sqlFlag = (condition: SqlFragment): DialectChoice => sqlDialect({ sqlite: sql`(${condition})`, postgres: sql`(${condition})::int` });

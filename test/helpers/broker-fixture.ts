@@ -103,7 +103,16 @@ export async function createBrokerFixture(dir: string, o: BrokerFixtureOptions =
     if (engine !== store.engine) await engine.close();
     store.close();
   };
-  return { store, db, engine, keyStore, clock, core, users, internalErrors, call, attempt, signIn, close };
+  const fixture = { store, db, engine, keyStore, clock, core, users, internalErrors, call, attempt, signIn, close };
+  if (engine !== store.engine) {
+    // On PostgreSQL the embedded store is empty: a test reading it directly would pass on nothing.
+    Object.defineProperty(fixture, 'db', {
+      get: () => {
+        throw new Error('This test reads the embedded store directly (fx.db); on PostgreSQL read fx.engine instead.');
+      },
+    });
+  }
+  return fixture;
 }
 
 /** One fixture per test, closed and deleted afterwards. */

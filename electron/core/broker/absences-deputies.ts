@@ -139,7 +139,7 @@ export async function findStaff(ctx: BrokerContext, actor: Actor, o: { query: st
     sql`SELECT s.code, s.forename, s.surname, s.grade, t.name AS team_name, p.name AS provider_name,
                (SELECT count(*) FROM users u WHERE u.staff_code = s.code) AS accounts
              FROM staff s JOIN teams t ON t.code = s.team_code JOIN providers p ON p.code = t.provider_code
-             WHERE s.active = 1 AND (${o.sector ?? null} IS NULL OR p.sector = ${o.sector ?? null}) AND (s.code ${sqlILike} ${prefix.toUpperCase()} ESCAPE '\\' OR s.surname ${sqlILike} ${prefix} ESCAPE '\\' OR s.forename ${sqlILike} ${prefix} ESCAPE '\\')
+             WHERE s.active = 1 AND (CAST(${o.sector ?? null} AS TEXT) IS NULL OR p.sector = ${o.sector ?? null}) AND (s.code ${sqlILike} ${prefix.toUpperCase()} ESCAPE '\\' OR s.surname ${sqlILike} ${prefix} ESCAPE '\\' OR s.forename ${sqlILike} ${prefix} ESCAPE '\\')
              ORDER BY s.surname, s.forename LIMIT 50`,
   )).map((s) => ({ staffCode: s.code, name: `${s.forename} ${s.surname}`, grade: s.grade, teamName: s.team_name, providerName: s.provider_name, hasAccount: s.accounts > 0 }));
 }

@@ -30,7 +30,7 @@ const UNION = sql`SELECT 'EXCLUSION' AS kind, l.*, s.forename, s.surname FROM la
 
 async function laoRows(ctx: BrokerContext, where: SqlFragment, page = { limit: 500, offset: 0 }): Promise<LaoEntryRow[]> {
   const now = ctx.clock.now();
-  return (await all<LaoRecord>(ctx.db, sql`SELECT * FROM (${UNION}) ${where} ORDER BY crn, kind, start_at LIMIT ${page.limit} OFFSET ${page.offset}`)).map((l) => ({
+  return (await all<LaoRecord>(ctx.db, sql`SELECT * FROM (${UNION}) AS lao ${where} ORDER BY crn, kind, start_at LIMIT ${page.limit} OFFSET ${page.offset}`)).map((l) => ({
     id: l.id,
     kind: l.kind,
     crn: l.crn,
@@ -47,7 +47,7 @@ async function laoRows(ctx: BrokerContext, where: SqlFragment, page = { limit: 5
 export async function listLao(ctx: BrokerContext, actor: Actor, o: { crn?: string | undefined; limit: number; offset: number }) {
   authorise(actor, 'lao.view', SYSTEM, ctx.clock.now());
   const where = o.crn ? sql`WHERE crn = ${o.crn}` : sql`WHERE 1 = 1`;
-  const total = (await one<{ n: number }>(ctx.db, sql`SELECT count(*) AS n FROM (${UNION}) ${where}`))?.n ?? 0;
+  const total = (await one<{ n: number }>(ctx.db, sql`SELECT count(*) AS n FROM (${UNION}) AS lao ${where}`))?.n ?? 0;
   return { rows: await laoRows(ctx, where, o), total };
 }
 

@@ -91,7 +91,7 @@ export async function refusalReviewQueue(ctx: BrokerContext, actor: Actor, p: { 
   authorise(actor, 'refusal.reviewQueue', await reportsResource(ctx.db, actor), now);
   // Hub staff see every open review; a senior probation officer those of their own team.
   const team = hasRole(actor, 'hub') ? null : await teamOf(ctx, actor.staffCode);
-  const where = sql`WHERE rv.outcome IS NULL AND (${team} IS NULL OR rv.owner_team_code = ${team})`;
+  const where = sql`WHERE rv.outcome IS NULL AND (CAST(${team} AS TEXT) IS NULL OR rv.owner_team_code = ${team})`;
   const ids = (await all<{ request_id: number }>(
     ctx.db,
     sql`SELECT rv.request_id FROM refusal_reviews rv ${where} ORDER BY rv.asked_at, rv.id LIMIT ${p.limit} OFFSET ${p.offset}`,

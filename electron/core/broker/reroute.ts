@@ -20,7 +20,7 @@ export async function rerouteRequest(db: Db, policy: PolicySettings, r: RequestR
   // Escalated requests, and those the owner and hub hold together, stay with the hub; only the owner they show is brought up to date.
   if (r.status === 'PENDING_HUB' && (r.hub_reason === 'DEADLINE_MISSED' || r.route_reason === 'NEEDED_SOON')) {
     if (owner === r.owner_staff_code) return false;
-    const changed = (await run(db, sql`UPDATE requests SET owner_staff_code = ${owner} WHERE id = ${r.id} AND status = 'PENDING_HUB' AND owner_staff_code IS ${r.owner_staff_code}`)).changes;
+    const changed = (await run(db, sql`UPDATE requests SET owner_staff_code = ${owner} WHERE id = ${r.id} AND status = 'PENDING_HUB' AND owner_staff_code IS NOT DISTINCT FROM ${r.owner_staff_code}`)).changes;
     if (changed === 1) {
       await appendAuditEvent(db, { at: now, actor, action: 'request.reroute', subject: `request:${r.id}`, crn: r.crn, details: { cause, from: r.owner_staff_code, to: owner, status: r.status } });
       await notifyUsers(db, await ownerSideUsers(db, owner, now), rerouted(r, 'It is with the hub, past its deadline; you may still decide it.', now));
@@ -37,7 +37,7 @@ export async function rerouteRequest(db: Db, policy: PolicySettings, r: RequestR
     sql`UPDATE requests SET status = ${routing.status}, queue = ${routing.queue}, owner_staff_code = ${routing.ownerStaffCode},
           hub_reason = ${routing.hubReason}, hub_reason_text = ${routing.hubReasonText}, route_reason = ${routing.routeReason},
           routed_at = ${now}, deadline = ${deadline}
-        WHERE id = ${r.id} AND status = ${r.status} AND owner_staff_code IS ${r.owner_staff_code}`,
+        WHERE id = ${r.id} AND status = ${r.status} AND owner_staff_code IS NOT DISTINCT FROM ${r.owner_staff_code}`,
   )).changes;
   if (changed !== 1) return false;
   await appendAuditEvent(db, {

@@ -41,7 +41,7 @@ async function rerouteStale(ctx: BrokerContext, now: number): Promise<number> {
   let moved = 0;
   const transferred = await all<RequestRecord>(
     db,
-    sql`SELECT r.* FROM requests r JOIN people p ON p.crn = r.crn WHERE r.queue IS NOT NULL AND r.owner_staff_code IS NOT p.owner_staff_code`,
+    sql`SELECT r.* FROM requests r JOIN people p ON p.crn = r.crn WHERE r.queue IS NOT NULL AND r.owner_staff_code IS DISTINCT FROM p.owner_staff_code`,
   );
   for (const r of transferred) if (await rerouteRequest(db, policy, r, 'CASE_TRANSFERRED', SYSTEM, now)) moved++;
 

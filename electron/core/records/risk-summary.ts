@@ -45,7 +45,7 @@ export async function riskSummaries(db: Db, crns: Iterable<string>, now: number,
   // The same order as activeRegistrations, within each person.
   for (const r of await all<ActiveRegistration & { crn: string }>(db, sql`SELECT r.crn, r.type_code, r.level, r.category, t.description, t.colour, t.front_sheet_rank
            FROM registrations r JOIN register_types t ON t.code = r.type_code
-           WHERE r.crn IN (SELECT value FROM json_each(${list})) AND r.start_date <= ${today} AND (r.end_date IS NULL OR r.end_date > ${today})
+           WHERE r.crn ${inList(list)} AND r.start_date <= ${today} AND (r.end_date IS NULL OR r.end_date > ${today})
            ORDER BY r.crn, CASE WHEN t.front_sheet_rank > 0 THEN t.front_sheet_rank ELSE 1000 END, r.type_code, r.start_date DESC`)) {
     const own = regs.get(r.crn) ?? [];
     own.push(r);

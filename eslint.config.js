@@ -1,6 +1,8 @@
 // Flat config. Besides the usual checks it enforces where code may run (STYLE.md):
 // shared/ is pure (no Node, no Electron, no DOM), electron/core never imports Electron,
-// the renderer never reaches into electron/ or Node.
+// the renderer never reaches into electron/ or Node, and only electron/core/store speaks to a
+// database driver (everything else goes through the engine seam). Promises in electron/ must be
+// awaited or handed on: a store call left floating would run outside its transaction.
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import reactHooks from 'eslint-plugin-react-hooks';
@@ -8,6 +10,11 @@ import { builtinModules } from 'node:module';
 
 const nodeBuiltins = [...builtinModules, ...builtinModules.map((m) => `node:${m}`)];
 const nodePatterns = ['node:*'];
+
+const DRIVERS = ['better-sqlite3-multiple-ciphers', 'pg', 'postgres'].map((name) => ({
+  name,
+  message: 'Only electron/core/store speaks to a database driver: use the engine seam (store/sql.ts).',
+}));
 
 const restrict = (paths, patterns) => ({
   'no-restricted-imports': ['error', { paths, patterns }],
@@ -51,11 +58,31 @@ export default tseslint.config(
     },
   },
   {
+    files: ['electron/**/*.ts'],
+    rules: restrict(DRIVERS, []),
+  },
+  {
     files: ['electron/core/**/*.ts'],
+    rules: restrict(
+      [{ name: 'electron', message: 'electron/core is plain Node: Electron belongs in electron/main.' }, ...DRIVERS],
+      [{ group: ['**/electron/main/**', '**/main/**', '**/preload/**', '**/renderer/**'], message: 'electron/core depends only on shared/.' }],
+    ),
+  },
+  {
+    files: ['electron/core/store/**/*.ts'],
     rules: restrict(
       [{ name: 'electron', message: 'electron/core is plain Node: Electron belongs in electron/main.' }],
       [{ group: ['**/electron/main/**', '**/main/**', '**/preload/**', '**/renderer/**'], message: 'electron/core depends only on shared/.' }],
     ),
+  },
+  {
+    files: ['electron/**/*.ts'],
+    ignores: ['electron/**/*.test.ts'],
+    languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname } },
+    rules: {
+      '@typescript-eslint/no-floating-promises': 'error',
+      '@typescript-eslint/no-misused-promises': 'error',
+    },
   },
   {
     files: ['electron/preload/**/*.ts'],

@@ -4,7 +4,7 @@
  * contract's ImportReport shape. Very large sets are better imported with `rab import`, which
  * shows a progress bar in a terminal and leaves the window free.
  */
-import type { Database } from 'better-sqlite3-multiple-ciphers';
+import type { EmbeddedConnection as Database } from '../core/store/embedded-connection';
 import type { ImportReport } from '../../shared/contract';
 import type { Clock } from '../core/clock/clock';
 import { importExportSet } from '../core/import/import-export-set';

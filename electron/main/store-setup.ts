@@ -7,7 +7,7 @@
 import { randomUUID } from 'node:crypto';
 import { existsSync, linkSync, readdirSync, rmSync, unlinkSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
-import type { Database } from 'better-sqlite3-multiple-ciphers';
+import type { EmbeddedConnection as Database } from '../core/store/embedded-connection';
 import { AppError } from '../../shared/errors';
 import type { KeyStore } from '../core/store/key-store';
 import { keychainAccount, openStore, type Store } from '../core/store/open-store';

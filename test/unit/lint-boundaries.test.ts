@@ -25,6 +25,14 @@ describe('import boundaries (lint)', () => {
     expect(await problems('electron/core/violation.ts', `import { app } from 'electron';\nexport const x = app;\n`)).toContain('no-restricted-imports');
   });
 
+  it('only electron/core/store may import a database driver', async () => {
+    const driverImport = `import Database from 'better-sqlite3-multiple-ciphers';\nexport const x = Database;\n`;
+    expect(await problems('electron/core/broker/violation.ts', driverImport)).toContain('no-restricted-imports');
+    expect(await problems('electron/main/violation.ts', driverImport)).toContain('no-restricted-imports');
+    expect(await problems('electron/core/reports/violation.ts', `import pg from 'pg';\nexport const x = pg;\n`)).toContain('no-restricted-imports');
+    expect(await problems('electron/core/store/engine/ok.ts', driverImport)).toEqual([]);
+  });
+
   it('renderer/ may not import electron/ or Node', async () => {
     expect(await problems('renderer/src/violation.ts', `import { openStore } from '../../electron/core/store/open-store';\nexport const x = openStore;\n`)).toContain('no-restricted-imports');
     expect(await problems('renderer/src/violation.ts', `import { ipcRenderer } from 'electron';\nexport const x = ipcRenderer;\n`)).toContain('no-restricted-imports');

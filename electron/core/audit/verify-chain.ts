@@ -6,7 +6,7 @@
  */
 import { createHash } from 'node:crypto';
 import * as crypto from 'node:crypto';
-import type { Database } from 'better-sqlite3-multiple-ciphers';
+import type { EmbeddedConnection as Database } from '../store/embedded-connection';
 import { all, one, sql, type Db } from '../store/sql';
 import { GENESIS_HASH, canonicalEventText } from './audit-log';
 

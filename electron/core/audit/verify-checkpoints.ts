@@ -4,7 +4,7 @@
  * the key and drops the triggers: removing the last events (truncation), deleting events and
  * renumbering, or rewriting events and recomputing every hash after them.
  */
-import type { Database } from 'better-sqlite3-multiple-ciphers';
+import type { EmbeddedConnection as Database } from '../store/embedded-connection';
 import { publicKeyFromHex, signatureHolds } from './checkpoint-key';
 import { readCheckpointFile, signedText, type Checkpoint } from './checkpoints';
 import { verifyStoreAuditChain, type AuditChainResult } from './verify-chain';

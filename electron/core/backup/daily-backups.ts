@@ -6,7 +6,7 @@
 import { engineOf } from '../store/engine/sqlcipher-engine';
 import { existsSync, mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Database } from 'better-sqlite3-multiple-ciphers';
+import type { EmbeddedConnection as Database } from '../store/embedded-connection';
 import { appendAuditEvent } from '../audit/audit-log';
 import { DAY } from '../clock/clock';
 import type { KeyStore } from '../store/key-store';

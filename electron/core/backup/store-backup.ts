@@ -7,7 +7,7 @@
 import { randomUUID } from 'node:crypto';
 import { closeSync, existsSync, fsyncSync, linkSync, openSync, rmSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
-import type { Database } from 'better-sqlite3-multiple-ciphers';
+import type { EmbeddedConnection as Database } from '../store/embedded-connection';
 import { AppError } from '../../../shared/errors';
 import { MemoryKeyStore, type KeyStore } from '../store/key-store';
 import { keychainAccount, openStore, readSalt } from '../store/open-store';

@@ -10,7 +10,7 @@ import { AppError } from '../../../shared/errors';
 import { appendAuditEvent } from '../audit/audit-log';
 import type { Actor } from '../policy/actor';
 import { SYSTEM } from '../policy/resources';
-import { all, one, run, sql, sqlDialect, type SqlFragment, sqlILike, sqlGreatest } from '../store/sql';
+import { all, one, run, sql, sqlGreatest, sqlILike, type SqlFragment } from '../store/sql';
 import { staffAvailability } from './case-facts';
 import { auditActor, authorise, policyOf, writeTransaction, type BrokerContext } from './context';
 import { ownersAffectedBy, rerouteUnavailable } from './sweep';

@@ -13,7 +13,7 @@ import { appendAuditEvent } from '../audit/audit-log';
 import { can } from '../policy/can';
 import type { Actor } from '../policy/actor';
 import { maxDurationDays } from '../policy/max-duration';
-import { one, run, sql, insertId, all } from '../store/sql';
+import { all, insertId, one, sql } from '../store/sql';
 import { notifyUsers } from '../notifications/notify';
 import { riskSummary } from '../records/risk-summary';
 import { formatWhen, hasActiveAllocation, laoFacts, officeTimeZone } from './case-facts';

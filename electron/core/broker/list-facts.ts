@@ -13,7 +13,7 @@ import { readPolicy } from '../settings/policy-store';
 import { all, sql, sqlDialect } from '../store/sql';
 import type { Actor } from '../policy/actor';
 import type { CaseRelationship } from '../policy/resources';
-import { availableDeputies, caseRelationship, formatWhen, laoFacts, staffAvailability, staffName, type LaoDetail, type StaffAvailability } from './case-facts';
+import { formatWhen, staffName, type LaoDetail, type StaffAvailability } from './case-facts';
 
 export interface ListFacts {
   now: number;

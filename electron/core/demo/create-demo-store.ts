@@ -7,7 +7,7 @@
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Database } from 'better-sqlite3-multiple-ciphers';
+import type { EmbeddedConnection as Database } from '../store/embedded-connection';
 import { parse } from 'csv-parse/sync';
 import { z } from 'zod';
 import { demoAccount, type DemoAccount } from '../../../shared/contract/setup';

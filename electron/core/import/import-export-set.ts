@@ -13,7 +13,7 @@
 import { engineOf } from '../store/engine/sqlcipher-engine';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import type { Database } from 'better-sqlite3-multiple-ciphers';
+import type { EmbeddedConnection as Database } from '../store/embedded-connection';
 import { AppError } from '../../../shared/errors';
 import { appendAuditEvent } from '../audit/audit-log';
 import { DEMO_USERS_FILE, EXPORT_FILES, MANIFEST_FILE, type ExportFile } from './export-format';

@@ -3,7 +3,7 @@
  * the import's transaction, since files import in dependency order) or already in the store.
  * Also checks the one rule that spans tables: a person's owner works for the sector that manages them.
  */
-import type { Database, Statement } from 'better-sqlite3-multiple-ciphers';
+import type { EmbeddedConnection as Database, EmbeddedStatement as Statement } from '../store/embedded-connection';
 import { ENTITY_FILE, ENTITY_LABEL, type Entity, type ExportFile } from './export-format';
 import type { ImportProblem } from './import-problems';
 import type { ImportRow } from './row-schemas';

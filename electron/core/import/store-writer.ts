@@ -11,7 +11,7 @@
  * in one pass by `finishLoading` before the import commits. Both happen inside the import's
  * transaction, so a failed import rolls the indexes back with everything else.
  */
-import type { Database, Statement } from 'better-sqlite3-multiple-ciphers';
+import type { EmbeddedConnection as Database, EmbeddedStatement as Statement } from '../store/embedded-connection';
 import { EXPORT_FILES, ENTITY_FILE, type ExportFile } from './export-format';
 import type { ImportRow } from './row-schemas';
 

@@ -5,7 +5,7 @@
  * the store waits its turn behind calls, so it never sees a call's uncommitted changes.
  */
 import { closeSync, fsyncSync, openSync, writeSync } from 'node:fs';
-import type { Database } from 'better-sqlite3-multiple-ciphers';
+import type { EmbeddedConnection as Database } from '../store/embedded-connection';
 import { keychainSigner, type CheckpointSigner } from '../audit/checkpoint-key';
 import { fileSink, makeCheckpoint, writeCheckpoint, type CheckpointSink } from '../audit/checkpoints';
 import { runDailyBackup } from '../backup/daily-backups';

@@ -24,6 +24,9 @@ import { HUB_REASON_WORDS } from './routing';
 
 const SYSTEM = 'system';
 
+/** Several servers over one PostgreSQL sweep one at a time: each waits for this lock, then finds little left to do. */
+const SWEEP_LOCK = 'sla-sweep';
+
 export async function sweep(ctx: BrokerContext): Promise<SweepReport> {
   const now = ctx.clock.now();
   return await writeTransaction(ctx, async () => ({
@@ -32,7 +35,7 @@ export async function sweep(ctx: BrokerContext): Promise<SweepReport> {
     escalated: await escalateOverdue(ctx, now),
     remindersSent: await sendExpiryReminders(ctx, now),
     grantsExpired: await recordExpiredGrants(ctx, now),
-  }));
+  }), { serialise: [SWEEP_LOCK] });
 }
 
 async function rerouteStale(ctx: BrokerContext, now: number): Promise<number> {

@@ -3,6 +3,7 @@
  * table (PostgreSQL has no `user_version`). A database from a newer version is refused unchanged;
  * pending steps run in one transaction, under a lock, so two servers starting together migrate once.
  */
+import { AppError } from '../../../shared/errors';
 import { MigrationScript, stepsFor } from './engine/migration-script';
 import type { Engine, WritableDb } from './engine/engine';
 import { sql, sqlTrusted } from './engine/sql-fragment';
@@ -16,7 +17,7 @@ export async function postgresSchemaVersion(db: WritableDb): Promise<number> {
   return row?.version ?? 0;
 }
 
-export async function migratePostgres(engine: Engine, migrations: readonly Migration[] = MIGRATIONS): Promise<number> {
+export async function migratePostgres(engine: Engine, migrations: readonly Migration[] = MIGRATIONS, o: { checkOnly?: boolean } = {}): Promise<number> {
   const latest = migrations[migrations.length - 1]?.version ?? 0;
   return engine.write(
     async (tx) => {
@@ -24,6 +25,11 @@ export async function migratePostgres(engine: Engine, migrations: readonly Migra
       assertNotFromFuture(current, latest);
       const pending = migrations.filter((m) => m.version > current);
       if (pending.length === 0) return current;
+      if (o.checkOnly) {
+        throw new AppError('STORE_NOT_FOUND', current === 0
+          ? 'This PostgreSQL database holds no broker schema yet: start `rab serve --database` (or run `rab import --database`) once to create it.'
+          : `This database is at schema version ${current}; this broker needs ${latest}. Start \`rab serve --database\` once to bring it up to date.`);
+      }
       if (current === 0) {
         await tx.run(sql`CREATE TABLE schema_version (id INTEGER PRIMARY KEY CHECK (id = 1), version INTEGER NOT NULL)`);
         await tx.run(sql`INSERT INTO schema_version (id, version) VALUES (1, 0)`);

@@ -5,13 +5,22 @@
  */
 import { checkpointKeyAccount, signerFromSeed } from '../../audit/checkpoint-key';
 import { verifyAgainstCheckpoints } from '../../audit/verify-checkpoints';
-import { verifyStoreAuditChain } from '../../audit/verify-chain';
+import { verifyAuditChain, verifyStoreAuditChain, type AuditChainResult } from '../../audit/verify-chain';
 import { openStore } from '../../store/open-store';
 import { CommandFailed, UsageError } from '../cli-context';
-import { commandGroup, storeOption, type CliCommand } from './command';
+import { openStoreTarget, storeOrDatabaseOption } from '../store-target';
+import { commandGroup, type CliCommand } from './command';
 
 export const auditVerifyCommand: CliCommand = (program, ctx) => {
-  storeOption(
+  const reportChain = (result: AuditChainResult): void => {
+    if (result.ok) {
+      ctx.stdout.write(`Audit chain verified: ${result.checked} events, every hash follows from the one before.\n`);
+      return;
+    }
+    ctx.stdout.write(`Audit chain BROKEN at event ${result.firstBadSeq}: ${result.problem}.\n${result.checked} events before it verified.\n`);
+    throw new CommandFailed();
+  };
+  storeOrDatabaseOption(
     commandGroup(program, 'audit', 'The append-only, hash-chained audit log: verify it, export it.')
       .command('verify')
       .description('Recompute every audit event\'s SHA-256 hash from the first event on; name the first event that does not follow. Read-only.'),
@@ -21,26 +30,33 @@ export const auditVerifyCommand: CliCommand = (program, ctx) => {
     .addHelpText(
       'after',
       '\nExit status 0 when the whole chain holds (and every checkpoint with it), 1 when an event is broken or missing.\n\n' +
-        'Examples:\n  rab audit verify --store ./broker.db\n  rab audit verify --store ./broker.db --checkpoints ./broker-audit-checkpoints.jsonl',
+        'Examples:\n  rab audit verify --store ./broker.db\n  rab audit verify --database postgres://broker@db.internal/broker\n  rab audit verify --store ./broker.db --checkpoints ./broker-audit-checkpoints.jsonl',
     )
-    .action(async (flags: { store: string; checkpoints?: string; publicKey?: string }) => {
+    .action(async (flags: { store?: string; database?: string; checkpoints?: string; publicKey?: string }) => {
+      if (flags.database) {
+        if (flags.checkpoints) throw new UsageError('Signed checkpoints belong to the embedded store: --checkpoints goes with --store.');
+        const target = await openStoreTarget(flags, ctx, { poolSize: 1 });
+        try {
+          reportChain(await verifyAuditChain(target.engine));
+        } finally {
+          await target.close();
+        }
+        return;
+      }
+      if (!flags.store) throw new UsageError('Give exactly one of --store PATH (the embedded store) or --database postgres://… (PostgreSQL).');
+      const storePath = flags.store;
       const keyStore = ctx.keyStore();
       let publicKeyHex = flags.publicKey;
       if (flags.checkpoints && !publicKeyHex) {
-        const seed = await keyStore.get(checkpointKeyAccount(flags.store));
+        const seed = await keyStore.get(checkpointKeyAccount(storePath));
         if (!seed) throw new UsageError('There is no checkpoint key for this store in the keychain: pass --public-key with the key the checkpoints were signed with.');
         publicKeyHex = signerFromSeed(seed.keyHex).publicKeyHex;
       }
-      const store = await openStore({ path: flags.store, keyStore, readonly: true });
+      const store = await openStore({ path: storePath, keyStore, readonly: true });
       try {
         if (!flags.checkpoints) {
-          const result = verifyStoreAuditChain(store.db);
-          if (result.ok) {
-            ctx.stdout.write(`Audit chain verified: ${result.checked} events, every hash follows from the one before.\n`);
-            return;
-          }
-          ctx.stdout.write(`Audit chain BROKEN at event ${result.firstBadSeq}: ${result.problem}.\n${result.checked} events before it verified.\n`);
-          throw new CommandFailed();
+          reportChain(verifyStoreAuditChain(store.db));
+          return;
         }
         const r = verifyAgainstCheckpoints(store.db, flags.checkpoints, publicKeyHex!);
         if (r.ok) {

@@ -6,14 +6,15 @@ import { buildReport } from '../../reports/build-report';
 import { reportPeriodFor } from '../../reports/report-period';
 import { DEFAULT_LIST_LIMIT } from '../../reports/sla-performance';
 import { HTML_REPORT_FILE, writeReportFiles } from '../../reports/write-report-files';
-import { openStore } from '../../store/open-store';
+import { openStoreTarget, storeOrDatabaseOption } from '../store-target';
 import { UsageError } from '../cli-context';
 import { formatBytes, table } from '../cli-format';
 import { calendarDay, wholeNumber } from '../cli-options';
-import { storeOption, type CliCommand } from './command';
+import type { CliCommand } from './command';
 
 interface ReportFlags {
-  store: string;
+  store?: string;
+  database?: string;
   from: string;
   to: string;
   out: string;
@@ -23,7 +24,7 @@ interface ReportFlags {
 }
 
 export const reportCommand: CliCommand = (program, ctx) => {
-  storeOption(
+  storeOrDatabaseOption(
     program
       .command('report')
       .description('Write the reports for a period as CSV (one file per table) and one self-contained HTML file with the charts. The export is audited.'),
@@ -37,14 +38,14 @@ export const reportCommand: CliCommand = (program, ctx) => {
     .addHelpText('after', `\nThe HTML file (${HTML_REPORT_FILE}) opens in any browser, offline. The files hold access facts only: no record contents, no CRNs.\n\nExample:\n  rab report --store ./broker.db --from 2026-03-01 --to 2026-03-31 --out ./march-report --breakdown OFFENDER_MANAGER`)
     .action(async (flags: ReportFlags) => {
       if (flags.to < flags.from) throw new UsageError(`--to (${flags.to}) is before --from (${flags.from}): the period runs from one day to the same or a later day.`);
-      const store = await openStore({ path: flags.store, keyStore: ctx.keyStore() });
+      const target = await openStoreTarget(flags, ctx, { poolSize: 2 });
       try {
         const now = ctx.now();
-        const period = await reportPeriodFor(store.engine, flags.from, flags.to, now);
-        const report = await buildReport(store.engine, period, { breakdown: flags.breakdown, listLimit: flags.listLimit, generatedAt: now });
+        const period = await reportPeriodFor(target.engine, flags.from, flags.to, now);
+        const report = await buildReport(target.engine, period, { breakdown: flags.breakdown, listLimit: flags.listLimit, generatedAt: now });
         let written;
         try {
-          written = await writeReportFiles(store.engine, report, flags.out, { actor: 'cli', at: now, overwrite: flags.overwrite ?? false });
+          written = await writeReportFiles(target.engine, report, flags.out, { actor: 'cli', at: now, overwrite: flags.overwrite ?? false });
         } catch (e) {
           if ((e as NodeJS.ErrnoException).code === 'EEXIST') throw new UsageError(`${flags.out} already holds a report; choose a new folder, or pass --overwrite.`);
           throw e;
@@ -55,7 +56,7 @@ export const reportCommand: CliCommand = (program, ctx) => {
             `${table(['figure', 'value'], headlineFigures(report).map((h) => [h.label, h.value]))}\n`,
         );
       } finally {
-        store.close();
+        await target.close();
       }
     });
 };

@@ -12,17 +12,18 @@ import { SystemClock } from '../../clock/clock';
 import { StoreMaintenance } from '../../maintenance/store-maintenance';
 import { createBrokerCore } from '../../rpc/broker-core';
 import { buildBrokerServer, type ServerTls } from '../../server/broker-server';
-import { openStore } from '../../store/open-store';
-import { storeAnswers } from '../../store/store-ready';
+import { engineAnswers } from '../../store/store-ready';
+import { openStoreTarget, storeOrDatabaseOption } from '../store-target';
 import { UsageError } from '../cli-context';
-import { storeOption, type CliCommand } from './command';
+import type { CliCommand } from './command';
 
 /** The sweep (escalations, reminders, expiries) runs this often, as on the desktop. */
 const SWEEP_MS = 60_000;
 const LOOPBACK = new Set(['127.0.0.1', '::1', 'localhost']);
 
 interface ServeFlags {
-  store: string;
+  store?: string;
+  database?: string;
   listen: string;
   tlsCert?: string;
   tlsKey?: string;
@@ -80,7 +81,7 @@ export function serverTls(flags: ServeFlags, host: string): ServerTls | null {
 }
 
 export const serveCommand: CliCommand = (program, ctx) => {
-  storeOption(program.command('serve').description('Serve the broker to desktops in other offices over HTTPS, on the embedded store.'))
+  storeOrDatabaseOption(program.command('serve').description('Serve the broker to desktops in other offices over HTTPS, on the embedded store or PostgreSQL.'))
     .requiredOption('--listen <host:port>', 'address and port to listen on, e.g. 0.0.0.0:8443 (port 0 picks a free one)')
     .option('--tls-cert <file>', "the server's certificate chain, PEM")
     .option('--tls-key <file>', "the server's private key, PEM")
@@ -91,28 +92,34 @@ export const serveCommand: CliCommand = (program, ctx) => {
     .option('--checkpoint-file <file>', 'append signed audit checkpoints to this file (hourly and at shutdown)')
     .option('--checkpoint-folder <dir>', 'append them to <store name>.checkpoints.jsonl in this folder (a share of another party)')
     .option('--checkpoint-url <url>', 'POST them to this https endpoint of another party (the hub, say)')
-    .addHelpText('after', '\nExamples:\n  rab serve --store ./broker.db --listen 0.0.0.0:8443 --tls-cert cert.pem --tls-key key.pem\n  rab serve --store ./demo.db --listen 127.0.0.1:8080 --insecure-loopback')
+    .addHelpText('after', '\nExamples:\n  rab serve --store ./broker.db --listen 0.0.0.0:8443 --tls-cert cert.pem --tls-key key.pem\n  rab serve --store ./demo.db --listen 127.0.0.1:8080 --insecure-loopback\n  PGPASSWORD=… rab serve --database postgres://broker@db.internal:5432/broker --listen 0.0.0.0:8443 --tls-cert cert.pem --tls-key key.pem')
     .action(async (flags: ServeFlags) => {
       const { host, port } = parseListen(flags.listen);
       const tls = serverTls(flags, host);
-      const sinks = checkpointSinks(flags, flags.store);
+      if (flags.database && (flags.checkpointKey || flags.checkpointFile || flags.checkpointFolder || flags.checkpointUrl)) {
+        throw new UsageError('Signed audit checkpoints are written by servers on the embedded store; on PostgreSQL keep the audit chain safe with its replicas and backups (docs/deployment.md).');
+      }
+      const sinks = flags.store ? checkpointSinks(flags, flags.store) : [];
       const signer = flags.checkpointKey ? fileSigner(flags.checkpointKey) : undefined;
-      const store = await openStore({ path: flags.store, keyStore: ctx.keyStore() });
-      const core = createBrokerCore({ db: store.engine, clock: new SystemClock() });
-      const app = await buildBrokerServer({ core, tls, log: !flags.quiet, ready: async () => storeAnswers(store.db) });
-      const upkeep = new StoreMaintenance({
-        core,
-        db: store.db,
-        storePath: store.path,
-        keyStore: ctx.keyStore(),
-        backupDir: null,
-        checkpointFile: null,
-        extraSinks: sinks,
-        ...(signer ? { signer } : {}),
-        log: (task, error) => app.log.error({ task, error: error instanceof Error ? error.name : 'Error' }, `${task} failed; it runs again next time`),
-      });
-      await upkeep.start();
-      const checkpoints = setInterval(() => void upkeep.hourly(), CHECKPOINT_MS);
+      const target = await openStoreTarget(flags, ctx, { migrate: true });
+      const core = createBrokerCore({ db: target.engine, clock: new SystemClock() });
+      const app = await buildBrokerServer({ core, tls, log: !flags.quiet, ready: () => engineAnswers(target.engine) });
+      const store = target.embedded;
+      const upkeep = store
+        ? new StoreMaintenance({
+            core,
+            db: store.db,
+            storePath: store.path,
+            keyStore: ctx.keyStore(),
+            backupDir: null,
+            checkpointFile: null,
+            extraSinks: sinks,
+            ...(signer ? { signer } : {}),
+            log: (task, error) => app.log.error({ task, error: error instanceof Error ? error.name : 'Error' }, `${task} failed; it runs again next time`),
+          })
+        : null;
+      await upkeep?.start();
+      const checkpoints = setInterval(() => void upkeep?.hourly(), CHECKPOINT_MS);
       const sweep = setInterval(() => {
         core.sweepInTurn().catch((e: unknown) => app.log.error({ task: 'sweep', error: e instanceof Error ? e.name : 'Error' }, 'the sweep failed; it runs again next time'));
       }, SWEEP_MS);
@@ -124,12 +131,12 @@ export const serveCommand: CliCommand = (program, ctx) => {
           clearInterval(sweep);
           clearInterval(checkpoints);
           // The last checkpoint is written after the calls in flight, so it covers them.
-          app.close().then(() => upkeep.stopWithCheckpoint()).then(() => resolve(), () => resolve());
+          app.close().then(() => upkeep?.stopWithCheckpoint()).then(() => resolve(), () => resolve());
         };
         process.once('SIGINT', () => stop('SIGINT'));
         process.once('SIGTERM', () => stop('SIGTERM'));
       });
-      store.close();
+      await target.close();
       ctx.stdout.write('Stopped.\n');
     });
 };

@@ -1,0 +1,112 @@
+/**
+ * `rab` pointed at PostgreSQL with --database: the address never carries a password, exactly one
+ * of --store and --database is given, a server migrates an empty database and serves from it, and
+ * the audit and report commands read the same database.
+ */
+import { spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import pg from 'pg';
+import { afterEach, describe, expect, it } from 'vitest';
+import { appendAuditEvent } from '../../../electron/core/audit/audit-log';
+import { openDatabase } from '../../../electron/core/store/open-database';
+import { POSTGRES_URL } from '../../helpers/engines';
+import { useTempDirs } from '../../helpers/temp-dir';
+import { cliHarness } from './cli-harness';
+
+const tempDir = useTempDirs();
+const BIN = resolve(__dirname, '../../../bin/rab.mjs');
+const schemas: string[] = [];
+
+async function admin(text: string): Promise<void> {
+  const c = new pg.Client({ connectionString: POSTGRES_URL });
+  await c.connect();
+  try {
+    await c.query(text);
+  } finally {
+    await c.end();
+  }
+}
+
+/** A database address whose tables live in a fresh schema of the test PostgreSQL. */
+async function freshDatabaseUrl(): Promise<string> {
+  const schema = `cli_${randomBytes(5).toString('hex')}`;
+  await admin(`CREATE SCHEMA ${schema}`);
+  schemas.push(schema);
+  const url = new URL(POSTGRES_URL);
+  url.searchParams.set('options', `-c search_path=${schema}`);
+  return url.toString();
+}
+
+afterEach(async () => {
+  for (const s of schemas.splice(0)) await admin(`DROP SCHEMA ${s} CASCADE`);
+});
+
+describe.skipIf(!POSTGRES_URL)('rab with --database (PostgreSQL)', () => {
+  it('refuses an address with a password in it, before connecting, and says where the password goes', async () => {
+    const r = await cliHarness().rab(['audit', 'verify', '--database', 'postgres://broker:secret@127.0.0.1:1/broker']);
+    expect(r.code).not.toBe(0);
+    expect(r.stderr).toMatch(/Leave the password out of --database/);
+    expect(r.stderr).toMatch(/PGPASSWORD or ~\/.pgpass/);
+    expect(r.stderr + r.stdout).not.toContain('secret');
+  });
+
+  it('wants exactly one of --store and --database', async () => {
+    const both = await cliHarness().rab(['report', '--store', join(tempDir(), 'x.db'), '--database', POSTGRES_URL, '--from', '2026-03-01', '--to', '2026-03-31', '--out', tempDir()]);
+    expect(both.code).toBe(2);
+    expect(both.stderr).toMatch(/exactly one of --store PATH/);
+    const neither = await cliHarness().rab(['audit', 'verify']);
+    expect(neither.code).toBe(2);
+  });
+
+  it('refuses to read a database that holds no broker schema yet, changing nothing', async () => {
+    const url = await freshDatabaseUrl();
+    const r = await cliHarness().rab(['audit', 'verify', '--database', url]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/holds no broker schema yet/);
+  });
+
+  it('serves from an empty database after migrating it, then verifies its audit chain and reports on it', async () => {
+    const url = await freshDatabaseUrl();
+    const server = spawn(process.execPath, [BIN, 'serve', '--database', url, '--listen', '127.0.0.1:0', '--insecure-loopback', '--quiet'], { stdio: ['ignore', 'pipe', 'pipe'] });
+    let output = '';
+    server.stdout.on('data', (c: Buffer) => (output += c));
+    server.stderr.on('data', (c: Buffer) => (output += c));
+    const exited = new Promise<number | null>((r) => server.on('exit', (code) => r(code)));
+    const address = await new Promise<string>((resolveAddress, reject) => {
+      server.stdout.on('data', () => {
+        const m = /Broker listening on (http:\/\/127\.0\.0\.1:\d+)/.exec(output);
+        if (m) resolveAddress(m[1]!);
+      });
+      void exited.then(() => reject(new Error(`rab serve exited early:\n${output}`)));
+    });
+    const ready = await fetch(`${address}/readyz`);
+    expect(ready.status).toBe(200);
+    server.kill('SIGTERM');
+    expect(await exited).toBe(0);
+
+    // Two events written through the seam, as calls would write them.
+    const engine = await openDatabase({ url });
+    await appendAuditEvent(engine, { at: Date.UTC(2026, 2, 2, 10), actor: 'test', action: 'test.one', details: {} });
+    await appendAuditEvent(engine, { at: Date.UTC(2026, 2, 2, 11), actor: 'test', action: 'test.two', details: {} });
+    await engine.close();
+
+    const verified = await cliHarness().rab(['audit', 'verify', '--database', url]);
+    expect(verified.stdout).toContain('Audit chain verified: 2 events');
+    expect(verified.code).toBe(0);
+
+    const out = join(tempDir(), 'report');
+    const report = await cliHarness().rab(['report', '--database', url, '--from', '2026-03-01', '--to', '2026-03-31', '--out', out]);
+    expect(report.stderr).toBe('');
+    expect(report.code).toBe(0);
+    expect(existsSync(join(out, 'report.html'))).toBe(true);
+
+    // Tampering needs the append-only triggers out of the way: only the database's owner could do it.
+    const schema = new URL(url).searchParams.get('options')!.split('=')[1]!;
+    await admin(`ALTER TABLE ${schema}.audit_events DISABLE TRIGGER USER; UPDATE ${schema}.audit_events SET actor = 'someone else' WHERE seq = 1`);
+    const broken = await cliHarness().rab(['audit', 'verify', '--database', url]);
+    expect(broken.code).toBe(1);
+    expect(broken.stdout).toContain('Audit chain BROKEN at event 1');
+  });
+});

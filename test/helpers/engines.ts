@@ -33,13 +33,14 @@ export const TEST_ENGINE: EngineName = process.env.RAB_TEST_ENGINE === 'postgres
 if (TEST_ENGINE === 'postgres' && !POSTGRES_URL) throw new Error('RAB_TEST_ENGINE=postgres needs RAB_TEST_DATABASE_URL: run the tests through scripts/with-postgres.sh.');
 
 /** A fresh, migrated schema in the test PostgreSQL; closing the engine drops the schema. */
-export async function openTestDatabase(o: { poolSize?: number } = {}): Promise<Engine> {
+export async function openTestDatabase(o: { poolSize?: number } = {}): Promise<Engine & { schema: string }> {
   const schema = `t_${randomBytes(6).toString('hex')}`;
   await adminQuery(`CREATE SCHEMA ${schema}`);
   const engine = postgresEngine({ connectionString: POSTGRES_URL, poolSize: o.poolSize ?? 4, options: `-c search_path=${schema}` });
   await migratePostgres(engine);
   const close = engine.close.bind(engine);
   return Object.assign(engine, {
+    schema,
     close: async () => {
       await close();
       await adminQuery(`DROP SCHEMA ${schema} CASCADE`);
@@ -89,3 +90,7 @@ export function useEngines(): (name: EngineName, opts?: { poolSize?: number }) =
     return engine;
   };
 }
+
+/** A second pool on a test database's schema, as a second server would have: closing it leaves the schema. */
+export const secondPoolOn = (schema: string, poolSize = 4): Engine =>
+  postgresEngine({ connectionString: POSTGRES_URL, poolSize, options: `-c search_path=${schema}` });

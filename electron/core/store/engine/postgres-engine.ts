@@ -10,7 +10,8 @@ import type { Engine, ReadableDb, RunResult, WritableDb } from './engine';
 import { renderSql, sql, sqlTrusted, type SqlFragment, type SqlValue } from './sql-fragment';
 
 const RETRYABLE = new Set(['40001', '40P01']); // serialization_failure, deadlock_detected
-const MAX_ATTEMPTS = 8;
+/** Writers contending for one row take turns through retries: enough attempts for a busy server's worth. */
+const MAX_ATTEMPTS = 25;
 
 export interface PostgresEngineOptions {
   connectionString: string;
@@ -139,8 +140,8 @@ export function postgresEngine(opts: PostgresEngineOptions): Engine & { pool: pg
         } catch (e) {
           const code = (e as { code?: string }).code;
           if (!code || !RETRYABLE.has(code) || attempt >= MAX_ATTEMPTS) throw e;
-          // Back off a little, more each time, with jitter so the same two writers do not collide again.
-          await new Promise((r) => setTimeout(r, Math.random() * 5 * attempt));
+          // Back off exponentially (capped), with jitter so the same writers do not collide again.
+          await new Promise((r) => setTimeout(r, Math.random() * Math.min(200, 2 ** attempt)));
         }
       }
     },

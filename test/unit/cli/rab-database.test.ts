@@ -86,14 +86,18 @@ describe.skipIf(!POSTGRES_URL)('rab with --database (PostgreSQL)', () => {
     server.kill('SIGTERM');
     expect(await exited).toBe(0);
 
-    // Two events written through the seam, as calls would write them.
+    // Two events written through the seam, as calls would write them, and one by `rab users add`.
     const engine = await openDatabase({ url });
     await appendAuditEvent(engine, { at: Date.UTC(2026, 2, 2, 10), actor: 'test', action: 'test.one', details: {} });
     await appendAuditEvent(engine, { at: Date.UTC(2026, 2, 2, 11), actor: 'test', action: 'test.two', details: {} });
     await engine.close();
 
+    const added = await cliHarness().rab(['users', 'add', '--database', url, '--username', 'ada.admin', '--role', 'admin', '--password-stdin'], 'a long enough password');
+    expect(added.stderr).toBe('');
+    expect(added.stdout).toContain('Created account ada.admin');
+
     const verified = await cliHarness().rab(['audit', 'verify', '--database', url]);
-    expect(verified.stdout).toContain('Audit chain verified: 2 events');
+    expect(verified.stdout).toContain('Audit chain verified: 3 events');
     expect(verified.code).toBe(0);
 
     const out = join(tempDir(), 'report');

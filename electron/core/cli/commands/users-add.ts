@@ -1,14 +1,15 @@
 /** `rab users add`: creates one account; the password comes from standard input only. */
 import { ROLES } from '../../../../shared/domain/access';
-import { openStore } from '../../store/open-store';
 import { createUser } from '../../users/create-user';
 import { UsageError } from '../cli-context';
 import { nonEmpty, oneOfRepeated } from '../cli-options';
 import { readPassword } from '../read-password';
-import { commandGroup, storeOption, type CliCommand } from './command';
+import { openStoreTarget, storeOrDatabaseOption } from '../store-target';
+import { commandGroup, type CliCommand } from './command';
 
 interface AddFlags {
-  store: string;
+  store?: string;
+  database?: string;
   username: string;
   role: string[];
   staffCode?: string;
@@ -21,7 +22,7 @@ export const PASSWORD_STDIN_REQUIRED =
 
 export const usersAddCommand: CliCommand = (program, ctx) => {
   const users = commandGroup(program, 'users', 'Manage app accounts.');
-  storeOption(users.command('add').description('Create an account with one or more roles, linked to a member of staff.'))
+  storeOrDatabaseOption(users.command('add').description('Create an account with one or more roles, linked to a member of staff.'))
     .requiredOption('--username <name>', 'lower-case letters, digits, dots, hyphens or underscores; 3 to 64 characters', nonEmpty('The username'))
     .requiredOption('--role <role>', `a role, repeat for several: ${ROLES.join(', ')}`, oneOfRepeated(ROLES))
     .option('--staff-code <code>', 'the staff member the account is for (required for crc-practitioner, nps-offender-manager and hub)')
@@ -35,18 +36,18 @@ export const usersAddCommand: CliCommand = (program, ctx) => {
     )
     .action(async (flags: AddFlags) => {
       if (!flags.passwordStdin) throw new UsageError(PASSWORD_STDIN_REQUIRED);
-      const store = await openStore({ path: flags.store, keyStore: ctx.keyStore() });
+      const target = await openStoreTarget(flags, ctx, { poolSize: 1 });
       try {
         const password = await readPassword(ctx);
         const user = await createUser(
-          store.engine,
+          target.engine,
           { username: flags.username, roles: flags.role, staffCode: flags.staffCode ?? null, displayName: flags.displayName ?? null, password },
           { actor: 'cli', now: ctx.now },
         );
         const staff = user.staffCode ? `, staff ${user.staffCode}` : '';
         ctx.stdout.write(`Created account ${user.username} (${user.displayName}${staff}) with role(s) ${user.roles.join(', ')}.\n`);
       } finally {
-        store.close();
+        await target.close();
       }
     });
 };

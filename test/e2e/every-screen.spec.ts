@@ -1,7 +1,7 @@
 /**
- * Every screen, as each role sees it, checked with axe-core (no serious or critical WCAG 2.2 A/AA
- * violations), with a screenshot of each role's main screen. The store is given some activity
- * first, so the queues and lists have rows.
+ * Every screen, as each role sees it, checked with axe-core (nothing reported at any impact) and for
+ * the navigation saying where the person is, with a screenshot of each role's main screen. The store
+ * is given some activity first, so the queues and lists have rows.
  */
 import type { Page } from '@playwright/test';
 import { expectAccessible } from './support/accessibility';
@@ -14,10 +14,13 @@ async function visit(page: Page, origin: string, route: string, heading: string 
   await expect(page.getByRole('heading', { level: 1, name: heading })).toBeVisible();
   await expect(page.getByText('Loading…')).toHaveCount(0);
   await expectAccessible(page, route);
+  // Every screen a person may open says where they are: exactly one navigation link is current.
+  const refused = typeof heading === 'string' && ['Page not found', 'You cannot use this page'].includes(heading);
+  await expect(page.getByRole('navigation').locator('[aria-current="page"]'), `current section on ${route}`).toHaveCount(refused ? 0 : 1);
 }
 
 test('every screen of every role passes axe-core, and each role’s main screen is photographed', async ({ host, people }) => {
-  // Axe on every screen of every role is the longest walk: allow three times the usual time on a busy machine.
+  // Dozens of screens, each checked by axe-core: three times the usual time on a busy machine.
   test.slow();
   const cast = await discoverCast(host);
   const tutor = host.as(TUTOR);

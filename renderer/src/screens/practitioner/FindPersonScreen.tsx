@@ -74,10 +74,12 @@ export function FindPersonScreen() {
       {query ? <LoadProblem error={results.error} loading={results.loading} /> : null}
       {value ? (
         <>
-          <h2 className="govuk-heading-m" role="status">
-            {value.total === 0 ? 'No people found' : `${value.total.toLocaleString('en-GB')} ${value.total === 1 ? 'person' : 'people'} found`}
-            {value.total > value.rows.length ? `, showing the first ${value.rows.length}` : ''}
-          </h2>
+          <div role="status">
+            <h2 className="govuk-heading-m">
+              {value.total === 0 ? 'No people found' : `${value.total.toLocaleString('en-GB')} ${value.total === 1 ? 'person' : 'people'} found`}
+              {value.total > value.rows.length ? `, showing the first ${value.rows.length}` : ''}
+            </h2>
+          </div>
           {value.rows.length > 0 ? (
             <table className="govuk-table" data-testid="search-results">
               <caption className="govuk-table__caption govuk-visually-hidden">People matching {query}</caption>

@@ -13,6 +13,8 @@ export type FieldTarget = string | { id: string; label: string };
 function labelOnPage(id: string): string | undefined {
   if (typeof document === 'undefined') return undefined;
   const element = document.getElementById(id);
+  // A date input's first box is labelled "Day": the field's own label is on the box as data.
+  if (element?.dataset.fieldLabel) return element.dataset.fieldLabel;
   const label = document.querySelector(`label[for="${CSS.escape(id)}"]`) ?? element?.closest('fieldset')?.querySelector('legend');
   const text = label?.textContent?.replace(/\s*\(optional\)\s*$/, '').trim();
   return text ? text : undefined;

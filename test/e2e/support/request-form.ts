@@ -1,5 +1,6 @@
 /** Filling in the access request form the way a practitioner does. */
 import type { Page } from '@playwright/test';
+import { fillDate } from './date-input';
 
 export interface RequestAnswers {
   scope: 'Front sheet (safety essentials)' | 'RoSH summary' | 'Risk management plan' | 'Full record';
@@ -8,7 +9,7 @@ export interface RequestAnswers {
   days?: number;
   hours?: number;
   why?: string;
-  /** London time, as typed into the date-time box: 2026-03-02T11:30 */
+  /** London time, typed into the day, month, year and time boxes: 2026-03-02T11:30 */
   neededBy?: string;
 }
 
@@ -17,7 +18,7 @@ export async function fillRequest(page: Page, a: RequestAnswers): Promise<void> 
   await page.getByLabel('What do you need it for?').selectOption('PROGRAMME_DELIVERY');
   await page.getByLabel('Why do you need it?').fill(a.why ?? 'The group starts this week and I need to plan the sessions safely.');
   await page.getByLabel(a.urgency, { exact: true }).check();
-  if (a.neededBy) await page.getByLabel('Needed by (optional)').fill(a.neededBy);
+  if (a.neededBy) await fillDate(page, 'Needed by (optional)', a.neededBy);
   await page.getByLabel('For how long?').fill(String(a.hours ?? a.days ?? 1));
   await page.getByLabel('Days or hours').selectOption(a.hours !== undefined ? 'HOURS' : 'DAYS');
 }

@@ -10,6 +10,7 @@ import { useLoad } from '../../broker/use-load';
 import { NotificationBanner } from '../../components/Banner';
 import { ConfirmPassword } from '../../components/ConfirmPassword';
 import { ErrorSummary, type Problem } from '../../components/ErrorSummary';
+import { DateInput } from '../../components/DateInput';
 import { TextInput } from '../../components/fields';
 import { errorFor, problemsFrom } from '../../components/forms';
 import { LoadProblem, Page } from '../../components/Page';
@@ -161,8 +162,8 @@ export function AuditScreen() {
       <div className="govuk-grid-row">
         <form className="govuk-grid-column-two-thirds" onSubmit={(e) => void exportCsv(e)} noValidate>
           <h2 className="govuk-heading-m">Export as CSV</h2>
-          <TextInput id="export-from" label="From (optional)" type="datetime-local" value={exportFrom} onChange={setExportFrom} error={errorFor(problems, 'export-from')} />
-          <TextInput id="export-to" label="To (optional)" type="datetime-local" value={exportTo} onChange={setExportTo} error={errorFor(problems, 'export-to')} />
+          <DateInput withTime id="export-from" label="From (optional)" value={exportFrom} onChange={setExportFrom} error={errorFor(problems, 'export-from')} />
+          <DateInput withTime id="export-to" label="To (optional)" value={exportTo} onChange={setExportTo} error={errorFor(problems, 'export-to')} />
           <ConfirmPassword value={confirm} onChange={setConfirm} error={errorFor(problems, 'confirm-password')} />
           <button type="submit" className="govuk-button govuk-button--secondary">
             Prepare the export

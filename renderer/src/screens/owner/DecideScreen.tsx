@@ -10,6 +10,7 @@ import { call } from '../../broker/call';
 import { useLoad } from '../../broker/use-load';
 import { NotificationBanner } from '../../components/Banner';
 import { ErrorSummary, type Problem } from '../../components/ErrorSummary';
+import { DateInput } from '../../components/DateInput';
 import { Radios, Select, Textarea, TextInput } from '../../components/fields';
 import { errorFor, problemsFrom } from '../../components/forms';
 import { BackLink, LoadProblem, Page } from '../../components/Page';
@@ -147,7 +148,7 @@ export function DecideScreen({ requestId }: { requestId: number }) {
                     error={errorFor(problems, IDS.durationDays)}
                   />
                   <Select id={IDS.durationUnit} label="Days or hours" value={unit} onChange={(v) => setUnit(v === 'HOURS' ? 'HOURS' : 'DAYS')} choices={[{ value: 'DAYS', label: 'days' }, { value: 'HOURS', label: 'hours' }]} />
-                  <TextInput id={IDS.startAt} label="Start later (optional)" hint="London time. Leave empty to start now." type="datetime-local" value={start} onChange={setStart} error={errorFor(problems, IDS.startAt)} />
+                  <DateInput withTime id={IDS.startAt} label="Start later (optional)" hint="London time. Leave empty to start now." value={start} onChange={setStart} error={errorFor(problems, IDS.startAt)} />
                   <Textarea id={IDS.note} label="Note to the requester (optional)" value={note} onChange={setNote} rows={3} error={errorFor(problems, IDS.note)} />
                 </>
               ) : null}

@@ -26,9 +26,10 @@ export async function fillRequest(page: Page, a: RequestAnswers): Promise<void> 
 /** From the practitioner's start page to a sent request for one person. */
 export async function requestFor(page: Page, crn: string, name: string, a: RequestAnswers): Promise<void> {
   await page.getByRole('navigation', { name: 'Primary navigation' }).getByRole('link', { name: 'Find a person' }).click();
-  await page.getByLabel('CRN or name').fill(crn);
+  await page.getByLabel('CRN, PNC or name').fill(crn);
   await page.getByRole('button', { name: 'Search' }).click();
-  await page.getByRole('link', { name }).click();
+  // One exact CRN match opens the person straight away.
+  await page.getByRole('heading', { level: 1, name }).waitFor();
   await page.getByTestId('request-access').click();
   await fillRequest(page, a);
   await page.getByRole('button', { name: 'Send request' }).click();

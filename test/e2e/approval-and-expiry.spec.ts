@@ -64,7 +64,7 @@ test('an approved request is read until it expires, and the record closes when t
   await expect(page.getByTestId('section-rosh-summary')).toBeVisible();
   await expect(page.getByTestId('section-risk-management-plan')).toHaveCount(0);
   await expect(page.getByTestId('section-full-record')).toHaveCount(0);
-  await expect(page.getByTestId('watermark').locator('[data-mark]').first()).toHaveAttribute('data-mark', new RegExp(`^${cast.tutorName} · \\d+ Mar 2026, \\d\\d:\\d\\d$`));
+  await expect(page.getByTestId('watermark').locator('[data-mark]').first()).toHaveAttribute('data-mark', new RegExp(`^${cast.tutorName} · \\d+ March 2026, \\d\\d:\\d\\d$`));
   await expectAccessible(page, 'record viewer');
   await saveScreenshot(page, 'crc-practitioner-record-viewer');
 

@@ -75,7 +75,7 @@ export const NAV_ITEMS: NavItem[] = [
   { href: '#/people', label: 'Find a person', screen: 'findPerson', shownTo: PRACTITIONER, matches: ['/people', '/records'] },
   { href: '#/requests', label: 'My requests', screen: 'myRequests', matches: ['/requests'] },
   { href: '#/grants', label: 'My access', screen: 'myGrants', shownTo: PRACTITIONER, matches: ['/grants'] },
-  { href: '#/inbox', label: 'Requests to decide', screen: 'inbox', matches: ['/inbox', '/decide', '/decide-bulk', '/requests', '/grants'] },
+  { href: '#/inbox', label: 'Requests to decide', screen: 'inbox', matches: ['/inbox', '/decide', '/decide-bulk', '/requests', '/grants', '/reviews'] },
   { href: '#/caseload', label: 'My caseload', screen: 'caseload', matches: ['/caseload', '/people', '/records'] },
   { href: '#/absences', label: 'Absences and deputies', screen: 'absences', matches: ['/absences'] },
   { href: '#/hub', label: 'Hub queue', screen: 'hubQueue', matches: ['/hub', '/decide', '/decide-bulk', '/caseload', '/people', '/records', '/requests', '/grants'] },

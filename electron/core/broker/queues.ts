@@ -18,7 +18,8 @@ import type { ListFacts } from './list-facts';
 import { personResourceWith, requestResource, requestResourceWith } from './request-facts';
 import { loadRequest } from './request-record';
 import { gatherRequestPageFacts, requestRowWith, selectRequestViews, toRequestRow, toRequestRows, type RequestViewRecord } from './request-view';
-import { requestHistory } from './request-history';
+import { emergencyUsesOf, requestHistory } from './request-history';
+import { requestHolders } from './request-contacts';
 
 export type Filter = 'OPEN' | 'DECIDED' | 'ALL';
 export interface Page {
@@ -56,7 +57,7 @@ export function getRequest(ctx: BrokerContext, actor: Actor, requestId: number):
   const r = loadRequest(ctx.db, requestId);
   authorise(actor, 'request.view', requestResource(ctx.db, actor, r, policy, now), now);
   const [view] = selectRequestViews(ctx.db, now, sql`WHERE r.id = ${requestId}`);
-  return { request: toRequestRow(ctx.db, view!, actor, policy, now), history: requestHistory(ctx.db, r) };
+  return { request: toRequestRow(ctx.db, view!, actor, policy, now), history: requestHistory(ctx.db, r), emergencyUses: emergencyUsesOf(ctx.db, r.id), holders: requestHolders(ctx.db, policy, r, now) };
 }
 
 export function inbox(ctx: BrokerContext, actor: Actor, o: Page & { filter: Filter }): { rows: InboxRow[]; total: number } {

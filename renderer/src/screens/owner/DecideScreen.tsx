@@ -8,7 +8,7 @@ import { DENY_REASON_CODES, DENY_REASON_LABELS, type DenyReasonCode } from '../.
 import { SCOPES, SCOPE_LABELS, scopeRank, type Scope } from '../../../../shared/domain/access';
 import { call } from '../../broker/call';
 import { useLoad } from '../../broker/use-load';
-import { NotificationBanner } from '../../components/Banner';
+import { NotificationBanner, WarningText } from '../../components/Banner';
 import { ErrorSummary, type Problem } from '../../components/ErrorSummary';
 import { DateInput } from '../../components/DateInput';
 import { Radios, Select, Textarea, TextInput } from '../../components/fields';
@@ -17,7 +17,7 @@ import { BackLink, LoadProblem, Page } from '../../components/Page';
 import { RequestSummary } from '../../components/RequestSummary';
 import { RiskSummaryPanel } from '../../components/RiskSummaryPanel';
 import { Timeline } from '../../components/Timeline';
-import { formatDuration, fromLondonInputValue } from '../../format/time';
+import { formatDateTime, formatDuration, fromLondonInputValue } from '../../format/time';
 import { hasRole, useSession } from '../../app/session';
 import { href } from '../../app/router';
 
@@ -110,6 +110,12 @@ export function DecideScreen({ requestId }: { requestId: number }) {
           <ErrorSummary problems={problems} />
           {done ? <NotificationBanner kind="success" heading={done} focus testId="decision-done" /> : null}
           <LoadProblem error={detail.error} loading={detail.loading && !r} />
+          {(detail.value?.emergencyUses ?? []).map((u) => (
+            // Whoever decides needs to know the requester had to open the front sheet in an emergency.
+            <WarningText key={u.usedAt} testId="emergency-used">
+              Emergency safety access was already used on this request: {u.byName} opened the front sheet on {formatDateTime(u.usedAt)}, until {formatDateTime(u.endsAt)}.
+            </WarningText>
+          ))}
           {r ? <RequestSummary request={r} /> : null}
           {r && pending && r.requesterUserId !== user.userId ? (
             <form onSubmit={(e) => void submit(e)} noValidate data-testid="decision-form">

@@ -12,6 +12,7 @@ import { errorFor, problemsFrom } from '../../components/forms';
 import { BackLink, LoadProblem, Page } from '../../components/Page';
 import { RequestSummary } from '../../components/RequestSummary';
 import { Timeline } from '../../components/Timeline';
+import { RequestHolders } from './RequestHolders';
 import { useSession } from '../../app/session';
 import { href, useRoute } from '../../app/router';
 
@@ -26,6 +27,11 @@ export function RequestScreen({ requestId }: { requestId: number }) {
   const [reviewReason, setReviewReason] = useState('');
   const [reviewAsked, setReviewAsked] = useState(false);
   const r = detail.value?.request;
+  // "Request sent" stands only while the request is as it was sent: once it is decided, moved or
+  // withdrawn, the summary below says what it is now, and a stale banner would contradict it.
+  const [sentStatus, setSentStatus] = useState<string | null>(null);
+  if (r && sentStatus === null && route.query.get('sent')) setSentStatus(`${r.status}|${r.queue ?? ''}`);
+  const stillAsSent = r !== undefined && sentStatus === `${r.status}|${r.queue ?? ''}`;
   const mine = r?.requesterUserId === user.userId;
   const pending = r?.queue !== null && r?.queue !== undefined;
 
@@ -55,7 +61,7 @@ export function RequestScreen({ requestId }: { requestId: number }) {
       hasError={problems.length > 0}
     >
       <ErrorSummary problems={problems} />
-      {route.query.get('sent') && r ? (
+      {route.query.get('sent') && r && stillAsSent ? (
         <NotificationBanner kind="success" heading="Request sent" focus testId="request-sent">
           <p className="govuk-body">{r.whereAndWhy}</p>
         </NotificationBanner>
@@ -74,6 +80,7 @@ export function RequestScreen({ requestId }: { requestId: number }) {
             </>
           ) : null}
           <RequestSummary request={r} showRequester={!mine} />
+          <RequestHolders holders={detail.value?.holders ?? []} />
           <div className="govuk-button-group">
             {r.status === 'APPROVED' && mine ? (
               <a className="govuk-button" href={href(`/records/${r.crn}`)} data-testid="read-record">

@@ -26,7 +26,8 @@ test('the requester sees who holds the request, until when and how to reach them
   const withOwner = (await tutorApi.call<Created>('requests.create', ask(cast.ownersPeople[0]!.crn))).results[0]!.request.id;
   const withHub = (await tutorApi.call<Created>('requests.create', ask(cast.hubPeople[0]!.crn))).results[0]!.request.id;
 
-  const tutor = (await people.open(TUTOR)).page;
+  const person = await people.open(TUTOR);
+  const tutor = person.page;
   await tutor.goto(`${host.origin}/#/requests/${withOwner}`);
   const owner = tutor.getByTestId('holder-owner');
   // A routine request asked on Monday 2 March at 10:00 gives the owner one working day.
@@ -44,6 +45,9 @@ test('the requester sees who holds the request, until when and how to reach them
 
   // A day and an hour later the owner's deadline has passed: the hub holds it, due by its own time, not the passed one.
   await host.advanceClock(25 * 60);
+  // A day later the session has ended: sign in again, as the practitioner would.
+  await tutor.reload();
+  await person.signInAgain();
   await tutor.goto(`${host.origin}/#/requests/${withOwner}`);
   const hub = tutor.getByTestId('holder-hub');
   await expect(hub).toContainText(/central hub, to decide by \d{1,2} March 2026, \d\d:\d\d/);

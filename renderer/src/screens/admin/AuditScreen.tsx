@@ -14,6 +14,7 @@ import { DateInput } from '../../components/DateInput';
 import { TextInput } from '../../components/fields';
 import { errorFor, problemsFrom } from '../../components/forms';
 import { LoadProblem, Page } from '../../components/Page';
+import { auditSentence, actorName } from '../../format/audit-sentence';
 import { formatDateTime, fromLondonInputValue } from '../../format/time';
 import { href } from '../../app/router';
 import { BackupsPanel } from './BackupsPanel';
@@ -71,6 +72,7 @@ export function AuditScreen() {
 
   const rows = events.value?.rows ?? [];
   const total = events.value?.total ?? 0;
+  const names = events.value?.names ?? { users: {}, people: {} };
   return (
     <Page title="Audit" width="full" hasError={problems.length > 0}>
       <ErrorSummary problems={problems} />
@@ -121,9 +123,8 @@ export function AuditScreen() {
             <th scope="col" className="govuk-table__header govuk-table__header--numeric">No.</th>
             <th scope="col" className="govuk-table__header">When</th>
             <th scope="col" className="govuk-table__header">Who</th>
-            <th scope="col" className="govuk-table__header">What</th>
+            <th scope="col" className="govuk-table__header">What happened</th>
             <th scope="col" className="govuk-table__header">Person</th>
-            <th scope="col" className="govuk-table__header">Details</th>
           </tr>
         </thead>
         <tbody className="govuk-table__body">
@@ -131,13 +132,13 @@ export function AuditScreen() {
             <tr className="govuk-table__row" key={e.seq}>
               <td className="govuk-table__cell govuk-table__cell--numeric">{e.seq}</td>
               <td className="govuk-table__cell">{formatDateTime(e.at)}</td>
-              <td className="govuk-table__cell">{e.actor}</td>
-              <td className="govuk-table__cell">
-                <span className="rab-code">{e.action}</span>
-                {e.subject ? <span className="govuk-body-s"><br />{e.subject}</span> : null}
+              <td className="govuk-table__cell">{actorName(e.actor, names)}</td>
+              <td className="govuk-table__cell" data-testid="audit-what">
+                {auditSentence(e, names)}
+                {/* The action's code, for filtering by it. */}
+                <span className="govuk-body-s govuk-!-display-block rab-secondary-text">{e.action}</span>
               </td>
-              <td className="govuk-table__cell">{e.crn ?? ''}</td>
-              <td className="govuk-table__cell govuk-body-s rab-audit-details">{e.details}</td>
+              <td className="govuk-table__cell">{e.crn ? `${names.people[e.crn] ?? 'Name not held'} (${e.crn})` : ''}</td>
             </tr>
           ))}
         </tbody>

@@ -5,7 +5,7 @@
  * exclusions that start later, or arrive by import).
  */
 import type { Database } from 'better-sqlite3-multiple-ciphers';
-import { SCOPE_LABELS } from '../../../shared/domain/access';
+import { scopeInSentence } from '../../../shared/domain/access';
 import { appendAuditEvent } from '../audit/audit-log';
 import { hubUsers, notifyUsers, ownerSideUsers } from '../notifications/notify';
 import { all, run, sql } from '../store/sql';
@@ -32,7 +32,7 @@ export function closeExcludedRequests(db: Database, actor: string, now: number, 
     notifyUsers(db, [r.requester_user_id], {
       kind: 'REQUEST_CLOSED', at: now, crn: r.crn, requestId: r.id,
       title: `Request for ${r.crn} closed`,
-      body: `Your request for ${SCOPE_LABELS[r.scope].toLowerCase()} access was closed: you are now excluded from this record. ${r.message}`,
+      body: `Your request for ${scopeInSentence(r.scope)} access was closed: you are now excluded from this record. ${r.message}`,
     });
     const holders = r.status === 'PENDING_OWNER' ? ownerSideUsers(db, r.owner_staff_code, now) : [...ownerSideUsers(db, r.owner_staff_code, now), ...hubUsers(db)];
     notifyUsers(db, holders, {

@@ -10,7 +10,7 @@
 import type { Database } from 'better-sqlite3-multiple-ciphers';
 import type { SweepReport } from '../../../shared/contract';
 import type { PolicySettings } from '../../../shared/contract/policy-settings';
-import { SCOPE_LABELS } from '../../../shared/domain/access';
+import { scopeInSentence, type Scope } from '../../../shared/domain/access';
 import { appendAuditEvent } from '../audit/audit-log';
 import { HOUR } from '../clock/clock';
 import { hubUsers, notifyUsers, ownerSideUsers } from '../notifications/notify';
@@ -92,7 +92,7 @@ function escalateOverdue(ctx: BrokerContext, now: number): number {
     if (changed !== 1) continue;
     escalated++;
     appendAuditEvent(db, { at: now, actor: SYSTEM, action: 'request.escalate', subject: `request:${r.id}`, crn: r.crn, details: { deadline: r.deadline, ownerStaffCode: r.owner_staff_code } });
-    const body = `The request for ${SCOPE_LABELS[r.scope].toLowerCase()} access was not decided by ${formatWhen(r.deadline, officeTimeZone(db))} and is now with the NPS hub.`;
+    const body = `The request for ${scopeInSentence(r.scope)} access was not decided by ${formatWhen(r.deadline, officeTimeZone(db))} and is now with the NPS hub.`;
     notifyUsers(db, [...hub, r.requester_user_id, ...ownerSideUsers(db, r.owner_staff_code, now)], {
       kind: 'REQUEST_ESCALATED', at: now, crn: r.crn, requestId: r.id, title: `Request for ${r.crn} escalated to the hub`, body,
     });
@@ -121,7 +121,7 @@ function sendExpiryReminders(ctx: BrokerContext, now: number): number {
       sent += notifyUsers(db, [g.grantee_user_id], {
         kind: reminder.kind, at: now, crn: g.crn, grantId: g.id, requestId: g.request_id,
         title: `Access to ${g.crn} ends in ${reminder.words}`,
-        body: `Your ${SCOPE_LABELS[g.scope as keyof typeof SCOPE_LABELS].toLowerCase()} access ends at ${formatWhen(g.end_at, officeTimeZone(db))}. Ask for an extension if you still need it.`,
+        body: `Your ${scopeInSentence(g.scope as Scope)} access ends at ${formatWhen(g.end_at, officeTimeZone(db))}. Ask for an extension if you still need it.`,
         dedupeKey: `grant:${g.id}:expiring-${reminder.hours}h`,
       });
     }

@@ -4,6 +4,7 @@
  */
 import { useCallback, type ReactNode } from 'react';
 import { call } from '../broker/call';
+import { queryClient } from '../broker/live-query';
 import { NotificationBanner } from '../components/Banner';
 import { Page } from '../components/Page';
 import { NotificationsScreen } from '../screens/account/NotificationsScreen';
@@ -146,6 +147,8 @@ export function SignedInApp() {
   const session = useSession();
   const route = useRoute();
   const { setStatus } = session;
+  // What one person loaded is never shown to the next: the cache goes when the window locks or signs out.
+  useEffect(() => () => queryClient.clear(), []);
 
   const lock = useCallback(() => {
     void call('auth.lock', {}).then((r) => (r.ok ? setStatus(r.value) : undefined));

@@ -22,7 +22,7 @@ export function BackupsPanel() {
       {list && list.directory !== null ? (
         <>
           <p className="govuk-body">
-            One encrypted backup a day in {list.directory}, kept for {list.keepDays} days (see Policy). Restore one with rab restore; copy them off this computer too.
+            One encrypted backup a day in {list.directory}, kept for {list.keepDays} days (see Policy). Restoring one is done by IT support on this computer; copy them off this computer too.
           </p>
           {list.backups.length === 0 ? (
             <p className="govuk-body">No backup has been taken yet.</p>

@@ -8,6 +8,7 @@ import { DENY_REASON_CODES, DENY_REASON_LABELS, type DenyReasonCode } from '../.
 import { SCOPES, SCOPE_LABELS, scopeRank, type Scope } from '../../../../shared/domain/access';
 import { call } from '../../broker/call';
 import { useLoad } from '../../broker/use-load';
+import { useLiveQuery, useRefreshViews } from '../../broker/live-query';
 import { NotificationBanner, WarningText } from '../../components/Banner';
 import { ErrorSummary, type Problem } from '../../components/ErrorSummary';
 import { DateInput } from '../../components/DateInput';
@@ -35,7 +36,9 @@ const IDS = {
 
 export function DecideScreen({ requestId }: { requestId: number }) {
   const { user } = useSession();
-  const detail = useLoad(() => call('requests.get', { requestId }), [requestId]);
+  // Under the decider's queue: a decision elsewhere (the first one wins) changes it.
+  const detail = useLiveQuery('inbox', ['request', requestId], () => call('requests.get', { requestId }));
+  const refreshViews = useRefreshViews();
   const r = detail.value?.request;
   const person = useLoad(() => (r ? call('people.get', { crn: r.crn }) : Promise.resolve({ ok: true as const, value: null })), [r?.crn]);
   const [outcome, setOutcome] = useState<Outcome | ''>('');
@@ -94,7 +97,8 @@ export function DecideScreen({ requestId }: { requestId: number }) {
     }
     setProblems([]);
     setDone(result.value.status === 'APPROVED' ? 'Request approved' : 'Request refused');
-    await detail.reload();
+    // Every screen showing this request, its queues and the requester's lists, is out of date now.
+    await refreshViews('inbox', 'hubQueue', 'myRequests', 'myAccess');
   };
 
   return (

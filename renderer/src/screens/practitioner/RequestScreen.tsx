@@ -4,7 +4,7 @@
  */
 import { useState, type FormEvent } from 'react';
 import { call } from '../../broker/call';
-import { useInterval, useLoad } from '../../broker/use-load';
+import { useLiveQuery } from '../../broker/live-query';
 import { NotificationBanner, WarningText } from '../../components/Banner';
 import { ErrorSummary, type Problem } from '../../components/ErrorSummary';
 import { Textarea } from '../../components/fields';
@@ -19,8 +19,8 @@ import { href, useRoute } from '../../app/router';
 export function RequestScreen({ requestId }: { requestId: number }) {
   const { user } = useSession();
   const route = useRoute();
-  const detail = useLoad(() => call('requests.get', { requestId }), [requestId]);
-  useInterval(() => void detail.reload(), 10_000);
+  // A request belongs to its requester's list; a decision, a move to the hub or a withdrawal changes it.
+  const detail = useLiveQuery('myRequests', ['request', requestId], () => call('requests.get', { requestId }));
   const [problems, setProblems] = useState<Problem[]>([]);
   const [confirmWithdraw, setConfirmWithdraw] = useState(false);
   const [withdrawn, setWithdrawn] = useState(false);

@@ -1,3 +1,5 @@
+// First: the contract's schemas (the forms check with them) must be built with zod jitless, or zod probes eval under the CSP.
+import '../../shared/contract/jitless-zod';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import './styles/app.css';

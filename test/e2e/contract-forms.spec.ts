@@ -27,7 +27,7 @@ test('the new account form refuses by the contract’s own rules, field by field
   // A staff code in lower case is taken as capitals; a username already in use is refused by the broker.
   await admin.getByLabel('Username').fill('crc.practitioner');
   await admin.getByLabel('Full name').fill('Casey Newstarter');
-  await admin.getByLabel('CRC practitioner', { exact: true }).check();
+  await admin.getByLabel('Administrator', { exact: true }).check();
   await admin.getByLabel('Password for the account').fill('a long enough password');
   await admin.getByLabel('Your password').fill(DEMO_PASSWORD);
   await admin.getByRole('button', { name: 'Create account' }).click();

@@ -18,7 +18,7 @@ export function BackupsPanel() {
         Daily backups
       </h2>
       <LoadProblem error={backups.error} loading={backups.loading && !list} />
-      {list && list.directory === null ? <p className="govuk-body">This app does not take backups itself here: use rab backup.</p> : null}
+      {list && list.directory === null ? <p className="govuk-body">This app does not take backups itself here: IT support makes them on the computer that holds the store.</p> : null}
       {list && list.directory !== null ? (
         <>
           <p className="govuk-body">

@@ -58,7 +58,7 @@ export function ReportsScreen() {
       <ErrorSummary problems={shownProblems} />
       <p className="govuk-body rab-report-intro">
         How long CRC staff wait for risk information, how often the NPS hub has to step in, and why requests are refused. Requests made in the period count, as they
-        stood at its end (or now, while it runs). <code className="rab-code">rab report</code> writes the same figures to CSV and HTML.
+        stood at its end (or now, while it runs). Each table below can be saved as CSV; IT support can also produce the whole report as CSV and HTML files.
       </p>
       <form className="rab-filters" onSubmit={show} noValidate aria-label="Report period">
         <DateField id="report-from" label="From" value={draft.from} onChange={(from) => setDraft({ ...draft, from })} error={problems.find((p) => p.fieldId === 'report-from')?.message} />

@@ -7,6 +7,7 @@
 import { expectAccessible } from './support/accessibility';
 import { discoverCast, HUB, OWNER, TUTOR } from './support/cast';
 import { expect, test } from './support/fixtures';
+import { saveScreenshot } from './support/screenshots';
 import { DEMO_PASSWORD } from './support/test-host';
 
 interface Created {
@@ -44,6 +45,7 @@ test('the bulk view shows each request’s facts, offers only the scopes asked f
   await expect(scopes.getByLabel('Full record')).toHaveCount(0);
   await scopes.getByLabel('RoSH summary').check();
   await expectAccessible(owner, 'bulk decision with the facts of each request');
+  await saveScreenshot(owner, 'nps-offender-manager-bulk-decision');
   await owner.getByTestId('submit-bulk').click();
 
   await expect(owner.getByTestId('bulk-done')).toContainText(`${ids.length} of ${ids.length} requests decided`);

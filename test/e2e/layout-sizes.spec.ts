@@ -8,6 +8,7 @@ import type { Page } from '@playwright/test';
 import { expectAccessible } from './support/accessibility';
 import { ADMIN, discoverCast, HUB, OWNER, TUTOR } from './support/cast';
 import { expect, test } from './support/fixtures';
+import { saveScreenshot } from './support/screenshots';
 
 const WIDTHS = [800, 1024, 1280, 1440, 1920];
 
@@ -103,6 +104,7 @@ test('at 800 to 1920 pixels no screen is wider than the window or cut off, queue
       // Below about 900 pixels a row is a stacked summary, each value under its column's name.
       await expect(rows.first(), `${s.route} rows at ${width}px`).toHaveCSS('display', width < 900 ? 'block' : 'table-row');
       await expectAccessible(s.page, `${s.route} at ${width}px`);
+      if (width === 800 && s.route === '/inbox') await saveScreenshot(s.page, 'nps-offender-manager-queue-at-800px');
     }
   }
 

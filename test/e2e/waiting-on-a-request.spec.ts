@@ -6,6 +6,7 @@
 import { expectAccessible } from './support/accessibility';
 import { discoverCast, TUTOR } from './support/cast';
 import { expect, test } from './support/fixtures';
+import { saveScreenshot } from './support/screenshots';
 
 interface Created {
   results: Array<{ request: { id: number } }>;
@@ -36,6 +37,7 @@ test('the requester sees who holds the request, until when and how to reach them
   await expect(owner).toContainText(/Email \S+@\S+\.probation\.example/);
   await expect(tutor.getByTestId('holder-hub')).toHaveCount(0);
   await expectAccessible(tutor, 'request with who holds it');
+  await saveScreenshot(tutor, 'crc-practitioner-who-has-it');
 
   // The owner is away: the hub has it from the start, reached on its duty line.
   await tutor.goto(`${host.origin}/#/requests/${withHub}`);

@@ -40,11 +40,14 @@ const asShape = (error: unknown): AppErrorShape | undefined =>
 
 /**
  * Loads something that belongs to a live view. `key` says which of that view's things it is (for
- * example a request's id); the loader's result is cached under [view, ...key].
+ * example a request's id); the loader's result is cached under [view, ...key]. `poll: false` for a
+ * screen where someone is writing (a decision): it is not asked for again on a timer or on focus.
  */
-export function useLiveQuery<T>(view: LiveView, key: readonly unknown[], loader: () => Promise<Result<T>>): Loaded<T> {
+export function useLiveQuery<T>(view: LiveView, key: readonly unknown[], loader: () => Promise<Result<T>>, options: { poll?: boolean } = {}): Loaded<T> {
+  const poll = options.poll ?? true;
   const query = useQuery({
     queryKey: [view, ...key],
+    ...(poll ? {} : { refetchInterval: false as const, refetchOnWindowFocus: false }),
     queryFn: async () => {
       const result = await loader();
       if (!result.ok) throw new BrokerRefusal(result.error);

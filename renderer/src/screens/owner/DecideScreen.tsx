@@ -36,8 +36,9 @@ const IDS = {
 
 export function DecideScreen({ requestId }: { requestId: number }) {
   const { user } = useSession();
-  // Under the decider's queue: a decision elsewhere (the first one wins) changes it.
-  const detail = useLiveQuery('inbox', ['request', requestId], () => call('requests.get', { requestId }));
+  // Under the decider's queue. Not asked for again on a timer: the form is not swept away while a
+  // decision is being written; if someone else decides first, sending says so and shows theirs.
+  const detail = useLiveQuery('inbox', ['request', requestId], () => call('requests.get', { requestId }), { poll: false });
   const refreshViews = useRefreshViews();
   const r = detail.value?.request;
   const person = useLoad(() => (r ? call('people.get', { crn: r.crn }) : Promise.resolve({ ok: true as const, value: null })), [r?.crn]);

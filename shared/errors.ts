@@ -81,20 +81,30 @@ export const ERROR_CODES = {
 
 export type ErrorCode = keyof typeof ERROR_CODES;
 
+/** One field the broker refused, by its path in the channel's input ("policy.sla.ROUTINE.minutes"). */
+export interface FieldProblem {
+  path: string;
+  message: string;
+}
+
 export interface AppErrorShape {
   code: ErrorCode;
   message: string;
+  /** For INVALID_INPUT: each refused field, so a form can put the message against it. */
+  fields?: FieldProblem[];
 }
 
 /** An error that carries a code from ERROR_CODES. Thrown in core, answered as a value by dispatch. */
 export class AppError extends Error {
   readonly code: ErrorCode;
-  constructor(code: ErrorCode, message?: string) {
+  readonly fields: FieldProblem[] | undefined;
+  constructor(code: ErrorCode, message?: string, fields?: FieldProblem[]) {
     super(message ?? ERROR_CODES[code]);
     this.code = code;
+    this.fields = fields;
     this.name = 'AppError';
   }
   toShape(): AppErrorShape {
-    return { code: this.code, message: this.message };
+    return this.fields ? { code: this.code, message: this.message, fields: this.fields } : { code: this.code, message: this.message };
   }
 }

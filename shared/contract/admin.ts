@@ -64,6 +64,10 @@ export const auditEventRow = z.object({
 });
 export type AuditEventRow = z.infer<typeof auditEventRow>;
 
+/** The names behind a page of events: accounts by username and by "user:<id>", people by CRN. */
+export const auditNames = z.object({ users: z.record(z.string(), z.string()), people: z.record(z.string(), z.string()) });
+export type AuditNames = z.infer<typeof auditNames>;
+
 export const clockStatus = z.object({
   now: instant,
   latestSeenAt: instant,
@@ -208,7 +212,7 @@ export const adminChannels = {
     summary: 'Audit events, newest first, filtered by time, person, actor or action.',
     access: 'session',
     input: page.extend({ ...range, crn: crn.optional(), actor: z.string().max(200).optional(), action: z.string().max(100).optional() }),
-    output: z.object({ rows: z.array(auditEventRow), total: z.number().int() }),
+    output: z.object({ rows: z.array(auditEventRow), total: z.number().int(), names: auditNames }),
   }),
   'admin.auditVerify': channel({
     summary: 'Check the audit hash chain from the first event; names the first broken event.',

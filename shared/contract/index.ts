@@ -58,5 +58,5 @@ export type { FrontSheet, RecordView } from './records';
 export type { EmergencyUseRow } from './emergency';
 export type { AbsenceRow, DeputyRow, ViewerRow } from './caseload';
 export type { NotificationRow } from './notifications';
-export type { AuditEventRow, AuditVerification, BackupList, ClockStatus, ImportReport, LaoEntryRow, UserRow } from './admin';
+export type { AuditEventRow, AuditNames, AuditVerification, BackupList, ClockStatus, ImportReport, LaoEntryRow, UserRow } from './admin';
 export type { SweepReport } from './dev';

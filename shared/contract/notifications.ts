@@ -10,6 +10,8 @@ export const notificationRow = z.object({
   title: z.string(),
   body: z.string(),
   crn: z.string().nullable(),
+  /** Who it is about, by name (null when it is about nobody, or the reader is excluded from the record). */
+  personName: z.string().nullable(),
   requestId: id.nullable(),
   grantId: id.nullable(),
   createdAt: instant,

@@ -5,7 +5,7 @@
 import { z } from 'zod';
 import { SCOPES, URGENCIES } from '../domain/access';
 
-const minutes = (max: number) => z.number().int().min(1).max(max);
+const minutes = (max: number) => z.number().int('must be a whole number').min(1, 'must be at least 1').max(max, `must be at most ${max.toLocaleString('en-GB')}`);
 const clockTime = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'must be a time like 09:00');
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date like 2026-12-25');
 

@@ -3,6 +3,7 @@
  * export all print, so every figure reads the same wherever it is shown. Times are written in the
  * report's time zone as `YYYY-MM-DD HH:mm`; shares as percentages to one decimal place.
  */
+import { formatDateTime } from '../format/dates';
 import { SCOPE_LABELS, URGENCY_LABELS } from '../domain/access';
 import { BREAKDOWN_LABELS, OUTCOME_LABELS, WAIT_ROUTE_LABELS, type ReportTableId } from './report-vocabulary';
 import type { Report } from './reports';
@@ -20,14 +21,9 @@ export interface ReportTable {
 
 export const percent = (share: number | null): number | null => (share === null ? null : Math.round(share * 1000) / 10);
 
+/** A moment in the report's zone, written the one way people read dates: "4 March 2026, 09:30". */
 export function formatInstant(at: number | null, timeZone: string): string | null {
-  if (at === null) return null;
-  const parts = Object.fromEntries(
-    new Intl.DateTimeFormat('en-GB', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' })
-      .formatToParts(at)
-      .map((p) => [p.type, p.value]),
-  );
-  return `${parts.year}-${parts.month}-${parts.day} ${parts.hour}:${parts.minute}`;
+  return at === null ? null : formatDateTime(at, timeZone);
 }
 
 const WAIT_COLUMNS = ['Decided', 'Median (minutes)', '90th percentile (minutes)', 'Longest (minutes)'];

@@ -25,6 +25,12 @@ export const requestDetail = z.object({
   request: requestRow,
   /** What happened to the request, oldest first, in words. */
   history: z.array(requestEvent),
+  /** Each use of emergency safety access on this request, oldest first. */
+  emergencyUses: z.array(z.object({ usedAt: instant, endsAt: instant, byName: z.string() })),
+  /** Who holds it while it is pending, until when, and how to reach them (empty once it is closed). */
+  holders: z.array(
+    z.object({ role: z.enum(['OWNER', 'DEPUTY', 'HUB']), name: z.string(), phone: z.string().nullable(), email: z.string().nullable(), dueAt: instant }),
+  ),
 });
 export type RequestDetail = z.infer<typeof requestDetail>;
 

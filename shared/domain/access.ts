@@ -15,6 +15,10 @@ export const SCOPE_LABELS: Record<Scope, string> = {
   FULL_RECORD: 'Full record',
 };
 
+/** A scope inside a sentence: "the front sheet (safety essentials)", "the RoSH summary" (acronyms kept). */
+export const scopeInSentence = (scope: Scope): string =>
+  SCOPE_LABELS[scope].split(' ').map((word) => (/^[A-Z][a-z]*$/.test(word) ? word.toLowerCase() : word)).join(' ');
+
 export const ROLES = ['crc-practitioner', 'nps-offender-manager', 'hub', 'admin', 'lao-admin'] as const;
 export type Role = (typeof ROLES)[number];
 

@@ -23,3 +23,9 @@ export function isValidPnc(pnc: string): boolean {
 }
 
 export const isValidCrn = (crn: string): boolean => CRN_PATTERN.test(crn);
+
+/** A PNC as stored ("2012/0123456A") from what was typed: the slash and leading zeros of the serial optional. */
+export function pncFromTyped(typed: string): string | null {
+  const match = /^(\d{4})\/?(\d{1,7})([A-Z])$/.exec(typed.replace(/\s+/g, '').toUpperCase());
+  return match ? `${match[1]}/${match[2]!.padStart(7, '0')}${match[3]}` : null;
+}

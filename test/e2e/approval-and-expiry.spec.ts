@@ -17,9 +17,9 @@ test('an approved request is read until it expires, and the record closes when t
   // Find the person and ask for the RoSH summary for one day.
   await expectAccessible(page, 'find a person');
   await saveScreenshot(page, 'crc-practitioner-find-a-person');
-  await page.getByLabel('CRN or name').fill(person.crn);
+  await page.getByLabel('CRN, PNC or name').fill(person.crn);
   await page.getByRole('button', { name: 'Search' }).click();
-  await page.getByRole('link', { name: person.name }).click();
+  // One exact CRN match opens the person straight away.
   await expect(page.getByRole('heading', { level: 1, name: person.name })).toBeVisible();
   await expectAccessible(page, 'person');
   await page.getByTestId('request-access').click();
@@ -64,7 +64,7 @@ test('an approved request is read until it expires, and the record closes when t
   await expect(page.getByTestId('section-rosh-summary')).toBeVisible();
   await expect(page.getByTestId('section-risk-management-plan')).toHaveCount(0);
   await expect(page.getByTestId('section-full-record')).toHaveCount(0);
-  await expect(page.getByTestId('watermark').locator('[data-mark]').first()).toHaveAttribute('data-mark', new RegExp(`^${cast.tutorName} · \\d+ Mar 2026, \\d\\d:\\d\\d$`));
+  await expect(page.getByTestId('watermark').locator('[data-mark]').first()).toHaveAttribute('data-mark', new RegExp(`^${cast.tutorName} · \\d+ March 2026, \\d\\d:\\d\\d$`));
   await expectAccessible(page, 'record viewer');
   await saveScreenshot(page, 'crc-practitioner-record-viewer');
 

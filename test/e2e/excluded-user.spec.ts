@@ -12,7 +12,7 @@ test('an excluded user is refused: hidden in search, refused on request, refused
   const other = cast.ownersPeople[0]!;
   const { page } = await people.open(TUTOR);
 
-  await page.getByLabel('CRN or name').fill(cast.excludedCrn);
+  await page.getByLabel('CRN, PNC or name').fill(cast.excludedCrn);
   await page.getByRole('button', { name: 'Search' }).click();
   const result = page.getByTestId('search-results').getByRole('row', { name: new RegExp(cast.excludedCrn) });
   await expect(result).toContainText('Access restricted');

@@ -36,16 +36,17 @@ test('asked at 08:50 for 09:30: owner and hub both see it at once, due 09:30; th
 
   const officer = await people.open(TUTOR);
   const { page } = officer;
-  await page.getByLabel('CRN or name').fill(person.crn);
+  await page.getByLabel('CRN, PNC or name').fill(person.crn);
   await page.getByRole('button', { name: 'Search' }).click();
-  await page.getByRole('link', { name: person.name }).click();
+  // One exact CRN match opens the person straight away.
+  await page.getByRole('heading', { level: 1, name: person.name }).waitFor();
   await page.getByTestId('request-access').click();
   await fillRequest(page, { scope: 'Front sheet (safety essentials)', urgency: 'Immediate safety', neededBy: '2026-03-03T09:30', hours: 4, why: 'He is booked in at 09:30; I need to know who can safely see him.' });
 
   // Before sending, the form says who gets it, due when, and that emergency access is there.
   const preview = page.getByTestId('request-preview');
   await expect(preview).toContainText('and the NPS hub at the same time');
-  await expect(preview).toContainText('3 Mar 2026, 09:30');
+  await expect(preview).toContainText('3 March 2026, 09:30');
   await expect(preview).toContainText('emergency safety access');
   await expectAccessible(page, 'request form with its preview');
   await page.getByRole('button', { name: 'Send request' }).click();
@@ -56,11 +57,11 @@ test('asked at 08:50 for 09:30: owner and hub both see it at once, due 09:30; th
   // The offender manager and the hub both have it at once, due 09:30, not overdue.
   const owner = await people.open(OWNER);
   const ownerRow = owner.page.getByTestId('queue').getByRole('row', { name: new RegExp(person.crn) });
-  await expect(ownerRow).toContainText('3 Mar 2026, 09:30');
+  await expect(ownerRow).toContainText('3 March 2026, 09:30');
   await expect(ownerRow).not.toContainText('Overdue');
   const hub = await people.open(HUB);
   const hubRow = hub.page.getByTestId('queue').getByRole('row', { name: new RegExp(person.crn) });
-  await expect(hubRow).toContainText('3 Mar 2026, 09:30');
+  await expect(hubRow).toContainText('3 March 2026, 09:30');
   await expect(hubRow.getByTestId('hub-reason')).toContainText('Needed soon');
   await expect(hubRow).not.toContainText('Overdue');
   await expectAccessible(hub.page, 'hub queue with a request needed soon');
@@ -78,7 +79,7 @@ test('asked at 08:50 for 09:30: owner and hub both see it at once, due 09:30; th
   // The record reads, with its end time and the time left in hours.
   await navTo(page, 'My access');
   const grant = page.getByTestId('my-grants').getByRole('row', { name: new RegExp(person.crn) });
-  await expect(grant).toContainText('3 Mar 2026, 10:50');
+  await expect(grant).toContainText('3 March 2026, 10:50');
   await expect(grant.getByTestId('countdown')).toContainText(/^(2 hours|1 hour 5\d minutes) left$/);
   await grant.getByRole('link', { name: /^Read/ }).click();
   await expect(page.getByTestId('section-front-sheet')).toBeVisible();

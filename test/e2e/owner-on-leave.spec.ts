@@ -4,6 +4,7 @@
  */
 import { expectAccessible } from './support/accessibility';
 import { discoverCast, HUB, OWNER, TUTOR } from './support/cast';
+import { fillDate } from './support/date-input';
 import { expect, navTo, test } from './support/fixtures';
 import { requestFor } from './support/request-form';
 import { saveScreenshot } from './support/screenshots';
@@ -19,8 +20,8 @@ test('with the owner on leave and no deputy, the request goes to the hub at once
   await owner.page.getByTestId('my-deputies').getByRole('button', { name: /End now/ }).click();
   await expect(owner.page.getByText('Deputy arrangement ended.')).toBeVisible();
   await owner.page.getByLabel('Leave').check();
-  await owner.page.getByLabel('From').first().fill('2026-03-02T09:00');
-  await owner.page.getByLabel('Until').first().fill('2026-03-09T17:00');
+  await fillDate(owner.page, 'From', '2026-03-02T09:00');
+  await fillDate(owner.page, 'Until', '2026-03-09T17:00');
   await owner.page.getByRole('button', { name: 'Record absence' }).click();
   await expect(owner.page.getByTestId('absences')).toContainText('Leave');
 

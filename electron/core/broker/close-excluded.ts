@@ -5,7 +5,7 @@
  * exclusions that start later, or arrive by import).
  */
 import type { Db } from '../store/sql';
-import { SCOPE_LABELS } from '../../../shared/domain/access';
+import { scopeInSentence } from '../../../shared/domain/access';
 import { appendAuditEvent } from '../audit/audit-log';
 import { hubUsers, notifyUsers, ownerSideUsers } from '../notifications/notify';
 import { all, run, sql } from '../store/sql';
@@ -29,7 +29,7 @@ export async function closeExcludedRequests(db: Db, actor: string, now: number, 
     await notifyUsers(db, [r.requester_user_id], {
       kind: 'REQUEST_CLOSED', at: now, crn: r.crn, requestId: r.id,
       title: `Request for ${r.crn} closed`,
-      body: `Your request for ${SCOPE_LABELS[r.scope].toLowerCase()} access was closed: you are now excluded from this record. ${r.message}`,
+      body: `Your request for ${scopeInSentence(r.scope)} access was closed: you are now excluded from this record. ${r.message}`,
     });
     const holders = r.status === 'PENDING_OWNER' ? await ownerSideUsers(db, r.owner_staff_code, now) : [...await ownerSideUsers(db, r.owner_staff_code, now), ...await hubUsers(db)];
     await notifyUsers(db, holders, {

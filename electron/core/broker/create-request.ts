@@ -6,7 +6,7 @@
 import { mapInOrder } from '../../../shared/async/map-in-order';
 import { randomUUID } from 'node:crypto';
 import type { RequestOutcome } from '../../../shared/contract';
-import { scopeCovers, SCOPE_LABELS, type Scope, type Urgency } from '../../../shared/domain/access';
+import { scopeCovers, type Scope, type Urgency, scopeInSentence } from '../../../shared/domain/access';
 import type { Purpose } from '../../../shared/contract/vocabulary';
 import { AppError } from '../../../shared/errors';
 import { appendAuditEvent } from '../audit/audit-log';
@@ -87,7 +87,7 @@ async function checkRequest(ctx: BrokerContext, actor: Actor, crn: string, input
   const notes: string[] = [];
   let granted = minutes;
   if (minutes > max * MINUTES_PER_DAY) {
-    const words = `For this person, ${SCOPE_LABELS[input.scope].toLowerCase()} access can last at most ${max} days`;
+    const words = `For this person, ${scopeInSentence(input.scope)} access can last at most ${max} days`;
     // One person's maximum must not hold up the rest of a batch: cut it, and say so.
     if (!inBatch) return refuse(crn, 'DURATION_TOO_LONG', `${words}.`);
     granted = max * MINUTES_PER_DAY;
@@ -108,7 +108,7 @@ async function duplicateOf(ctx: BrokerContext, actor: Actor, crn: string, input:
         ORDER BY id LIMIT 1`,
   );
   if (pending && scopeCovers(pending.scope, input.scope)) {
-    return refuse(crn, 'DUPLICATE_REQUEST', `You already have a pending request (${pending.id}) for ${SCOPE_LABELS[pending.scope].toLowerCase()} on ${crn}.`);
+    return refuse(crn, 'DUPLICATE_REQUEST', `You already have a request waiting for a decision that covers the ${scopeInSentence(pending.scope)} of this person.`);
   }
   if (input.extendsGrantId) return null;
   const grants = await all<{ id: number; scope: Scope; end_at: number }>(
@@ -117,7 +117,7 @@ async function duplicateOf(ctx: BrokerContext, actor: Actor, crn: string, input:
   );
   const covering = grants.find((g) => scopeCovers(g.scope, input.scope));
   if (covering) {
-    return refuse(crn, 'DUPLICATE_REQUEST', `You already have ${SCOPE_LABELS[covering.scope].toLowerCase()} access to ${crn} until ${formatWhen(covering.end_at, await officeTimeZone(db))}. Ask to extend it instead.`);
+    return refuse(crn, 'DUPLICATE_REQUEST', `You already have ${scopeInSentence(covering.scope)} access to ${crn} until ${formatWhen(covering.end_at, await officeTimeZone(db))}. Ask to extend it instead.`);
   }
   if (input.scope === 'FRONT_SHEET' && await hasActiveAllocation(db, actor.staffCode, crn, now)) {
     return refuse(crn, 'DUPLICATE_REQUEST', `Your allocation for ${crn} already lets you read the front sheet.`);
@@ -149,7 +149,7 @@ async function insertRequest(ctx: BrokerContext, actor: Actor, crn: string, inpu
   });
   const r = await loadRequest(db, id);
   const title = `New request for ${crn}${r.fast_track ? ' (fast-track)' : ''}`;
-  const body = `${actor.displayName} asks for ${SCOPE_LABELS[input.scope].toLowerCase()} access for ${durationWords(minutes)}. Decide by ${formatWhen(deadline, policy.workingHours.timeZone)}.`;
+  const body = `${actor.displayName} asks for ${scopeInSentence(input.scope)} access for ${durationWords(minutes)}. Decide by ${formatWhen(deadline, policy.workingHours.timeZone)}.`;
   await notifyUsers(db, (await routedTo(db, routing, now)).filter((u) => u !== actor.userId), {
     kind: 'REQUEST_NEW', title, at: now, crn, requestId: id,
     body: routing.routeReason === 'NEEDED_SOON' ? `${body} ${capitalise(routing.hubReasonText!)}; the first decision wins.`

@@ -6,7 +6,7 @@
  */
 import type { DenyReasonCode } from '../../../shared/contract/vocabulary';
 import { DENY_REASON_LABELS } from '../../../shared/contract/vocabulary';
-import { scopeRank, SCOPE_LABELS, type Scope } from '../../../shared/domain/access';
+import { scopeRank, SCOPE_LABELS, type Scope, scopeInSentence } from '../../../shared/domain/access';
 import { AppError } from '../../../shared/errors';
 import { appendAuditEvent } from '../audit/audit-log';
 import { DAY, MINUTE } from '../clock/clock';
@@ -43,7 +43,7 @@ export async function approveRequest(ctx: BrokerContext, actor: Actor, a: Approv
     const verdict = authorise(actor, 'request.approve', await requestResource(db, actor, r, policy, now), now);
     const scope = a.scope ?? r.scope;
     if (scopeRank(scope) > scopeRank(r.scope)) {
-      throw new AppError('SCOPE_WIDENED', `The request is for ${SCOPE_LABELS[r.scope].toLowerCase()}; an approval may narrow it, never widen it.`);
+      throw new AppError('SCOPE_WIDENED', `The request is for ${scopeInSentence(r.scope)}; an approval may narrow it, never widen it.`);
     }
     const maxDays = maxDurationDays(policy, scope, await riskSummary(db, r.crn, now, false));
     const asked = requestedMinutes(r);
@@ -51,7 +51,7 @@ export async function approveRequest(ctx: BrokerContext, actor: Actor, a: Approv
     // An end time is counted from the start of access, so "until 11:30" means until 11:30.
     const minutes = givenMinutes(a, startAt) ?? Math.min(asked, maxDays * MINUTES_PER_DAY);
     if (minutes > asked) throw new AppError('DURATION_TOO_LONG', `The requester asked for ${durationWords(asked)}; an approval may shorten that, not lengthen it.`);
-    if (minutes > maxDays * MINUTES_PER_DAY) throw new AppError('DURATION_TOO_LONG', `Policy allows at most ${maxDays} days of ${SCOPE_LABELS[scope].toLowerCase()} access for this person.`);
+    if (minutes > maxDays * MINUTES_PER_DAY) throw new AppError('DURATION_TOO_LONG', `Policy allows at most ${maxDays} days of ${scopeInSentence(scope)} access for this person.`);
     const endAt = startAt + minutes * MINUTE;
     const days = daysCovering(minutes);
     const narrowed = scope !== r.scope || minutes < asked ? 1 : 0;
@@ -150,7 +150,7 @@ export async function withdrawRequest(ctx: BrokerContext, actor: Actor, requestI
     await notifyUsers(db, holders, {
       kind: 'REQUEST_WITHDRAWN', at: now, crn: r.crn, requestId: r.id,
       title: `Request for ${r.crn} withdrawn`,
-      body: `${actor.displayName} withdrew the request for ${SCOPE_LABELS[r.scope].toLowerCase()} access; it no longer needs a decision.`,
+      body: `${actor.displayName} withdrew the request for ${scopeInSentence(r.scope)} access; it no longer needs a decision.`,
     });
     return await loadRequest(db, r.id);
   });

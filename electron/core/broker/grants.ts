@@ -2,7 +2,7 @@
 import type { GrantRow, RequestRow } from '../../../shared/contract';
 import type { Urgency } from '../../../shared/domain/access';
 import type { Purpose } from '../../../shared/contract/vocabulary';
-import { SCOPE_LABELS } from '../../../shared/domain/access';
+import { scopeInSentence } from '../../../shared/domain/access';
 import { AppError } from '../../../shared/errors';
 import { appendAuditEvent } from '../audit/audit-log';
 import { grantCheckTime } from '../clock/clock-guard';
@@ -52,7 +52,7 @@ export async function revokeGrant(ctx: BrokerContext, actor: Actor, grantId: num
     await notifyUsers(db, [g.grantee_user_id], {
       kind: 'GRANT_REVOKED', at: now, crn: g.crn, grantId, requestId: g.request_id,
       title: `Access to ${g.crn} revoked`,
-      body: `${actor.displayName} revoked your ${SCOPE_LABELS[g.scope].toLowerCase()} access: ${reason}`,
+      body: `${actor.displayName} revoked your ${scopeInSentence(g.scope)} access: ${reason}`,
     });
   });
   return (await selectGrantRows(ctx.db, actor, now, sql`WHERE g.id = ${grantId}`))[0]!;

@@ -18,7 +18,8 @@ import type { ListFacts } from './list-facts';
 import { personResourceWith, requestResource, requestResourceWith } from './request-facts';
 import { loadRequest } from './request-record';
 import { gatherRequestPageFacts, requestRowWith, selectRequestViews, toRequestRow, toRequestRows, type RequestViewRecord } from './request-view';
-import { requestHistory } from './request-history';
+import { emergencyUsesOf, requestHistory } from './request-history';
+import { requestHolders } from './request-contacts';
 
 export type Filter = 'OPEN' | 'DECIDED' | 'ALL';
 export interface Page {
@@ -56,7 +57,7 @@ export async function getRequest(ctx: BrokerContext, actor: Actor, requestId: nu
   const r = await loadRequest(ctx.db, requestId);
   authorise(actor, 'request.view', await requestResource(ctx.db, actor, r, policy, now), now);
   const [view] = await selectRequestViews(ctx.db, now, sql`WHERE r.id = ${requestId}`);
-  return { request: await toRequestRow(ctx.db, view!, actor, policy, now), history: await requestHistory(ctx.db, r) };
+  return { request: await toRequestRow(ctx.db, view!, actor, policy, now), history: await requestHistory(ctx.db, r), emergencyUses: await emergencyUsesOf(ctx.db, r.id), holders: await requestHolders(ctx.db, policy, r, now) };
 }
 
 export async function inbox(ctx: BrokerContext, actor: Actor, o: Page & { filter: Filter }): Promise<{ rows: InboxRow[]; total: number }> {

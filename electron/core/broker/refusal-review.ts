@@ -6,7 +6,7 @@
  */
 import { mapInOrder } from '../../../shared/async/map-in-order';
 import type { RequestRow } from '../../../shared/contract';
-import { SCOPE_LABELS } from '../../../shared/domain/access';
+import { scopeInSentence } from '../../../shared/domain/access';
 import { AppError } from '../../../shared/errors';
 import { appendAuditEvent } from '../audit/audit-log';
 import { MINUTE } from '../clock/clock';
@@ -80,7 +80,7 @@ export async function askForReview(ctx: BrokerContext, actor: Actor, requestId: 
     await notifyUsers(ctx.db, [...await hubUsers(ctx.db), ...await teamSpoUsers(ctx, team)].filter((u) => u !== actor.userId && u !== r.decided_by_user_id), {
       kind: 'REVIEW_ASKED', at: now, crn: r.crn, requestId: r.id,
       title: `Review of a refusal asked for ${r.crn}`,
-      body: `${actor.displayName} asks for a review of the refusal of ${SCOPE_LABELS[r.scope].toLowerCase()} access: ${reason}`,
+      body: `${actor.displayName} asks for a review of the refusal of ${scopeInSentence(r.scope)} access: ${reason}`,
     });
   });
   return await rowFor(ctx, actor, requestId, now);
@@ -143,7 +143,7 @@ export async function decideReview(ctx: BrokerContext, actor: Actor, d: ReviewDe
     if (changed !== 1) throw new AppError('REVIEW_NOT_ALLOWED', 'This review has already been decided.');
     await appendAuditEvent(db, { at: now, actor: auditActor(actor), action: 'refusal.review.decide', subject: `request:${r.id}`, crn: r.crn, details: { outcome: d.outcome, reason, grantId, refusedBy: r.decided_by_user_id } });
     const tz = policy.workingHours.timeZone;
-    const what = d.outcome === 'UPHELD' ? 'The refusal was upheld' : `The refusal was overturned: ${SCOPE_LABELS[r.scope].toLowerCase()} access until ${formatWhen(endAt!, tz)}`;
+    const what = d.outcome === 'UPHELD' ? 'The refusal was upheld' : `The refusal was overturned: ${scopeInSentence(r.scope)} access until ${formatWhen(endAt!, tz)}`;
     await notifyUsers(db, [r.requester_user_id], {
       kind: 'REVIEW_DECIDED', at: now, crn: r.crn, requestId: r.id, grantId,
       title: `Review of the refusal for ${r.crn}: ${d.outcome === 'UPHELD' ? 'upheld' : 'access granted'}`,

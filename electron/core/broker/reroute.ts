@@ -4,7 +4,7 @@
  */
 import type { Db } from '../store/sql';
 import type { PolicySettings } from '../../../shared/contract/policy-settings';
-import { SCOPE_LABELS } from '../../../shared/domain/access';
+import { scopeInSentence } from '../../../shared/domain/access';
 import { appendAuditEvent } from '../audit/audit-log';
 import { notifyUsers, ownerSideUsers } from '../notifications/notify';
 import { run, sql } from '../store/sql';
@@ -56,5 +56,5 @@ const rerouted = (r: RequestRecord, why: string, now: number) => ({
   crn: r.crn,
   requestId: r.id,
   title: `Request for ${r.crn} passed to you`,
-  body: `A request for ${SCOPE_LABELS[r.scope].toLowerCase()} access has been routed to you. ${why}`,
+  body: `A request for ${scopeInSentence(r.scope)} access has been routed to you. ${why}`,
 });

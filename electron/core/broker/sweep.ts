@@ -10,7 +10,7 @@
 import type { Db } from '../store/sql';
 import type { SweepReport } from '../../../shared/contract';
 import type { PolicySettings } from '../../../shared/contract/policy-settings';
-import { SCOPE_LABELS } from '../../../shared/domain/access';
+import { scopeInSentence, type Scope } from '../../../shared/domain/access';
 import { appendAuditEvent } from '../audit/audit-log';
 import { HOUR } from '../clock/clock';
 import { hubUsers, notifyUsers, ownerSideUsers } from '../notifications/notify';
@@ -95,7 +95,7 @@ async function escalateOverdue(ctx: BrokerContext, now: number): Promise<number>
     if (changed !== 1) continue;
     escalated++;
     await appendAuditEvent(db, { at: now, actor: SYSTEM, action: 'request.escalate', subject: `request:${r.id}`, crn: r.crn, details: { deadline: r.deadline, ownerStaffCode: r.owner_staff_code } });
-    const body = `The request for ${SCOPE_LABELS[r.scope].toLowerCase()} access was not decided by ${formatWhen(r.deadline, await officeTimeZone(db))} and is now with the NPS hub.`;
+    const body = `The request for ${scopeInSentence(r.scope)} access was not decided by ${formatWhen(r.deadline, await officeTimeZone(db))} and is now with the NPS hub.`;
     await notifyUsers(db, [...hub, r.requester_user_id, ...await ownerSideUsers(db, r.owner_staff_code, now)], {
       kind: 'REQUEST_ESCALATED', at: now, crn: r.crn, requestId: r.id, title: `Request for ${r.crn} escalated to the hub`, body,
     });
@@ -124,7 +124,7 @@ async function sendExpiryReminders(ctx: BrokerContext, now: number): Promise<num
       sent += await notifyUsers(db, [g.grantee_user_id], {
         kind: reminder.kind, at: now, crn: g.crn, grantId: g.id, requestId: g.request_id,
         title: `Access to ${g.crn} ends in ${reminder.words}`,
-        body: `Your ${SCOPE_LABELS[g.scope as keyof typeof SCOPE_LABELS].toLowerCase()} access ends at ${formatWhen(g.end_at, await officeTimeZone(db))}. Ask for an extension if you still need it.`,
+        body: `Your ${scopeInSentence(g.scope as Scope)} access ends at ${formatWhen(g.end_at, await officeTimeZone(db))}. Ask for an extension if you still need it.`,
         dedupeKey: `grant:${g.id}:expiring-${reminder.hours}h`,
       });
     }

@@ -21,6 +21,8 @@ export interface ExportFile {
   table: string;
   key: string;
   columns: readonly string[];
+  /** Columns a file may leave out of its header (added later; older exports still import). */
+  optionalColumns?: readonly string[];
   /** What each row of this file is, when others refer to it. */
   entity?: Entity;
   references: readonly Reference[];
@@ -74,7 +76,8 @@ export const EXPORT_FILES: readonly ExportFile[] = [
     table: 'teams',
     key: 'code',
     entity: 'team',
-    columns: ['code', 'provider_code', 'name', 'pdu', 'ldu'],
+    columns: ['code', 'provider_code', 'name', 'pdu', 'ldu', 'phone', 'email'],
+    optionalColumns: ['phone', 'email'],
     references: [ref('provider_code', 'provider')],
   },
   {
@@ -82,7 +85,8 @@ export const EXPORT_FILES: readonly ExportFile[] = [
     table: 'staff',
     key: 'code',
     entity: 'staff',
-    columns: ['code', 'team_code', 'forename', 'surname', 'grade', 'email', 'active'],
+    columns: ['code', 'team_code', 'forename', 'surname', 'grade', 'email', 'phone', 'active'],
+    optionalColumns: ['phone'],
     references: [ref('team_code', 'team')],
   },
   {

@@ -145,4 +145,6 @@ export const pnc = (): z.ZodType<string, string> =>
     }
   });
 
+/** A UK phone number as people write it: digits, spaces and an optional leading +44. */
+export const phone = (): z.ZodType<string, string> => pattern(/^(\+44 ?|0)[0-9][0-9 ]{8,12}[0-9]$/, 'a UK phone number (e.g. 020 7946 0123)');
 export const email = (): z.ZodType<string, string> => pattern(/^[^\s@,;]{1,64}@[^\s@,;]{1,190}\.[A-Za-z]{2,}$/, 'an email address');

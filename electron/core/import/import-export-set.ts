@@ -232,7 +232,7 @@ function headerIsValid(header: string[], file: ExportFile, line: number, add: (p
     seen.add(col);
   }
   for (const col of file.columns) {
-    if (!seen.has(col)) {
+    if (!seen.has(col) && !file.optionalColumns?.includes(col)) {
       add({ line, column: col, problem: 'is missing from the header' });
       ok = false;
     }

@@ -19,6 +19,7 @@ import {
   calendarDate,
   decimal,
   email,
+  phone,
   flag,
   instant,
   oneOf,
@@ -107,6 +108,8 @@ export const ROW_SCHEMAS: Record<string, z.ZodType<ImportRow, Record<string, str
     name: required(text(LABEL_MAX)),
     pdu: required(text(LABEL_MAX)),
     ldu: required(text(LABEL_MAX)),
+    phone: optional(phone()),
+    email: optional(email()),
   }),
   'staff.csv': z.object({
     code: required(staffCode()),
@@ -115,6 +118,7 @@ export const ROW_SCHEMAS: Record<string, z.ZodType<ImportRow, Record<string, str
     surname: name(),
     grade: required(oneOf(GRADES)),
     email: optional(email()),
+    phone: optional(phone()),
     active: required(flag()),
   }),
   'people.csv': z.object({

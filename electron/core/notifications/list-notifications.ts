@@ -14,6 +14,7 @@ interface Row {
   grant_id: number | null;
   created_at: number;
   read_at: number | null;
+  person_name: string | null;
 }
 
 export async function unreadCount(db: Db, userId: number): Promise<number> {
@@ -23,9 +24,13 @@ export async function unreadCount(db: Db, userId: number): Promise<number> {
 export async function listNotifications(db: Db, userId: number, o: { unreadOnly: boolean; limit: number; offset: number }): Promise<{ rows: NotificationRow[]; unread: number }> {
   const rows = await all<Row>(
     db,
-    sql`SELECT id, kind, title, body, crn, request_id, grant_id, created_at, read_at FROM notifications
-        WHERE user_id = ${userId} AND (${o.unreadOnly ? 1 : 0} = 0 OR read_at IS NULL)
-        ORDER BY created_at DESC, id DESC LIMIT ${o.limit} OFFSET ${o.offset}`,
+    // The person's name, so a notification says who it is about; never to someone excluded from the record.
+    sql`SELECT n.id, n.kind, n.title, n.body, n.crn, n.request_id, n.grant_id, n.created_at, n.read_at,
+          CASE WHEN EXISTS (SELECT 1 FROM lao_exclusions x JOIN users u ON u.staff_code = x.staff_code WHERE u.id = n.user_id AND x.crn = n.crn)
+            THEN NULL ELSE p.forename || ' ' || p.surname END AS person_name
+        FROM notifications n LEFT JOIN people p ON p.crn = n.crn
+        WHERE n.user_id = ${userId} AND (${o.unreadOnly ? 1 : 0} = 0 OR n.read_at IS NULL)
+        ORDER BY n.created_at DESC, n.id DESC LIMIT ${o.limit} OFFSET ${o.offset}`,
   );
   return {
     rows: rows.map((r) => ({
@@ -34,6 +39,7 @@ export async function listNotifications(db: Db, userId: number, o: { unreadOnly:
       title: r.title,
       body: r.body,
       crn: r.crn,
+      personName: r.person_name,
       requestId: r.request_id,
       grantId: r.grant_id,
       createdAt: r.created_at,

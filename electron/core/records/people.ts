@@ -2,7 +2,7 @@
 import { mapInOrder } from '../../../shared/async/map-in-order';
 import type { MyAccess, PersonDetail, PersonSearchRow } from '../../../shared/contract';
 import { SCOPES, type Scope } from '../../../shared/domain/access';
-import { CRN_PATTERN } from '../../../shared/domain/identifiers';
+import { CRN_PATTERN, pncFromTyped } from '../../../shared/domain/identifiers';
 import type { Sector } from '../../../shared/domain/organisation';
 import { AppError } from '../../../shared/errors';
 import { availableDeputies, localDate, officeTimeZone, staffAvailability } from '../broker/case-facts';
@@ -58,9 +58,11 @@ async function searchRow(ctx: BrokerContext, actor: Actor, p: PersonRecord, now:
 }
 
 /**
- * Search by CRN (exact, or a prefix such as "X12") or by surname prefix, optionally after a
- * forename ("Wayne Walk"). Each form is a range on an index, so it stays quick among 240,000
- * people (measured: under 1 ms, where a LIKE over three columns took 190 ms).
+ * Search by CRN (exact, or a prefix such as "X12"), by PNC (exact, with or without the slash:
+ * "2012/0123456A" or "20120123456A"), or by surname prefix, optionally after a forename ("Wayne
+ * Walk") or before it as on a list ("Walker, Wayne"). The CRN and surname forms are ranges on an
+ * index, so they stay quick among 240,000 people (measured: under 1 ms, where a LIKE over three
+ * columns took 190 ms); a PNC is one equality test per row.
  */
 /** Surname, then forename, case aside. */
 const BY_NAME = sqlDialect({ sqlite: sql`p.surname COLLATE NOCASE, p.forename COLLATE NOCASE`, postgres: sql`lower(p.surname), lower(p.forename)` });
@@ -70,9 +72,13 @@ function searchWhere(query: string): SqlFragment {
   const upper = q.toUpperCase();
   if (CRN_PATTERN.test(upper)) return sql`WHERE p.crn = ${upper}`;
   if (/^[A-Z]\d{1,5}$/.test(upper)) return sql`WHERE p.crn >= ${upper} AND p.crn < ${`${upper}\uffff`}`;
+  const pnc = pncFromTyped(upper);
+  if (pnc) return sql`WHERE p.pnc = ${pnc}`;
+  const comma = q.indexOf(',');
   const words = q.split(/\s+/);
-  const surname = words[words.length - 1]!;
-  const forename = words.length > 1 ? words.slice(0, -1).join(' ') : null;
+  const surname = comma >= 0 ? q.slice(0, comma).trim() : words[words.length - 1]!;
+  const forenames = comma >= 0 ? q.slice(comma + 1).trim() : words.slice(0, -1).join(' ');
+  const forename = forenames.length > 0 ? forenames : null;
   const above = `${surname}\uffff`;
   const range = sql`${sqlDialect({
     sqlite: sql`p.surname >= ${surname} COLLATE NOCASE AND p.surname < ${above} COLLATE NOCASE`,

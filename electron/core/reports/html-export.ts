@@ -7,6 +7,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { chartSpecs, REPORT_SECTIONS, SERIES_STYLES } from '../../../shared/contract/report-charts';
+import { formatPeriod } from '../../../shared/format/dates';
 import { formatInstant, headlineFigures, reportTables, type Cell, type ReportTable } from '../../../shared/contract/report-tables';
 import { BREAKDOWN_LABELS, type Report } from '../../../shared/contract/reports';
 import { HTML_CHART_SCRIPT } from './html-chart-script';
@@ -55,7 +56,7 @@ export function reportHtml(report: Report): string {
   const tz = report.period.timeZone;
   const tables = new Map(reportTables(report).map((t) => [t.id, t]));
   const charts = chartSpecs(report);
-  const title = `Access to risk records: ${report.period.from} to ${report.period.to}`;
+  const title = `Access to risk records: ${formatPeriod(report.period.from, report.period.to)}`;
   const sections = REPORT_SECTIONS.map((s) => {
     const figures = charts
       .filter((c) => s.charts.includes(c.id))
@@ -77,7 +78,7 @@ export function reportHtml(report: Report): string {
 <header>
 <p class="meta">Records Access Broker report</p>
 <h1>${escapeHtml(title)}</h1>
-<p class="meta">Requests made from ${escapeHtml(report.period.from)} to ${escapeHtml(report.period.to)} (${escapeHtml(tz)}), counted as they stood at ${escapeHtml(formatInstant(report.period.asOf, tz) ?? '')}.
+<p class="meta">Requests made ${escapeHtml(formatPeriod(report.period.from, report.period.to))} (${escapeHtml(tz)}), counted as they stood at ${escapeHtml(formatInstant(report.period.asOf, tz) ?? '')}.
 Broken down by: ${escapeHtml(BREAKDOWN_LABELS[report.breakdown].toLowerCase())}. Generated ${escapeHtml(formatInstant(report.generatedAt, tz) ?? '')}.
 Percentiles are nearest-rank. This report holds access facts only: no record contents and no case reference numbers.</p>
 </header>

@@ -1,14 +1,15 @@
 /**
  * The one entry point: dispatch(channel, connection, rawInput). Validate with the channel's zod
  * schema, check the session, call the handler (which asks the policy), check the answer against
- * the output schema, and answer {ok:true,value} or {ok:false,error:{code,message}}. Nothing
+ * the output schema, and answer {ok:true,value} or {ok:false,error:{code,message}} (with `fields`,
+ * each refused field's path and message, when the input was invalid). Nothing
  * thrown ever escapes: unknown channels and malformed input are answered as errors, having
  * changed nothing. Each call is all or nothing (call-atomicity.ts); a damaged store is refused
  * from the first sign of damage on (store-health.ts).
  */
 import type { z } from 'zod';
 import { CONTRACT, isChannelName, type ChannelName, type Result } from '../../../shared/contract';
-import { AppError, ERROR_CODES } from '../../../shared/errors';
+import { AppError, ERROR_CODES, type FieldProblem } from '../../../shared/errors';
 import { appendAuditEvent } from '../audit/audit-log';
 import { loadActor } from '../auth/load-actor';
 import type { Connection } from '../auth/sessions';
@@ -31,7 +32,14 @@ function describeIssues(error: z.ZodError): string {
   return `${ERROR_CODES.INVALID_INPUT} ${parts.join('; ')}`;
 }
 
-const failure = (code: keyof typeof ERROR_CODES, message?: string): Result<never> => ({ ok: false, error: new AppError(code, message).toShape() });
+/** Each refused field, so the renderer never has to parse the flattened message back. */
+const fieldProblems = (error: z.ZodError): FieldProblem[] =>
+  error.issues.slice(0, MAX_ISSUES).map((i) => ({ path: i.path.map(String).join('.'), message: i.message }));
+
+const failure = (code: keyof typeof ERROR_CODES, message?: string, fields?: FieldProblem[]): Result<never> => ({
+  ok: false,
+  error: new AppError(code, message, fields).toShape(),
+});
 
 export type InternalErrorLog = (channel: string, error: unknown) => void;
 
@@ -45,7 +53,7 @@ export async function dispatch(services: CoreServices, channel: unknown, conn: C
     const def = CONTRACT[channel];
     if (def.access === 'dev' && services.devClock === null) return failure('UNKNOWN_CHANNEL', `No such operation: ${channel}.`);
     const parsed = def.input.safeParse(rawInput === undefined ? {} : rawInput);
-    if (!parsed.success) return failure('INVALID_INPUT', describeIssues(parsed.error));
+    if (!parsed.success) return failure('INVALID_INPUT', describeIssues(parsed.error), fieldProblems(parsed.error));
     const handler = HANDLERS[channel] as Handler<ChannelName>;
     // A call runs, with everything it reads and writes, in one transaction (call-atomicity.ts).
     if (!OWN_TRANSACTIONS.has(channel)) {

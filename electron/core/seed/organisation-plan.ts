@@ -17,6 +17,9 @@ export interface TeamPlan {
   pdu: string;
   ldu: string;
   hub: boolean;
+  /** The team's duty line and mailbox (how the hub is reached). */
+  phone: string;
+  email: string;
 }
 
 export interface StaffPlan {
@@ -30,6 +33,7 @@ export interface StaffPlan {
   forename: string;
   surname: string;
   email: string;
+  phone: string;
   active: 0 | 1;
   /** People this practitioner owns (0 for staff who deliver work but hold no cases). */
   caseload: number;
@@ -82,7 +86,13 @@ function makeTeam(provider: ProviderDef, suffix: string, n: number, hub: boolean
   const pdu = hub ? pdus[0]! : pdus[(n - 1) % pdus.length]!;
   const ldu = `${pdu} ${hub ? 'Central' : rng.pick(LDU_SUFFIXES)}`;
   const name = hub ? `${provider.name} central hub` : `${ldu} ${provider.sector === 'NPS' ? 'offender management' : 'case management'} team ${n}`;
-  return { code: `${provider.code}${suffix}`, providerCode: provider.code, sector: provider.sector, region, name, pdu, ldu, hub };
+  const code = `${provider.code}${suffix}`;
+  return {
+    code, providerCode: provider.code, sector: provider.sector, region, name, pdu, ldu, hub,
+    // Ofcom's numbers for drama (0113 496 0000 to 0999): fictional, never anyone's real line.
+    phone: `0113 496 0${String(Math.abs(hashCode(code)) % 1000).padStart(3, '0')}`,
+    email: `${hub ? 'hub' : 'duty'}.${code.toLowerCase()}@${provider.code.toLowerCase()}.probation.example`,
+  };
 }
 
 function addTeamStaff(team: TeamPlan, spec: ScaleSpec, seed: number, staff: StaffPlan[]): void {
@@ -119,6 +129,8 @@ function makeStaff(team: TeamPlan, grade: Grade, member: number, seed: number, i
     forename,
     surname,
     email: `${local}.${code.toLowerCase()}@${team.providerCode.toLowerCase()}.probation.example`,
+    // Ofcom's numbers for drama (020 7946 0000 to 0999): fictional, never anyone's real line.
+    phone: `020 7946 0${String(index % 1000).padStart(3, '0')}`,
     active: 1,
     caseload: 0,
   };
@@ -172,4 +184,11 @@ function fillCaseloads(list: StaffPlan[], need: number, spec: ScaleSpec, rng: Rn
   // Too few practitioners for the people: everyone takes more, as happened in overstretched areas.
   for (let i = 0; left > 0 && holding.length > 0; i++, left--) holding[i % holding.length]!.caseload++;
   return holding;
+}
+
+/** A stable small number from a code, so a team's synthetic phone number never changes between runs. */
+function hashCode(text: string): number {
+  let h = 0;
+  for (const c of text) h = (h * 31 + c.charCodeAt(0)) | 0;
+  return h;
 }

@@ -67,7 +67,7 @@ export async function seedExportSet(opts: SeedOptions): Promise<SeedResult> {
   try {
     for (const p of org.providers) await out('providers.csv').write({ code: p.code, name: p.name, sector: p.sector });
     for (const t of org.teams) {
-      await out('teams.csv').write({ code: t.code, provider_code: t.providerCode, name: t.name, pdu: t.pdu, ldu: t.ldu });
+      await out('teams.csv').write({ code: t.code, provider_code: t.providerCode, name: t.name, pdu: t.pdu, ldu: t.ldu, phone: t.phone, email: t.email });
     }
     for (const s of org.staff) {
       await out('staff.csv').write({
@@ -77,6 +77,7 @@ export async function seedExportSet(opts: SeedOptions): Promise<SeedResult> {
         surname: s.surname,
         grade: s.grade,
         email: s.email,
+        phone: s.phone,
         active: s.active,
       });
     }

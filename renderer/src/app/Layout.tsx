@@ -5,7 +5,7 @@
  */
 import type { ReactNode } from 'react';
 import { SERVICE_NAME } from '../components/Page';
-import { isCurrent, navItemsFor } from './navigation';
+import { currentItem, navItemsFor } from './screen-access';
 import { ROLE_LABELS, useSession } from './session';
 import { useRoute } from './router';
 import { NotificationsLink } from './NotificationsLink';
@@ -66,6 +66,7 @@ export function Layout({ children, onLock, onSignOut }: { children: ReactNode; o
   const { user, demo } = useSession();
   const route = useRoute();
   const items = navItemsFor(user);
+  const current = currentItem(items, route.path);
   const roleText = user.roles.map((r) => ROLE_LABELS[r]).join(', ');
   return (
     <>
@@ -104,7 +105,7 @@ export function Layout({ children, onLock, onSignOut }: { children: ReactNode; o
               <ul className="moj-primary-navigation__list">
                 {items.map((item) => (
                   <li className="moj-primary-navigation__item" key={item.href}>
-                    <a className="moj-primary-navigation__link" href={item.href} aria-current={isCurrent(item, route.path) ? 'page' : undefined}>
+                    <a className="moj-primary-navigation__link" href={item.href} aria-current={item === current ? 'page' : undefined}>
                       {item.label}
                     </a>
                   </li>
@@ -117,7 +118,8 @@ export function Layout({ children, onLock, onSignOut }: { children: ReactNode; o
       <div className="rab-page">
         <div className="govuk-width-container">
         {demo ? (
-          <div className="govuk-phase-banner">
+          // A labelled region, so the banner sits in a landmark like the rest of the page.
+          <div className="govuk-phase-banner" role="region" aria-label="Demonstration">
             <p className="govuk-phase-banner__content">
               <strong className="govuk-tag govuk-phase-banner__content__tag">Demo</strong>
               <span className="govuk-phase-banner__text">

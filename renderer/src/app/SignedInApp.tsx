@@ -3,8 +3,8 @@
  * nothing themselves beyond what they show: the broker authorises every call.
  */
 import { useCallback, type ReactNode } from 'react';
-import type { Role } from '../../../shared/domain/access';
 import { call } from '../broker/call';
+import { queryClient } from '../broker/live-query';
 import { NotificationBanner } from '../components/Banner';
 import { Page } from '../components/Page';
 import { NotificationsScreen } from '../screens/account/NotificationsScreen';
@@ -37,7 +37,7 @@ import { RequestScreen } from '../screens/practitioner/RequestScreen';
 import { ReportsScreen } from '../screens/reports/ReportsScreen';
 import { useIdleLock } from './idle-lock';
 import { Layout } from './Layout';
-import { homeFor } from './navigation';
+import { homeFor, mayOpen, type ScreenKey } from './screen-access';
 import { href, navigate, useRoute, type Route } from './router';
 import { hasRole, useSession, type SessionApi } from './session';
 import { useEffect } from 'react';
@@ -76,66 +76,65 @@ function Redirect({ to }: { to: string }) {
 /** The screen for a route, or null when none matches. */
 export function screenFor(route: Route, session: SessionApi): ReactNode {
   const [first, second, third] = route.segments;
-  const only = (roles: Role[], screen: ReactNode) => (hasRole(session.user, ...roles) ? screen : <NotForYou />);
+  const only = (key: ScreenKey, screen: ReactNode) => (mayOpen(session.user, key) ? screen : <NotForYou />);
   const id = positiveId(second);
   const crn = crnOf(second);
   switch (first) {
     case undefined:
       return <Redirect to={homeFor(session.user)} />;
     case 'notifications':
-      return <NotificationsScreen />;
+      return only('notifications', <NotificationsScreen />);
     case 'people':
-      if (!second) return <FindPersonScreen />;
+      if (!second) return only('findPerson', <FindPersonScreen />);
       if (!crn) return null;
-      if (third === 'request') return only(['crc-practitioner'], <RequestAccessScreen crn={crn} />);
-      return third ? null : <PersonScreen crn={crn} />;
+      if (third === 'request') return only('requestAccess', <RequestAccessScreen crn={crn} />);
+      return third ? null : only('person', <PersonScreen crn={crn} />);
     case 'records':
-      return crn && !third ? <RecordViewerScreen key={crn} crn={crn} /> : null;
+      return crn && !third ? only('record', <RecordViewerScreen key={crn} crn={crn} />) : null;
     case 'requests':
-      if (!second) return only(['crc-practitioner'], <MyRequestsScreen />);
-      if (second === 'batch') return only(['crc-practitioner'], <BatchRequestScreen />);
+      if (!second) return only('myRequests', <MyRequestsScreen />);
+      if (second === 'batch') return only('batchRequest', <BatchRequestScreen />);
       if (!id) return null;
-      if (third === 'emergency') return only(['crc-practitioner'], <EmergencyAccessScreen requestId={id} />);
-      return third ? null : <RequestScreen key={id} requestId={id} />;
+      if (third === 'emergency') return only('emergencyAccess', <EmergencyAccessScreen requestId={id} />);
+      return third ? null : only('request', <RequestScreen key={id} requestId={id} />);
     case 'grants':
-      if (!second) return <MyGrantsScreen />;
-      return id && third === 'extend' ? <ExtendGrantScreen grantId={id} /> : null;
+      if (!second) return only('myGrants', <MyGrantsScreen />);
+      return id && third === 'extend' ? only('extendGrant', <ExtendGrantScreen grantId={id} />) : null;
     case 'inbox':
-      return only(['nps-offender-manager'], <QueueScreen key="inbox" kind="inbox" />);
+      return only('inbox', <QueueScreen key="inbox" kind="inbox" />);
     case 'decide':
-      return id ? only(['nps-offender-manager', 'hub'], <DecideScreen key={id} requestId={id} />) : null;
+      return id ? only('decide', <DecideScreen key={id} requestId={id} />) : null;
     case 'decide-bulk':
-      return only(['nps-offender-manager', 'hub'], <BulkDecideScreen />);
+      return only('bulkDecide', <BulkDecideScreen />);
     case 'caseload':
-      if (!second) return only(['nps-offender-manager'], <CaseloadScreen />);
-      return crn ? only(['nps-offender-manager', 'hub', 'admin'], <WhoCanSeeScreen crn={crn} />) : null;
+      if (!second) return only('caseload', <CaseloadScreen />);
+      return crn ? only('whoCanSee', <WhoCanSeeScreen crn={crn} />) : null;
     case 'absences':
-      return only(['nps-offender-manager'], <AbsencesScreen />);
+      return only('absences', <AbsencesScreen />);
     case 'hub':
-      return only(['hub'], <QueueScreen key="hub" kind="hub" />);
+      return only('hubQueue', <QueueScreen key="hub" kind="hub" />);
     case 'emergency-reviews':
-      return only(['hub'], <EmergencyReviewsScreen />);
+      return only('emergencyReviews', <EmergencyReviewsScreen />);
     case 'reviews':
-      // Hub staff, and senior probation officers of the owner's team (the broker checks which).
-      return second ? null : only(['hub', 'nps-offender-manager'], <RefusalReviewsScreen />);
+      return second ? null : only('refusalReviews', <RefusalReviewsScreen />);
     case 'reports':
-      return second ? null : only(['hub', 'admin', 'nps-offender-manager'], <ReportsScreen />);
+      return second ? null : only('reports', <ReportsScreen />);
     case 'admin':
       switch (second) {
         case 'users':
-          if (!third) return only(['admin'], <UsersScreen />);
-          if (third === 'new') return only(['admin'], <NewUserScreen />);
-          return positiveId(third) ? only(['admin'], <UserScreen userId={Number(third)} />) : null;
+          if (!third) return only('users', <UsersScreen />);
+          if (third === 'new') return only('newUser', <NewUserScreen />);
+          return positiveId(third) ? only('user', <UserScreen userId={Number(third)} />) : null;
         case 'import':
-          return only(['admin'], <ImportScreen />);
+          return only('import', <ImportScreen />);
         case 'policy':
-          return only(['admin'], <PolicyScreen />);
+          return only('policy', <PolicyScreen />);
         case 'audit':
-          return only(['admin'], <AuditScreen />);
+          return only('audit', <AuditScreen />);
         case 'clock':
-          return only(['admin'], <ClockScreen />);
+          return only('clock', <ClockScreen />);
         case 'lao':
-          return only(['lao-admin', 'admin'], <LaoScreen />);
+          return only('lao', <LaoScreen />);
         default:
           return null;
       }
@@ -148,6 +147,8 @@ export function SignedInApp() {
   const session = useSession();
   const route = useRoute();
   const { setStatus } = session;
+  // What one person loaded is never shown to the next: the cache goes when the window locks or signs out.
+  useEffect(() => () => queryClient.clear(), []);
 
   const lock = useCallback(() => {
     void call('auth.lock', {}).then((r) => (r.ok ? setStatus(r.value) : undefined));

@@ -49,6 +49,11 @@ export function navigate(path: string, query?: Record<string, string | number | 
 
 /** Changes the query without adding a history entry (filters, search boxes). */
 export function replaceQuery(path: string, query: Record<string, string | number | undefined>): void {
+  replaceRoute(path, query);
+}
+
+/** Goes to another screen in place of this one, so Back skips it (a search that found its one person). */
+export function replaceRoute(path: string, query: Record<string, string | number | undefined> = {}): void {
   const target = href(path, query);
   if (window.location.hash === target) return;
   window.history.replaceState(window.history.state, '', target);

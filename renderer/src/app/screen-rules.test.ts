@@ -6,18 +6,26 @@ import { sortRows, type Column } from '../components/sort-rows';
 import { compareNumber, matchesText } from '../format/filter';
 import { formToPolicy, policyProblems, policyToForm } from '../screens/admin/policy-form';
 import { progressText } from '../screens/admin/import-progress-text';
-import { homeFor, isCurrent, NAV_ITEMS } from './navigation';
 
 describe('the broker’s refusals on a form', () => {
-  it('puts each invalid field’s message against that field', () => {
+  it('puts each refused field’s message against that field, worded with the field’s label', () => {
     const problems = problemsFrom(
-      { code: 'INVALID_INPUT', message: `${ERROR_CODES.INVALID_INPUT} justification: is required; durationDays: Too big` },
-      { justification: 'request-justification', durationDays: 'request-duration' },
+      {
+        code: 'INVALID_INPUT',
+        message: `${ERROR_CODES.INVALID_INPUT} justification: is required; durationDays: Too big`,
+        fields: [{ path: 'justification', message: 'is required' }, { path: 'durationDays', message: 'Too big: expected number to be <=30' }],
+      },
+      { justification: { id: 'request-justification', label: 'Why you need it' }, durationDays: { id: 'request-duration', label: 'For how many days' } },
     );
     expect(problems).toEqual([
-      { fieldId: 'request-justification', message: 'justification: is required' },
-      { fieldId: 'request-duration', message: 'durationDays: Too big' },
+      { fieldId: 'request-justification', message: 'Why you need it: is required' },
+      { fieldId: 'request-duration', message: 'For how many days: too big: expected number to be <=30' },
     ]);
+  });
+
+  it('never shows the contract’s key, even for a field the form does not have', () => {
+    const problems = problemsFrom({ code: 'INVALID_INPUT', message: 'x', fields: [{ path: 'immediate_safety.minutes', message: 'must be a whole number' }] });
+    expect(problems).toEqual([{ message: 'Must be a whole number' }]);
   });
 
   it('shows any other refusal as the broker worded it', () => {
@@ -59,11 +67,18 @@ describe('the policy form', () => {
     const { policy, problems } = formToPolicy(form);
     expect(policy).toBeNull();
     expect(problems.map((p) => p.fieldId)).toEqual(['policy-max-FULL_RECORD', 'policy-days']);
+    // The field's label, never the contract's key ("FULL_RECORD", "immediate_safety").
+    expect(problems[0]!.message).toBe('Longest access to the full record, in days: enter a whole number');
   });
 
   it('puts the broker’s own objections against the right field', () => {
-    const problems = policyProblems({ code: 'INVALID_INPUT', message: `${ERROR_CODES.INVALID_INPUT} policy.sla.ROUTINE.minutes: Too small; policy.workingHours.end: the working day must end after it starts` });
+    const problems = policyProblems({
+      code: 'INVALID_INPUT',
+      message: `${ERROR_CODES.INVALID_INPUT} policy.sla.ROUTINE.minutes: Too small; policy.workingHours.end: the working day must end after it starts`,
+      fields: [{ path: 'policy.sla.ROUTINE.minutes', message: 'Too small' }, { path: 'policy.workingHours.end', message: 'the working day must end after it starts' }],
+    });
     expect(problems.map((p) => p.fieldId)).toEqual(['policy-sla-ROUTINE-minutes', 'policy-end']);
+    expect(problems.map((p) => p.message)).toEqual(['Minutes for routine: too small', 'Day ends: the working day must end after it starts']);
   });
 });
 
@@ -71,24 +86,5 @@ describe('the import progress bar', () => {
   it('says how far the import has got', () => {
     expect(progressText({ running: true, file: 'people.csv', rowsDone: 5000, rowsTotal: 20000 })).toBe('25%: 5,000 of 20,000 rows, reading people.csv');
     expect(progressText({ running: true, file: null, rowsDone: 0, rowsTotal: 0 })).toBe('Starting');
-  });
-});
-
-describe('navigation by role', () => {
-  const user = (roles: Array<'crc-practitioner' | 'nps-offender-manager' | 'hub' | 'admin' | 'lao-admin'>) => ({
-    userId: 1, username: 'u', displayName: 'U', roles, staffCode: null, sector: null, providerName: null, teamName: null,
-  });
-
-  it('lands each role on its main screen', () => {
-    expect(homeFor(user(['crc-practitioner']))).toBe('/people');
-    expect(homeFor(user(['nps-offender-manager']))).toBe('/inbox');
-    expect(homeFor(user(['hub', 'lao-admin']))).toBe('/hub');
-    expect(homeFor(user(['admin']))).toBe('/admin/users');
-  });
-
-  it('marks the section a screen belongs to as current', () => {
-    const people = NAV_ITEMS.find((i) => i.href === '#/people')!;
-    expect(isCurrent(people, '/records/X100001')).toBe(true);
-    expect(isCurrent(people, '/peoplex')).toBe(false);
   });
 });

@@ -44,9 +44,9 @@ export function NotificationBanner({
   );
 }
 
-export function WarningText({ children }: { children: ReactNode }) {
+export function WarningText({ children, testId }: { children: ReactNode; testId?: string }) {
   return (
-    <div className="govuk-warning-text">
+    <div className="govuk-warning-text" data-testid={testId}>
       <span className="govuk-warning-text__icon" aria-hidden="true">
         !
       </span>

@@ -8,6 +8,8 @@ export interface Problem {
   /** The id of the field to move to, when the problem belongs to one. */
   fieldId?: string;
   message: string;
+  /** A screen to open instead (for example the request that already covers this one). */
+  href?: string;
 }
 
 export function ErrorSummary({ problems, title = 'There is a problem' }: { problems: Problem[]; title?: string }) {
@@ -25,7 +27,9 @@ export function ErrorSummary({ problems, title = 'There is a problem' }: { probl
           <ul className="govuk-list govuk-error-summary__list">
             {problems.map((p) => (
               <li key={`${p.fieldId ?? ''}${p.message}`}>
-                {p.fieldId ? (
+                {p.href ? (
+                  <a href={p.href}>{p.message}</a>
+                ) : p.fieldId ? (
                   <a
                     href={`#${p.fieldId}`}
                     onClick={(event) => {

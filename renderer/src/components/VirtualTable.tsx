@@ -1,11 +1,13 @@
 /**
- * A GOV.UK table for long lists (an inbox of 10,000 requests): only the rows in view are in the
- * page, between two spacer rows that keep the scroll height right. Sorting is by the column
- * headers (MoJ sortable table pattern, aria-sort); filtering is done by the screen. Screen readers
- * are told the full row count and each row's position.
+ * A GOV.UK table for long lists (an inbox of 10,000 requests): only the rows in view of the window
+ * are in the page, between two spacer rows that keep the page's height right. The page itself
+ * scrolls (no box scrolling inside the page, which hid rows of even a short list). Sorting is by the
+ * column headers (MoJ sortable table pattern, aria-sort); filtering is done by the screen. Screen
+ * readers are told the full row count and each row's position. At narrow widths each row is shown
+ * as a stacked summary, every value under its column's name (app.css), rather than cut-off columns.
  */
-import { useEffect, useMemo, useRef, useState } from 'react';
-import { useVirtualizer } from '@tanstack/react-virtual';
+import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import { useWindowVirtualizer } from '@tanstack/react-virtual';
 import { sortRows, type Column, type SortState } from './sort-rows';
 
 export type { Column, SortState } from './sort-rows';
@@ -36,20 +38,29 @@ export function VirtualTable<T>(props: VirtualTableProps<T>) {
   const { caption, captionDetail, rows, columns, rowKey, rowClass, initialSort, estimate = 60, testId, emptyText = 'Nothing to show.', totalRows, onNearEnd } = props;
   const [sort, setSort] = useState<SortState | null>(initialSort ?? null);
   const sorted = useMemo(() => sortRows(rows, columns, sort), [rows, columns, sort]);
-  const scrollRef = useRef<HTMLDivElement>(null);
-  // TanStack Virtual hands back fresh functions each render, so the React Compiler leaves this
-  // component as it is; that is all the warning says.
-  // eslint-disable-next-line react-hooks/incompatible-library
-  const virtualizer = useVirtualizer({
+  const tableRef = useRef<HTMLTableElement>(null);
+  // Where the table starts in the page: the window's scroll position is counted from there.
+  const [scrollMargin, setScrollMargin] = useState(0);
+  useLayoutEffect(() => {
+    const measure = () => {
+      const top = tableRef.current ? tableRef.current.getBoundingClientRect().top + window.scrollY : 0;
+      setScrollMargin((current) => (Math.abs(current - top) > 1 ? top : current));
+    };
+    measure();
+    const observer = new ResizeObserver(measure);
+    observer.observe(document.body);
+    return () => observer.disconnect();
+  }, []);
+  const virtualizer = useWindowVirtualizer({
     count: sorted.length,
-    getScrollElement: () => scrollRef.current,
     estimateSize: () => estimate,
     overscan: 8,
+    scrollMargin,
   });
   const items = virtualizer.getVirtualItems();
   const total = virtualizer.getTotalSize();
-  const before = items.length > 0 ? items[0]!.start : 0;
-  const after = items.length > 0 ? total - items[items.length - 1]!.end : 0;
+  const before = items.length > 0 ? items[0]!.start - scrollMargin : 0;
+  const after = items.length > 0 ? total - (items[items.length - 1]!.end - scrollMargin) : 0;
   const lastShown = items.length > 0 ? items[items.length - 1]!.index : -1;
   useEffect(() => {
     if (onNearEnd && sorted.length > 0 && lastShown >= sorted.length - NEAR_END_ROWS) onNearEnd();
@@ -61,8 +72,8 @@ export function VirtualTable<T>(props: VirtualTableProps<T>) {
     );
 
   return (
-    <div className="rab-scroll-box" ref={scrollRef} tabIndex={0} role="region" aria-label={caption} data-testid={testId}>
-      <table className="govuk-table" aria-rowcount={(totalRows ?? sorted.length) + 1}>
+    <div className="rab-long-list" data-testid={testId}>
+      <table className="govuk-table rab-stacking-table" ref={tableRef} aria-rowcount={(totalRows ?? sorted.length) + 1}>
         <caption className="govuk-table__caption govuk-table__caption--m govuk-visually-hidden">
           {caption} {captionDetail ? <span className="rab-table-caption-count">{captionDetail}</span> : null}
         </caption>
@@ -114,7 +125,7 @@ export function VirtualTable<T>(props: VirtualTableProps<T>) {
                 data-testid="virtual-row"
               >
                 {columns.map((column) => (
-                  <td key={column.key} className={`govuk-table__cell ${column.numeric ? 'govuk-table__cell--numeric' : ''}`.trim()}>
+                  <td key={column.key} className={`govuk-table__cell ${column.numeric ? 'govuk-table__cell--numeric' : ''}`.trim()} data-label={column.header}>
                     {column.render(row)}
                   </td>
                 ))}

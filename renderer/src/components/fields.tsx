@@ -37,7 +37,7 @@ export function TextInput(
   props: FieldBase & {
     value: string;
     onChange: (value: string) => void;
-    type?: 'text' | 'password' | 'search' | 'datetime-local' | 'number';
+    type?: 'text' | 'password' | 'search' | 'number';
     width?: 'govuk-input--width-10' | 'govuk-input--width-20' | 'govuk-input--width-5' | 'govuk-input--width-3' | 'govuk-!-width-one-half' | 'govuk-!-width-two-thirds';
     autoComplete?: string;
     spellCheck?: boolean;
@@ -53,7 +53,7 @@ export function TextInput(
       <Hint id={id} hint={hint} />
       <FieldError id={id} error={error} />
       <input
-        className={`govuk-input ${width ?? (type === 'datetime-local' ? 'govuk-input--width-20' : '')} ${error ? 'govuk-input--error' : ''}`.trim()}
+        className={`govuk-input ${width ?? ''} ${error ? 'govuk-input--error' : ''}`.trim()}
         id={id}
         name={id}
         type={type}

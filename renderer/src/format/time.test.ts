@@ -3,8 +3,8 @@ import { formatDateTime, formatIsoDate, formatSpan, fromLondonInputValue, remain
 
 describe('times as staff read them (London)', () => {
   it('shows instants in London time, summer and winter', () => {
-    expect(formatDateTime(Date.UTC(2026, 0, 14, 9, 30))).toBe('14 Jan 2026, 09:30');
-    expect(formatDateTime(Date.UTC(2026, 6, 14, 9, 30))).toBe('14 Jul 2026, 10:30');
+    expect(formatDateTime(Date.UTC(2026, 0, 14, 9, 30))).toBe('14 January 2026, 09:30');
+    expect(formatDateTime(Date.UTC(2026, 6, 14, 9, 30))).toBe('14 July 2026, 10:30');
   });
 
   it('reads and writes date-time inputs as London wall-clock time, whatever the computer’s zone', () => {
@@ -30,7 +30,7 @@ describe('times as staff read them (London)', () => {
   });
 
   it('shows record dates without shifting a day', () => {
-    expect(formatIsoDate('1985-03-01')).toBe('1 Mar 1985');
+    expect(formatIsoDate('1985-03-01')).toBe('1 March 1985');
     expect(formatIsoDate(null)).toBe('Not recorded');
   });
 });

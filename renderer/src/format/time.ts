@@ -1,33 +1,21 @@
 /**
  * Instants from the broker are milliseconds since the epoch (UTC); staff read them as London time.
  */
-const LONDON = 'Europe/London';
+import { formatDate as formatDay, formatDateTime as formatMoment, formatIsoDay, LONDON } from '../../../shared/format/dates';
 
-const dateTime = new Intl.DateTimeFormat('en-GB', {
-  timeZone: LONDON,
-  day: 'numeric',
-  month: 'short',
-  year: 'numeric',
-  hour: '2-digit',
-  minute: '2-digit',
-  hour12: false,
-});
-const dateOnly = new Intl.DateTimeFormat('en-GB', { timeZone: LONDON, day: 'numeric', month: 'short', year: 'numeric' });
-const timeOnly = new Intl.DateTimeFormat('en-GB', { timeZone: LONDON, hour: '2-digit', minute: '2-digit', second: '2-digit', hour12: false });
+const timeOnly = new Intl.DateTimeFormat('en-GB', { timeZone: LONDON, hour: '2-digit', minute: '2-digit', second: '2-digit', hourCycle: 'h23' });
 
-/** "14 Dec 2026, 09:30" */
-export const formatDateTime = (at: number): string => dateTime.format(at);
-/** "14 Dec 2026" */
-export const formatDate = (at: number): string => dateOnly.format(at);
+/** "14 December 2026, 09:30" */
+export const formatDateTime = (at: number): string => formatMoment(at);
+/** "14 December 2026" */
+export const formatDate = (at: number): string => formatDay(at);
 /** "09:30:05" */
 export const formatTime = (at: number): string => timeOnly.format(at);
 
-/** An ISO calendar date from the record ("2026-12-14") as "14 Dec 2026". */
+/** An ISO calendar date from the record ("2026-12-14") as "14 December 2026". */
 export function formatIsoDate(iso: string | null): string {
   if (!iso) return 'Not recorded';
-  const [y, m, d] = iso.split('-').map(Number);
-  if (!y || !m || !d) return iso;
-  return dateOnly.format(Date.UTC(y, m - 1, d, 12));
+  return formatIsoDay(iso);
 }
 
 const MINUTE = 60_000;
@@ -59,7 +47,7 @@ export function formatMinutesSeconds(ms: number): string {
 }
 
 /**
- * The value for an <input type="datetime-local"> showing `at` in London time, and back. The
+ * London wall-clock time as "2026-03-04T09:30" (what the date inputs hold), and back. The
  * browser's own zone may differ from London, so the conversion is done here, not by the input.
  */
 export function toLondonInputValue(at: number): string {

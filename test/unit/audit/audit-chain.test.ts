@@ -102,7 +102,7 @@ describe('audit export', () => {
     expect(await writeAuditCsv(engineOf(fx.db), out, {})).toEqual({ rows: all });
     expect(statSync(out).mode & 0o777).toBe(0o600);
     expect(readFileSync(out, 'utf8').split('\n')[0]).toBe('seq,at_utc,at_ms,actor,action,subject,crn,details,prev_hash,hash');
-    await expect(writeAuditCsv(engineOf(fx.db), out, {})).rejects.toThrow(/EEXIST/);
+    await expect(await writeAuditCsv(engineOf(fx.db), out, {})).rejects.toThrow(/EEXIST/);
   });
 
   it('lists events for one person, newest first, for administrators only', async () => {

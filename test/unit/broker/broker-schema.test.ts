@@ -22,7 +22,7 @@ describe('broker schema', () => {
 
   it('version 4 keeps a pending request in a queue and a decided one out of every queue', () => {
     const db = upTo(4);
-    db.exec(`INSERT INTO providers VALUES ('N07', 'NPS London', 'NPS'); INSERT INTO teams VALUES ('N07T01', 'N07', 't', 'p', 'l');
+    db.exec(`INSERT INTO providers VALUES ('N07', 'NPS London', 'NPS'); INSERT INTO teams (code, provider_code, name, pdu, ldu) VALUES ('N07T01', 'N07', 't', 'p', 'l');
       INSERT INTO people (crn, forename, surname, dob, gender, managing_sector) VALUES ('X000001', 'A', 'B', '1990-01-01', 'M', 'NPS');
       INSERT INTO users (username, display_name, password_hash, created_at) VALUES ('u', 'U', 'h', 0);`);
     const insert = (status: string, queue: string | null) =>

@@ -18,6 +18,18 @@ describe('finding people', () => {
     expect((await fx.call('alan', 'people.search', { query: 'victor WAL' })).rows).toEqual([]);
   });
 
+  it('finds a person by PNC, with or without the slash, and by "Surname, Forename" as on a list', async () => {
+    const fx = await fixture();
+    fx.db.prepare('UPDATE people SET pnc = ? WHERE crn = ?').run('2012/0123456A', PEOPLE.warrant.crn);
+    for (const query of ['2012/0123456A', '20120123456A', '2012/123456a', ' 2012 / 0123456A ']) {
+      expect((await fx.call('alan', 'people.search', { query })).rows.map((r) => r.crn), query).toEqual([PEOPLE.warrant.crn]);
+    }
+    expect((await fx.call('alan', 'people.search', { query: '2012/0123457A' })).rows).toEqual([]);
+    expect((await fx.call('alan', 'people.search', { query: 'Walker, Wayne' })).rows.map((r) => r.crn)).toEqual([PEOPLE.warrant.crn]);
+    expect((await fx.call('alan', 'people.search', { query: 'walk, way' })).rows.map((r) => r.crn)).toEqual([PEOPLE.warrant.crn]);
+    expect((await fx.call('alan', 'people.search', { query: 'Walker, Victor' })).rows).toEqual([]);
+  });
+
   it('shows an excluded viewer "Access restricted" with the details hidden, and refuses the detail page', async () => {
     const fx = await fixture();
     const r = await fx.call('eve', 'people.search', { query: PEOPLE.excluded.crn });

@@ -99,4 +99,13 @@ describe('dispatch under fuzzing', () => {
     expect(!r.ok && r.error.message).toContain('crns.0: must be a CRN');
     expect(!r.ok && r.error.message).toContain('scope:');
   });
+
+  it('gives each refused field by its path and message, alongside the message, so a form need not parse it', async () => {
+    const fx = await fixture();
+    const r = await fx.attempt('priya', 'requests.create', { crns: ['nonsense'], scope: 'EVERYTHING', purpose: 'OTHER', justification: 'x', urgency: 'ROUTINE', durationDays: 1 } as never);
+    expect(r.ok).toBe(false);
+    if (r.ok) return;
+    expect(r.error.fields).toEqual(expect.arrayContaining([{ path: 'crns.0', message: 'must be a CRN: a letter and six digits, like X320741' }, expect.objectContaining({ path: 'scope' })]));
+    expect(r.error.fields!.every((f) => f.message.length > 0 && !f.message.startsWith(f.path))).toBe(true);
+  });
 });

@@ -32,6 +32,19 @@ describe('migrations', () => {
     expect(plan).toMatch(/SEARCH emergency_uses USING (COVERING )?INDEX emergency_uses_request/);
   });
 
+  it('version 8 adds a phone to each member of staff and a duty line and mailbox to each team, all optional', () => {
+    const db = fresh();
+    for (const m of MIGRATIONS.filter((x) => x.version < 8)) applyMigration(db, m);
+    db.exec(`INSERT INTO providers VALUES ('N07', 'NPS London', 'NPS');
+      INSERT INTO teams (code, provider_code, name, pdu, ldu) VALUES ('N07H01', 'N07', 'Hub', 'p', 'l');
+      INSERT INTO staff (code, team_code, forename, surname, grade) VALUES ('N07H01A', 'N07H01', 'Ann', 'Hub', 'HUB');`);
+    applyMigration(db, MIGRATIONS.find((m) => m.version === 8)!);
+    expect(db.prepare(`SELECT phone FROM staff`).get()).toEqual({ phone: null });
+    expect(db.prepare(`SELECT phone, email FROM teams`).get()).toEqual({ phone: null, email: null });
+    db.exec(`UPDATE teams SET phone = '0113 496 0001', email = 'hub@n07.probation.example'`);
+    expect(db.prepare(`SELECT phone FROM teams`).pluck().get()).toBe('0113 496 0001');
+  });
+
   it('version 1 creates the records tables', () => {
     const db = fresh();
     applyMigration(db, MIGRATIONS[0]!);

@@ -16,7 +16,7 @@ async function newStoreWithPerson(keyStore: KeyStore, surname = 'Quillfeather') 
   const path = join(tempDir(), 'broker.db');
   const store = await openStore({ path, keyStore, create: true });
   store.db.exec(`INSERT INTO providers VALUES ('N07', 'NPS London', 'NPS')`);
-  store.db.exec(`INSERT INTO teams VALUES ('N07T01', 'N07', 'Team 1', 'Camden', 'North')`);
+  store.db.exec(`INSERT INTO teams (code, provider_code, name, pdu, ldu) VALUES ('N07T01', 'N07', 'Team 1', 'Camden', 'North')`);
   store.db
     .prepare(`INSERT INTO people (crn, forename, surname, dob, gender, managing_sector) VALUES (?, ?, ?, ?, ?, ?)`)
     .run('X320741', 'Alan', surname, '1980-01-01', 'M', 'NPS');

@@ -5,6 +5,7 @@
 import { AppError } from '../../../../shared/errors';
 import { auditCsv } from '../../audit/export-csv';
 import { appendAuditEvent } from '../../audit/audit-log';
+import { auditNames } from '../../audit/audit-names';
 import { listAuditEvents } from '../../audit/audit-query';
 import { verifyAuditChain } from '../../audit/verify-chain';
 import { accountRow, listAccounts, resetAccountPassword, setAccountActive, setAccountRoles } from '../../auth/accounts';
@@ -112,7 +113,8 @@ export const adminHandlers: HandlersOf<'admin.'> = {
   },
   'admin.auditList': async (call, input) => {
     allowed(call, 'admin.audit');
-    return await listAuditEvents(call.services.ctx.db, input);
+    const page = await listAuditEvents(call.services.ctx.db, input);
+    return { ...page, names: await auditNames(call.services.ctx.db, page.rows) };
   },
   'admin.auditVerify': async (call) => {
     const actor = allowed(call, 'admin.audit');

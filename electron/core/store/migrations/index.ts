@@ -7,6 +7,7 @@ import { updateToSchemaVersion4 } from './0004-broker';
 import { updateToSchemaVersion5 } from './0005-request-list-indexes';
 import { updateToSchemaVersion6 } from './0006-safety-rules';
 import { updateToSchemaVersion7 } from './0007-emergency-request-index';
+import { updateToSchemaVersion8 } from './0008-contact-details';
 
 export interface Migration {
   version: number;
@@ -23,6 +24,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 5, name: 'request-list-indexes', up: updateToSchemaVersion5 },
   { version: 6, name: 'safety-rules', up: updateToSchemaVersion6 },
   { version: 7, name: 'emergency-request-index', up: updateToSchemaVersion7 },
+  { version: 8, name: 'contact-details', up: updateToSchemaVersion8 },
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

@@ -2,7 +2,7 @@
 import { useState } from 'react';
 import type { NotificationRow } from '../../../../shared/contract/notifications';
 import { call } from '../../broker/call';
-import { useInterval, useLoad } from '../../broker/use-load';
+import { useLiveQuery } from '../../broker/live-query';
 import { LoadProblem, Page } from '../../components/Page';
 import { formatDateTime } from '../../format/time';
 import { setUnreadCount } from '../../app/notification-count';
@@ -35,8 +35,7 @@ export function linkFor(n: NotificationRow): string | null {
 
 export function NotificationsScreen() {
   const [unreadOnly, setUnreadOnly] = useState(false);
-  const list = useLoad(() => call('notifications.list', { limit: 200, unreadOnly }), [unreadOnly]);
-  useInterval(() => void list.reload(), 15_000);
+  const list = useLiveQuery('notifications', ['list', unreadOnly], () => call('notifications.list', { limit: 200, unreadOnly }));
   const rows = list.value?.rows ?? [];
 
   const markRead = async (ids: number[] | 'ALL') => {
@@ -83,6 +82,13 @@ export function NotificationsScreen() {
                       n.title
                     )}
                   </h2>
+                  {n.personName ? (
+                    <p className="govuk-body govuk-!-margin-bottom-1" data-testid="notification-person">
+                      <strong>
+                        {n.personName} ({n.crn})
+                      </strong>
+                    </p>
+                  ) : null}
                   <p className="govuk-body govuk-!-margin-bottom-1">{n.body}</p>
                   <p className="govuk-body-s govuk-!-margin-bottom-2">{formatDateTime(n.createdAt)}</p>
                   <hr className="govuk-section-break govuk-section-break--visible" />

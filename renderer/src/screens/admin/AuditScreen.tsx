@@ -10,9 +10,11 @@ import { useLoad } from '../../broker/use-load';
 import { NotificationBanner } from '../../components/Banner';
 import { ConfirmPassword } from '../../components/ConfirmPassword';
 import { ErrorSummary, type Problem } from '../../components/ErrorSummary';
+import { DateInput } from '../../components/DateInput';
 import { TextInput } from '../../components/fields';
 import { errorFor, problemsFrom } from '../../components/forms';
 import { LoadProblem, Page } from '../../components/Page';
+import { auditSentence, actorName } from '../../format/audit-sentence';
 import { formatDateTime, fromLondonInputValue } from '../../format/time';
 import { href } from '../../app/router';
 import { BackupsPanel } from './BackupsPanel';
@@ -70,6 +72,7 @@ export function AuditScreen() {
 
   const rows = events.value?.rows ?? [];
   const total = events.value?.total ?? 0;
+  const names = events.value?.names ?? { users: {}, people: {} };
   return (
     <Page title="Audit" width="full" hasError={problems.length > 0}>
       <ErrorSummary problems={problems} />
@@ -120,9 +123,8 @@ export function AuditScreen() {
             <th scope="col" className="govuk-table__header govuk-table__header--numeric">No.</th>
             <th scope="col" className="govuk-table__header">When</th>
             <th scope="col" className="govuk-table__header">Who</th>
-            <th scope="col" className="govuk-table__header">What</th>
+            <th scope="col" className="govuk-table__header">What happened</th>
             <th scope="col" className="govuk-table__header">Person</th>
-            <th scope="col" className="govuk-table__header">Details</th>
           </tr>
         </thead>
         <tbody className="govuk-table__body">
@@ -130,13 +132,13 @@ export function AuditScreen() {
             <tr className="govuk-table__row" key={e.seq}>
               <td className="govuk-table__cell govuk-table__cell--numeric">{e.seq}</td>
               <td className="govuk-table__cell">{formatDateTime(e.at)}</td>
-              <td className="govuk-table__cell">{e.actor}</td>
-              <td className="govuk-table__cell">
-                <span className="rab-code">{e.action}</span>
-                {e.subject ? <span className="govuk-body-s"><br />{e.subject}</span> : null}
+              <td className="govuk-table__cell">{actorName(e.actor, names)}</td>
+              <td className="govuk-table__cell" data-testid="audit-what">
+                {auditSentence(e, names)}
+                {/* The action's code, for filtering by it. */}
+                <span className="govuk-body-s govuk-!-display-block rab-secondary-text">{e.action}</span>
               </td>
-              <td className="govuk-table__cell">{e.crn ?? ''}</td>
-              <td className="govuk-table__cell govuk-body-s rab-audit-details">{e.details}</td>
+              <td className="govuk-table__cell">{e.crn ? `${names.people[e.crn] ?? 'Name not held'} (${e.crn})` : ''}</td>
             </tr>
           ))}
         </tbody>
@@ -161,8 +163,8 @@ export function AuditScreen() {
       <div className="govuk-grid-row">
         <form className="govuk-grid-column-two-thirds" onSubmit={(e) => void exportCsv(e)} noValidate>
           <h2 className="govuk-heading-m">Export as CSV</h2>
-          <TextInput id="export-from" label="From (optional)" type="datetime-local" value={exportFrom} onChange={setExportFrom} error={errorFor(problems, 'export-from')} />
-          <TextInput id="export-to" label="To (optional)" type="datetime-local" value={exportTo} onChange={setExportTo} error={errorFor(problems, 'export-to')} />
+          <DateInput withTime id="export-from" label="From (optional)" value={exportFrom} onChange={setExportFrom} error={errorFor(problems, 'export-from')} />
+          <DateInput withTime id="export-to" label="To (optional)" value={exportTo} onChange={setExportTo} error={errorFor(problems, 'export-to')} />
           <ConfirmPassword value={confirm} onChange={setConfirm} error={errorFor(problems, 'confirm-password')} />
           <button type="submit" className="govuk-button govuk-button--secondary">
             Prepare the export

@@ -18,11 +18,11 @@ export function BackupsPanel() {
         Daily backups
       </h2>
       <LoadProblem error={backups.error} loading={backups.loading && !list} />
-      {list && list.directory === null ? <p className="govuk-body">This app does not take backups itself here: use rab backup.</p> : null}
+      {list && list.directory === null ? <p className="govuk-body">This app does not take backups itself here: IT support makes them on the computer that holds the store.</p> : null}
       {list && list.directory !== null ? (
         <>
           <p className="govuk-body">
-            One encrypted backup a day in {list.directory}, kept for {list.keepDays} days (see Policy). Restore one with rab restore; copy them off this computer too.
+            One encrypted backup a day in {list.directory}, kept for {list.keepDays} days (see Policy). Restoring one is done by IT support on this computer; copy them off this computer too.
           </p>
           {list.backups.length === 0 ? (
             <p className="govuk-body">No backup has been taken yet.</p>

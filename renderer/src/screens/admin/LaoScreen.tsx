@@ -10,6 +10,7 @@ import { useLoad } from '../../broker/use-load';
 import { NotificationBanner } from '../../components/Banner';
 import { ConfirmPassword } from '../../components/ConfirmPassword';
 import { ErrorSummary, type Problem } from '../../components/ErrorSummary';
+import { DateInput } from '../../components/DateInput';
 import { Radios, TextInput } from '../../components/fields';
 import { errorFor, problemsFrom } from '../../components/forms';
 import { LoadProblem, Page } from '../../components/Page';
@@ -134,8 +135,8 @@ export function LaoScreen() {
           <Radios<LaoListKind> id={IDS.kind} legend="Kind" value={form.kind} onChange={(k) => setForm({ ...form, kind: k })} error={errorFor(problems, IDS.kind)} choices={LAO_LIST_KINDS.map((k) => ({ value: k, label: KIND_LABELS[k] }))} />
           <TextInput id={IDS.crn} label="CRN" width="govuk-input--width-10" value={form.crn} onChange={set('crn')} spellCheck={false} error={errorFor(problems, IDS.crn)} />
           <TextInput id={IDS.staffCode} label="Staff code" width="govuk-input--width-10" value={form.staffCode} onChange={set('staffCode')} spellCheck={false} error={errorFor(problems, IDS.staffCode)} />
-          <TextInput id={IDS.startAt} label="From" type="datetime-local" value={form.start} onChange={set('start')} error={errorFor(problems, IDS.startAt)} />
-          <TextInput id={IDS.endAt} label="Until (optional)" type="datetime-local" value={form.end} onChange={set('end')} error={errorFor(problems, IDS.endAt)} />
+          <DateInput withTime id={IDS.startAt} label="From" value={form.start} onChange={set('start')} error={errorFor(problems, IDS.startAt)} />
+          <DateInput withTime id={IDS.endAt} label="Until (optional)" value={form.end} onChange={set('end')} error={errorFor(problems, IDS.endAt)} />
           <TextInput id={IDS.reason} label="Reason (for administrators)" value={form.reason} onChange={set('reason')} error={errorFor(problems, IDS.reason)} />
           <TextInput id={IDS.message} label="Message staff will see" value={form.message} onChange={set('message')} error={errorFor(problems, IDS.message)} />
           <ConfirmPassword value={confirm} onChange={setConfirm} error={errorFor(problems, IDS.confirmPassword)} />

@@ -5,7 +5,7 @@
  */
 import { useState, type FormEvent } from 'react';
 import type { PolicySettings } from '../../../../shared/contract/policy-settings';
-import { SCOPES, SCOPE_LABELS, URGENCIES, URGENCY_LABELS } from '../../../../shared/domain/access';
+import { SCOPES, URGENCIES, URGENCY_LABELS } from '../../../../shared/domain/access';
 import { call } from '../../broker/call';
 import { useLoad } from '../../broker/use-load';
 import { NotificationBanner } from '../../components/Banner';
@@ -14,7 +14,7 @@ import { ErrorSummary, type Problem } from '../../components/ErrorSummary';
 import { Select, Textarea, TextInput } from '../../components/fields';
 import { errorFor } from '../../components/forms';
 import { LoadProblem, Page } from '../../components/Page';
-import { policyProblems, policyToForm, formToPolicy, type PolicyForm } from './policy-form';
+import { policyFieldLabel, policyProblems, policyToForm, formToPolicy, type PolicyForm } from './policy-form';
 
 export function PolicyScreen() {
   const loaded = useLoad(() => call('admin.getPolicy', {}), []);
@@ -43,8 +43,8 @@ export function PolicyScreen() {
     setSaved(true);
   };
 
-  const number = (key: string, label: string, hint?: string) => (
-    <TextInput id={`policy-${key}`} label={label} hint={hint} inputMode="numeric" width="govuk-input--width-5" value={form?.[key] ?? ''} onChange={(v) => set(key, v)} error={errorFor(problems, `policy-${key}`)} />
+  const number = (key: string, hint?: string) => (
+    <TextInput id={`policy-${key}`} label={policyFieldLabel(key)} hint={hint} inputMode="numeric" width="govuk-input--width-5" value={form?.[key] ?? ''} onChange={(v) => set(key, v)} error={errorFor(problems, `policy-${key}`)} />
   );
 
   return (
@@ -59,7 +59,7 @@ export function PolicyScreen() {
             <fieldset className="govuk-fieldset" key={u}>
               <legend className="govuk-fieldset__legend govuk-fieldset__legend--s">{URGENCY_LABELS[u]}</legend>
               <div className="rab-filters">
-                {number(`sla-${u}-minutes`, 'Minutes')}
+                {number(`sla-${u}-minutes`)}
                 <Select
                   id={`policy-sla-${u}-clock`}
                   label="Counted in"
@@ -73,9 +73,9 @@ export function PolicyScreen() {
               </div>
             </fieldset>
           ))}
-          {number('hubLeadMinutes', 'Hub lead time, in minutes', 'The offender manager’s deadline is at least this long before the time a request is needed by.')}
+          {number('hubLeadMinutes')}
           <h2 className="govuk-heading-m">Longest access, in days</h2>
-          {SCOPES.map((s) => number(`max-${s}`, SCOPE_LABELS[s]))}
+          {SCOPES.map((s) => number(`max-${s}`))}
           <Select
             id="policy-halveForHighestRisk"
             label="For RoSH very high or MAPPA level 2 or 3"
@@ -87,17 +87,17 @@ export function PolicyScreen() {
             ]}
           />
           <h2 className="govuk-heading-m">Emergency safety access</h2>
-          {number('emergencyWindowMinutes', 'Open when a request is needed within (minutes)')}
-          {number('emergencyMaxMinutes', 'Lasts at most (minutes)')}
+          {number('emergencyWindowMinutes')}
+          {number('emergencyMaxMinutes')}
           <h2 className="govuk-heading-m">Signing in</h2>
-          {number('idleLockMinutes', 'Lock after this many idle minutes')}
-          {number('failuresBeforeLock', 'Failed sign-ins before a lockout')}
-          {number('firstLockMinutes', 'First lockout, in minutes')}
-          {number('maxLockMinutes', 'Longest lockout, in minutes')}
-          {number('clockRollbackToleranceMinutes', 'Pause reads if the clock goes back by more than (minutes)')}
-          {number('refusalReasonMinChars', 'A written reason for refusing needs at least (characters, not counting spaces)')}
+          {number('idleLockMinutes')}
+          {number('failuresBeforeLock')}
+          {number('firstLockMinutes')}
+          {number('maxLockMinutes')}
+          {number('clockRollbackToleranceMinutes')}
+          {number('refusalReasonMinChars')}
           <h2 className="govuk-heading-m">Backups</h2>
-          {number('backupRetentionDays', 'Keep the daily backups for (days)')}
+          {number('backupRetentionDays')}
           <h2 className="govuk-heading-m">Working time</h2>
           <div className="rab-filters">
             <TextInput id="policy-start" label="Day starts" width="govuk-input--width-5" value={form.start ?? ''} onChange={(v) => set('start', v)} error={errorFor(problems, 'policy-start')} />

@@ -2,12 +2,53 @@
  * The policy settings as the form's text fields, and back. Numbers are checked here so a typo is
  * reported against its own field; the broker checks the whole policy again when it is saved.
  */
-import { SCOPES, URGENCIES } from '../../../../shared/domain/access';
+import { SCOPES, SCOPE_LABELS, URGENCIES, URGENCY_LABELS, type Scope, type Urgency } from '../../../../shared/domain/access';
 import type { PolicySettings } from '../../../../shared/contract/policy-settings';
-import { ERROR_CODES, type AppErrorShape } from '../../../../shared/errors';
+import type { AppErrorShape } from '../../../../shared/errors';
+import { fieldMessage } from '../../components/forms';
 import type { Problem } from '../../components/ErrorSummary';
 
 export type PolicyForm = Record<string, string>;
+
+const NUMBER_LABELS: Record<string, string> = {
+  hubLeadMinutes: 'Hub lead time, in minutes',
+  emergencyWindowMinutes: 'Open when a request is needed within (minutes)',
+  emergencyMaxMinutes: 'Lasts at most (minutes)',
+  idleLockMinutes: 'Lock after this many idle minutes',
+  failuresBeforeLock: 'Failed sign-ins before a lockout',
+  firstLockMinutes: 'First lockout, in minutes',
+  maxLockMinutes: 'Longest lockout, in minutes',
+  clockRollbackToleranceMinutes: 'Pause reads if the clock goes back by more than (minutes)',
+  refusalReasonMinChars: 'A written reason for refusing needs at least (characters, not counting spaces)',
+  backupRetentionDays: 'Keep the daily backups for (days)',
+};
+
+const OTHER_LABELS: Record<string, string> = {
+  start: 'Day starts',
+  end: 'Day ends',
+  days: 'Working days',
+  timeZone: 'Time zone',
+  bankHolidays: 'Bank holidays',
+  halveForHighestRisk: 'For RoSH very high or MAPPA level 2 or 3',
+};
+
+/** The label of a policy field as the screen shows it, for the field itself and for its messages. */
+export function policyFieldLabel(key: string): string {
+  const sla = /^sla-(\w+)-minutes$/.exec(key);
+  if (sla) return 'Minutes';
+  const max = /^max-(\w+)$/.exec(key);
+  if (max) return SCOPE_LABELS[max[1] as Scope] ?? key;
+  return NUMBER_LABELS[key] ?? key;
+}
+
+/** The same label, said in full where it stands alone (in the error summary). */
+function policyFieldName(key: string): string {
+  const sla = /^sla-(\w+)-minutes$/.exec(key);
+  if (sla) return `Minutes for ${URGENCY_LABELS[sla[1] as Urgency]?.toLowerCase() ?? key}`;
+  const max = /^max-(\w+)$/.exec(key);
+  if (max) return `Longest access to the ${SCOPE_LABELS[max[1] as Scope]?.toLowerCase() ?? key}, in days`;
+  return policyFieldLabel(key);
+}
 
 export function policyToForm(p: PolicySettings): PolicyForm {
   const form: PolicyForm = {
@@ -41,7 +82,7 @@ export function formToPolicy(form: PolicyForm): { policy: PolicySettings | null;
   const whole = (key: string): number => {
     const raw = (form[key] ?? '').trim();
     if (!/^\d+$/.test(raw)) {
-      problems.push({ fieldId: `policy-${key}`, message: `Enter a whole number for “${key.replace(/^sla-|^max-/, '').replace(/-/g, ' ').toLowerCase()}”` });
+      problems.push({ fieldId: `policy-${key}`, message: `${policyFieldName(key)}: enter a whole number` });
       return 0;
     }
     return Number(raw);
@@ -88,15 +129,12 @@ export function fieldIdForPolicyPath(path: string): string | undefined {
 
 export function policyProblems(error: AppErrorShape): Problem[] {
   if (error.code === 'BAD_CREDENTIALS') return [{ fieldId: 'confirm-password', message: error.message }];
-  if (error.code !== 'INVALID_INPUT') return [{ message: error.message }];
-  const body = error.message.startsWith(ERROR_CODES.INVALID_INPUT) ? error.message.slice(ERROR_CODES.INVALID_INPUT.length) : error.message;
-  return body
-    .split(';')
-    .map((line) => line.trim())
-    .filter(Boolean)
-    .map((line) => {
-      const path = /^([\w.]+):/.exec(line)?.[1];
-      const fieldId = path ? fieldIdForPolicyPath(path) : undefined;
-      return fieldId ? { fieldId, message: line } : { message: line };
-    });
+  if (error.code !== 'INVALID_INPUT' || !error.fields || error.fields.length === 0) return [{ message: error.message }];
+  return error.fields.map((field) => {
+    const fieldId = fieldIdForPolicyPath(field.path);
+    const key = fieldId?.replace(/^policy-/, '');
+    const label = key ? (NUMBER_LABELS[key] || /^(sla|max)-/.test(key) ? policyFieldName(key) : OTHER_LABELS[key]) : undefined;
+    return fieldId ? { fieldId, message: fieldMessage(label, field.message) } : { message: fieldMessage(undefined, field.message) };
+  });
 }
+

@@ -6,7 +6,7 @@ import { useState, type FormEvent } from 'react';
 import type { EmergencyUseRow } from '../../../../shared/contract/emergency';
 import { EMERGENCY_REASON_LABELS, EMERGENCY_REVIEW_OUTCOMES, EMERGENCY_REVIEW_OUTCOME_LABELS, type EmergencyReviewOutcome } from '../../../../shared/contract/vocabulary';
 import { call } from '../../broker/call';
-import { useInterval, useLoad } from '../../broker/use-load';
+import { useLiveQuery } from '../../broker/live-query';
 import { NotificationBanner } from '../../components/Banner';
 import { ErrorSummary, type Problem } from '../../components/ErrorSummary';
 import { Radios, Select, Textarea } from '../../components/fields';
@@ -19,8 +19,7 @@ type Filter = 'UNREVIEWED' | 'ALL';
 
 export function EmergencyReviewsScreen() {
   const [filter, setFilter] = useState<Filter>('UNREVIEWED');
-  const queue = useLoad(() => call('emergency.reviewQueue', { filter, limit: 500 }), [filter]);
-  useInterval(() => void queue.reload(), 20_000);
+  const queue = useLiveQuery('emergencyReviews', ['queue', filter], () => call('emergency.reviewQueue', { filter, limit: 500 }));
   const [reviewing, setReviewing] = useState<EmergencyUseRow | null>(null);
   const [outcome, setOutcome] = useState<EmergencyReviewOutcome | ''>('');
   const [notes, setNotes] = useState('');

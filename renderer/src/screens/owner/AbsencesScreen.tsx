@@ -8,7 +8,8 @@ import { call } from '../../broker/call';
 import { useLoad } from '../../broker/use-load';
 import { NotificationBanner } from '../../components/Banner';
 import { ErrorSummary, type Problem } from '../../components/ErrorSummary';
-import { Radios, TextInput } from '../../components/fields';
+import { DateInput } from '../../components/DateInput';
+import { Radios } from '../../components/fields';
 import { errorFor, problemsFrom } from '../../components/forms';
 import { LoadProblem, Page } from '../../components/Page';
 import { formatDateTime, fromLondonInputValue } from '../../format/time';
@@ -100,8 +101,8 @@ export function AbsencesScreen() {
           <form onSubmit={(e) => void record(e)} noValidate>
             <h3 className="govuk-heading-s">Record an absence</h3>
             <Radios<AbsenceKind> id="absence-kind" legend="Kind of absence" value={kind} onChange={setKind} small error={errorFor(problems, 'absence-kind')} choices={ABSENCE_KINDS.map((k) => ({ value: k, label: ABSENCE_LABELS[k] }))} />
-            <TextInput id="absence-start" label="From" hint="London time" type="datetime-local" value={start} onChange={setStart} error={errorFor(problems, 'absence-start')} />
-            <TextInput id="absence-end" label="Until" type="datetime-local" value={end} onChange={setEnd} error={errorFor(problems, 'absence-end')} />
+            <DateInput withTime id="absence-start" label="From" hint="London time" value={start} onChange={setStart} error={errorFor(problems, 'absence-start')} />
+            <DateInput withTime id="absence-end" label="Until" value={end} onChange={setEnd} error={errorFor(problems, 'absence-end')} />
             <button type="submit" className="govuk-button govuk-button--secondary">
               Record absence
             </button>

@@ -1,12 +1,13 @@
 /**
  * One decision for several requests, such as a programme group asked for together. Each request is
- * decided on its own: one that someone else decided first, or that the decider may not decide, is
- * reported and the rest go ahead.
+ * shown with its facts (why, for what, how urgent, the person's risk) so nothing is decided blind,
+ * and each is decided on its own: one that someone else decided first, or that the decider may not
+ * decide, is reported and the rest go ahead. The result says what was granted to whom until when.
  */
 import { useState, type FormEvent } from 'react';
-import type { RequestRow } from '../../../../shared/contract/common';
-import { DENY_REASON_CODES, DENY_REASON_LABELS, type DenyReasonCode } from '../../../../shared/contract/vocabulary';
-import { SCOPES, SCOPE_LABELS, scopeRank, type Scope } from '../../../../shared/domain/access';
+import type { RequestRow, RiskSummary } from '../../../../shared/contract/common';
+import { DENY_REASON_CODES, DENY_REASON_LABELS, PURPOSE_LABELS, type DenyReasonCode } from '../../../../shared/contract/vocabulary';
+import { SCOPES, SCOPE_LABELS, scopeInSentence, scopeRank, type Scope } from '../../../../shared/domain/access';
 import { call } from '../../broker/call';
 import { useLoad } from '../../broker/use-load';
 import { NotificationBanner } from '../../components/Banner';
@@ -14,8 +15,8 @@ import { ErrorSummary, type Problem } from '../../components/ErrorSummary';
 import { Radios, Textarea } from '../../components/fields';
 import { errorFor } from '../../components/forms';
 import { BackLink, LoadProblem, Page } from '../../components/Page';
-import { RequestStatusTag } from '../../components/Tags';
-import { formatDateTime } from '../../format/time';
+import { RiskTag, UrgencyTag } from '../../components/Tags';
+import { formatDateTime, formatDuration } from '../../format/time';
 import { href, useRoute } from '../../app/router';
 import type { Result } from '../../../../shared/contract/define';
 
@@ -24,6 +25,19 @@ interface Decided {
   request: RequestRow;
   result: Result<RequestRow>;
 }
+interface Asked {
+  request: RequestRow;
+  /** The person's risk, when the decider may see it. */
+  risk: RiskSummary | null;
+}
+
+/** What one decision did, in words: "Granted RoSH summary to Jade Stephenson until 2 March 2026, 13:00". */
+export function decidedText(r: RequestRow): string {
+  const d = r.decision;
+  if (!d) return `Not decided: ${r.whereAndWhy}`;
+  if (d.outcome === 'DENIED') return `Refused ${r.requesterName}'s request${d.reason ? `: ${d.reason}` : ''}`;
+  return `Granted ${scopeInSentence(d.scope ?? r.scope)} to ${r.requesterName}${d.endAt ? ` until ${formatDateTime(d.endAt)}` : ''}`;
+}
 
 export const parseIds = (raw: string | null): number[] =>
   [...new Set((raw ?? '').split(',').map(Number).filter((n) => Number.isInteger(n) && n > 0))].slice(0, 500);
@@ -31,11 +45,13 @@ export const parseIds = (raw: string | null): number[] =>
 export function BulkDecideScreen() {
   const route = useRoute();
   const ids = parseIds(route.query.get('ids'));
-  const requests = useLoad(async (): Promise<Result<RequestRow[]>> => {
+  const requests = useLoad(async (): Promise<Result<Asked[]>> => {
     const answers = await Promise.all(ids.map((requestId) => call('requests.get', { requestId })));
     const failed = answers.find((a) => !a.ok);
     if (failed && !failed.ok) return failed;
-    return { ok: true, value: answers.flatMap((a) => (a.ok ? [a.value.request] : [])) };
+    const found = answers.flatMap((a) => (a.ok ? [a.value.request] : []));
+    const people = await Promise.all(found.map((r) => call('people.get', { crn: r.crn })));
+    return { ok: true, value: found.map((request, i) => { const p = people[i]; return { request, risk: p?.ok ? p.value.risk : null }; }) };
   }, [ids.join(',')]);
   const [outcome, setOutcome] = useState<Outcome | ''>('');
   const [scope, setScope] = useState<Scope | ''>('');
@@ -44,8 +60,9 @@ export function BulkDecideScreen() {
   const [problems, setProblems] = useState<Problem[]>([]);
   const [results, setResults] = useState<Decided[] | null>(null);
   const [busy, setBusy] = useState(false);
-  const rows = requests.value ?? [];
-  // Until the decider narrows it, each request gets the scope it asked for.
+  const asked = requests.value ?? [];
+  const rows = asked.map((a) => a.request);
+  // Until the decider narrows it, each request gets the scope it asked for; nothing wider is offered.
   const widest = rows.reduce<Scope>((w, r) => (scopeRank(r.scope) > scopeRank(w) ? r.scope : w), 'FRONT_SHEET');
   const chosenScope = scope || widest;
 
@@ -89,7 +106,9 @@ export function BulkDecideScreen() {
                 <td className="govuk-table__cell">
                   {request.personName} ({request.crn})
                 </td>
-                <td className="govuk-table__cell">{result.ok ? <RequestStatusTag status={result.value.status} /> : <span className="govuk-error-message govuk-!-margin-bottom-0">{result.error.message}</span>}</td>
+                <td className="govuk-table__cell" data-testid="bulk-result">
+                  {result.ok ? decidedText(result.value) : <span className="govuk-error-message govuk-!-margin-bottom-0">{result.error.message}</span>}
+                </td>
               </tr>
             ))}
           </tbody>
@@ -107,28 +126,56 @@ export function BulkDecideScreen() {
       <LoadProblem error={requests.error} loading={requests.loading && !requests.value} />
       {rows.length > 0 ? (
         <>
-          <table className="govuk-table" data-testid="bulk-requests">
+          <table className="govuk-table rab-stacking-table" data-testid="bulk-requests">
             <caption className="govuk-table__caption govuk-table__caption--m">The requests</caption>
             <thead className="govuk-table__head">
               <tr className="govuk-table__row">
-                <th scope="col" className="govuk-table__header">Person</th>
-                <th scope="col" className="govuk-table__header">Asked by</th>
-                <th scope="col" className="govuk-table__header">Scope</th>
-                <th scope="col" className="govuk-table__header">Due</th>
+                <th scope="col" className="govuk-table__header">Person and risk</th>
+                <th scope="col" className="govuk-table__header">Asked for</th>
+                <th scope="col" className="govuk-table__header">Why</th>
+                <th scope="col" className="govuk-table__header">Urgency and due</th>
               </tr>
             </thead>
             <tbody className="govuk-table__body">
-              {rows.map((r) => (
-                <tr className="govuk-table__row" key={r.id}>
-                  <td className="govuk-table__cell">
+              {asked.map(({ request: r, risk }) => (
+                <tr className="govuk-table__row" key={r.id} data-testid="bulk-request">
+                  <td className="govuk-table__cell" data-label="Person and risk">
                     <a className="govuk-link" href={href(`/decide/${r.id}`)}>
                       {r.personName}
                     </a>{' '}
                     ({r.crn})
+                    {risk ? (
+                      <>
+                        <br />
+                        <RiskTag level={risk.roshLevel} />
+                        {risk.flags.length > 0 ? <span className="govuk-body-s"> {risk.flags.map((f) => f.description).join(', ')}</span> : null}
+                      </>
+                    ) : null}
                   </td>
-                  <td className="govuk-table__cell">{r.requesterName}</td>
-                  <td className="govuk-table__cell">{SCOPE_LABELS[r.scope]}</td>
-                  <td className="govuk-table__cell">{formatDateTime(r.deadline)}</td>
+                  <td className="govuk-table__cell" data-label="Asked for">
+                    {SCOPE_LABELS[r.scope]} for {formatDuration(r.durationMinutes)}
+                    <span className="govuk-body-s">
+                      <br />
+                      by {r.requesterName}
+                      {r.requesterProvider ? `, ${r.requesterProvider}` : ''}
+                    </span>
+                  </td>
+                  <td className="govuk-table__cell" data-label="Why">
+                    <strong>{PURPOSE_LABELS[r.purpose]}</strong>
+                    <br />
+                    <span className="rab-pre-wrap">{r.justification}</span>
+                  </td>
+                  <td className="govuk-table__cell" data-label="Urgency and due">
+                    <UrgencyTag urgency={r.urgency} short />
+                    <br />
+                    Due {formatDateTime(r.deadline)}
+                    {r.neededBy !== null ? (
+                      <>
+                        <br />
+                        Needed by {formatDateTime(r.neededBy)}
+                      </>
+                    ) : null}
+                  </td>
                 </tr>
               ))}
             </tbody>
@@ -154,7 +201,7 @@ export function BulkDecideScreen() {
                 value={chosenScope}
                 onChange={setScope}
                 small
-                choices={SCOPES.map((s) => ({ value: s, label: SCOPE_LABELS[s] }))}
+                choices={SCOPES.filter((s) => scopeRank(s) <= scopeRank(widest)).map((s) => ({ value: s, label: SCOPE_LABELS[s] }))}
               />
             ) : null}
             {outcome === 'DENY' ? (

@@ -8,15 +8,17 @@ import { DENY_REASON_CODES, DENY_REASON_LABELS, type DenyReasonCode } from '../.
 import { SCOPES, SCOPE_LABELS, scopeRank, type Scope } from '../../../../shared/domain/access';
 import { call } from '../../broker/call';
 import { useLoad } from '../../broker/use-load';
-import { NotificationBanner } from '../../components/Banner';
+import { useLiveQuery, useRefreshViews } from '../../broker/live-query';
+import { NotificationBanner, WarningText } from '../../components/Banner';
 import { ErrorSummary, type Problem } from '../../components/ErrorSummary';
+import { DateInput } from '../../components/DateInput';
 import { Radios, Select, Textarea, TextInput } from '../../components/fields';
 import { errorFor, problemsFrom } from '../../components/forms';
 import { BackLink, LoadProblem, Page } from '../../components/Page';
 import { RequestSummary } from '../../components/RequestSummary';
 import { RiskSummaryPanel } from '../../components/RiskSummaryPanel';
 import { Timeline } from '../../components/Timeline';
-import { formatDuration, fromLondonInputValue } from '../../format/time';
+import { formatDateTime, formatDuration, fromLondonInputValue } from '../../format/time';
 import { hasRole, useSession } from '../../app/session';
 import { href } from '../../app/router';
 
@@ -34,7 +36,10 @@ const IDS = {
 
 export function DecideScreen({ requestId }: { requestId: number }) {
   const { user } = useSession();
-  const detail = useLoad(() => call('requests.get', { requestId }), [requestId]);
+  // Under the decider's queue. Not asked for again on a timer: the form is not swept away while a
+  // decision is being written; if someone else decides first, sending says so and shows theirs.
+  const detail = useLiveQuery('inbox', ['request', requestId], () => call('requests.get', { requestId }), { poll: false });
+  const refreshViews = useRefreshViews();
   const r = detail.value?.request;
   const person = useLoad(() => (r ? call('people.get', { crn: r.crn }) : Promise.resolve({ ok: true as const, value: null })), [r?.crn]);
   const [outcome, setOutcome] = useState<Outcome | ''>('');
@@ -93,7 +98,8 @@ export function DecideScreen({ requestId }: { requestId: number }) {
     }
     setProblems([]);
     setDone(result.value.status === 'APPROVED' ? 'Request approved' : 'Request refused');
-    await detail.reload();
+    // Every screen showing this request, its queues and the requester's lists, is out of date now.
+    await refreshViews('inbox', 'hubQueue', 'myRequests', 'myAccess');
   };
 
   return (
@@ -109,6 +115,12 @@ export function DecideScreen({ requestId }: { requestId: number }) {
           <ErrorSummary problems={problems} />
           {done ? <NotificationBanner kind="success" heading={done} focus testId="decision-done" /> : null}
           <LoadProblem error={detail.error} loading={detail.loading && !r} />
+          {(detail.value?.emergencyUses ?? []).map((u) => (
+            // Whoever decides needs to know the requester had to open the front sheet in an emergency.
+            <WarningText key={u.usedAt} testId="emergency-used">
+              Emergency safety access was already used on this request: {u.byName} opened the front sheet on {formatDateTime(u.usedAt)}, until {formatDateTime(u.endsAt)}.
+            </WarningText>
+          ))}
           {r ? <RequestSummary request={r} /> : null}
           {r && pending && r.requesterUserId !== user.userId ? (
             <form onSubmit={(e) => void submit(e)} noValidate data-testid="decision-form">
@@ -147,7 +159,7 @@ export function DecideScreen({ requestId }: { requestId: number }) {
                     error={errorFor(problems, IDS.durationDays)}
                   />
                   <Select id={IDS.durationUnit} label="Days or hours" value={unit} onChange={(v) => setUnit(v === 'HOURS' ? 'HOURS' : 'DAYS')} choices={[{ value: 'DAYS', label: 'days' }, { value: 'HOURS', label: 'hours' }]} />
-                  <TextInput id={IDS.startAt} label="Start later (optional)" hint="London time. Leave empty to start now." type="datetime-local" value={start} onChange={setStart} error={errorFor(problems, IDS.startAt)} />
+                  <DateInput withTime id={IDS.startAt} label="Start later (optional)" hint="London time. Leave empty to start now." value={start} onChange={setStart} error={errorFor(problems, IDS.startAt)} />
                   <Textarea id={IDS.note} label="Note to the requester (optional)" value={note} onChange={setNote} rows={3} error={errorFor(problems, IDS.note)} />
                 </>
               ) : null}

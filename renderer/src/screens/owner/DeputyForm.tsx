@@ -2,6 +2,7 @@
 import { useState, type FormEvent } from 'react';
 import { call } from '../../broker/call';
 import { ErrorSummary, type Problem } from '../../components/ErrorSummary';
+import { DateInput } from '../../components/DateInput';
 import { Radios, TextInput } from '../../components/fields';
 import { errorFor, problemsFrom } from '../../components/forms';
 import { coreNow } from '../../app/core-clock';
@@ -58,8 +59,8 @@ export function DeputyForm({ onAdded }: { onAdded: () => void }) {
         ) : (
           <>
             <Radios id="deputy-choice" legend="Deputy" value={deputy} onChange={setDeputy} small error={errorFor(problems, 'deputy-choice')} choices={found.slice(0, 20).map((s) => ({ value: s.staffCode, label: `${s.name} (${s.staffCode})`, hint: s.teamName }))} />
-            <TextInput id="deputy-start" label="From" type="datetime-local" value={start} onChange={setStart} error={errorFor(problems, 'deputy-start')} />
-            <TextInput id="deputy-end" label="Until (optional)" type="datetime-local" value={end} onChange={setEnd} error={errorFor(problems, 'deputy-end')} />
+            <DateInput withTime id="deputy-start" label="From" value={start} onChange={setStart} error={errorFor(problems, 'deputy-start')} />
+            <DateInput withTime id="deputy-end" label="Until (optional)" value={end} onChange={setEnd} error={errorFor(problems, 'deputy-end')} />
             <button type="submit" className="govuk-button govuk-button--secondary">
               Name as deputy
             </button>

@@ -1,6 +1,6 @@
 /** Ask to extend access you hold: routed like a new request; the new access starts when this ends. */
 import { useState, type FormEvent } from 'react';
-import { SCOPE_LABELS, URGENCIES, URGENCY_LABELS, type Urgency } from '../../../../shared/domain/access';
+import { scopeInSentence, URGENCIES, URGENCY_LABELS, type Urgency } from '../../../../shared/domain/access';
 import { call } from '../../broker/call';
 import { useLoad } from '../../broker/use-load';
 import { ErrorSummary, type Problem } from '../../components/ErrorSummary';
@@ -41,7 +41,7 @@ export function ExtendGrantScreen({ grantId }: { grantId: number }) {
       {g ? (
         <form onSubmit={(e) => void submit(e)} noValidate>
           <p className="govuk-body">
-            You can read the {SCOPE_LABELS[g.scope].toLowerCase()} until {formatDateTime(g.endAt)}. An extension goes to the offender manager like a new request and starts when this access ends.
+            You can read the {scopeInSentence(g.scope)} until {formatDateTime(g.endAt)}. An extension goes to the offender manager like a new request and starts when this access ends.
           </p>
           <TextInput id={IDS.durationDays} label="For how much longer?" hint="A whole number of days or hours (at least 1 hour)." inputMode="numeric" width="govuk-input--width-3" value={days} onChange={setDays} error={errorFor(problems, IDS.durationDays)} />
           <Select id="extend-duration-unit" label="Days or hours" value={unit} onChange={(v) => setUnit(v === 'HOURS' ? 'HOURS' : 'DAYS')} choices={[{ value: 'DAYS', label: 'days' }, { value: 'HOURS', label: 'hours' }]} />

@@ -1,15 +1,17 @@
 /**
- * Find a person by CRN or name. People under a limited access restriction, or whom the viewer is
+ * Find a person by CRN, PNC or name ("Wayne Walker" or "Walker, Wayne"). One exact CRN or PNC
+ * match opens that person straight away: the identifier was typed to reach them. People under a limited access restriction, or whom the viewer is
  * excluded from, are listed as "Access restricted" with their details hidden.
  */
-import { useState, type FormEvent } from 'react';
+import { useEffect, useState, type FormEvent } from 'react';
+import { CRN_PATTERN, pncFromTyped } from '../../../../shared/domain/identifiers';
 import { call } from '../../broker/call';
 import { useLoad } from '../../broker/use-load';
 import { LoadProblem, Page } from '../../components/Page';
 import { RestrictedTag } from '../../components/Tags';
 import { describeAccess } from '../../format/access';
 import { formatIsoDate } from '../../format/time';
-import { href, navigate, useRoute } from '../../app/router';
+import { href, navigate, replaceRoute, useRoute } from '../../app/router';
 
 export function FindPersonScreen() {
   const route = useRoute();
@@ -21,10 +23,18 @@ export function FindPersonScreen() {
     [query],
   );
 
+  const exactIdentifier = CRN_PATTERN.test(query.trim().toUpperCase()) || pncFromTyped(query) !== null;
+  // A restricted match stays in the list, where it says so, rather than opening a refusal.
+  const only = exactIdentifier && results.value?.total === 1 ? results.value.rows[0] : undefined;
+  const onlyMatch = only && !only.accessRestricted ? only.crn : undefined;
+  useEffect(() => {
+    if (onlyMatch) replaceRoute(`/people/${onlyMatch}`);
+  }, [onlyMatch]);
+
   const search = (event: FormEvent) => {
     event.preventDefault();
     if (text.trim().length < 2) {
-      setProblem('Enter at least 2 characters of a CRN or name');
+      setProblem('Enter at least 2 characters of a CRN, PNC or name');
       document.getElementById('person-query')?.focus();
       return;
     }
@@ -40,10 +50,10 @@ export function FindPersonScreen() {
           <form onSubmit={search} noValidate role="search" aria-label="People">
             <div className={`govuk-form-group ${problem ? 'govuk-form-group--error' : ''}`.trim()}>
               <label className="govuk-label govuk-label--s" htmlFor="person-query">
-                CRN or name
+                CRN, PNC or name
               </label>
               <div id="person-query-hint" className="govuk-hint">
-                For example, X320741 or Smith
+                For example, X320741, 2012/0123456A, Smith or Smith, John
               </div>
               {problem ? (
                 <p id="person-query-error" className="govuk-error-message">
@@ -74,10 +84,12 @@ export function FindPersonScreen() {
       {query ? <LoadProblem error={results.error} loading={results.loading} /> : null}
       {value ? (
         <>
-          <h2 className="govuk-heading-m" role="status">
-            {value.total === 0 ? 'No people found' : `${value.total.toLocaleString('en-GB')} ${value.total === 1 ? 'person' : 'people'} found`}
-            {value.total > value.rows.length ? `, showing the first ${value.rows.length}` : ''}
-          </h2>
+          <div role="status">
+            <h2 className="govuk-heading-m">
+              {value.total === 0 ? 'No people found' : `${value.total.toLocaleString('en-GB')} ${value.total === 1 ? 'person' : 'people'} found`}
+              {value.total > value.rows.length ? `, showing the first ${value.rows.length}` : ''}
+            </h2>
+          </div>
           {value.rows.length > 0 ? (
             <table className="govuk-table" data-testid="search-results">
               <caption className="govuk-table__caption govuk-visually-hidden">People matching {query}</caption>

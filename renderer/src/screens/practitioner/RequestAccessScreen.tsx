@@ -12,6 +12,14 @@ import { RequestFields } from './RequestFields';
 import { RequestPreview } from './RequestPreview';
 import { fromLondonInputValue } from '../../format/time';
 
+/** The request that already covers this one, named and linked rather than numbered. */
+async function alreadyAsked(crn: string, name: string): Promise<Problem> {
+  const open = await call('requests.mine', { filter: 'OPEN', limit: 100, offset: 0 });
+  const existing = open.ok ? open.value.rows.find((r) => r.crn === crn) : undefined;
+  const message = `You already have a request for ${name} waiting for a decision that covers this`;
+  return existing ? { message: `${message}: open it to follow it or withdraw it`, href: href(`/requests/${existing.id}`) } : { message };
+}
+
 export function RequestAccessScreen({ crn }: { crn: string }) {
   const person = useLoad(() => call('people.get', { crn }), [crn]);
   const [draft, setDraft] = useState<RequestDraft>(EMPTY_DRAFT);
@@ -31,6 +39,7 @@ export function RequestAccessScreen({ crn }: { crn: string }) {
     if (!result.ok) return setProblems(problemsFrom(result.error, REQUEST_FIELD_IDS));
     const outcome = result.value.results[0];
     if (!outcome) return setProblems([{ message: 'The broker did not answer for this person. Nothing was sent.' }]);
+    if (outcome.outcome === 'REFUSED' && outcome.error.code === 'DUPLICATE_REQUEST') return setProblems([await alreadyAsked(crn, name)]);
     if (outcome.outcome === 'REFUSED') {
       const fieldId = outcome.error.code === 'DURATION_TOO_LONG' ? REQUEST_FIELD_IDS.durationDays : undefined;
       return setProblems([{ message: outcome.error.message, ...(fieldId ? { fieldId } : {}) }]);

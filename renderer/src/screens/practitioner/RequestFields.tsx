@@ -2,6 +2,7 @@
 import { PURPOSES, PURPOSE_LABELS } from '../../../../shared/contract/vocabulary';
 import { SCOPES, SCOPE_LABELS, URGENCIES, URGENCY_LABELS, type Scope, type Urgency } from '../../../../shared/domain/access';
 import type { Problem } from '../../components/ErrorSummary';
+import { DateInput } from '../../components/DateInput';
 import { Radios, Select, Textarea, TextInput } from '../../components/fields';
 import { errorFor } from '../../components/forms';
 import { REQUEST_FIELD_IDS as IDS, type RequestDraft } from './request-draft';
@@ -73,12 +74,11 @@ export function RequestFields({
         error={errorFor(problems, IDS.urgency)}
         choices={URGENCIES.map((u) => ({ value: u, label: URGENCY_LABELS[u], hint: URGENCY_HINTS[u] }))}
       />
-      <TextInput
+      <DateInput
+        withTime
         id={IDS.neededBy}
         label="Needed by (optional)"
-        labelClass="govuk-label--s"
-        hint="London time. If it is too soon for the offender manager and then the hub to take turns, both get the request at once."
-        type="datetime-local"
+        hint="For example, 4 3 2026 and 09:30 (London time, 24-hour clock). If it is too soon for the offender manager and then the hub to take turns, both get the request at once."
         value={draft.neededBy}
         onChange={set('neededBy')}
         error={errorFor(problems, IDS.neededBy)}

@@ -4,7 +4,7 @@
  */
 import { useState, type FormEvent } from 'react';
 import { call } from '../../broker/call';
-import { useInterval, useLoad } from '../../broker/use-load';
+import { useLiveQuery } from '../../broker/live-query';
 import { NotificationBanner, WarningText } from '../../components/Banner';
 import { ErrorSummary, type Problem } from '../../components/ErrorSummary';
 import { Textarea } from '../../components/fields';
@@ -12,20 +12,26 @@ import { errorFor, problemsFrom } from '../../components/forms';
 import { BackLink, LoadProblem, Page } from '../../components/Page';
 import { RequestSummary } from '../../components/RequestSummary';
 import { Timeline } from '../../components/Timeline';
+import { RequestHolders } from './RequestHolders';
 import { useSession } from '../../app/session';
 import { href, useRoute } from '../../app/router';
 
 export function RequestScreen({ requestId }: { requestId: number }) {
   const { user } = useSession();
   const route = useRoute();
-  const detail = useLoad(() => call('requests.get', { requestId }), [requestId]);
-  useInterval(() => void detail.reload(), 10_000);
+  // A request belongs to its requester's list; a decision, a move to the hub or a withdrawal changes it.
+  const detail = useLiveQuery('myRequests', ['request', requestId], () => call('requests.get', { requestId }));
   const [problems, setProblems] = useState<Problem[]>([]);
   const [confirmWithdraw, setConfirmWithdraw] = useState(false);
   const [withdrawn, setWithdrawn] = useState(false);
   const [reviewReason, setReviewReason] = useState('');
   const [reviewAsked, setReviewAsked] = useState(false);
   const r = detail.value?.request;
+  // "Request sent" stands only while the request is as it was sent: once it is decided, moved or
+  // withdrawn, the summary below says what it is now, and a stale banner would contradict it.
+  const [sentStatus, setSentStatus] = useState<string | null>(null);
+  if (r && sentStatus === null && route.query.get('sent')) setSentStatus(`${r.status}|${r.queue ?? ''}`);
+  const stillAsSent = r !== undefined && sentStatus === `${r.status}|${r.queue ?? ''}`;
   const mine = r?.requesterUserId === user.userId;
   const pending = r?.queue !== null && r?.queue !== undefined;
 
@@ -55,7 +61,7 @@ export function RequestScreen({ requestId }: { requestId: number }) {
       hasError={problems.length > 0}
     >
       <ErrorSummary problems={problems} />
-      {route.query.get('sent') && r ? (
+      {route.query.get('sent') && r && stillAsSent ? (
         <NotificationBanner kind="success" heading="Request sent" focus testId="request-sent">
           <p className="govuk-body">{r.whereAndWhy}</p>
         </NotificationBanner>
@@ -74,6 +80,7 @@ export function RequestScreen({ requestId }: { requestId: number }) {
             </>
           ) : null}
           <RequestSummary request={r} showRequester={!mine} />
+          <RequestHolders holders={detail.value?.holders ?? []} />
           <div className="govuk-button-group">
             {r.status === 'APPROVED' && mine ? (
               <a className="govuk-button" href={href(`/records/${r.crn}`)} data-testid="read-record">

@@ -16,6 +16,8 @@ import { ErrorSummary, type Problem } from '../../components/ErrorSummary';
 import { Select } from '../../components/fields';
 import { problemsFrom } from '../../components/forms';
 import { LoadProblem, Page } from '../../components/Page';
+import { fromLondonInputValue } from '../../format/time';
+import { formatPeriod } from '../../../../shared/format/dates';
 import { CsvExport } from './CsvExport';
 import { DateField } from './DateField';
 import { ReportChart } from './ReportChart';
@@ -39,9 +41,12 @@ export function ReportsScreen() {
   const show = (event: FormEvent) => {
     event.preventDefault();
     const found: Problem[] = [];
+    const realDay = (day: string) => fromLondonInputValue(`${day}T12:00`) !== null;
     if (!draft.from) found.push({ fieldId: 'report-from', message: 'Enter the first day of the period' });
+    else if (!realDay(draft.from)) found.push({ fieldId: 'report-from', message: 'The first day must be a real date, like 1 3 2026' });
     if (!draft.to) found.push({ fieldId: 'report-to', message: 'Enter the last day of the period' });
-    if (draft.from && draft.to && draft.to < draft.from) found.push({ fieldId: 'report-to', message: 'The last day must be the same as or after the first day' });
+    else if (!realDay(draft.to)) found.push({ fieldId: 'report-to', message: 'The last day must be a real date, like 31 3 2026' });
+    if (found.length === 0 && draft.to < draft.from) found.push({ fieldId: 'report-to', message: 'The last day must be the same as or after the first day' });
     setProblems(found);
     if (found.length === 0) replaceQuery('/reports', { from: draft.from, to: draft.to, by: draft.breakdown === 'NONE' ? undefined : draft.breakdown });
   };
@@ -53,7 +58,7 @@ export function ReportsScreen() {
       <ErrorSummary problems={shownProblems} />
       <p className="govuk-body rab-report-intro">
         How long CRC staff wait for risk information, how often the NPS hub has to step in, and why requests are refused. Requests made in the period count, as they
-        stood at its end (or now, while it runs). <code className="rab-code">rab report</code> writes the same figures to CSV and HTML.
+        stood at its end (or now, while it runs). Each table below can be saved as CSV; IT support can also produce the whole report as CSV and HTML files.
       </p>
       <form className="rab-filters" onSubmit={show} noValidate aria-label="Report period">
         <DateField id="report-from" label="From" value={draft.from} onChange={(from) => setDraft({ ...draft, from })} error={problems.find((p) => p.fieldId === 'report-from')?.message} />
@@ -73,7 +78,7 @@ export function ReportsScreen() {
       {report ? (
         <div aria-busy={loaded.loading} data-testid="report">
           <h2 className="govuk-heading-m">
-            {report.period.from} to {report.period.to}
+            {formatPeriod(report.period.from, report.period.to)}
           </h2>
           <p className="govuk-body-s" data-testid="report-as-of">
             Counted as things stood at {formatInstant(report.period.asOf, report.period.timeZone)} ({report.period.timeZone}). Broken down by:{' '}

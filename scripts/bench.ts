@@ -4,6 +4,7 @@
  * and a plaintext one, runs each path of the speed goals on both in this one process, and prints
  * the table with the goal beside each figure. `--scale 0.1` (or `office`) runs the same at a tenth
  * (or 1/200th); `--import` also runs the seed-and-import benchmark (scripts/bench-import.ts).
+ * Then the same paths on SQLCipher and on PostgreSQL over loopback (scripts/bench-engines.ts).
  * Timings are printed, never asserted. Work files go to a temporary folder removed afterwards.
  */
 import { spawnSync } from 'node:child_process';
@@ -30,6 +31,7 @@ import { migrate } from '../electron/core/store/migrate';
 import { keychainAccount, openStore, PAGE_CACHE_KIB } from '../electron/core/store/open-store';
 import { countStatements } from '../test/helpers/statement-counter';
 import { buildNationalLoad, LOAD_NOW, type LoadFacts } from './bench-load';
+import { benchEngines } from './bench-engines';
 
 const arg = (name: string): string | undefined => {
   const i = process.argv.indexOf(`--${name}`);
@@ -227,6 +229,10 @@ async function main(): Promise<void> {
     enc.close();
     await keyStore.delete(keychainAccount(encPath));
   }
+
+  // The same paths on both engines (PostgreSQL started by scripts/with-postgres.sh), at office scale
+  // unless --scale says otherwise.
+  if (process.env.RAB_TEST_DATABASE_URL) process.stdout.write(`\n${await benchEngines()}\n`);
 
   if (process.argv.includes('--import')) {
     const child = spawnSync(process.execPath, ['--import', 'tsx', resolve(import.meta.dirname, 'bench-import.ts')], { stdio: 'inherit' });

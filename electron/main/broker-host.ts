@@ -96,7 +96,7 @@ export class BrokerHost {
     this.brokerCore = createBrokerCore({
       db: store.engine,
       clock: this.options.clock,
-      importer: desktopImporter(store.db, this.options.clock),
+      importer: desktopImporter(store.path, this.options.keyStore, this.options.clock),
       backupDir: this.options.backupDir ?? null,
       ...(this.options.logInternal ? { logInternal: this.options.logInternal } : {}),
     });

@@ -2,7 +2,14 @@ import { execFileSync } from 'node:child_process';
 import { ESLint } from 'eslint';
 import { describe, expect, it } from 'vitest';
 
-const eslint = new ESLint();
+// The boundaries are import rules: the type-aware rules need each file in a TypeScript project,
+// which these made-up files are not, so they are switched off here.
+const eslint = new ESLint({
+  overrideConfig: {
+    languageOptions: { parserOptions: { projectService: false } },
+    rules: { '@typescript-eslint/no-floating-promises': 'off', '@typescript-eslint/no-misused-promises': 'off' },
+  },
+});
 const problems = async (filePath: string, code: string) => {
   const [result] = await eslint.lintText(code, { filePath });
   return (result?.messages ?? []).filter((m) => m.severity === 2).map((m) => m.ruleId);

@@ -3,7 +3,7 @@ import type { Db } from '../store/sql';
 import type { RequestRow } from '../../../shared/contract';
 import type { PolicySettings } from '../../../shared/contract/policy-settings';
 import { DENY_REASON_LABELS } from '../../../shared/contract/vocabulary';
-import { all, type SqlFragment, sql } from '../store/sql';
+import { all, sql, sqlFlag, type SqlFragment } from '../store/sql';
 import { MINUTE } from '../clock/clock';
 import type { Actor } from '../policy/actor';
 import { formatWhen, laoFacts, type LaoDetail } from './case-facts';
@@ -37,8 +37,8 @@ const requestViewSelect = (now: number): SqlFragment => sql`
     du.display_name AS decided_by_name, g.start_at AS g_start_at, g.end_at AS g_end_at,
     rv.asked_at AS rv_asked_at, rv.reason AS rv_reason, rv.outcome AS rv_outcome, rv.decided_at AS rv_decided_at,
     rvu.display_name AS rv_decided_by_name, rv.decision_reason AS rv_decision_reason,
-    EXISTS (SELECT 1 FROM emergency_uses e JOIN grants eg ON eg.id = e.grant_id
-            WHERE e.request_id = r.id AND eg.revoked_at IS NULL AND eg.end_at > ${now}) AS live_emergency
+    ${sqlFlag(sql`EXISTS (SELECT 1 FROM emergency_uses e JOIN grants eg ON eg.id = e.grant_id
+            WHERE e.request_id = r.id AND eg.revoked_at IS NULL AND eg.end_at > ${now})`)} AS live_emergency
   FROM requests r
   JOIN people p ON p.crn = r.crn
   JOIN users ru ON ru.id = r.requester_user_id

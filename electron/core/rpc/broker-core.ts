@@ -74,6 +74,7 @@ export function createBrokerCore(o: BrokerCoreOptions): BrokerCore {
     devClock: o.devClock ?? null,
     importer: o.importer ?? null,
     importProgress: { running: false, file: null, rowsDone: 0, rowsTotal: 0 },
+    importFinished: Promise.resolve(),
     health,
     backupDir: o.backupDir ?? null,
   };
@@ -98,9 +99,16 @@ export function createBrokerCore(o: BrokerCoreOptions): BrokerCore {
       return dispatch(services, channel, conn, rawInput, log);
     },
     sweep: guardedSweep,
-    sweepInTurn: () => tasks.run(async () => await guardedSweep()),
+    // Background work waits for an import under way: the import holds the store's write lock on
+    // its own connection, and waiting for that lock would block the one thread both run on.
+    sweepInTurn: () =>
+      tasks.run(async () => {
+        await services.importFinished;
+        return await guardedSweep();
+      }),
     inTurn: (task) =>
       tasks.run(async () => {
+        await services.importFinished;
         if (health.refused) throw health.refused;
         try {
           return await task();

@@ -38,6 +38,8 @@ export interface CoreServices {
   devClock: TestClock | null;
   importer: Importer | null;
   importProgress: ImportProgressState;
+  /** Settles when the import under way (if any) has finished: background tasks wait for it. */
+  importFinished: Promise<void>;
   /** Refused once the store shows damage. */
   health: StoreHealth;
   /** The desktop's daily backup folder; null where backups are not taken by the app. */

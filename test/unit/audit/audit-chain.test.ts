@@ -1,12 +1,12 @@
 import { readFileSync, statSync } from 'node:fs';
-import { engineOf } from '../../../electron/core/store/engine/sqlcipher-engine';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
 import { appendAuditEvent } from '../../../electron/core/audit/audit-log';
 import { canonicalJson } from '../../../electron/core/audit/canonical-json';
 import { auditCsv, writeAuditCsv } from '../../../electron/core/audit/export-csv';
-import { verifyStoreAuditChain } from '../../../electron/core/audit/verify-chain';
+import { verifyAuditChain, verifyStoreAuditChain, type AuditChainResult } from '../../../electron/core/audit/verify-chain';
+import { all, one, run, sql, sqlTrusted } from '../../../electron/core/store/sql';
 import { DEFAULT_POLICY } from '../../../shared/contract';
 import { PASSWORD, PEOPLE, useBrokerFixture, type BrokerFixture } from '../../helpers/broker-fixture';
 import { createRequest, grantAccess } from '../../helpers/broker-requests';
@@ -16,41 +16,51 @@ const fixture = useBrokerFixture();
 const tempDir = useTempDirs();
 
 async function addEvents(fx: BrokerFixture, n: number) {
-  for (let i = 0; i < n; i++) await appendAuditEvent(engineOf(fx.db), { at: fx.clock.now() + i, actor: 'cli', action: 'test.event', subject: `thing:${i}`, details: { i } });
+  for (let i = 0; i < n; i++) await appendAuditEvent(fx.engine, { at: fx.clock.now() + i, actor: 'cli', action: 'test.event', subject: `thing:${i}`, details: { i } });
+}
+
+/** Someone with the key removes a guard trigger (PostgreSQL names the table a trigger is on). */
+const dropTrigger = (fx: BrokerFixture, name: 'audit_events_no_update' | 'audit_events_no_delete') =>
+  run(fx.engine, fx.engine.dialect === 'postgres' ? sql`DROP TRIGGER ${sqlTrusted(name)} ON audit_events` : sql`DROP TRIGGER ${sqlTrusted(name)}`);
+
+/** The chain verified through the seam, and on the embedded store by the raw verifier too. */
+async function expectVerified(fx: BrokerFixture, expected: Partial<AuditChainResult> & { ok: boolean }): Promise<void> {
+  expect(await verifyAuditChain(fx.engine)).toMatchObject(expected);
+  if (fx.engine.dialect === 'sqlite') expect(verifyStoreAuditChain(fx.db)).toMatchObject(expected);
 }
 
 describe('the audit log', () => {
   it('refuses UPDATE and DELETE', async () => {
     const fx = await fixture();
     await addEvents(fx, 2);
-    expect(() => fx.db.prepare(`UPDATE audit_events SET actor = 'someone else'`).run()).toThrow(/append-only/);
-    expect(() => fx.db.prepare('DELETE FROM audit_events').run()).toThrow(/append-only/);
+    await expect(run(fx.engine, sql`UPDATE audit_events SET actor = 'someone else'`)).rejects.toThrow(/append-only/);
+    await expect(run(fx.engine, sql`DELETE FROM audit_events`)).rejects.toThrow(/append-only/);
   });
 
   it('chains every event to the one before with SHA-256, and verifies', async () => {
     const fx = await fixture();
     await addEvents(fx, 5);
-    const rows = fx.db.prepare('SELECT seq, prev_hash, hash FROM audit_events ORDER BY seq').all() as { seq: number; prev_hash: string; hash: string }[];
+    const rows = await all<{ seq: number; prev_hash: string; hash: string }>(fx.engine, sql`SELECT seq, prev_hash, hash FROM audit_events ORDER BY seq`);
     for (let i = 1; i < rows.length; i++) expect(rows[i]!.prev_hash).toBe(rows[i - 1]!.hash);
-    expect(verifyStoreAuditChain(fx.db)).toEqual({ ok: true, checked: rows.length });
+    await expectVerified(fx, { ok: true, checked: rows.length });
   });
 
   it('names the first changed event when someone with the key edits a row', async () => {
     const fx = await fixture();
     await addEvents(fx, 6);
-    const target = (fx.db.prepare(`SELECT seq FROM audit_events WHERE subject = 'thing:3'`).get() as { seq: number }).seq;
-    fx.db.exec('DROP TRIGGER audit_events_no_update');
-    fx.db.prepare(`UPDATE audit_events SET details = '{"i":99}' WHERE seq = ?`).run(target);
-    expect(verifyStoreAuditChain(fx.db)).toMatchObject({ ok: false, firstBadSeq: target, problem: `event ${target} has been changed since it was written` });
+    const target = (await one<{ seq: number }>(fx.engine, sql`SELECT seq FROM audit_events WHERE subject = 'thing:3'`))!.seq;
+    await dropTrigger(fx, 'audit_events_no_update');
+    await run(fx.engine, sql`UPDATE audit_events SET details = '{"i":99}' WHERE seq = ${target}`);
+    await expectVerified(fx, { ok: false, firstBadSeq: target, problem: `event ${target} has been changed since it was written` });
   });
 
   it('names the removed event itself as the first bad one', async () => {
     const fx = await fixture();
     await addEvents(fx, 6);
-    const target = (fx.db.prepare(`SELECT seq FROM audit_events WHERE subject = 'thing:2'`).get() as { seq: number }).seq;
-    fx.db.exec('DROP TRIGGER audit_events_no_delete');
-    fx.db.prepare('DELETE FROM audit_events WHERE seq = ?').run(target);
-    expect(verifyStoreAuditChain(fx.db)).toMatchObject({ ok: false, firstBadSeq: target, problem: `event ${target} is missing (the next event is ${target + 1})` });
+    const target = (await one<{ seq: number }>(fx.engine, sql`SELECT seq FROM audit_events WHERE subject = 'thing:2'`))!.seq;
+    await dropTrigger(fx, 'audit_events_no_delete');
+    await run(fx.engine, sql`DELETE FROM audit_events WHERE seq = ${target}`);
+    await expectVerified(fx, { ok: false, firstBadSeq: target, problem: `event ${target} is missing (the next event is ${target + 1})` });
   });
 
   it('hashes canonical JSON, so key order never changes a hash', () => {
@@ -71,12 +81,12 @@ describe('the audit log', () => {
     await fx.call('hana', 'requests.deny', { requestId: b.id, reasonCode: 'OTHER', reason: 'Handled by emergency access.' });
     await fx.call('ada', 'admin.updatePolicy', { policy: { ...DEFAULT_POLICY, hubLeadMinutes: 60 }, confirmPassword: PASSWORD });
     await fx.call('ada', 'admin.setRoles', { userId: fx.users.alan.userId, roles: ['crc-practitioner'], confirmPassword: PASSWORD });
-    const actions = new Set((fx.db.prepare('SELECT DISTINCT action FROM audit_events').all() as { action: string }[]).map((r) => r.action));
+    const actions = new Set((await all<{ action: string }>(fx.engine, sql`SELECT DISTINCT action FROM audit_events`)).map((r) => r.action));
     for (const action of ['auth.signIn', 'auth.signIn.fail', 'request.create', 'request.route', 'request.escalate', 'request.approve', 'request.deny', 'grant.create', 'grant.revoke',
       'record.read', 'emergency.open', 'emergency.review', 'policy.update', 'admin.setRoles']) {
       expect(actions, action).toContain(action);
     }
-    expect(verifyStoreAuditChain(fx.db)).toMatchObject({ ok: true });
+    expect(await verifyAuditChain(fx.engine)).toMatchObject({ ok: true });
   });
 });
 
@@ -86,7 +96,7 @@ describe('audit export', () => {
     await addEvents(fx, 10);
     const from = fx.clock.now() + 3;
     const to = fx.clock.now() + 7;
-    const { csv, rows } = await auditCsv(engineOf(fx.db), { from, to });
+    const { csv, rows } = await auditCsv(fx.engine, { from, to });
     expect(rows).toBe(4);
     const parsed = parse(csv, { columns: true }) as Record<string, string>[];
     expect(parsed.map((r) => r.subject)).toEqual(['thing:3', 'thing:4', 'thing:5', 'thing:6']);
@@ -98,11 +108,11 @@ describe('audit export', () => {
     const fx = await fixture();
     await addEvents(fx, 3);
     const out = join(tempDir(), 'audit.csv');
-    const all = (fx.db.prepare('SELECT count(*) AS n FROM audit_events').get() as { n: number }).n;
-    expect(await writeAuditCsv(engineOf(fx.db), out, {})).toEqual({ rows: all });
+    const total = (await one<{ n: number }>(fx.engine, sql`SELECT count(*) AS n FROM audit_events`))!.n;
+    expect(await writeAuditCsv(fx.engine, out, {})).toEqual({ rows: total });
     expect(statSync(out).mode & 0o777).toBe(0o600);
     expect(readFileSync(out, 'utf8').split('\n')[0]).toBe('seq,at_utc,at_ms,actor,action,subject,crn,details,prev_hash,hash');
-    await expect(await writeAuditCsv(engineOf(fx.db), out, {})).rejects.toThrow(/EEXIST/);
+    await expect(writeAuditCsv(fx.engine, out, {})).rejects.toThrow(/EEXIST/);
   });
 
   it('lists events for one person, newest first, for administrators only', async () => {
@@ -121,7 +131,7 @@ describe('audit export', () => {
     const r = await fx.call('ada', 'admin.auditExport', { confirmPassword: PASSWORD });
     expect(r.filename).toBe('audit-2026-03-02.csv');
     expect(r.rows).toBeGreaterThan(0);
-    expect(fx.db.prepare(`SELECT count(*) AS n FROM audit_events WHERE action = 'audit.export'`).get()).toEqual({ n: 1 });
+    expect(await one(fx.engine, sql`SELECT count(*) AS n FROM audit_events WHERE action = 'audit.export'`)).toEqual({ n: 1 });
     expect(await fx.call('ada', 'admin.auditVerify', {})).toMatchObject({ ok: true, firstBadSeq: null });
   });
 });

@@ -7,9 +7,13 @@ import { runCli } from '../../../electron/core/cli/run-cli';
 import type { CliContext } from '../../../electron/core/cli/cli-context';
 import { appendAuditEvent } from '../../../electron/core/audit/audit-log';
 import { useBrokerFixture, type BrokerFixture } from '../../helpers/broker-fixture';
+import { TEST_ENGINE } from '../../helpers/engines';
 import { useTempDirs } from '../../helpers/temp-dir';
 
 const fixture = useBrokerFixture();
+// `rab audit` works on an embedded store file (--store), so these cases write to and read the
+// fixture's embedded store directly, and run only when the core runs on it.
+const embeddedOnly = describe.skipIf(TEST_ENGINE === 'postgres');
 const tempDir = useTempDirs();
 
 async function rab(fx: BrokerFixture, ...argv: string[]) {
@@ -30,7 +34,7 @@ async function addEvents(fx: BrokerFixture, n: number) {
   for (let i = 0; i < n; i++) await appendAuditEvent(engineOf(fx.db), { at: Date.UTC(2026, 1, 1 + i), actor: 'cli', action: 'test.event', subject: `day:${i + 1}`, details: {} });
 }
 
-describe('rab audit verify', () => {
+embeddedOnly('rab audit verify (embedded store file)', () => {
   it('says the chain holds and exits 0', async () => {
     const fx = await fixture();
     await addEvents(fx, 3);
@@ -51,7 +55,7 @@ describe('rab audit verify', () => {
   });
 });
 
-describe('rab audit verify naming a deleted event', () => {
+embeddedOnly('rab audit verify naming a deleted event (embedded store file)', () => {
   it('names the deleted event itself, not the one after it', async () => {
     const fx = await fixture();
     await addEvents(fx, 5);
@@ -64,7 +68,7 @@ describe('rab audit verify naming a deleted event', () => {
   });
 });
 
-describe('rab audit export', () => {
+embeddedOnly('rab audit export (embedded store file)', () => {
   it('writes the events in the range to a new CSV file and audits the export', async () => {
     const fx = await fixture();
     await addEvents(fx, 5);

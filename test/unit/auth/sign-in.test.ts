@@ -2,12 +2,13 @@ import { describe, expect, it } from 'vitest';
 
 import { lockMinutes } from '../../../electron/core/auth/sign-in';
 import { DEFAULT_POLICY } from '../../../shared/contract';
+import { all, one, run, sql } from '../../../electron/core/store/sql';
 import { PASSWORD, useBrokerFixture, type BrokerFixture } from '../../helpers/broker-fixture';
 
 const fixture = useBrokerFixture({ signedOut: true });
 
 const signIn = (fx: BrokerFixture, password = PASSWORD, username = 'priya') => fx.core.dispatch('auth.signIn', fx.users.priya.conn, { username, password });
-const events = (fx: BrokerFixture, action: string) => fx.db.prepare('SELECT actor, details FROM audit_events WHERE action = ?').all(action) as { actor: string; details: string }[];
+const events = async (fx: BrokerFixture, action: string) => await all<{ actor: string; details: string }>(fx.engine, sql`SELECT actor, details FROM audit_events WHERE action = ${action}`);
 
 describe('signing in', () => {
   it('signs in with the right password, audits it, and keeps the session token in the host', async () => {
@@ -15,7 +16,7 @@ describe('signing in', () => {
     const r = await signIn(fx);
     expect(r).toMatchObject({ ok: true, value: { state: 'SIGNED_IN', user: { username: 'priya', displayName: 'Priya Practitioner', roles: ['crc-practitioner'], sector: 'CRC', providerName: 'London CRC' } } });
     expect(JSON.stringify(r)).not.toContain(fx.users.priya.conn.sessionId!);
-    expect(events(fx, 'auth.signIn')).toHaveLength(1);
+    expect(await events(fx, 'auth.signIn')).toHaveLength(1);
   });
 
   it('gives the same answer for an unknown user and a wrong password, and audits both', async () => {
@@ -24,7 +25,7 @@ describe('signing in', () => {
     const wrong = await signIn(fx, 'wrong password!');
     expect(unknown).toEqual(wrong);
     expect(unknown).toMatchObject({ ok: false, error: { code: 'BAD_CREDENTIALS' } });
-    expect(events(fx, 'auth.signIn.fail').map((e) => JSON.parse(e.details).reason)).toEqual(['UNKNOWN_USER', 'BAD_PASSWORD']);
+    expect((await events(fx, 'auth.signIn.fail')).map((e) => JSON.parse(e.details).reason)).toEqual(['UNKNOWN_USER', 'BAD_PASSWORD']);
   });
 
   it('locks the account after 5 failures, for 1, then 2, then 4 minutes', async () => {
@@ -38,7 +39,7 @@ describe('signing in', () => {
     expect(await signIn(fx)).toMatchObject({ ok: false, error: { code: 'ACCOUNT_LOCKED' } });
     fx.clock.advanceMinutes(1);
     expect(await signIn(fx)).toMatchObject({ ok: true });
-    expect(fx.db.prepare('SELECT failed_attempts, locked_until FROM users WHERE id = ?').get(fx.users.priya.userId)).toEqual({ failed_attempts: 0, locked_until: null });
+    expect(await one(fx.engine, sql`SELECT failed_attempts, locked_until FROM users WHERE id = ${fx.users.priya.userId}`)).toEqual({ failed_attempts: 0, locked_until: null });
   });
 
   it('doubles the lock for each further failure, up to the cap', () => {
@@ -47,7 +48,7 @@ describe('signing in', () => {
 
   it('tells an inactive account so only after the right password', async () => {
     const fx = await fixture();
-    fx.db.prepare('UPDATE users SET active = 0 WHERE id = ?').run(fx.users.priya.userId);
+    await run(fx.engine, sql`UPDATE users SET active = 0 WHERE id = ${fx.users.priya.userId}`);
     expect(await signIn(fx, 'wrong')).toMatchObject({ ok: false, error: { code: 'BAD_CREDENTIALS' } });
     expect(await signIn(fx)).toMatchObject({ ok: false, error: { code: 'ACCOUNT_INACTIVE' } });
   });
@@ -139,7 +140,7 @@ describe('re-authentication', () => {
     await fx.signIn('ada');
     const bad = await fx.attempt('ada', 'admin.setRoles', { userId: fx.users.priya.userId, roles: ['crc-practitioner', 'lao-admin'], confirmPassword: 'wrong' });
     expect(bad).toMatchObject({ ok: false, error: { code: 'BAD_CREDENTIALS' } });
-    expect(events(fx, 'auth.reauth.fail')).toHaveLength(1);
+    expect(await events(fx, 'auth.reauth.fail')).toHaveLength(1);
     const ok = await fx.call('ada', 'admin.setRoles', { userId: fx.users.priya.userId, roles: ['crc-practitioner', 'lao-admin'], confirmPassword: PASSWORD });
     expect(ok.roles).toEqual(['crc-practitioner', 'lao-admin']);
   });
@@ -148,7 +149,7 @@ describe('re-authentication', () => {
     const fx = await fixture();
     await fx.signIn('priya');
     expect(await fx.attempt('priya', 'admin.setRoles', { userId: fx.users.priya.userId, roles: ['admin'], confirmPassword: 'guess' })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
-    expect(events(fx, 'auth.reauth.fail')).toHaveLength(0);
+    expect(await events(fx, 'auth.reauth.fail')).toHaveLength(0);
   });
 
   it('never leaves the service without an active administrator', async () => {

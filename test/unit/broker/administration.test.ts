@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_POLICY } from '../../../shared/contract';
 import { MINUTE } from '../../../electron/core/clock/clock';
+import { one, run, sql, value } from '../../../electron/core/store/sql';
 import { PASSWORD, PEOPLE, useBrokerFixture } from '../../helpers/broker-fixture';
 import { createRequest } from '../../helpers/broker-requests';
 
@@ -14,7 +15,7 @@ describe('administration', () => {
     expect(await fx.call('ada', 'admin.updatePolicy', { policy, confirmPassword: PASSWORD })).toEqual(policy);
     const r = await createRequest(fx, 'priya', { urgency: 'IMMEDIATE_SAFETY' });
     expect(r.deadline).toBe(fx.clock.now() + 15 * MINUTE);
-    const event = fx.db.prepare(`SELECT details FROM audit_events WHERE action = 'policy.update'`).get() as { details: string };
+    const event = (await one<{ details: string }>(fx.engine, sql`SELECT details FROM audit_events WHERE action = 'policy.update'`))!;
     expect(JSON.parse(event.details).changed).toEqual(['sla']);
   });
 
@@ -28,7 +29,7 @@ describe('administration', () => {
 
   it('creates an account linked to a staff record, refusing a taken username', async () => {
     const fx = await fixture();
-    fx.db.prepare(`INSERT INTO staff (code, team_code, forename, surname, grade, active) VALUES ('N07HUB4', 'N07HUB', 'Nia', 'Newstarter', 'HUB', 1)`).run();
+    await run(fx.engine, sql`INSERT INTO staff (code, team_code, forename, surname, grade, active) VALUES ('N07HUB4', 'N07HUB', 'Nia', 'Newstarter', 'HUB', 1)`);
     const account = { displayName: 'Nia Newstarter', password: 'a long enough password', confirmPassword: PASSWORD };
     const u = await fx.call('ada', 'admin.createUser', { ...account, username: 'new.starter', staffCode: 'N07HUB4', roles: ['hub'] });
     expect(u).toMatchObject({ username: 'new.starter', staffCode: 'N07HUB4', roles: ['hub'], active: true });
@@ -40,11 +41,11 @@ describe('administration', () => {
     const fx = await fixture();
     const account = { displayName: 'Someone New', password: 'a long enough password', confirmPassword: PASSWORD };
     const refused = async (input: { username: string; staffCode: string | null; roles: ('hub' | 'crc-practitioner' | 'admin')[] }, code: string, message: RegExp) => {
-      const users = fx.db.prepare('SELECT count(*) FROM users').pluck().get();
+      const users = await value<number>(fx.engine, sql`SELECT count(*) FROM users`);
       const r = await fx.attempt('ada', 'admin.createUser', { ...account, ...input });
       expect(r).toMatchObject({ ok: false, error: { code } });
       expect(!r.ok && r.error.message).toMatch(message);
-      expect(fx.db.prepare('SELECT count(*) FROM users').pluck().get()).toBe(users);
+      expect(await value<number>(fx.engine, sql`SELECT count(*) FROM users`)).toBe(users);
     };
     await refused({ username: 'New.Starter', staffCode: null, roles: ['admin'] }, 'USERNAME_INVALID', /try "new\.starter"/);
     await refused({ username: 'someone.new', staffCode: null, roles: ['hub'] }, 'ROLE_STAFF_MISMATCH', /give the staff code/);

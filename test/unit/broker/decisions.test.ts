@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DAY, HOUR } from '../../../electron/core/clock/clock';
+import { one, run, sql } from '../../../electron/core/store/sql';
 import { PEOPLE, useBrokerFixture } from '../../helpers/broker-fixture';
 import { createRequest } from '../../helpers/broker-requests';
 
@@ -22,7 +23,7 @@ describe('deciding a request', () => {
     const a = await fx.call('olivia', 'requests.approve', { requestId: r.id, scope: 'FRONT_SHEET', durationDays: 3, startAt: start, note: 'Front sheet is enough for unpaid work.' });
     expect(a.decision).toMatchObject({ scope: 'FRONT_SHEET', durationDays: 3, startAt: start, endAt: start + 3 * DAY, narrowed: true, reason: 'Front sheet is enough for unpaid work.' });
     expect((await fx.call('priya', 'grants.get', { grantId: a.grantId! })).state).toBe('SCHEDULED');
-    const stored = fx.db.prepare('SELECT scope, approved_scope, duration_days, approved_duration_days, narrowed FROM requests WHERE id = ?').get(r.id);
+    const stored = await one(fx.engine, sql`SELECT scope, approved_scope, duration_days, approved_duration_days, narrowed FROM requests WHERE id = ${r.id}`);
     expect(stored).toEqual({ scope: 'FULL_RECORD', approved_scope: 'FRONT_SHEET', duration_days: 14, approved_duration_days: 3, narrowed: 1 });
   });
 
@@ -73,7 +74,7 @@ describe('deciding a request', () => {
   it('does not let a former deputy decide', async () => {
     const fx = await fixture();
     const r = await createRequest(fx, 'priya');
-    fx.db.prepare('UPDATE deputies SET end_at = ?').run(fx.clock.now() - HOUR);
+    await run(fx.engine, sql`UPDATE deputies SET end_at = ${fx.clock.now() - HOUR}`);
     expect(await fx.attempt('dev', 'requests.approve', { requestId: r.id })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
   });
 
@@ -89,7 +90,7 @@ describe('deciding a request', () => {
   it('lets nobody grant an excluded requester, even when the exclusion came after the request', async () => {
     const fx = await fixture();
     const r = await createRequest(fx, 'priya', { crns: [PEOPLE.excluded.crn] });
-    fx.db.prepare(`INSERT INTO lao_exclusions (id, crn, staff_code, start_at, end_at, reason, message) VALUES ('ex-2', ?, 'C17T01A', ?, NULL, 'Neighbour', 'Excluded.')`).run(PEOPLE.excluded.crn, fx.clock.now());
+    await run(fx.engine, sql`INSERT INTO lao_exclusions (id, crn, staff_code, start_at, end_at, reason, message) VALUES ('ex-2', ${PEOPLE.excluded.crn}, 'C17T01A', ${fx.clock.now()}, NULL, 'Neighbour', 'Excluded.')`);
     fx.clock.advanceDays(2);
     for (const who of ['olivia', 'dev', 'hana', 'lars'] as const) {
       expect(await fx.attempt(who, 'requests.approve', { requestId: r.id }), who).toMatchObject({ ok: false, error: { code: 'ACCESS_EXCLUDED' } });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { HOUR } from '../../../electron/core/clock/clock';
+import { one, run, sql } from '../../../electron/core/store/sql';
 import { PASSWORD, PEOPLE, useBrokerFixture } from '../../helpers/broker-fixture';
 import { createRequest } from '../../helpers/broker-requests';
 
@@ -47,8 +48,8 @@ describe('emergency safety access', () => {
     const fx = await fixture();
     const r = await createRequest(fx, 'priya', { urgency: 'IMMEDIATE_SAFETY' });
     expect(await fx.attempt('priya', 'emergency.open', open(r.id, { password: 'not my password' }))).toMatchObject({ ok: false, error: { code: 'BAD_CREDENTIALS' } });
-    expect(fx.db.prepare('SELECT failed_attempts FROM users WHERE id = ?').get(fx.users.priya.userId)).toEqual({ failed_attempts: 1 });
-    expect(fx.db.prepare('SELECT count(*) AS n FROM grants').get()).toEqual({ n: 0 });
+    expect(await one(fx.engine, sql`SELECT failed_attempts FROM users WHERE id = ${fx.users.priya.userId}`)).toEqual({ failed_attempts: 1 });
+    expect(await one(fx.engine, sql`SELECT count(*) AS n FROM grants`)).toEqual({ n: 0 });
   });
 
   it('needs an explanation when the reason is "other"', async () => {
@@ -61,7 +62,7 @@ describe('emergency safety access', () => {
     const fx = await fixture();
     const r = await createRequest(fx, 'priya', { urgency: 'IMMEDIATE_SAFETY' });
     expect(await fx.attempt('alan', 'emergency.open', open(r.id))).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
-    fx.db.prepare(`INSERT INTO lao_exclusions (id, crn, staff_code, start_at, end_at, reason, message) VALUES ('ex-2', ?, 'C17T01A', ?, NULL, 'Neighbour', 'Excluded.')`).run(PEOPLE.warrant.crn, fx.clock.now());
+    await run(fx.engine, sql`INSERT INTO lao_exclusions (id, crn, staff_code, start_at, end_at, reason, message) VALUES ('ex-2', ${PEOPLE.warrant.crn}, 'C17T01A', ${fx.clock.now()}, NULL, 'Neighbour', 'Excluded.')`);
     expect(await fx.attempt('priya', 'emergency.open', open(r.id))).toMatchObject({ ok: false, error: { code: 'ACCESS_EXCLUDED' } });
   });
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DAY, HOUR } from '../../../electron/core/clock/clock';
+import { one, run, sql } from '../../../electron/core/store/sql';
 import { CAST, PEOPLE, useBrokerFixture } from '../../helpers/broker-fixture';
 import { createRequest } from '../../helpers/broker-requests';
 
@@ -35,11 +36,11 @@ describe('escalation and the sweep', () => {
     await createRequest(fx, 'priya', { urgency: 'IMMEDIATE_SAFETY' });
     fx.clock.advanceHours(1);
     await fx.core.sweep();
-    const notifications = fx.db.prepare('SELECT count(*) AS n FROM notifications').get();
-    const events = fx.db.prepare('SELECT count(*) AS n FROM audit_events').get();
+    const notifications = await one(fx.engine, sql`SELECT count(*) AS n FROM notifications`);
+    const events = await one(fx.engine, sql`SELECT count(*) AS n FROM audit_events`);
     expect(await fx.core.sweep()).toMatchObject({ escalated: 0, rerouted: 0, remindersSent: 0, grantsExpired: 0 });
-    expect(fx.db.prepare('SELECT count(*) AS n FROM notifications').get()).toEqual(notifications);
-    expect(fx.db.prepare('SELECT count(*) AS n FROM audit_events').get()).toEqual(events);
+    expect(await one(fx.engine, sql`SELECT count(*) AS n FROM notifications`)).toEqual(notifications);
+    expect(await one(fx.engine, sql`SELECT count(*) AS n FROM audit_events`)).toEqual(events);
   });
 
   it('lets the owner still decide while the hub holds it; the first decision wins', async () => {
@@ -65,8 +66,8 @@ describe('escalation and the sweep', () => {
   it('moves a waiting request to the hub when its owner goes on leave and no deputy is in', async () => {
     const fx = await fixture();
     const r = await createRequest(fx, 'priya');
-    fx.db.prepare(`UPDATE deputies SET end_at = ?`).run(fx.clock.now());
-    fx.db.prepare(`INSERT INTO absences (id, staff_code, kind, start_at, end_at) VALUES ('a2', ?, 'SICKNESS', ?, ?)`).run(CAST.olivia.staffCode, fx.clock.now(), fx.clock.now() + 3 * DAY);
+    await run(fx.engine, sql`UPDATE deputies SET end_at = ${fx.clock.now()}`);
+    await run(fx.engine, sql`INSERT INTO absences (id, staff_code, kind, start_at, end_at) VALUES ('a2', ${CAST.olivia.staffCode}, 'SICKNESS', ${fx.clock.now()}, ${fx.clock.now() + 3 * DAY})`);
     fx.clock.advanceMinutes(1);
     expect(await fx.core.sweep()).toMatchObject({ rerouted: 1 });
     const row = (await fx.call('priya', 'requests.get', { requestId: r.id })).request;
@@ -88,7 +89,7 @@ describe('escalation and the sweep', () => {
   it('re-routes in the sweep when an import changes the owner', async () => {
     const fx = await fixture();
     const r = await createRequest(fx, 'priya');
-    fx.db.prepare('UPDATE people SET owner_staff_code = ? WHERE crn = ?').run(CAST.dev.staffCode, PEOPLE.warrant.crn);
+    await run(fx.engine, sql`UPDATE people SET owner_staff_code = ${CAST.dev.staffCode} WHERE crn = ${PEOPLE.warrant.crn}`);
     expect(await fx.core.sweep()).toMatchObject({ rerouted: 1 });
     expect((await fx.call('dev', 'requests.inbox', {})).rows.map((x) => x.id)).toContain(r.id);
     expect((await fx.attempt('olivia', 'requests.approve', { requestId: r.id }))).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });

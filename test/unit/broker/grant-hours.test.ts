@@ -4,6 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { HOUR, MINUTE } from '../../../electron/core/clock/clock';
+import { one, sql } from '../../../electron/core/store/sql';
 import { PASSWORD, PEOPLE, useBrokerFixture, type BrokerFixture } from '../../helpers/broker-fixture';
 import { createRequest, requestBody } from '../../helpers/broker-requests';
 
@@ -37,7 +38,7 @@ describe('grants in hours, not only days', () => {
     const fx = await fixture();
     expect(await fx.attempt('priya', 'requests.create', requestBody({ durationHours: 3 }))).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
     expect(await fx.attempt('priya', 'requests.create', requestBody({ durationDays: undefined }))).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
-    expect(fx.db.prepare('SELECT count(*) AS n FROM requests').get()).toEqual({ n: 0 });
+    expect(await one(fx.engine, sql`SELECT count(*) AS n FROM requests`)).toEqual({ n: 0 });
   });
 
   it('lets a decider narrow a request for days down to hours, or to an end time', async () => {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { HOUR } from '../../../electron/core/clock/clock';
+import { one, run, sql } from '../../../electron/core/store/sql';
 import { PEOPLE, useBrokerFixture } from '../../helpers/broker-fixture';
 import { grantAccess } from '../../helpers/broker-requests';
 
@@ -39,10 +40,10 @@ describe('grants', () => {
   it('stops working when the grantee\'s account is deactivated or the grantee is excluded', async () => {
     const fx = await fixture();
     const a = await grantAccess(fx, 'priya');
-    fx.db.prepare(`INSERT INTO lao_exclusions (id, crn, staff_code, start_at, end_at, reason, message) VALUES ('ex-2', ?, 'C17T01A', ?, NULL, 'Neighbour', 'Excluded now.')`).run(PEOPLE.warrant.crn, fx.clock.now());
+    await run(fx.engine, sql`INSERT INTO lao_exclusions (id, crn, staff_code, start_at, end_at, reason, message) VALUES ('ex-2', ${PEOPLE.warrant.crn}, 'C17T01A', ${fx.clock.now()}, NULL, 'Neighbour', 'Excluded now.')`);
     expect(await fx.attempt('priya', 'records.read', { crn: PEOPLE.warrant.crn })).toMatchObject({ ok: false, error: { code: 'ACCESS_EXCLUDED' } });
     expect((await fx.call('olivia', 'grants.get', { grantId: a.grantId! })).state).toBe('SUSPENDED');
-    fx.db.prepare(`DELETE FROM lao_exclusions WHERE id = 'ex-2'`).run();
+    await run(fx.engine, sql`DELETE FROM lao_exclusions WHERE id = 'ex-2'`);
     await fx.call('ada', 'admin.setActive', { userId: fx.users.priya.userId, active: false, confirmPassword: 'correct horse battery staple' });
     expect(await fx.attempt('priya', 'records.read', { crn: PEOPLE.warrant.crn })).toMatchObject({ ok: false, error: { code: 'ACCOUNT_INACTIVE' } });
     expect((await fx.call('olivia', 'grants.get', { grantId: a.grantId! })).state).toBe('SUSPENDED');
@@ -86,7 +87,7 @@ describe('grants', () => {
     fx.clock.set(a.decision!.endAt! + 1);
     expect((await fx.core.sweep()).grantsExpired).toBe(1);
     expect((await fx.core.sweep()).grantsExpired).toBe(0);
-    expect(fx.db.prepare(`SELECT count(*) AS n FROM audit_events WHERE action = 'grant.expire'`).get()).toEqual({ n: 1 });
+    expect(await one(fx.engine, sql`SELECT count(*) AS n FROM audit_events WHERE action = 'grant.expire'`)).toEqual({ n: 1 });
   });
 
   it('lists the grantee\'s current grants, and everyone who can see a person for the owner', async () => {
@@ -115,9 +116,9 @@ describe('allocations', () => {
 
   it('stop conferring it when the allocation ends', async () => {
     const fx = await fixture();
-    fx.db.prepare(`UPDATE allocations SET end_date = '2026-03-01' WHERE id = 'al-1'`).run();
+    await run(fx.engine, sql`UPDATE allocations SET end_date = '2026-03-01' WHERE id = 'al-1'`);
     expect(await fx.attempt('alan', 'records.read', { crn: PEOPLE.allocated.crn })).toMatchObject({ ok: false, error: { code: 'NO_ACTIVE_GRANT' } });
-    fx.db.prepare(`UPDATE allocations SET end_date = '2026-03-02' WHERE id = 'al-1'`).run();
+    await run(fx.engine, sql`UPDATE allocations SET end_date = '2026-03-02' WHERE id = 'al-1'`);
     await expect(fx.call('alan', 'records.read', { crn: PEOPLE.allocated.crn })).resolves.toMatchObject({ access: { route: 'ALLOCATION', scope: 'FRONT_SHEET' } });
     fx.clock.advanceDays(1);
     expect(await fx.attempt('alan', 'records.read', { crn: PEOPLE.allocated.crn })).toMatchObject({ ok: false, error: { code: 'NO_ACTIVE_GRANT' } });

@@ -4,6 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { DAY, HOUR, MINUTE } from '../../../electron/core/clock/clock';
+import { one, run, sql } from '../../../electron/core/store/sql';
 import { CAST, MONDAY_10AM, PEOPLE, useBrokerFixture, type BrokerFixture } from '../../helpers/broker-fixture';
 import { createRequest } from '../../helpers/broker-requests';
 
@@ -14,7 +15,7 @@ const MONDAY_0850 = MONDAY_10AM - 70 * MINUTE;
 const MONDAY_0930 = MONDAY_10AM - 30 * MINUTE;
 
 const ownerAway = (fx: BrokerFixture) =>
-  fx.db.prepare(`INSERT INTO absences (id, staff_code, kind, start_at, end_at) VALUES ('olivia-leave', ?, 'LEAVE', ?, ?)`).run(CAST.olivia.staffCode, fx.clock.now() - HOUR, fx.clock.now() + 3 * DAY);
+  run(fx.engine, sql`INSERT INTO absences (id, staff_code, kind, start_at, end_at) VALUES ('olivia-leave', ${CAST.olivia.staffCode}, 'LEAVE', ${fx.clock.now() - HOUR}, ${fx.clock.now() + 3 * DAY})`);
 
 describe('a request needed soon never starts overdue', () => {
   it('sends a request asked at 08:50 for 09:30 to the owner and the hub at once, due 09:30, and says why', async () => {
@@ -72,7 +73,7 @@ describe('a request needed soon never starts overdue', () => {
     expect(later).toMatchObject({ goesTo: 'the offender manager, Olivia Owner (or a deputy standing in)', why: null });
     const away = await fx.call('priya', 'requests.preview', { crn: PEOPLE.absentOwner.crn, urgency: 'ROUTINE', neededBy: null });
     expect(away).toMatchObject({ goesTo: 'the NPS hub', why: 'Alex Away is on leave until 9 Mar 10:00' });
-    expect(fx.db.prepare('SELECT count(*) AS n FROM requests').get()).toEqual({ n: 0 });
+    expect(await one(fx.engine, sql`SELECT count(*) AS n FROM requests`)).toEqual({ n: 0 });
     expect(await fx.attempt('eve', 'requests.preview', { crn: PEOPLE.excluded.crn, urgency: 'ROUTINE', neededBy: null })).toMatchObject({ ok: false, error: { code: 'ACCESS_EXCLUDED', message: expect.stringContaining('conflict of interest') } });
   });
 
@@ -91,7 +92,7 @@ describe('a request needed soon never starts overdue', () => {
 describe('nobody holds their own request', () => {
   it('sends a request from the only deputy in, while the owner is away, to the hub at once with that reason', async () => {
     const fx = await fixture();
-    ownerAway(fx);
+    await ownerAway(fx);
     const r = await createRequest(fx, 'dev', { crns: [PEOPLE.warrant.crn] });
     expect(r).toMatchObject({ status: 'PENDING_HUB', queue: 'HUB', hubReason: 'REQUESTER_IS_ONLY_DECIDER' });
     expect(r.whereAndWhy).toBe('With the NPS hub: Olivia Owner is on leave until 5 Mar 10:00, and the only deputy in, Dev Deputy, asked for it');

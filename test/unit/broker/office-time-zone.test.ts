@@ -4,6 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_POLICY } from '../../../shared/contract';
+import { run, sql } from '../../../electron/core/store/sql';
 import { CAST, PASSWORD, PEOPLE, useBrokerFixture, type BrokerFixture } from '../../helpers/broker-fixture';
 import { createRequest, requestBody } from '../../helpers/broker-requests';
 
@@ -15,10 +16,8 @@ async function setOfficeTimeZone(fx: BrokerFixture, timeZone: string): Promise<v
 }
 
 /** Priya delivers a requirement for the warrant case from 3 March 2026. */
-function allocateFromTuesday(fx: BrokerFixture): void {
-  fx.db
-    .prepare(`INSERT INTO allocations (id, crn, staff_code, kind, description, start_date) VALUES ('tz-alloc', ?, ?, 'REQUIREMENT', 'Unpaid Work', '2026-03-03')`)
-    .run(PEOPLE.warrant.crn, CAST.priya.staffCode);
+async function allocateFromTuesday(fx: BrokerFixture): Promise<void> {
+  await run(fx.engine, sql`INSERT INTO allocations (id, crn, staff_code, kind, description, start_date) VALUES ('tz-alloc', ${PEOPLE.warrant.crn}, ${CAST.priya.staffCode}, 'REQUIREMENT', 'Unpaid Work', '2026-03-03')`);
 }
 
 describe('the office time zone from policy', () => {
@@ -32,7 +31,7 @@ describe('the office time zone from policy', () => {
   it('starts an allocation on the policy’s calendar day: at 20:00 on Monday in London it is already Tuesday in Auckland', async () => {
     const fx = await fixture();
     fx.clock.advanceHours(10); // Monday 2 March 2026, 20:00 UTC
-    allocateFromTuesday(fx);
+    await allocateFromTuesday(fx);
     await setOfficeTimeZone(fx, 'Pacific/Auckland');
     const { results } = await fx.call('priya', 'requests.create', requestBody({ scope: 'FRONT_SHEET' }));
     expect(results[0]).toMatchObject({ outcome: 'REFUSED', error: { code: 'DUPLICATE_REQUEST', message: `Your allocation for ${PEOPLE.warrant.crn} already lets you read the front sheet.` } });
@@ -41,7 +40,7 @@ describe('the office time zone from policy', () => {
   it('has not started that allocation yet while the policy keeps the office in London', async () => {
     const fx = await fixture();
     fx.clock.advanceHours(10);
-    allocateFromTuesday(fx);
+    await allocateFromTuesday(fx);
     const r = await createRequest(fx, 'priya', { scope: 'FRONT_SHEET' });
     expect(r).toMatchObject({ status: 'PENDING_OWNER', scope: 'FRONT_SHEET' });
   });

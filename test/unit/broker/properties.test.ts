@@ -5,13 +5,14 @@
  *  - no read ever succeeds without an active grant (or ownership, or allocation) covering it;
  *  - the audit chain always verifies.
  */
-import { engineOf } from '../../../electron/core/store/engine/sqlcipher-engine';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { verifyStoreAuditChain } from '../../../electron/core/audit/verify-chain';
+import { verifyAuditChain } from '../../../electron/core/audit/verify-chain';
 import { localDate, officeTimeZone } from '../../../electron/core/broker/case-facts';
+import { all, one, run, sql, sqlGreatest } from '../../../electron/core/store/sql';
 import { SCOPES, URGENCIES, scopeCovers, type Scope } from '../../../shared/domain/access';
 import { CAST, PEOPLE, PROGRAMME_CRNS, createBrokerFixture, type BrokerFixture, type CastName } from '../../helpers/broker-fixture';
+import { TEST_ENGINE } from '../../helpers/engines';
 import { useTempDirs } from '../../helpers/temp-dir';
 
 const tempDir = useTempDirs();
@@ -44,7 +45,7 @@ const pick = <T>(xs: T[], n: number): T | undefined => (xs.length === 0 ? undefi
 
 async function apply(fx: BrokerFixture, s: Step): Promise<void> {
   const now = fx.clock.now();
-  const pending = () => (fx.db.prepare('SELECT id, requester_user_id FROM requests WHERE queue IS NOT NULL ORDER BY id').all() as { id: number; requester_user_id: number }[]);
+  const pending = async () => (await all<{ id: number; requester_user_id: number }>(fx.engine, sql`SELECT id, requester_user_id FROM requests WHERE queue IS NOT NULL ORDER BY id`));
   switch (s.kind) {
     case 'request': {
       await fx.attempt(s.who, 'requests.create', {
@@ -54,13 +55,13 @@ async function apply(fx: BrokerFixture, s: Step): Promise<void> {
       return;
     }
     case 'absence':
-      fx.db.prepare(`INSERT INTO absences (id, staff_code, kind, start_at, end_at) VALUES (?, ?, 'LEAVE', ?, ?)`).run(`p-${now}-${s.who}-${Math.random()}`, CAST[s.who].staffCode, now + s.startIn * MINUTE, now + (s.startIn + s.minutes) * MINUTE);
+      await run(fx.engine, sql`INSERT INTO absences (id, staff_code, kind, start_at, end_at) VALUES (${`p-${now}-${s.who}-${Math.random()}`}, ${CAST[s.who].staffCode}, 'LEAVE', ${now + s.startIn * MINUTE}, ${now + (s.startIn + s.minutes) * MINUTE})`);
       return;
     case 'endDeputy':
-      fx.db.prepare('UPDATE deputies SET end_at = max(?, start_at + 1) WHERE end_at IS NULL').run(now);
+      await run(fx.engine, sql`UPDATE deputies SET end_at = ${sqlGreatest(now, sql`start_at + 1`)} WHERE end_at IS NULL`);
       return;
     case 'decide': {
-      const r = pick(pending(), s.pick);
+      const r = pick(await pending(), s.pick);
       if (!r) return;
       if (s.approve) {
         const a = await fx.attempt(s.who, 'requests.approve', { requestId: r.id, ...(s.narrow ? { scope: 'FRONT_SHEET' as const, durationDays: 1 } : {}) });
@@ -70,13 +71,13 @@ async function apply(fx: BrokerFixture, s: Step): Promise<void> {
       return;
     }
     case 'withdraw': {
-      const r = pick(pending(), s.pick);
+      const r = pick(await pending(), s.pick);
       const who = r && (Object.keys(fx.users) as CastName[]).find((n) => fx.users[n].userId === r.requester_user_id);
       if (r && who) await fx.attempt(who, 'requests.withdraw', { requestId: r.id });
       return;
     }
     case 'revoke': {
-      const g = pick(fx.db.prepare('SELECT id FROM grants WHERE revoked_at IS NULL AND end_at > ? ORDER BY id').all(now) as { id: number }[], s.pick);
+      const g = pick(await all<{ id: number }>(fx.engine, sql`SELECT id FROM grants WHERE revoked_at IS NULL AND end_at > ${now} ORDER BY id`), s.pick);
       if (g) await fx.attempt(s.who, 'grants.revoke', { grantId: g.id, reason: 'Refused in the property test run.' });
       return;
     }
@@ -101,14 +102,13 @@ async function apply(fx: BrokerFixture, s: Step): Promise<void> {
 async function expectReadWasCovered(fx: BrokerFixture, who: CastName, crn: string, scope: Scope): Promise<void> {
   const now = fx.clock.now();
   const staff = CAST[who].staffCode;
-  const db = fx.db;
-  const excluded = db.prepare('SELECT 1 FROM lao_exclusions WHERE crn = ? AND staff_code = ? AND start_at <= ? AND (end_at IS NULL OR end_at > ?)').get(crn, staff, now, now);
+  const excluded = await one(fx.engine, sql`SELECT 1 FROM lao_exclusions WHERE crn = ${crn} AND staff_code = ${staff} AND start_at <= ${now} AND (end_at IS NULL OR end_at > ${now})`);
   expect(excluded, `${who} read ${crn} while excluded`).toBeUndefined();
-  const owner = db.prepare('SELECT 1 FROM people WHERE crn = ? AND owner_staff_code = ?').get(crn, staff);
+  const owner = await one(fx.engine, sql`SELECT 1 FROM people WHERE crn = ${crn} AND owner_staff_code = ${staff}`);
   if (owner) return;
-  const grants = db.prepare('SELECT scope FROM grants WHERE grantee_user_id = ? AND crn = ? AND revoked_at IS NULL AND start_at <= ? AND end_at > ?').all(fx.users[who].userId, crn, now, now) as { scope: Scope }[];
-  const today = localDate(now, await officeTimeZone(engineOf(db)));
-  const allocation = db.prepare('SELECT 1 FROM allocations WHERE crn = ? AND staff_code = ? AND start_date <= ? AND (end_date IS NULL OR end_date >= ?)').get(crn, staff, today, today);
+  const grants = await all<{ scope: Scope }>(fx.engine, sql`SELECT scope FROM grants WHERE grantee_user_id = ${fx.users[who].userId} AND crn = ${crn} AND revoked_at IS NULL AND start_at <= ${now} AND end_at > ${now}`);
+  const today = localDate(now, await officeTimeZone(fx.engine));
+  const allocation = await one(fx.engine, sql`SELECT 1 FROM allocations WHERE crn = ${crn} AND staff_code = ${staff} AND start_date <= ${today} AND (end_date IS NULL OR end_date >= ${today})`);
   const covered = grants.some((g) => scopeCovers(g.scope, scope)) || (allocation !== undefined && scope === 'FRONT_SHEET');
   expect(covered, `${who} read ${scope} of ${crn} without an active grant covering it`).toBe(true);
 }
@@ -116,7 +116,7 @@ async function expectReadWasCovered(fx: BrokerFixture, who: CastName, crn: strin
 /** Every pending request past its deadline is in the hub queue, where an on-duty hub member can decide it. */
 async function expectNothingOverdueUnseen(fx: BrokerFixture): Promise<void> {
   const now = fx.clock.now();
-  const overdue = (fx.db.prepare('SELECT id FROM requests WHERE queue IS NOT NULL AND deadline <= ?').all(now) as { id: number }[]).map((r) => r.id);
+  const overdue = (await all<{ id: number }>(fx.engine, sql`SELECT id FROM requests WHERE queue IS NOT NULL AND deadline <= ${now}`)).map((r) => r.id);
   if (overdue.length === 0) return;
   const seen = new Map<number, boolean>();
   for (const who of HUB) {
@@ -137,11 +137,11 @@ describe('broker properties', () => {
             await apply(fx, s);
             await expectNothingOverdueUnseen(fx);
           }
-          exercised.hubRoutes += (fx.db.prepare(`SELECT count(*) AS n FROM requests WHERE hub_reason IS NOT NULL`).get() as { n: number }).n;
-          expect(verifyStoreAuditChain(fx.db)).toMatchObject({ ok: true });
+          exercised.hubRoutes += (await one<{ n: number }>(fx.engine, sql`SELECT count(*) AS n FROM requests WHERE hub_reason IS NOT NULL`))!.n;
+          expect(await verifyAuditChain(fx.engine)).toMatchObject({ ok: true });
           expect(fx.internalErrors).toEqual([]);
         } finally {
-          fx.close();
+          await fx.close();
         }
       }),
       { numRuns: 25 },
@@ -150,5 +150,6 @@ describe('broker properties', () => {
     expect(exercised.approvals).toBeGreaterThan(0);
     expect(exercised.overdueSeen).toBeGreaterThan(0);
     expect(exercised.hubRoutes).toBeGreaterThan(0);
-  });
+    // Each run opens a fresh store: on PostgreSQL a fresh schema, migrated and seeded, which takes longer.
+  }, TEST_ENGINE === 'postgres' ? 300_000 : undefined);
 });

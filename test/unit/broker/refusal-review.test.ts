@@ -3,6 +3,7 @@
  * once for a review, which the hub or an SPO of the owner's team decides.
  */
 import { describe, expect, it } from 'vitest';
+import { all, run, sql } from '../../../electron/core/store/sql';
 import { CAST, PEOPLE, useBrokerFixture, type BrokerFixture } from '../../helpers/broker-fixture';
 import { createRequest } from '../../helpers/broker-requests';
 
@@ -16,7 +17,7 @@ async function refused(fx: BrokerFixture) {
   return r;
 }
 
-const auditActions = (fx: BrokerFixture, action: string) => fx.db.prepare('SELECT details FROM audit_events WHERE action = ?').all(action) as { details: string }[];
+const auditActions = async (fx: BrokerFixture, action: string) => await all<{ details: string }>(fx.engine, sql`SELECT details FROM audit_events WHERE action = ${action}`);
 
 describe('a refusal needs a real reason', () => {
   it('refuses "No." as a reason with its own error code, and changes nothing', async () => {
@@ -25,7 +26,7 @@ describe('a refusal needs a real reason', () => {
     const answer = await fx.attempt('olivia', 'requests.deny', { requestId: r.id, reasonCode: 'OTHER', reason: 'No.' });
     expect(answer).toMatchObject({ ok: false, error: { code: 'DECISION_REASON_TOO_SHORT', message: expect.stringContaining('at least 20 characters') } });
     expect((await fx.call('priya', 'requests.get', { requestId: r.id })).request.status).toBe('PENDING_OWNER');
-    expect(auditActions(fx, 'request.deny')).toHaveLength(0);
+    expect(await auditActions(fx, 'request.deny')).toHaveLength(0);
   });
 
   it('does not count spaces towards the minimum, which policy sets', async () => {
@@ -33,7 +34,7 @@ describe('a refusal needs a real reason', () => {
     const r = await createRequest(fx, 'priya');
     const padded = 'n o t   n e e d e d   a t   a l l';
     expect(await fx.attempt('olivia', 'requests.deny', { requestId: r.id, reasonCode: 'OTHER', reason: padded })).toMatchObject({ ok: false, error: { code: 'DECISION_REASON_TOO_SHORT' } });
-    fx.db.prepare(`INSERT INTO settings (key, value, updated_at) VALUES ('policy', ?, 0)`).run(JSON.stringify({ ...(await fx.call('ada', 'admin.getPolicy', {})), refusalReasonMinChars: 10 }));
+    await run(fx.engine, sql`INSERT INTO settings (key, value, updated_at) VALUES ('policy', ${JSON.stringify({ ...(await fx.call('ada', 'admin.getPolicy', {})), refusalReasonMinChars: 10 })}, 0)`);
     await expect(fx.call('olivia', 'requests.deny', { requestId: r.id, reasonCode: 'OTHER', reason: padded })).resolves.toMatchObject({ status: 'DENIED' });
   });
 });
@@ -56,8 +57,8 @@ describe('a refused requester can ask for a review of the refusal', () => {
     await expect(fx.call('priya', 'records.read', { crn: PEOPLE.warrant.crn })).resolves.toMatchObject({ access: { route: 'GRANT', scope: 'ROSH_SUMMARY' } });
     expect((await fx.call('priya', 'notifications.list', {})).rows[0]).toMatchObject({ kind: 'REVIEW_DECIDED', requestId: r.id });
     expect((await fx.call('olivia', 'notifications.list', {})).rows[0]).toMatchObject({ kind: 'REVIEW_DECIDED', title: expect.stringContaining('overturned on review') });
-    expect(auditActions(fx, 'refusal.review.ask')).toHaveLength(1);
-    expect(auditActions(fx, 'refusal.review.decide')).toHaveLength(1);
+    expect(await auditActions(fx, 'refusal.review.ask')).toHaveLength(1);
+    expect(await auditActions(fx, 'refusal.review.decide')).toHaveLength(1);
     expect((await fx.call('hana', 'requests.reviewQueue', {})).total).toBe(0);
   });
 
@@ -73,7 +74,7 @@ describe('a refused requester can ask for a review of the refusal', () => {
 
   it('lets an SPO of the owner\'s team uphold it with a reason, but never the one who refused', async () => {
     const fx = await fixture();
-    fx.db.prepare(`UPDATE staff SET grade = 'SPO' WHERE code IN (?, ?)`).run(CAST.dev.staffCode, CAST.olivia.staffCode);
+    await run(fx.engine, sql`UPDATE staff SET grade = 'SPO' WHERE code IN (${CAST.dev.staffCode}, ${CAST.olivia.staffCode})`);
     const r = await refused(fx);
     await fx.call('priya', 'requests.askReview', { requestId: r.id, reason: 'Please look again.' });
     expect((await fx.call('dev', 'requests.reviewQueue', {})).rows.map((x) => x.id)).toEqual([r.id]);

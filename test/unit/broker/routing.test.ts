@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DAY, HOUR, MINUTE } from '../../../electron/core/clock/clock';
+import { all, one, run, sql } from '../../../electron/core/store/sql';
 import { CAST, PEOPLE, PROGRAMME_CRNS, useBrokerFixture } from '../../helpers/broker-fixture';
 import { createRequest, requestBody } from '../../helpers/broker-requests';
 
@@ -44,15 +45,15 @@ describe('routing a new request', () => {
 
   it('routes to the hub at once when the owner\'s account is not active', async () => {
     const fx = await fixture();
-    fx.db.prepare('UPDATE users SET active = 0 WHERE id = ?').run(fx.users.alex.userId);
-    fx.db.prepare('DELETE FROM absences').run();
+    await run(fx.engine, sql`UPDATE users SET active = 0 WHERE id = ${fx.users.alex.userId}`);
+    await run(fx.engine, sql`DELETE FROM absences`);
     const r = await createRequest(fx, 'priya', { crns: [PEOPLE.absentOwner.crn] });
     expect(r).toMatchObject({ status: 'PENDING_HUB', hubReason: 'OWNER_INACTIVE' });
   });
 
   it('explains an absent owner with no active account by the absence', async () => {
     const fx = await fixture();
-    fx.db.prepare('UPDATE users SET active = 0 WHERE id = ?').run(fx.users.alex.userId);
+    await run(fx.engine, sql`UPDATE users SET active = 0 WHERE id = ${fx.users.alex.userId}`);
     const r = await createRequest(fx, 'priya', { crns: [PEOPLE.absentOwner.crn] });
     expect(r).toMatchObject({ status: 'PENDING_HUB', hubReason: 'OWNER_ABSENT' });
     expect(r.whereAndWhy).toBe('With the NPS hub: Alex Away is on leave until 9 Mar 10:00');
@@ -66,7 +67,7 @@ describe('routing a new request', () => {
 
   it('keeps the request with the owner\'s queue when the owner is away but a deputy is in, and says who', async () => {
     const fx = await fixture();
-    fx.db.prepare(`INSERT INTO absences (id, staff_code, kind, start_at, end_at) VALUES ('a2', ?, 'SICKNESS', ?, ?)`).run(CAST.olivia.staffCode, fx.clock.now() - HOUR, fx.clock.now() + 2 * DAY);
+    await run(fx.engine, sql`INSERT INTO absences (id, staff_code, kind, start_at, end_at) VALUES ('a2', ${CAST.olivia.staffCode}, 'SICKNESS', ${fx.clock.now() - HOUR}, ${fx.clock.now() + 2 * DAY})`);
     const r = await createRequest(fx, 'priya');
     expect(r.status).toBe('PENDING_OWNER');
     expect(r.whereAndWhy).toContain('Dev Deputy, deputising: Olivia Owner is off sick until');
@@ -76,7 +77,7 @@ describe('routing a new request', () => {
 
   it('skips deputies for a restricted record: only the owner or an LAO administrator may decide it', async () => {
     const fx = await fixture();
-    fx.db.prepare(`INSERT INTO absences (id, staff_code, kind, start_at, end_at) VALUES ('a2', ?, 'LEAVE', ?, ?)`).run(CAST.olivia.staffCode, fx.clock.now() - HOUR, fx.clock.now() + 2 * DAY);
+    await run(fx.engine, sql`INSERT INTO absences (id, staff_code, kind, start_at, end_at) VALUES ('a2', ${CAST.olivia.staffCode}, 'LEAVE', ${fx.clock.now() - HOUR}, ${fx.clock.now() + 2 * DAY})`);
     const r = await createRequest(fx, 'rita', { crns: [PEOPLE.restricted.crn] });
     expect(r).toMatchObject({ status: 'PENDING_HUB', hubReason: 'OWNER_ABSENT' });
   });
@@ -102,8 +103,8 @@ describe('refusing a request at once', () => {
       crn: PEOPLE.excluded.crn,
       error: { code: 'ACCESS_EXCLUDED', message: 'You are excluded from this record: a conflict of interest is recorded. Speak to your line manager.' },
     });
-    expect(fx.db.prepare('SELECT count(*) AS n FROM requests').get()).toEqual({ n: 0 });
-    expect(fx.db.prepare(`SELECT action FROM audit_events WHERE action = 'request.refuse'`).all()).toHaveLength(1);
+    expect(await one(fx.engine, sql`SELECT count(*) AS n FROM requests`)).toEqual({ n: 0 });
+    expect(await all(fx.engine, sql`SELECT action FROM audit_events WHERE action = 'request.refuse'`)).toHaveLength(1);
   });
 
   it('refuses a duplicate of a pending request that already covers the scope', async () => {

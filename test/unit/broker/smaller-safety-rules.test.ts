@@ -5,13 +5,14 @@
  */
 import { describe, expect, it } from 'vitest';
 import { DAY, HOUR } from '../../../electron/core/clock/clock';
+import { all, one, run, sql } from '../../../electron/core/store/sql';
 import { CAST, PASSWORD, PEOPLE, PROGRAMME_CRNS, useBrokerFixture, type BrokerFixture } from '../../helpers/broker-fixture';
 import { createRequest, grantAccess, requestBody } from '../../helpers/broker-requests';
 
 const fixture = useBrokerFixture();
 
-const refusedReads = (fx: BrokerFixture) =>
-  (fx.db.prepare(`SELECT actor, crn, details FROM audit_events WHERE action = 'record.read.refuse' ORDER BY seq`).all() as { actor: string; crn: string; details: string }[])
+const refusedReads = async (fx: BrokerFixture) =>
+  (await all<{ actor: string; crn: string; details: string }>(fx.engine, sql`SELECT actor, crn, details FROM audit_events WHERE action = 'record.read.refuse' ORDER BY seq`))
     .map((e) => ({ actor: e.actor, crn: e.crn, ...(JSON.parse(e.details) as { code: string; why: string }) }));
 
 const EXCLUSION_MESSAGE = 'You are excluded from this record: a conflict of interest is recorded. Speak to your line manager.';
@@ -32,7 +33,7 @@ describe('refused reads are audited', () => {
     await fx.call('priya', 'records.read', { crn: PEOPLE.warrant.crn });
     fx.clock.advanceHours(-1);
     expect(await fx.attempt('priya', 'records.read', { crn: PEOPLE.warrant.crn })).toMatchObject({ ok: false, error: { code: 'CLOCK_ROLLBACK' } });
-    expect(refusedReads(fx)).toEqual([
+    expect(await refusedReads(fx)).toEqual([
       { actor: 'priya', crn: PEOPLE.warrant.crn, code: 'NO_ACTIVE_GRANT', why: 'NO_GRANT' },
       { actor: 'priya', crn: PEOPLE.allocated.crn, code: 'NO_ACTIVE_GRANT', why: 'EXPIRED' },
       { actor: 'priya', crn: PEOPLE.veryHigh.crn, code: 'NO_ACTIVE_GRANT', why: 'REVOKED' },
@@ -62,14 +63,13 @@ describe('a pending request of a newly excluded requester is closed at once', ()
     expect(told).toMatchObject({ kind: 'REQUEST_CLOSED', requestId: r.id });
     expect(told.body).toContain('You are excluded from this record: speak to the LAO administrator.');
     expect((await fx.call('olivia', 'requests.inbox', {})).rows.map((x) => x.id)).not.toContain(r.id);
-    expect(fx.db.prepare(`SELECT count(*) AS n FROM audit_events WHERE action = 'request.close'`).get()).toEqual({ n: 1 });
+    expect(await one(fx.engine, sql`SELECT count(*) AS n FROM audit_events WHERE action = 'request.close'`)).toEqual({ n: 1 });
   });
 
   it('closes it at the sweep when the exclusion starts later', async () => {
     const fx = await fixture();
     const r = await createRequest(fx, 'priya');
-    fx.db.prepare(`INSERT INTO lao_exclusions (id, crn, staff_code, start_at, end_at, reason, message) VALUES ('ex-later', ?, ?, ?, NULL, 'Imported', 'Excluded.')`)
-      .run(PEOPLE.warrant.crn, CAST.priya.staffCode, fx.clock.now() + HOUR);
+    await run(fx.engine, sql`INSERT INTO lao_exclusions (id, crn, staff_code, start_at, end_at, reason, message) VALUES ('ex-later', ${PEOPLE.warrant.crn}, ${CAST.priya.staffCode}, ${fx.clock.now() + HOUR}, NULL, 'Imported', 'Excluded.')`);
     await fx.core.sweep();
     expect((await fx.call('priya', 'requests.get', { requestId: r.id })).request.status).toBe('PENDING_OWNER');
     fx.clock.advanceHours(2);
@@ -81,7 +81,7 @@ describe('a pending request of a newly excluded requester is closed at once', ()
 describe('routing changes at once', () => {
   it('moves a waiting request to the hub as soon as an absence that starts now is recorded', async () => {
     const fx = await fixture();
-    fx.db.prepare('DELETE FROM deputies').run();
+    await run(fx.engine, sql`DELETE FROM deputies`);
     const r = await createRequest(fx, 'priya');
     await fx.call('olivia', 'caseload.recordAbsence', { kind: 'LEAVE', startAt: fx.clock.now(), endAt: fx.clock.now() + 2 * DAY });
     expect((await fx.call('priya', 'requests.get', { requestId: r.id })).request).toMatchObject({ status: 'PENDING_HUB', hubReason: 'OWNER_ABSENT' });
@@ -89,7 +89,7 @@ describe('routing changes at once', () => {
 
   it('leaves a waiting request where it is when the absence starts later', async () => {
     const fx = await fixture();
-    fx.db.prepare('DELETE FROM deputies').run();
+    await run(fx.engine, sql`DELETE FROM deputies`);
     const r = await createRequest(fx, 'priya');
     await fx.call('olivia', 'caseload.recordAbsence', { kind: 'LEAVE', startAt: fx.clock.now() + DAY, endAt: fx.clock.now() + 2 * DAY });
     expect((await fx.call('priya', 'requests.get', { requestId: r.id })).request.status).toBe('PENDING_OWNER');
@@ -97,7 +97,7 @@ describe('routing changes at once', () => {
 
   it('moves a waiting request to the hub as soon as the owner\'s account is deactivated', async () => {
     const fx = await fixture();
-    fx.db.prepare('DELETE FROM deputies').run();
+    await run(fx.engine, sql`DELETE FROM deputies`);
     const r = await createRequest(fx, 'priya');
     await fx.call('ada', 'admin.setActive', { confirmPassword: PASSWORD, userId: fx.users.olivia.userId, active: false });
     expect((await fx.call('priya', 'requests.get', { requestId: r.id })).request).toMatchObject({ status: 'PENDING_HUB', hubReason: 'OWNER_INACTIVE' });

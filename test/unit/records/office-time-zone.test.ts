@@ -5,6 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_POLICY } from '../../../shared/contract';
+import { run, sql } from '../../../electron/core/store/sql';
 import { CAST, PASSWORD, PEOPLE, useBrokerFixture, type BrokerFixture } from '../../helpers/broker-fixture';
 
 const fixture = useBrokerFixture();
@@ -23,14 +24,17 @@ async function setOfficeTimeZone(fx: BrokerFixture, timeZone: string): Promise<v
 async function mondayEveningInLondon(timeZone: string): Promise<BrokerFixture> {
   const fx = await fixture();
   fx.clock.advanceHours(10);
-  const registration = fx.db.prepare(`INSERT INTO registrations (id, crn, type_code, start_date) VALUES (?, ?, ?, '2026-03-03')`);
-  registration.run('tz-rosh', PEOPLE.allocated.crn, 'RVHR');
-  registration.run('tz-warrant', PEOPLE.allocated.crn, 'WRSM');
-  const allocation = fx.db.prepare(
-    `INSERT INTO allocations (id, crn, staff_code, kind, description, programme_code, start_date, end_date) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
-  );
-  allocation.run('tz-programme', PEOPLE.allocated.crn, CAST.tara.staffCode, 'PROGRAMME', 'Building Better Relationships', NEW_PROGRAMME, '2026-03-03', null);
-  allocation.run('tz-ended', PEOPLE.warrant.crn, CAST.alan.staffCode, 'REQUIREMENT', 'Unpaid work supervision', null, '2026-02-01', '2026-03-02');
+  const registration = (id: string, crn: string, typeCode: string) =>
+    run(fx.engine, sql`INSERT INTO registrations (id, crn, type_code, start_date) VALUES (${id}, ${crn}, ${typeCode}, '2026-03-03')`);
+  await registration('tz-rosh', PEOPLE.allocated.crn, 'RVHR');
+  await registration('tz-warrant', PEOPLE.allocated.crn, 'WRSM');
+  const allocation = (id: string, crn: string, staffCode: string, kind: string, description: string, programmeCode: string | null, startDate: string, endDate: string | null) =>
+    run(
+      fx.engine,
+      sql`INSERT INTO allocations (id, crn, staff_code, kind, description, programme_code, start_date, end_date) VALUES (${id}, ${crn}, ${staffCode}, ${kind}, ${description}, ${programmeCode}, ${startDate}, ${endDate})`,
+    );
+  await allocation('tz-programme', PEOPLE.allocated.crn, CAST.tara.staffCode, 'PROGRAMME', 'Building Better Relationships', NEW_PROGRAMME, '2026-03-03', null);
+  await allocation('tz-ended', PEOPLE.warrant.crn, CAST.alan.staffCode, 'REQUIREMENT', 'Unpaid work supervision', null, '2026-02-01', '2026-03-02');
   await setOfficeTimeZone(fx, timeZone);
   return fx;
 }

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { all, sql } from '../../../electron/core/store/sql';
 import { PEOPLE, PROGRAMME_CODE, useBrokerFixture } from '../../helpers/broker-fixture';
 import { grantAccess } from '../../helpers/broker-requests';
 
@@ -85,7 +86,7 @@ describe('the owner\'s caseload', () => {
     fx.clock.advanceMinutes(30);
     const ended = await fx.call('alex', 'caseload.endDeputy', { deputyId: deputy.id });
     expect(ended.active).toBe(false);
-    const actions = (fx.db.prepare(`SELECT action FROM audit_events WHERE action LIKE 'caseload.%' ORDER BY seq`).all() as { action: string }[]).map((a) => a.action);
+    const actions = (await all<{ action: string }>(fx.engine, sql`SELECT action FROM audit_events WHERE action LIKE 'caseload.%' ORDER BY seq`)).map((a) => a.action);
     expect(actions).toEqual(['caseload.recordAbsence', 'caseload.cancelAbsence', 'caseload.addDeputy', 'caseload.endDeputy']);
   });
 

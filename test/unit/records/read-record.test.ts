@@ -1,10 +1,11 @@
 import { describe, expect, it } from 'vitest';
+import { all, run, sql } from '../../../electron/core/store/sql';
 import { PASSWORD, PEOPLE, useBrokerFixture } from '../../helpers/broker-fixture';
 import { grantAccess } from '../../helpers/broker-requests';
 
 const fixture = useBrokerFixture();
-const readEvents = (fx: Awaited<ReturnType<ReturnType<typeof useBrokerFixture>>>) =>
-  fx.db.prepare(`SELECT actor, crn, details FROM audit_events WHERE action = 'record.read' ORDER BY seq`).all() as { actor: string; crn: string; details: string }[];
+const readEvents = async (fx: Awaited<ReturnType<ReturnType<typeof useBrokerFixture>>>) =>
+  await all<{ actor: string; crn: string; details: string }>(fx.engine, sql`SELECT actor, crn, details FROM audit_events WHERE action = 'record.read' ORDER BY seq`);
 
 describe('reading a record', () => {
   it('returns only the sections the grant\'s scope covers', async () => {
@@ -38,7 +39,7 @@ describe('reading a record', () => {
     const fx = await fixture();
     await grantAccess(fx, 'priya', { scope: 'ROSH_SUMMARY' });
     await fx.call('priya', 'records.read', { crn: PEOPLE.warrant.crn });
-    const events = readEvents(fx);
+    const events = await readEvents(fx);
     expect(events).toHaveLength(1);
     expect(events[0]).toMatchObject({ actor: 'priya', crn: PEOPLE.warrant.crn });
     expect(JSON.parse(events[0]!.details)).toMatchObject({ scope: 'ROSH_SUMMARY', route: 'GRANT', sections: ['frontSheet', 'roshSummary'] });
@@ -47,18 +48,23 @@ describe('reading a record', () => {
   it('returns nothing when the audit event cannot be written: no audit, no read', async () => {
     const fx = await fixture();
     await grantAccess(fx, 'priya');
-    fx.db.exec(`CREATE TEMP TRIGGER block_reads BEFORE INSERT ON audit_events WHEN NEW.action = 'record.read' BEGIN SELECT RAISE(ABORT, 'audit unavailable'); END`);
+    if (fx.engine.dialect === 'postgres') {
+      await run(fx.engine, sql`CREATE FUNCTION block_reads() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RAISE EXCEPTION 'audit unavailable'; END $$`);
+      await run(fx.engine, sql`CREATE TRIGGER block_reads BEFORE INSERT ON audit_events FOR EACH ROW WHEN (NEW.action = 'record.read') EXECUTE FUNCTION block_reads()`);
+    } else {
+      await run(fx.engine, sql`CREATE TEMP TRIGGER block_reads BEFORE INSERT ON audit_events WHEN NEW.action = 'record.read' BEGIN SELECT RAISE(ABORT, 'audit unavailable'); END`);
+    }
     const r = await fx.attempt('priya', 'records.read', { crn: PEOPLE.warrant.crn });
     expect(r).toEqual({ ok: false, error: { code: 'INTERNAL', message: 'Something went wrong. Nothing was changed.' } });
-    expect(fx.internalErrors.map((e) => String(e.error))).toEqual(['SqliteError: audit unavailable']);
-    fx.db.exec('DROP TRIGGER block_reads');
-    expect(readEvents(fx)).toHaveLength(0);
+    expect(fx.internalErrors.map((e) => (e.error as Error).message)).toEqual(['audit unavailable']);
+    await run(fx.engine, fx.engine.dialect === 'postgres' ? sql`DROP TRIGGER block_reads ON audit_events` : sql`DROP TRIGGER block_reads`);
+    expect(await readEvents(fx)).toHaveLength(0);
   });
 
   it('refuses a read without an active grant, and audits nothing', async () => {
     const fx = await fixture();
     expect(await fx.attempt('priya', 'records.read', { crn: PEOPLE.warrant.crn })).toMatchObject({ ok: false, error: { code: 'NO_ACTIVE_GRANT' } });
-    expect(readEvents(fx)).toHaveLength(0);
+    expect(await readEvents(fx)).toHaveLength(0);
   });
 
   it('lets the owner read their own case in full without a grant', async () => {

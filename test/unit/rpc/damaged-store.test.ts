@@ -11,6 +11,7 @@ import { createBrokerCore } from '../../../electron/core/rpc/broker-core';
 import { openStore } from '../../../electron/core/store/open-store';
 import { STORE_PAGE_SIZE } from '../../../electron/core/store/page-check';
 import { createBrokerFixture, MONDAY_10AM, PASSWORD, PEOPLE } from '../../helpers/broker-fixture';
+import { TEST_ENGINE } from '../../helpers/engines';
 import { sha256File } from '../../helpers/file-hash';
 import { useSmallDisks } from '../../helpers/small-disk';
 import { useTempDirs } from '../../helpers/temp-dir';
@@ -24,7 +25,7 @@ async function damagedStore(table: string) {
   const root = fx.db.prepare('SELECT rootpage FROM sqlite_master WHERE name = ?').pluck().get(table) as number;
   const keyStore = fx.keyStore;
   const path = fx.store.path;
-  fx.close();
+  await fx.close();
   const store = await openStore({ path, keyStore });
   // Damage that appears after opening (the open checks the schema pages): a bit flips on disk.
   const fd = openSync(path, 'r+');
@@ -39,7 +40,8 @@ async function damagedStore(table: string) {
   return { store, core, path };
 }
 
-describe('a store found damaged while the app runs', () => {
+// Damage, a full disk and the write-ahead log are the embedded file's own failures.
+describe.skipIf(TEST_ENGINE === 'postgres')('a store found damaged while the app runs (embedded store file)', () => {
   it('answers STORE_DAMAGED naming what to do, and the sign-in that met the damage starts no session and commits nothing', async () => {
     const { store, core } = await damagedStore('providers');
     const signInsBefore = store.db.prepare(`SELECT count(*) FROM audit_events WHERE action = 'auth.signIn'`).pluck().get();
@@ -69,7 +71,7 @@ describe('a store found damaged while the app runs', () => {
   });
 });
 
-describe('a full disk', () => {
+describe.skipIf(TEST_ENGINE === 'postgres')('a full disk (embedded store file)', () => {
   it('answers STORE_FULL, never INTERNAL, changes nothing, and works again once space is freed', async () => {
     const disk = smallDisk(24 * 1024 * 1024);
     const fx = await createBrokerFixture(disk.dir);
@@ -92,6 +94,6 @@ describe('a full disk', () => {
     expect(fx.db.prepare('SELECT count(*) FROM requests').pluck().get()).toBe(requestsBefore);
     rmSync(filler);
     expect(await fx.attempt('priya', 'requests.create', body)).toMatchObject({ ok: true });
-    fx.close();
+    await fx.close();
   });
 });

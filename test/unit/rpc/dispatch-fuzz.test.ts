@@ -7,6 +7,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { z } from 'zod';
 import { CHANNEL_NAMES, COMMON_ERRORS, CONTRACT, type ChannelName } from '../../../shared/contract';
+import { all, one, sql, value } from '../../../electron/core/store/sql';
 import { useBrokerFixture, type BrokerFixture, type CastName } from '../../helpers/broker-fixture';
 
 const fixture = useBrokerFixture();
@@ -35,14 +36,43 @@ function callerFor(name: ChannelName): CastName {
   return 'priya';
 }
 
-const totalChanges = (fx: BrokerFixture) => (fx.db.prepare('SELECT total_changes() AS n').get() as { n: number }).n;
-const lastSeq = (fx: BrokerFixture) => (fx.db.prepare('SELECT ifnull(max(seq), 0) AS n FROM audit_events').get() as { n: number }).n;
+const lastSeq = async (fx: BrokerFixture) => Number(await value<number>(fx.engine, sql`SELECT coalesce(max(seq), 0) AS n FROM audit_events`));
+
+/**
+ * Counts the rows changed from now on. The embedded store counts them itself (total_changes());
+ * PostgreSQL has no such counter, so there it is the rows written (inserted or updated) by a
+ * transaction that started after now, in every table, plus any fall in the number of rows.
+ */
+async function changeCounter(fx: BrokerFixture): Promise<() => Promise<number>> {
+  if (fx.engine.dialect === 'sqlite') {
+    const totalChanges = async () => Number(await value<number>(fx.engine, sql`SELECT total_changes() AS n`));
+    const before = await totalChanges();
+    return async () => (await totalChanges()) - before;
+  }
+  // One statement per look: every table's rows, and those written by a transaction from `mark` on.
+  const look = async (mark: number) =>
+    (await one<{ rows: number; written: number; mark: number }>(
+      fx.engine,
+      sql`WITH t AS (
+            SELECT query_to_xml(format('SELECT count(*) AS n, count(*) FILTER (WHERE xmin::text::bigint >= %s) AS w FROM %I', ${mark}::bigint, table_name), false, true, '') AS x
+            FROM information_schema.tables WHERE table_schema = current_schema() AND table_type = 'BASE TABLE')
+          SELECT coalesce(sum((xpath('/row/n/text()', x))[1]::text::bigint), 0) AS rows,
+                 coalesce(sum((xpath('/row/w/text()', x))[1]::text::bigint), 0) AS written,
+                 pg_snapshot_xmax(pg_current_snapshot())::text::bigint % 4294967296 AS mark
+          FROM t`,
+    ))!;
+  const before = await look(0);
+  return async () => {
+    const after = await look(before.mark);
+    return Number(after.written) + Math.max(0, Number(before.rows) - Number(after.rows));
+  };
+}
 
 async function fuzzOnce(fx: BrokerFixture, name: ChannelName, payload: unknown): Promise<void> {
   const who = callerFor(name);
   await fx.signIn(who);
-  const changesBefore = totalChanges(fx);
-  const seqBefore = lastSeq(fx);
+  const changes = await changeCounter(fx);
+  const seqBefore = await lastSeq(fx);
   const r = await fx.core.dispatch(name, fx.users[who].conn, payload);
   expect(fx.internalErrors, `${name} crashed on ${JSON.stringify(payload)?.slice(0, 300)}`).toEqual([]);
   if (r.ok) return;
@@ -51,10 +81,10 @@ async function fuzzOnce(fx: BrokerFixture, name: ChannelName, payload: unknown):
   expect(r.error.message.length).toBeGreaterThan(0);
   // A refused call changes nothing, except that every password check is audited (and a wrong one
   // counted), and so is every refused read of a record.
-  const newEvents = fx.db.prepare('SELECT action FROM audit_events WHERE seq > ?').all(seqBefore) as { action: string }[];
+  const newEvents = await all<{ action: string }>(fx.engine, sql`SELECT action FROM audit_events WHERE seq > ${seqBefore}`);
   const passwordChecks = newEvents.every((e) => e.action.endsWith('.fail') || e.action === 'auth.reauth' || e.action === 'record.read.refuse');
   expect(passwordChecks, `${name} left ${JSON.stringify(newEvents)}`).toBe(true);
-  expect(totalChanges(fx) - changesBefore).toBeLessThanOrEqual(newEvents.length * 2);
+  expect(await changes()).toBeLessThanOrEqual(newEvents.length * 2);
 }
 
 describe('dispatch under fuzzing', () => {

@@ -5,17 +5,18 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { Role } from '../../../shared/domain/access';
+import { all, one, sql } from '../../../electron/core/store/sql';
 import { CAST, PASSWORD, useBrokerFixture, type BrokerFixture, type CastName } from '../../helpers/broker-fixture';
 
 const fixture = useBrokerFixture();
 
-const rolesOf = (fx: BrokerFixture, userId: number): string[] =>
-  (fx.db.prepare('SELECT role FROM user_roles WHERE user_id = ? ORDER BY role').all(userId) as { role: string }[]).map((r) => r.role);
+const rolesOf = async (fx: BrokerFixture, userId: number): Promise<string[]> =>
+  (await all<{ role: string }>(fx.engine, sql`SELECT role FROM user_roles WHERE user_id = ${userId} ORDER BY role`)).map((r) => r.role);
 
-const lastAuditSeq = (fx: BrokerFixture): number => (fx.db.prepare('SELECT ifnull(max(seq), 0) AS seq FROM audit_events').get() as { seq: number }).seq;
+const lastAuditSeq = async (fx: BrokerFixture): Promise<number> => Number((await one<{ seq: number }>(fx.engine, sql`SELECT coalesce(max(seq), 0) AS seq FROM audit_events`))!.seq);
 
-const auditedSince = (fx: BrokerFixture, seq: number): string[] =>
-  (fx.db.prepare('SELECT action FROM audit_events WHERE seq > ? ORDER BY seq').all(seq) as { action: string }[]).map((e) => e.action);
+const auditedSince = async (fx: BrokerFixture, seq: number): Promise<string[]> =>
+  (await all<{ action: string }>(fx.engine, sql`SELECT action FROM audit_events WHERE seq > ${seq} ORDER BY seq`)).map((e) => e.action);
 
 /** What creating an account for the same staff member with these roles answers. */
 async function creationRefusal(fx: BrokerFixture, staffCode: string | null, roles: Role[]) {
@@ -26,13 +27,13 @@ async function creationRefusal(fx: BrokerFixture, staffCode: string | null, role
 
 async function expectRefusedLikeCreation(fx: BrokerFixture, userId: number, staffCode: string | null, roles: Role[]): Promise<string> {
   const refusal = await creationRefusal(fx, staffCode, roles);
-  const rolesBefore = rolesOf(fx, userId);
-  const auditBefore = lastAuditSeq(fx);
+  const rolesBefore = await rolesOf(fx, userId);
+  const auditBefore = await lastAuditSeq(fx);
   const change = await fx.attempt('ada', 'admin.setRoles', { userId, roles, confirmPassword: PASSWORD });
   expect(change).toEqual({ ok: false, error: refusal });
-  expect(rolesOf(fx, userId), 'roles unchanged').toEqual(rolesBefore);
+  expect(await rolesOf(fx, userId), 'roles unchanged').toEqual(rolesBefore);
   // The administrator's password was confirmed (and that is audited); no role change is.
-  expect(auditedSince(fx, auditBefore)).toEqual(['auth.reauth']);
+  expect(await auditedSince(fx, auditBefore)).toEqual(['auth.reauth']);
   return refusal!.message;
 }
 
@@ -71,7 +72,7 @@ describe('changing an account’s roles', () => {
     const { userId } = cast(fx, 'priya');
     const refusal = await creationRefusal(fx, CAST.priya.staffCode, []);
     expect(await fx.attempt('ada', 'admin.setRoles', { userId, roles: [], confirmPassword: PASSWORD })).toEqual({ ok: false, error: refusal });
-    expect(rolesOf(fx, userId)).toEqual(['crc-practitioner']);
+    expect(await rolesOf(fx, userId)).toEqual(['crc-practitioner']);
   });
 
   it('makes a change that fits the staff member, and audits it', async () => {
@@ -79,7 +80,7 @@ describe('changing an account’s roles', () => {
     const { userId } = cast(fx, 'olivia');
     const row = await fx.call('ada', 'admin.setRoles', { userId, roles: ['nps-offender-manager', 'lao-admin'], confirmPassword: PASSWORD });
     expect(row.roles).toEqual(['lao-admin', 'nps-offender-manager']);
-    const audit = fx.db.prepare(`SELECT details FROM audit_events WHERE action = 'admin.setRoles' AND subject = ?`).all(`user:${userId}`) as { details: string }[];
+    const audit = await all<{ details: string }>(fx.engine, sql`SELECT details FROM audit_events WHERE action = 'admin.setRoles' AND subject = ${`user:${userId}`}`);
     expect(audit.map((a) => JSON.parse(a.details))).toEqual([{ before: ['nps-offender-manager'], after: ['nps-offender-manager', 'lao-admin'] }]);
   });
 });

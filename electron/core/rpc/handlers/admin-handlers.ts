@@ -88,10 +88,13 @@ export const adminHandlers: HandlersOf<'admin.'> = {
     if (!importer) throw new AppError('IMPORT_UNAVAILABLE');
     if (importProgress.running) throw new AppError('IMPORT_BUSY');
     Object.assign(importProgress, { running: true, file: null, rowsDone: 0, rowsTotal: 0 });
+    let finished!: () => void;
+    call.services.importFinished = new Promise<void>((resolve) => (finished = resolve));
     try {
       return await importer(input.directory, { userId: actor.userId, username: actor.username }, (p) => Object.assign(importProgress, p));
     } finally {
       importProgress.running = false;
+      finished();
     }
   },
   'admin.importProgress': (call) => {

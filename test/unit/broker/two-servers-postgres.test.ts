@@ -42,8 +42,8 @@ describe.skipIf(TEST_ENGINE !== 'postgres')('two servers over one PostgreSQL (ru
       const outcomes = await Promise.allSettled([
         ...owned.map((id) => fx.attempt('olivia', 'requests.approve', { requestId: id })),
         ...[...owned].reverse().map((id) => serverB.dispatch('requests.deny', hub, { requestId: id, reasonCode: 'OTHER', reason: 'Decided by the hub after a call.' })),
-        await fx.core.sweep(),
-        await serverB.sweep(),
+        fx.core.sweep(),
+        serverB.sweep(),
       ]);
       expect(outcomes.filter((o) => o.status === 'rejected')).toEqual([]);
       const answers = outcomes.slice(0, owned.length * 2).map((o) => (o as PromiseFulfilledResult<{ ok: boolean; error?: { code: string } }>).value);

@@ -64,7 +64,7 @@ describe.skipIf(TEST_ENGINE === 'postgres')('a store found damaged while the app
     for (const [channel, input] of [['auth.signIn', { username: 'ada', password: PASSWORD }], ['auth.status', {}], ['people.search', { query: 'Smith' }]] as const) {
       expect(await core.dispatch(channel, conn, input)).toMatchObject({ ok: false, error: { code: 'STORE_DAMAGED' } });
     }
-    await expect(await core.sweep()).rejects.toThrow(/damaged/);
+    await expect(core.sweep()).rejects.toThrow(/damaged/);
     expect(sha256File(path)).toBe(before);
     expect(readFileSync(`${path}-wal`).length).toBe(0);
     store.close();

@@ -76,6 +76,20 @@ export class BrokerClient {
     this.agent.destroy();
   }
 
+  /** Whether the broker answers its health check now (one attempt, no retries). */
+  health(timeoutMs = 5_000): Promise<boolean> {
+    const send = this.url.protocol === 'https:' ? request : plainRequest;
+    return new Promise((resolve) => {
+      const req = send(new URL('/healthz', this.url), { method: 'GET', agent: this.agent, timeout: timeoutMs }, (res) => {
+        res.resume();
+        resolve(res.statusCode === 200);
+      });
+      req.on('timeout', () => req.destroy(new Error('timed out')));
+      req.on('error', () => resolve(false));
+      req.end();
+    });
+  }
+
   /**
    * Holds the push connection while signed in: `onUpdate` hears which views changed, `onOpen` each
    * time the connection is (re)established (refresh everything then: updates may have been missed).
@@ -106,7 +120,10 @@ export class BrokerClient {
         res.setEncoding('utf8');
         res.on('data', (chunk: string) => parser.feed(chunk));
       });
-      req.on('error', () => {});
+      // A push connection that cannot be made means the broker cannot be reached (for the banner).
+      req.on('error', () => {
+        if (!stopped) this.o.onReachability?.(false);
+      });
       req.on('close', () => {
         current = null;
         if (stopped || !this.token) return;

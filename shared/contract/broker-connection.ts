@@ -1,0 +1,17 @@
+/**
+ * What the bridge tells the renderer besides call answers: which views changed (live queues) and
+ * whether the broker can be reached. The same events come from a desktop on its own store (always
+ * "this computer") and from a desktop connected to `rab serve`, so the renderer treats both alike.
+ */
+import type { LiveUpdate } from './live-updates';
+
+export type BrokerConnectionStatus =
+  /** The store is on this computer: there is nothing to lose contact with. */
+  | { mode: 'embedded' }
+  | { mode: 'connected'; reachable: true }
+  /** `since` is when contact was lost (epoch ms); the desktop keeps trying by itself. */
+  | { mode: 'connected'; reachable: false; since: number };
+
+export type BridgeEvent = { kind: 'update'; update: LiveUpdate } | { kind: 'connection'; status: BrokerConnectionStatus };
+
+export type BridgeListener = (event: BridgeEvent) => void;

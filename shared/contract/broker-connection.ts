@@ -15,3 +15,12 @@ export type BrokerConnectionStatus =
 export type BridgeEvent = { kind: 'update'; update: LiveUpdate } | { kind: 'connection'; status: BrokerConnectionStatus };
 
 export type BridgeListener = (event: BridgeEvent) => void;
+
+/**
+ * What `window.broker` offers next to the calls: subscriptions, each returning the function that
+ * ends it. The connection status is told at once to a new listener (the latest one known).
+ */
+export interface LiveBridge {
+  onUpdate(listener: (update: LiveUpdate) => void): () => void;
+  onConnection(listener: (status: BrokerConnectionStatus) => void): () => void;
+}

@@ -6,6 +6,7 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { SessionStatus } from '../../../shared/contract/auth';
 import type { SetupStatus } from '../../../shared/contract/setup';
+import { BrokerConnectionBanner } from '../broker/BrokerConnectionBanner';
 import { call, onSessionProblem } from '../broker/call';
 import { Footer, Header, SkipLink } from './Layout';
 import { SessionContext, type SessionApi } from './session';
@@ -113,6 +114,7 @@ function Frame({ demo, children }: { demo: boolean; children: React.ReactNode })
     <>
       <SkipLink />
       <Header />
+      <BrokerConnectionBanner />
       <div className="rab-page">
         <div className="govuk-width-container">
           <main className="govuk-main-wrapper" id="main-content" tabIndex={-1}>

@@ -2,7 +2,8 @@
 import { useState } from 'react';
 import type { NotificationRow } from '../../../../shared/contract/notifications';
 import { call } from '../../broker/call';
-import { useInterval, useLoad } from '../../broker/use-load';
+import { useLoad } from '../../broker/use-load';
+import { useLiveView } from '../../broker/live-updates';
 import { LoadProblem, Page } from '../../components/Page';
 import { formatDateTime } from '../../format/time';
 import { setUnreadCount } from '../../app/notification-count';
@@ -36,7 +37,7 @@ export function linkFor(n: NotificationRow): string | null {
 export function NotificationsScreen() {
   const [unreadOnly, setUnreadOnly] = useState(false);
   const list = useLoad(() => call('notifications.list', { limit: 200, unreadOnly }), [unreadOnly]);
-  useInterval(() => void list.reload(), 15_000);
+  useLiveView('notifications', () => void list.reload());
   const rows = list.value?.rows ?? [];
 
   const markRead = async (ids: number[] | 'ALL') => {

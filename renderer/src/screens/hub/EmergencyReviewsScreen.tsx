@@ -6,7 +6,8 @@ import { useState, type FormEvent } from 'react';
 import type { EmergencyUseRow } from '../../../../shared/contract/emergency';
 import { EMERGENCY_REASON_LABELS, EMERGENCY_REVIEW_OUTCOMES, EMERGENCY_REVIEW_OUTCOME_LABELS, type EmergencyReviewOutcome } from '../../../../shared/contract/vocabulary';
 import { call } from '../../broker/call';
-import { useInterval, useLoad } from '../../broker/use-load';
+import { useLoad } from '../../broker/use-load';
+import { useLiveView } from '../../broker/live-updates';
 import { NotificationBanner } from '../../components/Banner';
 import { ErrorSummary, type Problem } from '../../components/ErrorSummary';
 import { Radios, Select, Textarea } from '../../components/fields';
@@ -20,7 +21,7 @@ type Filter = 'UNREVIEWED' | 'ALL';
 export function EmergencyReviewsScreen() {
   const [filter, setFilter] = useState<Filter>('UNREVIEWED');
   const queue = useLoad(() => call('emergency.reviewQueue', { filter, limit: 500 }), [filter]);
-  useInterval(() => void queue.reload(), 20_000);
+  useLiveView('emergencyReviews', () => void queue.reload());
   const [reviewing, setReviewing] = useState<EmergencyUseRow | null>(null);
   const [outcome, setOutcome] = useState<EmergencyReviewOutcome | ''>('');
   const [notes, setNotes] = useState('');

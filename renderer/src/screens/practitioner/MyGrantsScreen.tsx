@@ -1,7 +1,8 @@
 /** The access the practitioner holds now (with a live countdown) and what they held recently. */
 import { SCOPE_LABELS } from '../../../../shared/domain/access';
 import { call } from '../../broker/call';
-import { useInterval, useLoad } from '../../broker/use-load';
+import { useLoad } from '../../broker/use-load';
+import { useLiveView } from '../../broker/live-updates';
 import { Countdown } from '../../components/Countdown';
 import { Select } from '../../components/fields';
 import { LoadProblem, Page } from '../../components/Page';
@@ -15,7 +16,7 @@ export function MyGrantsScreen() {
   const route = useRoute();
   const filter: Filter = route.query.get('filter') === 'ALL' ? 'ALL' : 'CURRENT';
   const grants = useLoad(() => call('grants.mine', { filter, limit: 500 }), [filter]);
-  useInterval(() => void grants.reload(), 15_000);
+  useLiveView('myAccess', () => void grants.reload());
   const rows = grants.value?.rows ?? [];
   const allocations = grants.value?.allocations ?? [];
 

@@ -4,7 +4,8 @@
  */
 import { useState, type FormEvent } from 'react';
 import { call } from '../../broker/call';
-import { useInterval, useLoad } from '../../broker/use-load';
+import { useLoad } from '../../broker/use-load';
+import { useLiveView } from '../../broker/live-updates';
 import { NotificationBanner, WarningText } from '../../components/Banner';
 import { ErrorSummary, type Problem } from '../../components/ErrorSummary';
 import { Textarea } from '../../components/fields';
@@ -19,7 +20,7 @@ export function RequestScreen({ requestId }: { requestId: number }) {
   const { user } = useSession();
   const route = useRoute();
   const detail = useLoad(() => call('requests.get', { requestId }), [requestId]);
-  useInterval(() => void detail.reload(), 10_000);
+  useLiveView(['myRequests', 'inbox', 'hubQueue'], () => void detail.reload());
   const [problems, setProblems] = useState<Problem[]>([]);
   const [confirmWithdraw, setConfirmWithdraw] = useState(false);
   const [withdrawn, setWithdrawn] = useState(false);

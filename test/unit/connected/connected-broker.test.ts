@@ -7,6 +7,7 @@ import type { AddressInfo } from 'node:net';
 import type { FastifyInstance } from 'fastify';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { BridgeEvent, BrokerConnectionStatus } from '../../../shared/contract/broker-connection';
+import { LIVE_VIEWS } from '../../../shared/contract/live-updates';
 import type { Connection } from '../../../electron/core/auth/sessions';
 import { ConnectedBroker, SIGNED_IN_AT_BROKER } from '../../../electron/core/connected/connected-broker';
 import { buildBrokerServer } from '../../../electron/core/server/broker-server';
@@ -121,6 +122,9 @@ describe('a connected desktop', () => {
     // Nobody calls: the desktop's own retries notice the broker is back and clear the banner.
     await events.next(reachable, mark);
     expect(await broker.dispatch('requests.mine', desk, {})).toMatchObject({ ok: true, value: { total: 0 } });
+    // The push connection is back too, and since updates may have been missed the window refreshes everything.
+    const refresh = await events.next((e) => e.kind === 'update' && e.update.views.length === LIVE_VIEWS.length, mark);
+    expect(refresh).toMatchObject({ kind: 'update', update: { views: [...LIVE_VIEWS] } });
   });
 
   it('retries a lost answer with the same idempotency key, so the request is made once', async () => {

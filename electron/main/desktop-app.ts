@@ -12,10 +12,12 @@ import { DESKTOP_CHANNELS } from '../preload/desktop-contract';
 import { LIVE_EVENTS_CHANNEL } from '../preload/live-bridge';
 import { createAppWindow } from './app-window';
 import { BrokerHost } from './broker-host';
+import { ConnectedNotices } from './connected-notices';
 import { ConnectionRegistry } from './connections';
 import { DesktopLauncher } from './desktop-launcher';
 import { bindContractToIpc } from './ipc-binding';
 import { NOTIFICATION_POLL_MS, NotificationPoller } from './notification-poller';
+import type { DesktopNotice } from './notification-selection';
 import { hardenAllWebContents, hardenDefaultSession } from './session-hardening';
 import { storePathIn } from './store-opening';
 import { isTrustedSender, senderFactsOf, type PageOrigins } from './trusted-sender';
@@ -90,6 +92,11 @@ export function runDesktopApp(origins: PageOrigins): void {
       onRefused: (channel, code) => console.warn(`[ipc] refused ${channel}: ${code}`),
     });
 
+    const showNotice = (notice: DesktopNotice): void => {
+      if (!Notification.isSupported()) return;
+      new Notification({ title: notice.title, body: notice.body, urgency: notice.urgent ? 'critical' : 'normal' }).show();
+    };
+    const connectedNotices = new ConnectedNotices({ dispatch: broker.dispatch, show: showNotice });
     mainWindow = createAppWindow({
       origins,
       preloadPath: PRELOAD_PATH,
@@ -98,7 +105,10 @@ export function runDesktopApp(origins: PageOrigins): void {
         // Closing the window ends its session, as signing out would.
         if (connection) {
           const signedOut = connection.sessionId ? broker.dispatch('auth.signOut', connection, {}) : Promise.resolve();
-          void signedOut.then(() => broker.forget(connection));
+          void signedOut.then(() => {
+            broker.forget(connection);
+            connectedNotices.forget(connection);
+          });
         }
         mainWindow = null;
       },
@@ -109,17 +119,20 @@ export function runDesktopApp(origins: PageOrigins): void {
     appWindow.webContents.on('did-finish-load', () => {
       stopLive?.();
       const connection = connections.get(appWindow.webContents.id);
-      stopLive = connection ? broker.subscribe(connection, (event) => appWindow.webContents.send(LIVE_EVENTS_CHANNEL, event)) : null;
+      stopLive = connection
+        ? broker.subscribe(connection, (event) => {
+            appWindow.webContents.send(LIVE_EVENTS_CHANNEL, event);
+            // Connected, there is no store to poll: the push drives desktop notifications.
+            if (event.kind === 'update' && !broker.core) void connectedNotices.heard(connection, event.update);
+          })
+        : null;
     });
     appWindow.on('closed', () => stopLive?.());
 
     const poller = new NotificationPoller({
       core: () => broker.core,
       connections: () => connections.all(),
-      show: (notice) => {
-        if (!Notification.isSupported()) return;
-        new Notification({ title: notice.title, body: notice.body, urgency: notice.urgent ? 'critical' : 'normal' }).show();
-      },
+      show: showNotice,
     });
     every(NOTIFICATION_POLL_MS, 'notifications', () => poller.poll());
     // The sweep waits its turn behind calls, so it never runs inside one.

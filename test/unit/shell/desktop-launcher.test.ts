@@ -11,6 +11,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { BridgeEvent } from '../../../shared/contract/broker-connection';
 import type { Result } from '../../../shared/contract/define';
 import { SystemClock } from '../../../electron/core/clock/clock';
+import { DEMO_PASSWORD } from '../../../electron/core/demo/create-demo-store';
 import { buildBrokerServer } from '../../../electron/core/server/broker-server';
 import { MemoryKeyStore } from '../../../electron/core/store/key-store';
 import { BrokerHost } from '../../../electron/main/broker-host';
@@ -112,6 +113,43 @@ describe('first run: which broker this desktop uses', () => {
     expect(codeOf(await l.dispatch('setup.connectToBroker', desk, { brokerUrl: 'https://broker.example.org', caPem: null }))).toBe('SETUP_ALREADY_DONE');
     expect(await l.dispatch('auth.signIn', desk, { username: 'alice.admin', password: 'correct horse battery' })).toMatchObject({ ok: true });
     expect(l.core).not.toBeNull();
+  });
+
+  it("on this computer's demonstration store, tells the owner's window of a request made in another window", async () => {
+    const l = launcher(tempDir());
+    await l.start();
+    expect(await l.dispatch('setup.loadDemoData', window(), {})).toMatchObject({ ok: true });
+    const [ownerWindow, tutorWindow] = [window(), window()];
+    const value = async <T,>(channel: string, conn: ReturnType<typeof window>, input: unknown): Promise<T> => {
+      const answer = await l.dispatch(channel, conn, input);
+      if (!answer.ok) throw new Error(`${channel}: ${answer.error.message}`);
+      return answer.value as T;
+    };
+    await value('auth.signIn', ownerWindow, { username: 'nps.owner', password: DEMO_PASSWORD });
+    await value('auth.signIn', tutorWindow, { username: 'crc.practitioner', password: DEMO_PASSWORD });
+    const ownerStaff = (await value<{ user: { staffCode: string } }>('auth.status', ownerWindow, {})).user.staffCode;
+    const [programme] = await value<{ programmeCode: string }[]>('people.myProgrammes', tutorWindow, {});
+    const group = await value<{ people: { crn: string; accessRestricted: boolean }[] }>('people.programme', tutorWindow, { programmeCode: programme!.programmeCode });
+    let crn: string | null = null;
+    for (const p of group.people.filter((x) => !x.accessRestricted)) {
+      const detail = await l.dispatch('people.get', tutorWindow, { crn: p.crn });
+      const owner = detail.ok ? (detail.value as { owner: { staffCode: string | null; available: boolean } | null }).owner : null;
+      if (owner?.staffCode === ownerStaff && owner.available) crn = p.crn;
+    }
+    const heard: BridgeEvent[] = [];
+    cleanups.push(l.subscribe(ownerWindow, (e) => heard.push(e)));
+    const created = await value<{ results: { request: { id: number } }[] }>('requests.create', tutorWindow, {
+      crns: [crn!],
+      scope: 'ROSH_SUMMARY',
+      purpose: 'PROGRAMME_DELIVERY',
+      justification: 'Group session on Thursday; I need the risk picture first.',
+      urgency: 'ROUTINE',
+      durationDays: 3,
+    });
+    // Told right after the call, not on a timer.
+    expect(heard.find((e) => e.kind === 'update' && e.update.requestIds.includes(created.results[0]!.request.id))).toMatchObject({
+      update: { views: expect.arrayContaining(['inbox']) },
+    });
   });
 
   it('refuses to start on a damaged choice file rather than offering first run again', async () => {

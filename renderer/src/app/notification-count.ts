@@ -26,11 +26,18 @@ export async function refreshUnreadCount(): Promise<void> {
   if (result.ok) setUnreadCount(result.value.unread);
 }
 
+/**
+ * Besides the live updates, the count is still asked every 15 seconds: a background call that does
+ * not keep the session awake, and the way a window soon learns that the broker locked or ended its
+ * session (an answer saying so brings up the lock or sign-in screen).
+ */
+export const SESSION_CHECK_MS = 15_000;
+
 /** The current count, refreshed on each change the broker announces while mounted. */
 export function useUnreadCount(): number {
   useEffect(() => {
     void refreshUnreadCount();
   }, []);
-  useLiveView('notifications', () => void refreshUnreadCount());
+  useLiveView('notifications', () => void refreshUnreadCount(), SESSION_CHECK_MS);
   return useSyncExternalStore(subscribe, () => unread);
 }

@@ -16,4 +16,4 @@ const invoke = (ipcChannel: string, input: unknown): Promise<unknown> => ipcRend
 // Registered now, before the page loads, so the first connection status is not missed.
 const live = buildLiveBridge((receive) => ipcRenderer.on(LIVE_EVENTS_CHANNEL, (_event, payload: unknown) => receive(payload)));
 
-contextBridge.exposeInMainWorld('broker', { ...buildBrokerApi<DesktopContract>(DESKTOP_CHANNELS, invoke), onUpdate: live.onUpdate, onConnection: live.onConnection });
+contextBridge.exposeInMainWorld('broker', { ...buildBrokerApi<DesktopContract>(DESKTOP_CHANNELS, invoke), onUpdate: live.onUpdate, onConnection: live.onConnection, onSession: live.onSession });

@@ -1,6 +1,6 @@
 /**
- * The subscription half of `window.broker`: `onUpdate` (which views changed) and `onConnection`
- * (whether the broker can be reached). The host process pushes bridge events on one channel; this
+ * The subscription half of `window.broker`: `onUpdate` (which views changed), `onConnection`
+ * (whether the broker can be reached) and `onSession` (the session was locked or ended). The host process pushes bridge events on one channel; this
  * fans them out to the page's listeners, passing on only checked plain data (never an IPC event
  * object), and remembers the latest connection status so a listener added later hears it at once.
  * Pure: it is given the function that delivers the host's messages, so it is tested without
@@ -25,6 +25,7 @@ export function checkedBridgeEvent(raw: unknown): BridgeEvent | null {
     if (!Array.isArray(crns) || !crns.every((c) => typeof c === 'string')) return null;
     return { kind: 'update', update: { views: [...views], requestIds: [...requestIds], grantIds: [...grantIds], crns: [...crns] } };
   }
+  if (e.kind === 'session') return { kind: 'session' };
   if (e.kind === 'connection' && e.status) {
     const { mode, reachable, since } = e.status;
     if (mode === 'embedded') return { kind: 'connection', status: { mode: 'embedded' } };
@@ -38,11 +39,13 @@ export function checkedBridgeEvent(raw: unknown): BridgeEvent | null {
 export function buildLiveBridge(deliver: (receive: (raw: unknown) => void) => void): LiveBridge {
   const updateListeners = new Set<(update: LiveUpdate) => void>();
   const connectionListeners = new Set<(status: BrokerConnectionStatus) => void>();
+  const sessionListeners = new Set<() => void>();
   let latest: BrokerConnectionStatus | null = null;
   deliver((raw) => {
     const event = checkedBridgeEvent(raw);
     if (!event) return;
     if (event.kind === 'update') for (const listener of [...updateListeners]) listener(event.update);
+    else if (event.kind === 'session') for (const listener of [...sessionListeners]) listener();
     else {
       latest = event.status;
       for (const listener of [...connectionListeners]) listener(event.status);
@@ -59,6 +62,11 @@ export function buildLiveBridge(deliver: (receive: (raw: unknown) => void) => vo
       connectionListeners.add(own);
       if (latest) own(latest);
       return () => void connectionListeners.delete(own);
+    },
+    onSession(listener: () => void) {
+      const own = () => listener();
+      sessionListeners.add(own);
+      return () => void sessionListeners.delete(own);
     },
   });
 }

@@ -12,7 +12,11 @@ export type BrokerConnectionStatus =
   /** `since` is when contact was lost (epoch ms); the desktop keeps trying by itself. */
   | { mode: 'connected'; reachable: false; since: number };
 
-export type BridgeEvent = { kind: 'update'; update: LiveUpdate } | { kind: 'connection'; status: BrokerConnectionStatus };
+export type BridgeEvent =
+  | { kind: 'update'; update: LiveUpdate }
+  | { kind: 'connection'; status: BrokerConnectionStatus }
+  /** The window's session was locked or ended by the broker (idle, expiry): the page asks its status. */
+  | { kind: 'session' };
 
 export type BridgeListener = (event: BridgeEvent) => void;
 
@@ -23,4 +27,5 @@ export type BridgeListener = (event: BridgeEvent) => void;
 export interface LiveBridge {
   onUpdate(listener: (update: LiveUpdate) => void): () => void;
   onConnection(listener: (status: BrokerConnectionStatus) => void): () => void;
+  onSession(listener: () => void): () => void;
 }

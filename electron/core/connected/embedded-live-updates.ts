@@ -68,6 +68,8 @@ export class EmbeddedLiveUpdates {
     const session = this.o.sessions.peek(watch.conn.sessionId);
     const userId = session && !session.locked ? session.userId : null;
     if (userId === watch.userId) return;
+    // Locked or ended here (idle, expiry, another window's sign-out): the window should know now, not at its next call.
+    if (watch.userId !== null && userId === null) watch.listener({ kind: 'session' });
     watch.stop?.();
     watch.stop = userId === null ? null : this.o.feed.subscribe(userId, (update) => watch.listener({ kind: 'update', update }));
     watch.userId = userId;

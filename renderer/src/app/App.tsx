@@ -8,7 +8,7 @@ import type { SessionStatus } from '../../../shared/contract/auth';
 import type { SetupStatus } from '../../../shared/contract/setup';
 import { BrokerConnectionBanner } from '../broker/BrokerConnectionBanner';
 import { call, onSessionProblem } from '../broker/call';
-import { useBrokerConnection } from '../broker/live-updates';
+import { onSessionChanged, useBrokerConnection } from '../broker/live-updates';
 import { Footer, Header, SkipLink } from './Layout';
 import { SessionContext, type SessionApi } from './session';
 import { SignedInApp } from './SignedInApp';
@@ -56,6 +56,7 @@ export function App() {
   }, [start]);
 
   useEffect(() => onSessionProblem(() => void refresh()), [refresh]);
+  useEffect(() => onSessionChanged(() => void refresh()), [refresh]);
 
   // A connected desktop that started while its broker was out of reach starts again once it answers.
   const connection = useBrokerConnection();

@@ -19,6 +19,7 @@ type ViewsListener = (views: ReadonlySet<LiveView>, update: LiveUpdate) => void;
 
 const viewListeners = new Set<ViewsListener>();
 const connectionListeners = new Set<() => void>();
+const sessionListeners = new Set<() => void>();
 let connection: BrokerConnectionStatus | null = null;
 let started = false;
 
@@ -31,6 +32,9 @@ function start(): void {
     const views = new Set(update.views);
     for (const listener of [...viewListeners]) listener(views, update);
   });
+  bridge?.onSession?.(() => {
+    for (const listener of [...sessionListeners]) listener();
+  });
   bridge?.onConnection?.((status) => {
     connection = status;
     for (const listener of [...connectionListeners]) listener();
@@ -42,6 +46,13 @@ export function onViewsChanged(listener: ViewsListener): () => void {
   start();
   viewListeners.add(listener);
   return () => void viewListeners.delete(listener);
+}
+
+/** Hears that the broker locked or ended this window's session (ask `auth.status` then). */
+export function onSessionChanged(listener: () => void): () => void {
+  start();
+  sessionListeners.add(listener);
+  return () => void sessionListeners.delete(listener);
 }
 
 /** Runs `refresh` when any of `views` changes, and every FALLBACK_POLL_MS (or `fallbackMs`) in case a push was missed. */

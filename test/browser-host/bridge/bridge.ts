@@ -47,7 +47,7 @@ const live = buildLiveBridge((receive) =>
 );
 
 Object.defineProperty(window, 'broker', {
-  value: Object.freeze({ ...buildHttpBroker({ channels: __HOST_CHANNELS__, token, connection, fetch: (url, init) => fetch(url, init) }), onUpdate: live.onUpdate, onConnection: live.onConnection }),
+  value: Object.freeze({ ...buildHttpBroker({ channels: __HOST_CHANNELS__, token, connection, fetch: (url, init) => fetch(url, init) }), onUpdate: live.onUpdate, onConnection: live.onConnection, onSession: live.onSession }),
   enumerable: true,
   writable: false,
   configurable: false,

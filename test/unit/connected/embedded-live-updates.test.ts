@@ -36,6 +36,16 @@ describe('live updates on an embedded store', () => {
     expect(owner[1]).toMatchObject({ kind: 'update', update: { views: expect.arrayContaining(['inbox', 'notifications']), requestIds: [request.id] } });
   });
 
+  it('tells a window at once when its session locks on the idle limit', async () => {
+    const { fx, live, heard } = await setUp();
+    const owner = heard('olivia');
+    live.publish();
+    expect(owner.filter((e) => e.kind === 'session')).toEqual([]);
+    fx.clock.advanceHours(2);
+    live.publish();
+    expect(owner.filter((e) => e.kind === 'session')).toEqual([{ kind: 'session' }]);
+  });
+
   it('tells a window nothing of another person, and nothing while it is signed out', async () => {
     const { fx, live, heard } = await setUp();
     const practitioner = heard('priya');

@@ -81,7 +81,7 @@ test('a request, its approval and a revocation travel between desktops on two se
   }
 });
 
-test('a desktop shows since when it cannot reach its broker and answers a typed error, while the other server serves the same store', async ({ browser, cspViolations }) => {
+test('a desktop shows since when it cannot reach its broker and answers a typed error, and the banner goes by itself when the broker is back', async ({ browser, cspViolations }) => {
   test.setTimeout(180_000);
   cluster = await startBrokerCluster(2);
   const [serverA, serverB] = cluster.servers as [(typeof cluster.servers)[0], (typeof cluster.servers)[0]];
@@ -95,6 +95,14 @@ test('a desktop shows since when it cannot reach its broker and answers a typed 
     await expect(practitioner.page.getByText('Cannot reach the broker. Nothing was lost')).toBeVisible();
     // Server B is still up: the other servers serve the same store.
     expect((await (await cluster.desktop(serverB)).as(OWNER).attempt('requests.inbox', { offset: 0, limit: 10 })).ok).toBe(true);
+    // Server A is back on its address: the desktop notices by itself. A restarted server has forgotten
+    // its sessions (they are kept in memory until the database holds them), so the person signs in again.
+    await serverA.start();
+    await expect(practitioner.page.getByTestId('broker-unreachable')).toHaveCount(0);
+    await navTo(practitioner.page, 'Find a person');
+    await practitioner.signInAgain();
+    await navTo(practitioner.page, 'My requests');
+    await expect(practitioner.page.getByTestId('my-requests')).toBeVisible();
   } finally {
     await practitioner.context.close();
   }

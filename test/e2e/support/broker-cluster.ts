@@ -26,6 +26,8 @@ export interface BrokerServer {
   url: string;
   /** Stops it as an operator would (SIGTERM: calls in flight finish). */
   stop(): Promise<void>;
+  /** Starts it again on the same address, after `stop()`. */
+  start(): Promise<void>;
 }
 
 export interface BrokerCluster {
@@ -43,10 +45,11 @@ function stopChild(child: ChildProcess): Promise<void> {
   return exited;
 }
 
-async function startServer(name: string, backing: BackingStore, certs: TestCertificates): Promise<BrokerServer> {
+/** One `rab serve` process; resolves with its address once it listens. */
+async function spawnServer(name: string, backing: BackingStore, certs: TestCertificates, port: number): Promise<{ url: string; child: ChildProcess }> {
   const child = spawn(
     process.execPath,
-    [RAB, 'serve', ...backingArgs(backing), '--listen', '127.0.0.1:0', '--tls-cert', certs.paths.serverCert, '--tls-key', certs.paths.serverKey, '--quiet'],
+    [RAB, 'serve', ...backingArgs(backing), '--listen', `127.0.0.1:${port}`, '--tls-cert', certs.paths.serverCert, '--tls-key', certs.paths.serverKey, '--quiet'],
     { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] },
   );
   let output = '';
@@ -60,7 +63,20 @@ async function startServer(name: string, backing: BackingStore, certs: TestCerti
     child.stdout?.on('data', look);
     child.once('exit', () => failed(new Error(`rab serve (${name}) exited before listening:\n${output}`)));
   });
-  return { name, url, stop: () => stopChild(child) };
+  return { url, child };
+}
+
+async function startServer(name: string, backing: BackingStore, certs: TestCertificates): Promise<BrokerServer> {
+  let { url, child } = await spawnServer(name, backing, certs, 0);
+  const port = Number(new URL(url).port);
+  return {
+    name,
+    url,
+    stop: () => stopChild(child),
+    start: async () => {
+      ({ url, child } = await spawnServer(name, backing, certs, port));
+    },
+  };
 }
 
 /**

@@ -140,7 +140,14 @@ export class ConnectedBroker implements DesktopBroker {
         for (const listener of desk.listeners) listener({ kind: 'update', update });
       };
       // Updates may have been missed while the push connection was down: refresh everything then.
-      desk.stopPush = desk.client.subscribe(tell, () => tell(REFRESH_EVERYTHING));
+      // A broker that no longer knows the token (it restarted, the session ended) is told to the window at once.
+      desk.stopPush = desk.client.subscribe(
+        tell,
+        () => tell(REFRESH_EVERYTHING),
+        () => {
+          for (const listener of desk.listeners) listener({ kind: 'session' });
+        },
+      );
     } else if (!wanted && desk.stopPush) {
       desk.stopPush();
       desk.stopPush = null;

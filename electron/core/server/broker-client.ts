@@ -93,9 +93,10 @@ export class BrokerClient {
   /**
    * Holds the push connection while signed in: `onUpdate` hears which views changed, `onOpen` each
    * time the connection is (re)established (refresh everything then: updates may have been missed).
-   * Reconnects with a growing pause after a drop. Returns the function that stops it.
+   * Reconnects with a growing pause after a drop; `onSessionEnded` hears that the broker no longer
+   * knows the token (then it stops). Returns the function that stops it.
    */
-  subscribe(onUpdate: (update: LiveUpdate) => void, onOpen: () => void = () => {}): () => void {
+  subscribe(onUpdate: (update: LiveUpdate) => void, onOpen: () => void = () => {}, onSessionEnded: () => void = () => {}): () => void {
     let stopped = false;
     let current: { destroy(): void } | null = null;
     let pause = 250;
@@ -105,7 +106,10 @@ export class BrokerClient {
       const req = send(new URL('/v1/events', this.url), { method: 'GET', agent: false, ...(this.o.ca ? { ca: this.o.ca } : {}), headers: { accept: 'text/event-stream', authorization: `Bearer ${this.token}` } }, (res) => {
         if (res.statusCode !== 200) {
           res.resume();
-          if (res.statusCode === 401) this.token = null;
+          if (res.statusCode === 401) {
+            this.token = null;
+            onSessionEnded();
+          }
           return;
         }
         const parser = createParser({

@@ -42,7 +42,7 @@ async function brokerServer(fx: BrokerFixture, certs: TestCertificates, hook?: H
       app.server.closeAllConnections();
     });
   const restore = () => new Promise<void>((resolve) => app.server.listen({ host: '127.0.0.1', port }, () => resolve()));
-  return { cut, restore, url: `https://127.0.0.1:${port}` };
+  return { cut, restore, certs, url: `https://127.0.0.1:${port}` };
 }
 
 async function setUp(hook?: Hook, now?: () => number) {
@@ -160,6 +160,23 @@ describe('a connected desktop', () => {
     const requestId = created.value.results[0]!.request.id;
     const update = await events.next((e) => e.kind === 'update' && e.update.requestIds.includes(requestId));
     expect(update).toMatchObject({ kind: 'update', update: { views: expect.arrayContaining(['inbox']) } });
+  });
+
+  it('tells the window at once when a restarted broker no longer knows its session', async () => {
+    const { fx, broker, server, window, signIn } = await setUp();
+    const desk = window();
+    await signIn(desk, 'priya');
+    const events = listen(broker, desk);
+    await events.next((e) => e.kind === 'update');
+    await server.cut();
+    // A new server process on the same address and store: it has none of the old tokens.
+    const { certs } = server;
+    const restarted = await buildBrokerServer({ core: fx.core, tls: { key: certs.serverKey, cert: certs.serverCert } });
+    cleanups.push(() => restarted.close());
+    await restarted.listen({ host: '127.0.0.1', port: Number(new URL(server.url).port) });
+    expect(await events.next((e) => e.kind === 'session')).toEqual({ kind: 'session' });
+    expect(await broker.dispatch('requests.mine', desk, {})).toMatchObject({ ok: false, error: { code: 'NOT_SIGNED_IN' } });
+    expect(desk.sessionId).toBeNull();
   });
 
   it('refuses a broker address that is not https (except on this computer)', () => {

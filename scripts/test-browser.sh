@@ -15,4 +15,6 @@ fi
 
 rm -rf test-results/screenshots
 tsx test/browser-host/build.ts
-playwright test "$@"
+# A private keychain (as for the unit tests): the many-desktops specs create a store whose key the
+# `rab serve` processes they start read from the keychain.
+bash scripts/with-keyring.sh playwright test "$@"

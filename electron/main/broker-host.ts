@@ -148,6 +148,8 @@ export class BrokerHost {
 
   private async setUp(channel: Exclude<SetupChannel, 'setup.status'>, input: unknown): Promise<void> {
     if (this.store) throw new AppError('SETUP_ALREADY_DONE');
+    // Connecting to a broker is the launcher's to do (desktop-launcher.ts): this host keeps a store.
+    if (channel === 'setup.connectToBroker') throw new AppError('SETUP_ALREADY_DONE', 'This computer keeps its own store; connecting to a broker is chosen at first run.');
     const now = this.options.clock.now();
     const { storePath, keyStore } = this.options;
     if (channel === 'setup.loadDemoData') {

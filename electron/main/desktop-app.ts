@@ -1,6 +1,7 @@
 /**
- * The desktop app's lifecycle, wired from the tested parts: hardened session, the broker host
- * (store or first run), IPC, the one window, notifications, locking and the routing sweep.
+ * The desktop app's lifecycle, wired from the tested parts: hardened session, the launcher (this
+ * computer's store, the organisation's broker, or first run), IPC, live updates to the window, the
+ * one window, notifications, locking and the routing sweep.
  */
 import { basename, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -8,11 +9,15 @@ import { app, type BrowserWindow, dialog, ipcMain, Notification, powerMonitor, t
 import { SystemClock } from '../core/clock/clock';
 import { SystemKeyStore } from '../core/store/system-key-store';
 import { DESKTOP_CHANNELS } from '../preload/desktop-contract';
+import { LIVE_EVENTS_CHANNEL } from '../preload/live-bridge';
 import { createAppWindow } from './app-window';
 import { BrokerHost } from './broker-host';
+import { ConnectedNotices } from './connected-notices';
 import { ConnectionRegistry } from './connections';
+import { DesktopLauncher } from './desktop-launcher';
 import { bindContractToIpc } from './ipc-binding';
 import { NOTIFICATION_POLL_MS, NotificationPoller } from './notification-poller';
+import type { DesktopNotice } from './notification-selection';
 import { hardenAllWebContents, hardenDefaultSession } from './session-hardening';
 import { storePathIn } from './store-opening';
 import { isTrustedSender, senderFactsOf, type PageOrigins } from './trusted-sender';
@@ -43,7 +48,7 @@ const every = (ms: number, name: string, task: () => void): void => {
 export function runDesktopApp(origins: PageOrigins): void {
   const connections = new ConnectionRegistry();
   let mainWindow: BrowserWindow | null = null;
-  let host: BrokerHost | null = null;
+  let launcher: DesktopLauncher | null = null;
 
   hardenAllWebContents(origins.isDev);
 
@@ -53,14 +58,14 @@ export function runDesktopApp(origins: PageOrigins): void {
     mainWindow.focus();
   });
   app.on('window-all-closed', () => app.quit());
-  app.on('will-quit', () => host?.close());
+  app.on('will-quit', () => launcher?.close());
 
   const start = async (): Promise<void> => {
     hardenDefaultSession(RENDERER_ROOT);
     const userData = app.getPath('userData');
     await restrictUserData(userData);
 
-    host = new BrokerHost({
+    const host = new BrokerHost({
       storePath: storePathIn(userData),
       keyStore: new SystemKeyStore(),
       clock: new SystemClock(),
@@ -69,13 +74,14 @@ export function runDesktopApp(origins: PageOrigins): void {
       checkpointFile: join(dirname(userData), `${basename(userData)}-audit-checkpoints.jsonl`),
       logInternal: (channel, error) => console.error(`[broker] ${channel}: ${error instanceof Error ? error.name : 'Error'}`),
     });
-    const opened = await host.start();
+    const broker = new DesktopLauncher({ userData, host, log: (line) => console.log(`[broker] ${line}`) });
+    launcher = broker;
+    const opened = await broker.start();
     if (opened.kind === 'stop') {
       dialog.showErrorBox(opened.title, opened.message);
       app.exit(1);
       return;
     }
-    const broker = host;
 
     bindContractToIpc<IpcMainInvokeEvent>({
       ipc: ipcMain,
@@ -86,24 +92,47 @@ export function runDesktopApp(origins: PageOrigins): void {
       onRefused: (channel, code) => console.warn(`[ipc] refused ${channel}: ${code}`),
     });
 
+    const showNotice = (notice: DesktopNotice): void => {
+      if (!Notification.isSupported()) return;
+      new Notification({ title: notice.title, body: notice.body, urgency: notice.urgent ? 'critical' : 'normal' }).show();
+    };
+    const connectedNotices = new ConnectedNotices({ dispatch: broker.dispatch, show: showNotice });
     mainWindow = createAppWindow({
       origins,
       preloadPath: PRELOAD_PATH,
       connections,
       onClosed: (connection) => {
         // Closing the window ends its session, as signing out would.
-        if (connection?.sessionId) void broker.dispatch('auth.signOut', connection, {});
+        if (connection) {
+          const signedOut = connection.sessionId ? broker.dispatch('auth.signOut', connection, {}) : Promise.resolve();
+          void signedOut.then(() => {
+            broker.forget(connection);
+            connectedNotices.forget(connection);
+          });
+        }
         mainWindow = null;
       },
     });
+    // Live updates and the broker's connection status go to the window once its preload listens (again after a reload).
+    const appWindow = mainWindow;
+    let stopLive: (() => void) | null = null;
+    appWindow.webContents.on('did-finish-load', () => {
+      stopLive?.();
+      const connection = connections.get(appWindow.webContents.id);
+      stopLive = connection
+        ? broker.subscribe(connection, (event) => {
+            appWindow.webContents.send(LIVE_EVENTS_CHANNEL, event);
+            // Connected, there is no store to poll: the push drives desktop notifications.
+            if (event.kind === 'update' && !broker.core) void connectedNotices.heard(connection, event.update);
+          })
+        : null;
+    });
+    appWindow.on('closed', () => stopLive?.());
 
     const poller = new NotificationPoller({
       core: () => broker.core,
       connections: () => connections.all(),
-      show: (notice) => {
-        if (!Notification.isSupported()) return;
-        new Notification({ title: notice.title, body: notice.body, urgency: notice.urgent ? 'critical' : 'normal' }).show();
-      },
+      show: showNotice,
     });
     every(NOTIFICATION_POLL_MS, 'notifications', () => void poller.poll().catch((error: unknown) => console.error(`[notifications] ${error instanceof Error ? error.name : 'Error'}`)));
     // The sweep waits its turn behind calls, so it never runs inside one.

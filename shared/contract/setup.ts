@@ -1,7 +1,8 @@
 /**
  * First run of the desktop app. Before any store exists the main process serves only these
- * channels: the window asks whether the app is set up, then either creates the first administrator
- * or loads synthetic demonstration data. They are part of CONTRACT, so they are validated, typed
+ * channels: the window asks whether the app is set up, then either connects this computer to the
+ * organisation's broker (`rab serve`), or keeps a store on this computer and creates its first
+ * administrator or loads synthetic demonstration data. They are part of CONTRACT, so they are validated, typed
  * and fuzzed like every other channel; once a store exists the core answers them too (READY, and
  * SETUP_ALREADY_DONE to any attempt to set up again).
  */
@@ -48,6 +49,27 @@ export const setupChannels = {
     }),
     output: setupStatus,
     errors: ['SETUP_ALREADY_DONE', 'USERNAME_INVALID', 'PASSWORD_TOO_SHORT', 'STORE_KEYCHAIN_UNAVAILABLE'],
+  }),
+  'setup.connectToBroker': channel({
+    summary: "Use the organisation's broker instead of a store on this computer. Only at first run.",
+    access: 'public',
+    input: z.strictObject({
+      brokerUrl: z
+        .string()
+        .trim()
+        .max(2048)
+        .url('must be a web address such as https://broker.example.org:8443')
+        .refine((u) => /^https:\/\//i.test(u) || /^http:\/\/(127\.0\.0\.1|localhost|\[::1\])(:\d+)?(\/|$)/i.test(u), 'must start with https:// (http:// only for a broker on this computer)'),
+      /** The certificate authority to trust instead of the system's, PEM; null for the system's. */
+      caPem: z
+        .string()
+        .max(64 * 1024)
+        .regex(/-----BEGIN CERTIFICATE-----/, 'must be a PEM certificate (-----BEGIN CERTIFICATE-----)')
+        .nullable()
+        .default(null),
+    }),
+    output: setupStatus,
+    errors: ['SETUP_ALREADY_DONE', 'BROKER_UNAVAILABLE'],
   }),
   'setup.loadDemoData': channel({
     summary: 'Create the store filled with synthetic demonstration data for one office, with an account per role.',

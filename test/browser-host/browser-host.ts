@@ -2,11 +2,13 @@
  * The development and test host: the renderer in an ordinary browser, talking to the real core.
  * Plain node:http on 127.0.0.1. It serves the built renderer with the app's CSP, the bridge script
  * that gives the page the same window.broker as the desktop preload, and POST /rpc/<channel>,
- * which needs this run's token and a same-origin page. Never part of the packaged app.
+ * which needs this run's token and a same-origin page, and POST /live, the page's live updates
+ * (one JSON bridge event a line, streamed while the page is open). Never part of the packaged app.
  */
 import { randomBytes } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import type { BridgeListener } from '../../shared/contract/broker-connection';
 import type { Result } from '../../shared/contract/define';
 import { AppError } from '../../shared/errors';
 import type { Connection } from '../../electron/core/auth/sessions';
@@ -16,8 +18,12 @@ import { staticFile } from './static-files';
 
 export type HostDispatch = (channel: string, conn: Connection, rawInput: unknown) => Promise<Result<unknown>>;
 
+export type HostSubscribe = (conn: Connection, listener: BridgeListener) => () => void;
+
 export interface BrowserHostOptions {
   dispatch: HostDispatch;
+  /** The page's live updates and connection status (the same subscription the desktop preload offers). */
+  subscribe?: HostSubscribe;
   /** The folder holding the built renderer (index.html, assets/) and bridge.js. */
   staticDir: string;
   /** 0 picks a free port. */
@@ -117,9 +123,20 @@ export async function startBrowserHost(o: BrowserHostOptions): Promise<BrowserHo
     send(res, 200, 'application/json; charset=utf-8', JSON.stringify(result));
   };
 
+  /** Streams the page's bridge events until the page goes (a POST, so the browser sends its Origin). */
+  const handleLive = (req: IncomingMessage, res: ServerResponse): void => {
+    const refusal = refuseCall(req.headers, port, token);
+    if (refusal || !o.subscribe) return send(res, refusal?.status ?? 404, 'text/plain; charset=utf-8', 'Refused.');
+    req.resume();
+    res.writeHead(200, { ...SECURITY_HEADERS, 'Content-Type': 'application/x-ndjson; charset=utf-8' });
+    const stop = o.subscribe(connectionFor(String(req.headers[CONNECTION_HEADER])), (event) => res.write(`${JSON.stringify(event)}\n`));
+    res.on('close', stop);
+  };
+
   const server = createServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://host.invalid');
     if (!hostAllowed(req.headers.host, port)) return send(res, 403, 'text/plain; charset=utf-8', 'Refused.');
+    if (req.method === 'POST' && url.pathname === '/live') return handleLive(req, res);
     const call = CHANNEL_PATH.exec(url.pathname);
     if (req.method === 'POST' && call) {
       handleCall(req, res, call[1]!).catch((e: unknown) => {

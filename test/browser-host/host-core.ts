@@ -8,12 +8,15 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { Database } from 'better-sqlite3-multiple-ciphers';
+import type { BridgeListener } from '../../shared/contract/broker-connection';
 import type { Result } from '../../shared/contract/define';
 import type { SetupStatus } from '../../shared/contract/setup';
 import { AppError } from '../../shared/errors';
 import type { Connection } from '../../electron/core/auth/sessions';
+import { EmbeddedLiveUpdates } from '../../electron/core/connected/embedded-live-updates';
 import { demoAccountsOf, isDemoStore, populateDemoStore } from '../../electron/core/demo/create-demo-store';
 import { createBrokerCore, type BrokerCore } from '../../electron/core/rpc/broker-core';
+import { LiveFeed } from '../../electron/core/server/live-feed';
 import { simulateHistory } from '../../electron/core/simulate/simulate-history';
 import { MemoryKeyStore, type KeyStore } from '../../electron/core/store/key-store';
 import { SystemKeyStore } from '../../electron/core/store/system-key-store';
@@ -39,6 +42,8 @@ export interface HostCore {
   store: Store;
   storePath: string;
   dispatch(channel: string, conn: Connection, rawInput: unknown): Promise<Result<unknown>>;
+  /** A page's live updates, fed from the store's notifications as on the desktop. */
+  subscribe(conn: Connection, listener: BridgeListener): () => void;
   close(): void;
 }
 
@@ -82,7 +87,9 @@ export async function openHostCore(o: HostCoreOptions): Promise<HostCore> {
     logInternal: (channel, error) => o.log?.(`[broker] ${channel}: ${error instanceof Error ? `${error.name}: ${error.message}` : String(error)}`),
   });
 
-  const setupStatus = async (): Promise<SetupStatus> => ({ state: 'READY', demo: await isDemoStore(engineOf(store.db)), demoAccounts: await demoAccountsOf(engineOf(store.db)) });
+  const live = new EmbeddedLiveUpdates({ feed: await LiveFeed.start(core.ctx.db), sessions: core.sessions, onError: (e) => o.log?.(`[live] ${e instanceof Error ? e.message : String(e)}`) });
+
+  const setupStatus = async (): Promise<SetupStatus> => ({ state: 'READY', demo: await isDemoStore(core.ctx.db), demoAccounts: await demoAccountsOf(core.ctx.db) });
 
   return {
     core,
@@ -92,9 +99,13 @@ export async function openHostCore(o: HostCoreOptions): Promise<HostCore> {
       // The store exists before the page opens, so of the first-run channels only the status is served.
       if (channel === 'setup.status') return { ok: true, value: await setupStatus() };
       if (channel === 'setup.createAdministrator' || channel === 'setup.loadDemoData') return { ok: false, error: new AppError('SETUP_ALREADY_DONE').toShape() };
-      return core.dispatch(channel, conn, rawInput);
+      const result = await core.dispatch(channel, conn, rawInput);
+      live.publish();
+      return result;
     },
+    subscribe: (conn, listener) => live.subscribe(conn, listener),
     close() {
+      live.close();
       store.close();
       if (scratch) rmSync(scratch, { recursive: true, force: true });
     },

@@ -2,11 +2,14 @@
  * `npm run preview:browser`: the whole app in a browser, for development, demonstrations and the
  * end-to-end tests. Builds the renderer, opens a store (a fresh demonstration store unless --store
  * is given), starts the core and serves the app on 127.0.0.1 with a per-run token. Ctrl+C stops it.
+ * With --broker it is a connected desktop instead: no store of its own, every call goes to that
+ * `rab serve` (trusting --ca if given), as the desktop app does in connected mode.
  */
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { ConnectedBroker } from '../../electron/core/connected/connected-broker';
 import { Command, InvalidArgumentError } from 'commander';
 import { DevClock } from './dev-clock';
-import { startBrowserHost } from './browser-host';
+import { startBrowserHost, type BrowserHost } from './browser-host';
 import { buildForBrowserHost, BROWSER_HOST_BUILD } from './build-renderer';
 import { openHostCore } from './host-core';
 
@@ -38,9 +41,13 @@ const program = new Command()
   .option('--history <days>', 'days of simulated office activity to play into a new demonstration store (0 for none)', (v) => daysOption(v), 30)
   .option('--no-build', 'serve the last build instead of building the renderer first')
   .option('--url-file <path>', 'also write the address (with its token) to this file, for scripts')
+  .option('--broker <url>', "connect to this broker (rab serve) instead of using a store on this computer, e.g. https://broker.example.org:8443")
+  .option('--ca <file>', "the certificate authority to trust for --broker, PEM (default: the system's)")
   .parse();
 
-const opts = program.opts<{ port: number; store?: string; clock?: number; frozen: boolean; history: number; build: boolean; urlFile?: string }>();
+const opts = program.opts<{ port: number; store?: string; clock?: number; frozen: boolean; history: number; build: boolean; urlFile?: string; broker?: string; ca?: string }>();
+if (opts.ca && !opts.broker) program.error('--ca is the authority to trust for --broker: give --broker too.');
+if (opts.broker && opts.store) program.error('--broker and --store are two different modes: give one of them.');
 const log = (line: string) => console.log(line);
 
 if (opts.build) {
@@ -48,19 +55,38 @@ if (opts.build) {
   await buildForBrowserHost();
   log(`Renderer built in ${Date.now() - started} ms.`);
 }
-const clock = new DevClock(opts.clock ?? Date.now(), !opts.frozen);
-const hostCore = await openHostCore({ clock, historyDays: opts.history, ...(opts.store ? { storePath: opts.store } : {}), log });
-const host = await startBrowserHost({ dispatch: hostCore.dispatch, staticDir: BROWSER_HOST_BUILD, port: opts.port, log });
-// Escalations and expiries happen on the core's sweep, as the desktop app runs it.
-const sweeping = setInterval(() => void hostCore.core.sweepInTurn().catch((e: unknown) => log(`sweep: ${String(e)}`)), SWEEP_EVERY_MS);
+let host: BrowserHost;
+let describe: string;
+let stopBroker: () => void;
+if (opts.broker) {
+  let broker: ConnectedBroker;
+  try {
+    broker = new ConnectedBroker({ brokerUrl: opts.broker, ...(opts.ca ? { ca: readFileSync(opts.ca) } : {}) });
+  } catch (e) {
+    program.error(e instanceof Error ? e.message : String(e));
+  }
+  host = await startBrowserHost({ dispatch: (c, conn, input) => broker.dispatch(c, conn, input), subscribe: (conn, l) => broker.subscribe(conn, l), staticDir: BROWSER_HOST_BUILD, port: opts.port, log });
+  describe = `  broker: ${opts.broker} (connected mode: no store on this computer)`;
+  stopBroker = () => broker.close();
+} else {
+  const clock = new DevClock(opts.clock ?? Date.now(), !opts.frozen);
+  const hostCore = await openHostCore({ clock, historyDays: opts.history, ...(opts.store ? { storePath: opts.store } : {}), log });
+  host = await startBrowserHost({ dispatch: hostCore.dispatch, subscribe: hostCore.subscribe, staticDir: BROWSER_HOST_BUILD, port: opts.port, log });
+  // Escalations and expiries happen on the core's sweep, as the desktop app runs it.
+  const sweeping = setInterval(() => void hostCore.core.sweepInTurn().catch((e: unknown) => log(`sweep: ${String(e)}`)), SWEEP_EVERY_MS);
+  describe = `  store: ${opts.store ? hostCore.storePath : 'temporary demonstration store'}\n  clock: ${new Date(clock.now()).toISOString()}${opts.frozen ? ' (frozen)' : ''}`;
+  stopBroker = () => {
+    clearInterval(sweeping);
+    hostCore.close();
+  };
+}
 if (opts.urlFile) writeFileSync(opts.urlFile, `${host.url}\n`, { mode: 0o600 });
 
-log(`\nRecords Access Broker (browser host, development only)\n  store: ${opts.store ? hostCore.storePath : 'temporary demonstration store'}\n  clock: ${new Date(clock.now()).toISOString()}${opts.frozen ? ' (frozen)' : ''}\n\nOpen ${host.url}\n`);
+log(`\nRecords Access Broker (browser host, development only)\n${describe}\n\nOpen ${host.url}\n`);
 
 const stop = async () => {
-  clearInterval(sweeping);
   await host.close();
-  hostCore.close();
+  stopBroker();
   process.exit(0);
 };
 process.on('SIGINT', () => void stop());

@@ -76,12 +76,27 @@ export class BrokerClient {
     this.agent.destroy();
   }
 
+  /** Whether the broker answers its health check now (one attempt, no retries). */
+  health(timeoutMs = 5_000): Promise<boolean> {
+    const send = this.url.protocol === 'https:' ? request : plainRequest;
+    return new Promise((resolve) => {
+      const req = send(new URL('/healthz', this.url), { method: 'GET', agent: this.agent, timeout: timeoutMs }, (res) => {
+        res.resume();
+        resolve(res.statusCode === 200);
+      });
+      req.on('timeout', () => req.destroy(new Error('timed out')));
+      req.on('error', () => resolve(false));
+      req.end();
+    });
+  }
+
   /**
    * Holds the push connection while signed in: `onUpdate` hears which views changed, `onOpen` each
    * time the connection is (re)established (refresh everything then: updates may have been missed).
-   * Reconnects with a growing pause after a drop. Returns the function that stops it.
+   * Reconnects with a growing pause after a drop; `onSessionEnded` hears that the broker no longer
+   * knows the token (then it stops). Returns the function that stops it.
    */
-  subscribe(onUpdate: (update: LiveUpdate) => void, onOpen: () => void = () => {}): () => void {
+  subscribe(onUpdate: (update: LiveUpdate) => void, onOpen: () => void = () => {}, onSessionEnded: () => void = () => {}): () => void {
     let stopped = false;
     let current: { destroy(): void } | null = null;
     let pause = 250;
@@ -91,7 +106,10 @@ export class BrokerClient {
       const req = send(new URL('/v1/events', this.url), { method: 'GET', agent: false, ...(this.o.ca ? { ca: this.o.ca } : {}), headers: { accept: 'text/event-stream', authorization: `Bearer ${this.token}` } }, (res) => {
         if (res.statusCode !== 200) {
           res.resume();
-          if (res.statusCode === 401) this.token = null;
+          if (res.statusCode === 401) {
+            this.token = null;
+            onSessionEnded();
+          }
           return;
         }
         const parser = createParser({
@@ -106,7 +124,10 @@ export class BrokerClient {
         res.setEncoding('utf8');
         res.on('data', (chunk: string) => parser.feed(chunk));
       });
-      req.on('error', () => {});
+      // A push connection that cannot be made means the broker cannot be reached (for the banner).
+      req.on('error', () => {
+        if (!stopped) this.o.onReachability?.(false);
+      });
       req.on('close', () => {
         current = null;
         if (stopped || !this.token) return;

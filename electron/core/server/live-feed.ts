@@ -15,15 +15,22 @@ const BATCH = 1000;
 
 export class LiveFeed {
   private readonly listeners = new Map<number, Set<Listener>>();
+  /** Where the feed starts: the latest notification when it was made (what came before was already on screen). */
+  private readonly startId: Promise<number>;
+  private lastId: number | null = null;
+  /** One look at a time, so two looks never tell the same change twice. */
+  private looking: Promise<void> = Promise.resolve();
 
-  private constructor(
-    private readonly db: Db,
-    private lastId: number,
-  ) {}
+  constructor(private readonly db: Db) {
+    this.startId = latestNotificationId(db);
+    this.startId.catch(() => undefined);
+  }
 
-  /** A feed that starts from the latest notification: what came before was already on screen. */
+  /** A feed whose starting point has been read. */
   static async start(db: Db): Promise<LiveFeed> {
-    return new LiveFeed(db, await latestNotificationId(db));
+    const feed = new LiveFeed(db);
+    await feed.startId;
+    return feed;
   }
 
   /** Starts telling `listener` about `userId`'s changes; returns the function that stops it. */
@@ -44,7 +51,14 @@ export class LiveFeed {
   }
 
   /** Reads what changed since the last look and tells whoever is listening. */
-  async publish(): Promise<void> {
+  publish(): Promise<void> {
+    const look = this.looking.then(() => this.look());
+    this.looking = look.catch(() => undefined);
+    return look;
+  }
+
+  private async look(): Promise<void> {
+    this.lastId ??= await this.startId;
     for (;;) {
       const rows = await notificationsSince(this.db, this.lastId, BATCH);
       if (rows.length === 0) return;

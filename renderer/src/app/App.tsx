@@ -6,7 +6,9 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { SessionStatus } from '../../../shared/contract/auth';
 import type { SetupStatus } from '../../../shared/contract/setup';
+import { BrokerConnectionBanner } from '../broker/BrokerConnectionBanner';
 import { call, onSessionProblem } from '../broker/call';
+import { onSessionChanged, useBrokerConnection } from '../broker/live-updates';
 import { Footer, Header, SkipLink } from './Layout';
 import { SessionContext, type SessionApi } from './session';
 import { SignedInApp } from './SignedInApp';
@@ -54,6 +56,15 @@ export function App() {
   }, [start]);
 
   useEffect(() => onSessionProblem(() => void refresh()), [refresh]);
+  useEffect(() => onSessionChanged(() => void refresh()), [refresh]);
+
+  // A connected desktop that started while its broker was out of reach starts again once it answers.
+  const connection = useBrokerConnection();
+  const brokerBack = connection?.mode === 'connected' && connection.reachable;
+  useEffect(() => {
+    // eslint-disable-next-line react-hooks/set-state-in-effect
+    if (brokerBack && phase.kind === 'unavailable') void start();
+  }, [brokerBack, phase.kind, start]);
 
   const status = phase.kind === 'ready' ? phase.status : null;
   const demo = phase.kind === 'ready' && phase.setup.demo;
@@ -113,6 +124,7 @@ function Frame({ demo, children }: { demo: boolean; children: React.ReactNode })
     <>
       <SkipLink />
       <Header />
+      <BrokerConnectionBanner />
       <div className="rab-page">
         <div className="govuk-width-container">
           <main className="govuk-main-wrapper" id="main-content" tabIndex={-1}>

@@ -10,6 +10,7 @@ import { ROLE_LABELS, useSession } from './session';
 import { useRoute } from './router';
 import { NotificationsLink } from './NotificationsLink';
 import { Crest } from './Crest';
+import { BrokerConnectionBanner } from '../broker/BrokerConnectionBanner';
 
 export function SkipLink() {
   return (
@@ -98,6 +99,7 @@ export function Layout({ children, onLock, onSignOut }: { children: ReactNode; o
           </nav>
         }
       />
+      <BrokerConnectionBanner />
       <div className="moj-primary-navigation">
         <div className="moj-primary-navigation__container">
           <div className="moj-primary-navigation__nav">

@@ -4,6 +4,7 @@
  * `auth.signIn` is `window.broker.auth.signIn(input)`. The preload and the browser host's bridge
  * both build exactly this shape from the same channel names.
  */
+import type { LiveBridge } from '../../../shared/contract/broker-connection';
 import type { ChannelDef, InputOf, OutputOf, Result } from '../../../shared/contract/define';
 import type { Contract } from '../../../shared/contract';
 import type { SetupContract } from '../../../shared/contract/setup';
@@ -23,7 +24,8 @@ type ApiTree<C, Prefix extends string, K extends string> = {
   readonly [H in Head<K>]: ApiTree<C, `${Prefix}${H}.`, Tail<K, H>>;
 };
 
-export type RendererBrokerApi = ApiTree<AppContract, '', keyof AppContract & string>;
+/** The calls, and beside them the live-update subscriptions (see live-updates.ts). */
+export type RendererBrokerApi = ApiTree<AppContract, '', keyof AppContract & string> & Partial<LiveBridge>;
 export type AppChannel = keyof AppContract & string;
 export type AppInput<C extends AppChannel> = AppContract[C] extends ChannelDef ? InputOf<AppContract[C]> : never;
 export type AppOutput<C extends AppChannel> = AppContract[C] extends ChannelDef ? OutputOf<AppContract[C]> : never;

@@ -3,8 +3,8 @@
  * that shows it instead of each screen polling on its own timer. Each query's key starts with the
  * live view it belongs to (LIVE_VIEWS in shared/contract/live-updates.ts: notifications, inbox,
  * hubQueue, myRequests, myAccess, record, emergencyReviews), so a "view changed" event pushed by the
- * broker can invalidate exactly those queries, and a change made here refreshes them at once. Until
- * that push reaches the window, the cache asks again for what is on screen at one shared interval.
+ * broker invalidates exactly those queries, and a change made here refreshes them at once. In case
+ * a push is missed, the cache still asks again for what is on screen at one slow, shared interval.
  */
 import { keepPreviousData, QueryClient, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useCallback } from 'react';
@@ -12,8 +12,9 @@ import type { Result } from '../../../shared/contract/define';
 import type { LiveView } from '../../../shared/contract/live-updates';
 import type { AppErrorShape } from '../../../shared/errors';
 import type { Loaded } from './use-load';
+import { onViewsChanged } from './live-updates';
 
-/** How often what is on screen is asked for again while no pushed update arrives. */
+/** How often what is on screen is asked for again, in case a pushed update was missed. */
 const REFRESH_MS = 15_000;
 
 export const queryClient = new QueryClient({
@@ -26,6 +27,11 @@ export const queryClient = new QueryClient({
       placeholderData: keepPreviousData,
     },
   },
+});
+
+// The host tells the page which views changed (live-updates.ts): refresh exactly their queries.
+onViewsChanged((views) => {
+  for (const view of views) void queryClient.invalidateQueries({ queryKey: [view] });
 });
 
 /** A refusal from the broker, carried through the cache to the screen as the broker worded it. */

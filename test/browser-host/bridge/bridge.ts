@@ -1,9 +1,11 @@
 /**
  * The browser host's bridge, loaded before the app: it defines window.broker exactly as the
- * desktop preload does (see http-broker.ts). The per-run token arrives once in the address's
+ * desktop preload does (see http-broker.ts), with the live updates streamed from the host (live-stream.ts). The per-run token arrives once in the address's
  * fragment and is then kept in sessionStorage, as is the page's random connection id.
  */
+import { buildLiveBridge } from '../../../electron/preload/live-bridge';
 import { buildHttpBroker } from './http-broker';
+import { followLiveStream } from './live-stream';
 
 // The bridge runs in the page, but this folder is type-checked for Node, without the DOM: these
 // name the little of the page it uses, in this file only.
@@ -38,8 +40,14 @@ function connectionId(): string {
   return id;
 }
 
+const token = takeToken();
+const connection = connectionId();
+const live = buildLiveBridge((receive) =>
+  followLiveStream({ fetch: (url, init) => fetch(url, init), token, connection, receive, later: (run, ms) => void setTimeout(run, ms) }),
+);
+
 Object.defineProperty(window, 'broker', {
-  value: buildHttpBroker({ channels: __HOST_CHANNELS__, token: takeToken(), connection: connectionId(), fetch: (url, init) => fetch(url, init) }),
+  value: Object.freeze({ ...buildHttpBroker({ channels: __HOST_CHANNELS__, token, connection, fetch: (url, init) => fetch(url, init) }), onUpdate: live.onUpdate, onConnection: live.onConnection, onSession: live.onSession }),
   enumerable: true,
   writable: false,
   configurable: false,

@@ -32,7 +32,7 @@ async function signIn(page: Page, username: string): Promise<void> {
   await expect(page.getByTestId('signed-in-user')).toBeVisible();
 }
 
-async function openPerson(browser: Browser, host: TestHost, username: string, violations: string[], options: OpenOptions = {}): Promise<Person> {
+export async function openPerson(browser: Browser, host: TestHost, username: string, violations: string[], options: OpenOptions = {}): Promise<Person> {
   const context = await browser.newContext({ locale: 'en-GB', timezoneId: 'Europe/London', viewport: { width: 1280, height: 900 } });
   const page = await context.newPage();
   if (options.fakeClock) await page.clock.install();

@@ -99,15 +99,18 @@ export class TestHost {
   }
 }
 
-export async function startTestHost(): Promise<TestHost> {
+/** The embedded default: a fresh temporary demonstration store with the clock frozen at TEST_START. */
+const EMBEDDED_TEST_STORE = ['--frozen', '--history', '0', '--clock', TEST_START];
+
+/** Starts a browser host; `mode` replaces the embedded test store (e.g. `--broker URL --ca FILE` for a connected desktop). */
+export async function startTestHost(mode: readonly string[] = EMBEDDED_TEST_STORE): Promise<TestHost> {
   const scratch = mkdtempSync(join(tmpdir(), 'rab-e2e-'));
   const urlFile = join(scratch, 'url');
   const output: string[] = [];
-  const child = spawn(
-    process.execPath,
-    ['--import', 'tsx', 'test/browser-host/main.ts', '--no-build', '--frozen', '--history', '0', '--clock', TEST_START, '--url-file', urlFile],
-    { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] },
-  );
+  const child = spawn(process.execPath, ['--import', 'tsx', 'test/browser-host/main.ts', '--no-build', ...mode, '--url-file', urlFile], {
+    cwd: ROOT,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   child.stdout?.on('data', (d: Buffer) => output.push(d.toString()));
   child.stderr?.on('data', (d: Buffer) => output.push(d.toString()));
   for (let waited = 0; waited < 90_000; waited += 100) {

@@ -15,6 +15,9 @@ export const setupHandlers: HandlersOf<'setup.'> = {
   'setup.createAdministrator': () => {
     throw new AppError('SETUP_ALREADY_DONE');
   },
+  'setup.connectToBroker': () => {
+    throw new AppError('SETUP_ALREADY_DONE');
+  },
   'setup.loadDemoData': () => {
     throw new AppError('SETUP_ALREADY_DONE');
   },

@@ -1,6 +1,7 @@
 /**
- * The desktop app's first run, before any store exists: create the first administrator, or load
- * synthetic demonstration data for one office with an account per role.
+ * The desktop app's first run, before any store exists: connect to the organisation's broker, or
+ * use this computer only, creating the first administrator or loading synthetic demonstration data
+ * for one office with an account per role.
  */
 import { useState, type FormEvent } from 'react';
 import { call } from '../../broker/call';
@@ -8,8 +9,9 @@ import { ErrorSummary, type Problem } from '../../components/ErrorSummary';
 import { Radios, TextInput } from '../../components/fields';
 import { errorFor, problemsFrom } from '../../components/forms';
 import { Page } from '../../components/Page';
+import { CONNECT_FIELDS, ConnectToBrokerFields, type BrokerDetails } from './ConnectToBrokerFields';
 
-type Choice = 'ADMINISTRATOR' | 'DEMO';
+type Choice = 'CONNECT' | 'ADMINISTRATOR' | 'DEMO';
 
 export function FirstRunScreen({ onReady }: { onReady: () => void }) {
   const [choice, setChoice] = useState<Choice | ''>('');
@@ -19,10 +21,20 @@ export function FirstRunScreen({ onReady }: { onReady: () => void }) {
   const [confirm, setConfirm] = useState('');
   const [problems, setProblems] = useState<Problem[]>([]);
   const [busy, setBusy] = useState(false);
+  const [broker, setBroker] = useState<BrokerDetails>({ brokerUrl: '', caPem: null, caName: '' });
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     if (choice === '') return setProblems([{ fieldId: 'setup-choice', message: 'Choose how to set up Records Access Broker' }]);
+    if (choice === 'CONNECT') {
+      if (!broker.brokerUrl.trim()) return setProblems([{ fieldId: CONNECT_FIELDS.brokerUrl, message: 'Enter the broker address your organisation gave you' }]);
+      setProblems([]);
+      setBusy(true);
+      const result = await call('setup.connectToBroker', { brokerUrl: broker.brokerUrl.trim(), caPem: broker.caPem });
+      setBusy(false);
+      if (!result.ok) return setProblems(problemsFrom(result.error, CONNECT_FIELDS));
+      return onReady();
+    }
     if (choice === 'DEMO') {
       setBusy(true);
       const result = await call('setup.loadDemoData', {});
@@ -47,7 +59,9 @@ export function FirstRunScreen({ onReady }: { onReady: () => void }) {
   return (
     <Page title="Set up Records Access Broker" hasError={problems.length > 0}>
       <ErrorSummary problems={problems} />
-      <p className="govuk-body">There is no store on this computer yet. The store is encrypted; its key is kept in the system keychain.</p>
+      <p className="govuk-body">
+        Connect to your organisation&rsquo;s broker to work with colleagues in other offices, or keep an encrypted store on this computer only (its key is kept in the system keychain).
+      </p>
       <form onSubmit={(e) => void submit(e)} noValidate>
         <Radios<Choice>
           id="setup-choice"
@@ -57,10 +71,12 @@ export function FirstRunScreen({ onReady }: { onReady: () => void }) {
           onChange={setChoice}
           error={errorFor(problems, 'setup-choice')}
           choices={[
-            { value: 'ADMINISTRATOR', label: 'Create the first administrator', hint: 'For live use: the administrator then imports the nDelius and OASys exports and creates accounts.' },
-            { value: 'DEMO', label: 'Load demonstration data', hint: 'Synthetic people and staff for one office, with an account for each role.' },
+            { value: 'CONNECT', label: 'Connect to your organisation’s broker', hint: 'Requests, decisions and records stay on the broker; this computer keeps no store.' },
+            { value: 'ADMINISTRATOR', label: 'Use this computer only: create the first administrator', hint: 'For live use: the administrator then imports the nDelius and OASys exports and creates accounts.' },
+            { value: 'DEMO', label: 'Use this computer only: load demonstration data', hint: 'Synthetic people and staff for one office, with an account for each role.' },
           ]}
         />
+        {choice === 'CONNECT' ? <ConnectToBrokerFields details={broker} onChange={setBroker} problems={problems} /> : null}
         {choice === 'ADMINISTRATOR' ? (
           <>
             <TextInput id="admin-username" label="Username" hint="Lower-case letters, digits, dots, hyphens or underscores" value={username} onChange={setUsername} width="govuk-input--width-20" spellCheck={false} autoComplete="username" error={errorFor(problems, 'admin-username')} />

@@ -9,7 +9,8 @@ import type { RequestRow } from '../../../../shared/contract/common';
 import { DENY_REASON_LABELS } from '../../../../shared/contract/vocabulary';
 import { SCOPE_LABELS } from '../../../../shared/domain/access';
 import { call } from '../../broker/call';
-import { useInterval, useLoad } from '../../broker/use-load';
+import { useLoad } from '../../broker/use-load';
+import { useLiveView } from '../../broker/live-updates';
 import { NotificationBanner } from '../../components/Banner';
 import { ErrorSummary, type Problem } from '../../components/ErrorSummary';
 import { Radios, Select, Textarea, TextInput } from '../../components/fields';
@@ -22,7 +23,7 @@ const IDS = { outcome: 'refusal-review-outcome', reason: 'refusal-review-reason'
 
 export function RefusalReviewsScreen() {
   const queue = useLoad(() => call('requests.reviewQueue', { limit: 500 }), []);
-  useInterval(() => void queue.reload(), 20_000);
+  useLiveView('hubQueue', () => void queue.reload());
   const [reviewing, setReviewing] = useState<RequestRow | null>(null);
   const [outcome, setOutcome] = useState<Outcome | ''>('');
   const [reason, setReason] = useState('');

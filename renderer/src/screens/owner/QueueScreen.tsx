@@ -12,7 +12,7 @@ import { SCOPE_LABELS } from '../../../../shared/domain/access';
 import { call } from '../../broker/call';
 import { useAllPages } from '../../broker/use-all-pages';
 import { useKeysetPages } from '../../broker/use-keyset-pages';
-import { useInterval } from '../../broker/use-load';
+import { useLiveView } from '../../broker/live-updates';
 import { ListFilter } from '../../components/ListFilter';
 import { LoadProblem, Page } from '../../components/Page';
 import { mappaLabel } from '../../components/RiskSummaryPanel';
@@ -58,7 +58,7 @@ function Inbox() {
   const [text, setText] = useState('');
   const [overdueOnly, setOverdueOnly] = useState(false);
   const list = useAllPages<InboxRow, { overdue?: number }>((offset, limit) => call('requests.inbox', { offset, limit, filter: 'OPEN' }), []);
-  useInterval(() => void list.reload(), 20_000);
+  useLiveView('inbox', () => void list.reload());
   const rows = useMemo(
     () => list.rows.filter((r) => (!overdueOnly || r.overdue) && matchesText([r.personName, r.crn, r.requesterName, r.requesterProvider, r.ownerName], text)),
     [list.rows, text, overdueOnly],
@@ -86,7 +86,7 @@ function HubQueue() {
     (after, limit) => call('requests.hubQueue', { limit, after, filter: 'OPEN', text: asked, overdueOnly }),
     [asked, overdueOnly],
   );
-  useInterval(() => void list.reload(), 20_000);
+  useLiveView('hubQueue', () => void list.reload());
   const { loadMore } = list;
   const queue: QueueList = {
     rows: list.rows,

@@ -2,14 +2,15 @@
  * The record viewer. It shows only the sections the broker returned, read-only, under a watermark
  * with the viewer's name and the time. It closes itself, dropping the record from the page, the
  * moment access ends: at the end time (a timer on the core's clock) and on revocation or
- * suspension (the grant's state is checked every few seconds).
+ * suspension (the grant's state is checked as soon as the broker says the record or the access
+ * changed, and every few seconds besides, since not every cause of closing is announced).
  */
 import { useCallback, useEffect, useState } from 'react';
 import type { RecordView } from '../../../../shared/contract/records';
 import type { AppErrorShape } from '../../../../shared/errors';
 import { SCOPE_LABELS } from '../../../../shared/domain/access';
 import { call } from '../../broker/call';
-import { useInterval } from '../../broker/use-load';
+import { useLiveView } from '../../broker/live-updates';
 import { NotificationBanner } from '../../components/Banner';
 import { Countdown } from '../../components/Countdown';
 import { BackLink, LoadProblem, Page } from '../../components/Page';
@@ -22,8 +23,8 @@ import { useSession } from '../../app/session';
 import { FrontSheetSection, FullRecordSection, RiskManagementPlanSection, RoshSummarySection } from './RecordSections';
 import { Watermark } from './Watermark';
 
-/** How often the viewer asks whether the grant still stands (revocation takes effect at once). */
-export const GRANT_CHECK_MS = 3_000;
+/** How often the viewer asks whether the grant still stands when the broker has said nothing. */
+export const GRANT_CHECK_MS = 5_000;
 
 type Viewer =
   | { kind: 'loading' }
@@ -52,7 +53,8 @@ export function RecordViewerScreen({ crn }: { crn: string }) {
   const view = viewer.kind === 'open' ? viewer.view : null;
 
   // Revocation, suspension or expiry as the core sees it.
-  useInterval(
+  useLiveView(
+    ['record', 'myAccess'],
     () => {
       if (!view) return;
       if (view.access.grantId !== null) {
@@ -70,7 +72,7 @@ export function RecordViewerScreen({ crn }: { crn: string }) {
         });
       }
     },
-    view ? GRANT_CHECK_MS : null,
+    GRANT_CHECK_MS,
   );
 
   const title = view ? view.person.name : viewer.kind === 'closed' ? 'This record has closed' : 'Record';

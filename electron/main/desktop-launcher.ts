@@ -60,7 +60,7 @@ export class DesktopLauncher {
     if (this.o.host.core && channel.startsWith('setup.') && result.ok && readBrokerChoice(this.o.userData) === null) {
       saveBrokerChoice(this.o.userData, { mode: 'embedded' });
     }
-    this.liveUpdates()?.publish();
+    await this.liveUpdates()?.publish();
     return result;
   };
 

@@ -100,7 +100,7 @@ export async function openHostCore(o: HostCoreOptions): Promise<HostCore> {
       if (channel === 'setup.status') return { ok: true, value: await setupStatus() };
       if (channel === 'setup.createAdministrator' || channel === 'setup.loadDemoData') return { ok: false, error: new AppError('SETUP_ALREADY_DONE').toShape() };
       const result = await core.dispatch(channel, conn, rawInput);
-      live.publish();
+      await live.publish();
       return result;
     },
     subscribe: (conn, listener) => live.subscribe(conn, listener),

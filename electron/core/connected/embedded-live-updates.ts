@@ -32,7 +32,7 @@ export class EmbeddedLiveUpdates {
   private readonly timer: NodeJS.Timeout;
 
   constructor(private readonly o: EmbeddedLiveUpdatesOptions) {
-    this.timer = setInterval(() => this.publish(), o.everyMs ?? EMBEDDED_FEED_MS);
+    this.timer = setInterval(() => void this.publish(), o.everyMs ?? EMBEDDED_FEED_MS);
     this.timer.unref();
   }
 
@@ -48,13 +48,13 @@ export class EmbeddedLiveUpdates {
   }
 
   /** Tells each window what changed since the last look; run after every call and on the timer. */
-  publish(): void {
+  publish(): Promise<void> {
     try {
       for (const watch of this.watches) this.follow(watch);
     } catch (e) {
       this.o.onError?.(e);
     }
-    this.o.feed.publish().catch((e: unknown) => this.o.onError?.(e));
+    return this.o.feed.publish().catch((e: unknown) => this.o.onError?.(e));
   }
 
   close(): void {

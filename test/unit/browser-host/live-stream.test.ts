@@ -36,7 +36,7 @@ async function start() {
   const host: BrowserHost = await startBrowserHost({
     dispatch: async (c, conn, input) => {
       const result = await fx.core.dispatch(c, conn, input);
-      live.publish();
+      await live.publish();
       return result;
     },
     subscribe: (conn, listener) => live.subscribe(conn, listener),

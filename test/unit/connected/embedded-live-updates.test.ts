@@ -32,17 +32,17 @@ describe('live updates on an embedded store', () => {
     const owner = heard('olivia');
     expect(owner).toEqual([{ kind: 'connection', status: { mode: 'embedded' } }]);
     const request = await createRequest(fx, 'priya');
-    live.publish();
+    await live.publish();
     expect(owner[1]).toMatchObject({ kind: 'update', update: { views: expect.arrayContaining(['inbox', 'notifications']), requestIds: [request.id] } });
   });
 
   it('tells a window at once when its session locks on the idle limit', async () => {
     const { fx, live, heard } = await setUp();
     const owner = heard('olivia');
-    live.publish();
+    await live.publish();
     expect(owner.filter((e) => e.kind === 'session')).toEqual([]);
     fx.clock.advanceHours(2);
-    live.publish();
+    await live.publish();
     expect(owner.filter((e) => e.kind === 'session')).toEqual([{ kind: 'session' }]);
   });
 
@@ -52,7 +52,7 @@ describe('live updates on an embedded store', () => {
     await fx.call('olivia', 'auth.signOut', {});
     const owner = heard('olivia');
     await createRequest(fx, 'priya');
-    live.publish();
+    await live.publish();
     expect(practitioner.filter((e) => e.kind === 'update')).toEqual([]);
     expect(owner.filter((e) => e.kind === 'update')).toEqual([]);
   });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { all, sql } from '../../../electron/core/store/sql';
+import { all, run, sql } from '../../../electron/core/store/sql';
 import { PEOPLE, PROGRAMME_CODE, useBrokerFixture } from '../../helpers/broker-fixture';
 import { grantAccess } from '../../helpers/broker-requests';
 
@@ -21,7 +21,7 @@ describe('finding people', () => {
 
   it('finds a person by PNC, with or without the slash, and by "Surname, Forename" as on a list', async () => {
     const fx = await fixture();
-    fx.db.prepare('UPDATE people SET pnc = ? WHERE crn = ?').run('2012/0123456A', PEOPLE.warrant.crn);
+    await run(fx.engine, sql`UPDATE people SET pnc = ${'2012/0123456A'} WHERE crn = ${PEOPLE.warrant.crn}`);
     for (const query of ['2012/0123456A', '20120123456A', '2012/123456a', ' 2012 / 0123456A ']) {
       expect((await fx.call('alan', 'people.search', { query })).rows.map((r) => r.crn), query).toEqual([PEOPLE.warrant.crn]);
     }

@@ -5,7 +5,8 @@
  * With --broker it is a connected desktop instead: no store of its own, every call goes to that
  * `rab serve` (trusting --ca if given), as the desktop app does in connected mode.
  */
-import { readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { ConnectedBroker } from '../../electron/core/connected/connected-broker';
 import { Command, InvalidArgumentError } from 'commander';
 import { DevClock } from './dev-clock';
@@ -50,7 +51,9 @@ if (opts.ca && !opts.broker) program.error('--ca is the authority to trust for -
 if (opts.broker && opts.store) program.error('--broker and --store are two different modes: give one of them.');
 const log = (line: string) => console.log(line);
 
-if (opts.build) {
+// --no-build serves the last build; where there is none yet (a fresh clone), it builds one instead
+// of serving a page that is not there.
+if (opts.build || !existsSync(join(BROWSER_HOST_BUILD, 'index.html'))) {
   const started = Date.now();
   await buildForBrowserHost();
   log(`Renderer built in ${Date.now() - started} ms.`);

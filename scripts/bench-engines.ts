@@ -27,7 +27,7 @@ import { migrate } from '../electron/core/store/migrate';
 import { migratePostgres } from '../electron/core/store/migrate-postgres';
 import { keychainAccount, openStore } from '../electron/core/store/open-store';
 import { SystemKeyStore } from '../electron/core/store/system-key-store';
-import { buildNationalLoad, LOAD_NOW, type LoadFacts } from './bench-load';
+import { buildNationalLoad, copyIntoStore, LOAD_NOW, type LoadFacts } from './bench-load';
 
 const SCALE_NAMES: Record<string, number> = { national: 1, office: 0.005 };
 const arg = (name: string) => {
@@ -130,16 +130,7 @@ export async function benchEngines(): Promise<string> {
     build.close();
 
     const enc = await openStore({ path: encPath, keyStore, create: true });
-    enc.db.prepare(`ATTACH DATABASE ? AS plain KEY ''`).run(plainPath);
-    const tables = enc.db.prepare(`SELECT name FROM plain.sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'`).pluck().all() as string[];
-    enc.db.transaction(() => {
-      for (const t of tables) {
-        if (t === 'clock_state' || t === 'register_types') enc.db.exec(`DELETE FROM main."${t}"`);
-        enc.db.exec(`INSERT INTO main."${t}" SELECT * FROM plain."${t}"`);
-      }
-    }).immediate();
-    enc.db.exec('DETACH plain');
-    enc.db.exec('ANALYZE');
+    copyIntoStore(enc.db, plainPath);
 
     log('engines: copying into PostgreSQL…');
     await migratePostgres(pgEngine);

@@ -205,3 +205,18 @@ export function buildNationalLoad(db: Database, scale: number, progress: (what: 
     crns,
   };
 }
+
+/** Copies a built plaintext load into a new (encrypted) store, replacing what its migrations seeded, and analyses it. */
+export function copyIntoStore(db: Database, plainPath: string): void {
+  db.prepare(`ATTACH DATABASE ? AS plain KEY ''`).run(plainPath);
+  const tables = db.prepare(`SELECT name FROM plain.sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'`).pluck().all() as string[];
+  db.transaction(() => {
+    for (const t of tables) {
+      // The migrations seeded these in the new store too; the built copy replaces them.
+      if (t === 'clock_state' || t === 'register_types') db.exec(`DELETE FROM main."${t}"`);
+      db.exec(`INSERT INTO main."${t}" SELECT * FROM plain."${t}"`);
+    }
+  }).immediate();
+  db.exec('DETACH plain');
+  db.exec('ANALYZE');
+}

@@ -30,7 +30,7 @@ import { engineOf } from '../electron/core/store/engine/sqlcipher-engine';
 import { migrate } from '../electron/core/store/migrate';
 import { keychainAccount, openStore, PAGE_CACHE_KIB } from '../electron/core/store/open-store';
 import { countStatements } from '../test/helpers/statement-counter';
-import { buildNationalLoad, LOAD_NOW, type LoadFacts } from './bench-load';
+import { buildNationalLoad, copyIntoStore, LOAD_NOW, type LoadFacts } from './bench-load';
 import { benchEngines } from './bench-engines';
 
 const arg = (name: string): string | undefined => {
@@ -204,17 +204,7 @@ async function main(): Promise<void> {
   const encPath = join(work, 'encrypted.db');
   const enc = await openStore({ path: encPath, keyStore, create: true });
   const t1 = performance.now();
-  enc.db.prepare(`ATTACH DATABASE ? AS plain KEY ''`).run(plainPath);
-  const tables = enc.db.prepare(`SELECT name FROM plain.sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'`).pluck().all() as string[];
-  enc.db.transaction(() => {
-    for (const t of tables) {
-      // The migrations seeded these in the new store too; the built copy replaces them.
-      if (t === 'clock_state' || t === 'register_types') enc.db.exec(`DELETE FROM main."${t}"`);
-      enc.db.exec(`INSERT INTO main."${t}" SELECT * FROM plain."${t}"`);
-    }
-  }).immediate();
-  enc.db.exec('DETACH plain');
-  enc.db.exec('ANALYZE');
+  copyIntoStore(enc.db, plainPath);
   const copyS = (performance.now() - t1) / 1000;
 
   try {

@@ -1,6 +1,6 @@
-/** Small helpers for broker tests: a valid request body and creating one request as a cast member. */
+/** Small helpers for broker tests: a valid request body, creating one request as a cast member, a set of overdue ones. */
 import type { Input, RequestRow } from '../../shared/contract';
-import { PEOPLE, type BrokerFixture, type CastName } from './broker-fixture';
+import { PEOPLE, PROGRAMME_CRNS, type BrokerFixture, type CastName } from './broker-fixture';
 
 export const requestBody = (over: Partial<Input<'requests.create'>> = {}): Input<'requests.create'> => ({
   crns: [PEOPLE.warrant.crn],
@@ -24,4 +24,16 @@ export async function createRequest(fx: BrokerFixture, who: CastName, over: Part
 export async function grantAccess(fx: BrokerFixture, who: CastName, over: Partial<Input<'requests.create'>> = {}, approver: CastName = 'olivia'): Promise<RequestRow> {
   const r = await createRequest(fx, who, over);
   return fx.call(approver, 'requests.approve', { requestId: r.id });
+}
+
+/** Many pending requests from three practitioners for eleven people, all past their deadline. */
+export async function overdueRequests(fx: BrokerFixture): Promise<number[]> {
+  const crns = [...PROGRAMME_CRNS.slice(0, 8), PEOPLE.warrant.crn, PEOPLE.allocated.crn, PEOPLE.veryHigh.crn];
+  const ids: number[] = [];
+  for (const who of ['priya', 'alan', 'rita'] as const) {
+    const { results } = await fx.call(who, 'requests.create', requestBody({ crns, urgency: 'IMMEDIATE_SAFETY', scope: 'ROSH_SUMMARY', durationDays: 3 }));
+    for (const r of results) if (r.outcome === 'CREATED') ids.push(r.request.id);
+  }
+  fx.clock.advanceHours(1);
+  return ids;
 }

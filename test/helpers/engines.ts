@@ -48,7 +48,8 @@ export async function openTestDatabase(o: { poolSize?: number } = {}): Promise<E
   });
 }
 
-async function adminQuery(text: string): Promise<void> {
+/** One statement as the test PostgreSQL's administrator (schemas, tampering), on a connection of its own. */
+export async function adminQuery(text: string): Promise<void> {
   const admin = new pg.Client({ connectionString: POSTGRES_URL });
   await admin.connect();
   try {

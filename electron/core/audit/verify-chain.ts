@@ -8,7 +8,7 @@ import { createHash } from 'node:crypto';
 import * as crypto from 'node:crypto';
 import type { EmbeddedConnection as Database } from '../store/embedded-connection';
 import { all, one, sql, type Db } from '../store/sql';
-import { GENESIS_HASH, canonicalEventText } from './audit-log';
+import { GENESIS_HASH, canonicalEventText, type StoredAuditEvent } from './audit-log';
 
 export type AuditChainResult =
   | { ok: true; checked: number }
@@ -54,17 +54,6 @@ export function verifyRange(db: Database, from: number, to: number, prevHashAtSt
 
 const PAGE = 5000;
 
-interface StoredRow {
-  seq: number;
-  at: number;
-  actor: string;
-  action: string;
-  subject: string | null;
-  crn: string | null;
-  details: string;
-  prev_hash: string;
-  hash: string;
-}
 
 /** The whole chain on either engine, read in pages of consecutive events. */
 export async function verifyAuditChain(db: Db): Promise<AuditChainResult> {
@@ -73,7 +62,7 @@ export async function verifyAuditChain(db: Db): Promise<AuditChainResult> {
   let expectedSeq = 1;
   let checked = 0;
   while (expectedSeq <= last) {
-    const rows = await all<StoredRow>(db, sql`SELECT seq, at, actor, action, subject, crn, details, prev_hash, hash FROM audit_events WHERE seq >= ${expectedSeq} AND seq <= ${last} ORDER BY seq LIMIT ${PAGE}`);
+    const rows = await all<StoredAuditEvent>(db, sql`SELECT seq, at, actor, action, subject, crn, details, prev_hash, hash FROM audit_events WHERE seq >= ${expectedSeq} AND seq <= ${last} ORDER BY seq LIMIT ${PAGE}`);
     if (rows.length === 0) return { ok: false, checked, firstBadSeq: expectedSeq, problem: `event ${expectedSeq} is missing` };
     for (const row of rows) {
       const seq = Number(row.seq);

@@ -31,8 +31,13 @@ export class SessionService {
 
   constructor(
     private readonly clock: Clock,
-    private readonly idleLockMinutes: () => number,
+    /** The policy's idle lock; each call sets it from the policy it reads (setIdleLockMinutes). */
+    private idleLock: number,
   ) {}
+
+  setIdleLockMinutes(minutes: number): void {
+    this.idleLock = minutes;
+  }
 
   start(userId: number): Session {
     const now = this.clock.now();
@@ -51,7 +56,7 @@ export class SessionService {
       s.expired = true;
       return null;
     }
-    if (!s.locked && now - s.lastActiveAt >= this.idleLockMinutes() * MINUTE) s.locked = true;
+    if (!s.locked && now - s.lastActiveAt >= this.idleLock * MINUTE) s.locked = true;
     return s;
   }
 
@@ -69,7 +74,7 @@ export class SessionService {
   }
 
   idleExpiresAt(s: Session): number {
-    return s.lastActiveAt + this.idleLockMinutes() * MINUTE;
+    return s.lastActiveAt + this.idleLock * MINUTE;
   }
 
   lock(sessionId: string): void {

@@ -7,7 +7,7 @@ import { randomUUID } from 'node:crypto';
 import type { Result, SweepReport } from '../../../shared/contract';
 import type { Connection } from '../auth/sessions';
 import { SessionService } from '../auth/sessions';
-import { policyOf, type BrokerContext } from '../broker/context';
+import type { BrokerContext } from '../broker/context';
 import { DEFAULT_POLICY } from '../../../shared/contract/policy-settings';
 import type { Db } from '../store/sql';
 import { sweep } from '../broker/sweep';
@@ -51,21 +51,11 @@ const defaultLog: InternalErrorLog = (channel, error) => {
   console.error(`[broker] ${channel}: ${e.name}: ${e.message}`);
 };
 
-/** The policy's idle lock, or the last one known when the store cannot be read (the call then fails on its own). */
-async function currentIdleLock(ctx: BrokerContext, known: number): Promise<number> {
-  try {
-    return (await policyOf(ctx)).idleLockMinutes;
-  } catch {
-    return known;
-  }
-}
-
 export function createBrokerCore(o: BrokerCoreOptions): BrokerCore {
   const clock = o.devClock ?? o.clock;
   const ctx: BrokerContext = { db: o.db, clock };
-  // The idle lock needs the policy synchronously: it is read again at the start of every call.
-  let idleLockMinutes = DEFAULT_POLICY.idleLockMinutes;
-  const sessions = new SessionService(clock, () => idleLockMinutes);
+  // Every call reads the policy as it starts (dispatch.ts) and sets the idle lock from it.
+  const sessions = new SessionService(clock, DEFAULT_POLICY.idleLockMinutes);
   const health = new StoreHealth(o.db, () => clock.now());
   const tasks = new TaskQueue();
   const services = {
@@ -94,10 +84,7 @@ export function createBrokerCore(o: BrokerCoreOptions): BrokerCore {
     sessions,
     health,
     connect: () => ({ id: randomUUID(), sessionId: null }),
-    dispatch: async (channel, conn, rawInput) => {
-      if (!health.refused) idleLockMinutes = await currentIdleLock(ctx, idleLockMinutes);
-      return dispatch(services, channel, conn, rawInput, log);
-    },
+    dispatch: (channel, conn, rawInput) => dispatch(services, channel, conn, rawInput, log),
     sweep: guardedSweep,
     // Background work waits for an import under way: the import holds the store's write lock on
     // its own connection, and waiting for that lock would block the one thread both run on.

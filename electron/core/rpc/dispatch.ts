@@ -110,11 +110,14 @@ async function answerFor(services: CoreServices, channel: string, e: unknown, lo
   return failure('INTERNAL');
 }
 
-/** Records the time seen; the first call to see the clock gone back audits it and tells administrators. */
+/** Records the time seen (and applies the policy's idle lock); the first call to see the clock gone back audits it and tells administrators. */
 async function watchClock(services: CoreServices): Promise<void> {
   const { ctx } = services;
   const now = ctx.clock.now();
-  const state = await observeClock(ctx.db, now, (await policyOf(ctx)).clockRollbackToleranceMinutes);
+  const policy = await policyOf(ctx);
+  // Sessions need the idle lock synchronously: set from the policy this call has read anyway.
+  services.sessions.setIdleLockMinutes(policy.idleLockMinutes);
+  const state = await observeClock(ctx.db, now, policy.clockRollbackToleranceMinutes);
   if (!state.newlyDetected || !state.rollback) return;
   await ctx.db.write(async () => {
     await appendAuditEvent(ctx.db, { at: now, actor: 'system', action: 'clock.rollback', details: { latestSeenAt: state.rollback!.latestSeenAt, now } });

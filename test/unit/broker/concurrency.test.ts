@@ -9,8 +9,8 @@ import { verifyAuditChain } from '../../../electron/core/audit/verify-chain';
 import { keychainAccount } from '../../../electron/core/store/open-store';
 import { all, one, sql } from '../../../electron/core/store/sql';
 import { TEST_ENGINE } from '../../helpers/engines';
-import { PASSWORD, PEOPLE, PROGRAMME_CRNS, useBrokerFixture, type BrokerFixture } from '../../helpers/broker-fixture';
-import { requestBody } from '../../helpers/broker-requests';
+import { PASSWORD, useBrokerFixture, type BrokerFixture } from '../../helpers/broker-fixture';
+import { overdueRequests } from '../../helpers/broker-requests';
 
 const fixture = useBrokerFixture();
 const WORKER = join(__dirname, '../../helpers/broker-worker.ts');
@@ -38,17 +38,6 @@ function runWorker(fx: BrokerFixture, env: Record<string, string>): Promise<Work
   });
 }
 
-/** Many pending requests, all past their deadline. */
-async function overdueRequests(fx: BrokerFixture): Promise<number[]> {
-  const crns = [...PROGRAMME_CRNS.slice(0, 8), PEOPLE.warrant.crn, PEOPLE.allocated.crn, PEOPLE.veryHigh.crn];
-  const ids: number[] = [];
-  for (const who of ['priya', 'alan', 'rita'] as const) {
-    const { results } = await fx.call(who, 'requests.create', requestBody({ crns, urgency: 'IMMEDIATE_SAFETY', scope: 'ROSH_SUMMARY', durationDays: 3 }));
-    for (const r of results) if (r.outcome === 'CREATED') ids.push(r.request.id);
-  }
-  fx.clock.advanceHours(1);
-  return ids;
-}
 
 // The worker processes open the embedded store file (test/helpers/broker-worker.ts), so on
 // PostgreSQL they would race on an empty store rather than the one under test.

@@ -5,55 +5,9 @@
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import type { ChannelName, Input, Output } from '../../../shared/contract';
-import type { ReadableDb, ReadOptions, WritableDb, WriteOptions } from '../../../electron/core/store/engine/engine';
-import type { Db, SqlFragment } from '../../../electron/core/store/sql';
+import { countEngineStatements, type StatementCounter } from '../../helpers/statement-counter';
 import { PASSWORD, PEOPLE, PROGRAMME_CRNS, useBrokerFixture, type BrokerFixture, type CastName } from '../../helpers/broker-fixture';
 import { createRequest, requestBody } from '../../helpers/broker-requests';
-
-interface StatementCounter {
-  /** Statements run through the store's seam while `fn` ran, with their text. */
-  during<T>(fn: () => Promise<T>): Promise<{ value: T; statements: string[] }>;
-  stop(): void;
-}
-
-/**
- * Counts the statements the core runs through the engine (on either engine, each would be a round
- * trip on a server): wraps the engine's read and write for the test's duration only.
- */
-function countStatements(engine: Db): StatementCounter {
-  let seen: string[] | null = null;
-  const counted = <D extends ReadableDb>(db: D): D =>
-    new Proxy(db, {
-      get(target, prop) {
-        const v = Reflect.get(target, prop, target) as unknown;
-        if (typeof v !== 'function') return v;
-        if (prop !== 'all' && prop !== 'one' && prop !== 'run') return v.bind(target);
-        return (q: SqlFragment) => {
-          seen?.push(q.strings.join('?'));
-          return (v as (q: SqlFragment) => unknown).call(target, q);
-        };
-      },
-    });
-  const { read, write } = engine;
-  Object.assign(engine, {
-    read: (work: (db: ReadableDb) => Promise<unknown>, options?: ReadOptions) => read.call(engine, (db) => work(counted(db)), options),
-    write: (work: (tx: WritableDb) => Promise<unknown>, options?: WriteOptions) => write.call(engine, (tx) => work(counted(tx)), options),
-  });
-  return {
-    async during(fn) {
-      seen = [];
-      try {
-        const value = await fn();
-        return { value, statements: seen };
-      } finally {
-        seen = null;
-      }
-    },
-    stop: () => {
-      Object.assign(engine, { read, write });
-    },
-  };
-}
 
 const fixture = useBrokerFixture();
 let counter: StatementCounter | null = null;
@@ -81,7 +35,7 @@ async function manyMoreRequests(fx: BrokerFixture): Promise<void> {
 
 async function statementsFor<C extends ChannelName>(fx: BrokerFixture, who: CastName, channel: C, input: Input<C>): Promise<{ statements: string[]; value: Output<C> }> {
   await fx.signIn(who);
-  counter ??= countStatements(fx.engine);
+  counter ??= countEngineStatements(fx.engine);
   return counter.during(() => fx.call(who, channel, input));
 }
 

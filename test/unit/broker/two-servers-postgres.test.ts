@@ -7,22 +7,12 @@ import { describe, expect, it } from 'vitest';
 import { verifyAuditChain } from '../../../electron/core/audit/verify-chain';
 import { createBrokerCore } from '../../../electron/core/rpc/broker-core';
 import { all, one, sql } from '../../../electron/core/store/sql';
-import { PASSWORD, PEOPLE, PROGRAMME_CRNS, useBrokerFixture, type BrokerFixture } from '../../helpers/broker-fixture';
-import { requestBody } from '../../helpers/broker-requests';
+import { PASSWORD, useBrokerFixture } from '../../helpers/broker-fixture';
+import { overdueRequests } from '../../helpers/broker-requests';
 import { secondPoolOn, TEST_ENGINE } from '../../helpers/engines';
 
 const fixture = useBrokerFixture();
 
-async function overdueRequests(fx: BrokerFixture): Promise<number[]> {
-  const crns = [...PROGRAMME_CRNS.slice(0, 8), PEOPLE.warrant.crn, PEOPLE.allocated.crn, PEOPLE.veryHigh.crn];
-  const ids: number[] = [];
-  for (const who of ['priya', 'alan', 'rita'] as const) {
-    const { results } = await fx.call(who, 'requests.create', requestBody({ crns, urgency: 'IMMEDIATE_SAFETY', scope: 'ROSH_SUMMARY', durationDays: 3 }));
-    for (const r of results) if (r.outcome === 'CREATED') ids.push(r.request.id);
-  }
-  fx.clock.advanceHours(1);
-  return ids;
-}
 
 describe.skipIf(TEST_ENGINE !== 'postgres')('two servers over one PostgreSQL (runs in the postgres project)', () => {
   it('lets exactly one of owner and hub decide each request while both servers sweep, and keeps one audit chain', async () => {

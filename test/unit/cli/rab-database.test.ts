@@ -3,36 +3,25 @@
  * of --store and --database is given, a server migrates an empty database and serves from it, and
  * the audit and report commands read the same database.
  */
-import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { join, resolve } from 'node:path';
-import pg from 'pg';
+import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { appendAuditEvent } from '../../../electron/core/audit/audit-log';
 import { openDatabase } from '../../../electron/core/store/open-database';
-import { POSTGRES_URL } from '../../helpers/engines';
+import { adminQuery, POSTGRES_URL } from '../../helpers/engines';
+import { startRabServe } from '../../helpers/rab-serve-process';
 import { useTempDirs } from '../../helpers/temp-dir';
 import { cliHarness } from './cli-harness';
 
 const tempDir = useTempDirs();
-const BIN = resolve(__dirname, '../../../bin/rab.mjs');
 const schemas: string[] = [];
 
-async function admin(text: string): Promise<void> {
-  const c = new pg.Client({ connectionString: POSTGRES_URL });
-  await c.connect();
-  try {
-    await c.query(text);
-  } finally {
-    await c.end();
-  }
-}
 
 /** A database address whose tables live in a fresh schema of the test PostgreSQL. */
 async function freshDatabaseUrl(): Promise<string> {
   const schema = `cli_${randomBytes(5).toString('hex')}`;
-  await admin(`CREATE SCHEMA ${schema}`);
+  await adminQuery(`CREATE SCHEMA ${schema}`);
   schemas.push(schema);
   const url = new URL(POSTGRES_URL);
   url.searchParams.set('options', `-c search_path=${schema}`);
@@ -40,7 +29,7 @@ async function freshDatabaseUrl(): Promise<string> {
 }
 
 afterEach(async () => {
-  for (const s of schemas.splice(0)) await admin(`DROP SCHEMA ${s} CASCADE`);
+  for (const s of schemas.splice(0)) await adminQuery(`DROP SCHEMA ${s} CASCADE`);
 });
 
 describe.skipIf(!POSTGRES_URL)('rab with --database (PostgreSQL)', () => {
@@ -69,22 +58,12 @@ describe.skipIf(!POSTGRES_URL)('rab with --database (PostgreSQL)', () => {
 
   it('serves from an empty database after migrating it, then verifies its audit chain and reports on it', async () => {
     const url = await freshDatabaseUrl();
-    const server = spawn(process.execPath, [BIN, 'serve', '--database', url, '--listen', '127.0.0.1:0', '--insecure-loopback', '--quiet'], { stdio: ['ignore', 'pipe', 'pipe'] });
-    let output = '';
-    server.stdout.on('data', (c: Buffer) => (output += c));
-    server.stderr.on('data', (c: Buffer) => (output += c));
-    const exited = new Promise<number | null>((r) => server.on('exit', (code) => r(code)));
-    const address = await new Promise<string>((resolveAddress, reject) => {
-      server.stdout.on('data', () => {
-        const m = /Broker listening on (http:\/\/127\.0\.0\.1:\d+)/.exec(output);
-        if (m) resolveAddress(m[1]!);
-      });
-      void exited.then(() => reject(new Error(`rab serve exited early:\n${output}`)));
-    });
+    const server = await startRabServe(['--database', url, '--listen', '127.0.0.1:0', '--insecure-loopback', '--quiet']);
+    const address = server.address;
     const ready = await fetch(`${address}/readyz`);
     expect(ready.status).toBe(200);
     server.kill('SIGTERM');
-    expect(await exited).toBe(0);
+    expect(await server.exited).toBe(0);
 
     // Two events written through the seam, as calls would write them, and one by `rab users add`.
     const engine = await openDatabase({ url });
@@ -108,7 +87,7 @@ describe.skipIf(!POSTGRES_URL)('rab with --database (PostgreSQL)', () => {
 
     // Tampering needs the append-only triggers out of the way: only the database's owner could do it.
     const schema = new URL(url).searchParams.get('options')!.split('=')[1]!;
-    await admin(`ALTER TABLE ${schema}.audit_events DISABLE TRIGGER USER; UPDATE ${schema}.audit_events SET actor = 'someone else' WHERE seq = 1`);
+    await adminQuery(`ALTER TABLE ${schema}.audit_events DISABLE TRIGGER USER; UPDATE ${schema}.audit_events SET actor = 'someone else' WHERE seq = 1`);
     const broken = await cliHarness().rab(['audit', 'verify', '--database', url]);
     expect(broken.code).toBe(1);
     expect(broken.stdout).toContain('Audit chain BROKEN at event 1');

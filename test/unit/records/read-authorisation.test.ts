@@ -9,36 +9,12 @@ import { liveGrants, widestGrant } from '../../../electron/core/broker/grant-rec
 import { loadActor } from '../../../electron/core/auth/load-actor';
 import { readClockState } from '../../../electron/core/clock/clock-guard';
 import { recordResource } from '../../../electron/core/records/record-access';
-import type { ReadableDb } from '../../../electron/core/store/engine/engine';
-import type { Db, SqlFragment } from '../../../electron/core/store/sql';
 import { CAST_NAMES, PASSWORD, PEOPLE, PROGRAMME_CRNS, useBrokerFixture, type BrokerFixture } from '../../helpers/broker-fixture';
 import { createRequest, grantAccess } from '../../helpers/broker-requests';
+import { countingEngine } from '../../helpers/statement-counter';
 
 const fixture = useBrokerFixture();
 
-/** The engine, counting the statements run through it (on either engine, each a round trip on a server). */
-function countingEngine(engine: Db): { db: Db; statements: string[] } {
-  const statements: string[] = [];
-  const counted = <D extends ReadableDb>(db: D): D =>
-    new Proxy(db, {
-      get(target, prop) {
-        const v = Reflect.get(target, prop, target) as unknown;
-        if (typeof v !== 'function') return v;
-        if (prop !== 'all' && prop !== 'one' && prop !== 'run') return v.bind(target);
-        return (q: SqlFragment) => {
-          statements.push(q.strings.join('?'));
-          return (v as (q: SqlFragment) => unknown).call(target, q);
-        };
-      },
-    });
-  const db: Db = {
-    dialect: engine.dialect,
-    read: (work, options) => engine.read((r) => work(counted(r)), options),
-    write: (work, options) => engine.write((tx) => work(counted(tx)), options),
-    close: () => engine.close(),
-  };
-  return { db, statements };
-}
 const CRNS = [...Object.values(PEOPLE).map((p) => p.crn), ...PROGRAMME_CRNS.slice(0, 3)];
 
 /** The facts as the single-fact readers give them, one query each. */

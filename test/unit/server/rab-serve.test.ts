@@ -2,8 +2,7 @@
  * `rab serve` as a real process on a real keychain store: it starts, serves, and on SIGTERM
  * finishes and closes the store; its options refuse what would be unsafe before opening anything.
  */
-import { spawn } from 'node:child_process';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { populateDemoStore, DEMO_PASSWORD } from '../../../electron/core/demo/create-demo-store';
 import { BrokerClient } from '../../../electron/core/server/broker-client';
@@ -11,10 +10,10 @@ import { SystemKeyStore } from '../../../electron/core/store/system-key-store';
 import { keychainAccount, openStore } from '../../../electron/core/store/open-store';
 import { cliHarness } from '../cli/cli-harness';
 import { makeTestCertificates } from '../../helpers/test-certificates';
+import { startRabServe } from '../../helpers/rab-serve-process';
 import { useTempDirs } from '../../helpers/temp-dir';
 
 const tempDir = useTempDirs();
-const BIN = resolve(__dirname, '../../../bin/rab.mjs');
 
 describe('rab serve', () => {
   it('serves the demonstration store over HTTPS, then stops cleanly on SIGTERM leaving a store that opens', async () => {
@@ -25,20 +24,8 @@ describe('rab serve', () => {
     store.close();
     const certs = makeTestCertificates(tempDir());
 
-    const server = spawn(process.execPath, [BIN, 'serve', '--store', path, '--listen', '127.0.0.1:0', '--tls-cert', certs.paths.serverCert, '--tls-key', certs.paths.serverKey, '--quiet'], {
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let output = '';
-    server.stdout.on('data', (c: Buffer) => (output += c));
-    server.stderr.on('data', (c: Buffer) => (output += c));
-    const exited = new Promise<number | null>((r) => server.on('exit', (code) => r(code)));
-    const address = await new Promise<string>((resolveAddress, reject) => {
-      server.stdout.on('data', () => {
-        const m = /Broker listening on (https:\/\/127\.0\.0\.1:\d+)/.exec(output);
-        if (m) resolveAddress(m[1]!);
-      });
-      void exited.then(() => reject(new Error(`rab serve exited early:\n${output}`)));
-    });
+    const server = await startRabServe(['--store', path, '--listen', '127.0.0.1:0', '--tls-cert', certs.paths.serverCert, '--tls-key', certs.paths.serverKey, '--quiet']);
+    const address = server.address;
 
     const client = new BrokerClient({ baseUrl: address, ca: certs.caCert });
     const admin = accounts.find((a) => a.role === 'admin')!;
@@ -51,10 +38,10 @@ describe('rab serve', () => {
     await open;
 
     server.kill('SIGTERM');
-    expect(await exited).toBe(0);
+    expect(await server.exited).toBe(0);
     unsubscribe();
     client.close();
-    expect(output).toContain('Stopped.');
+    expect(server.output()).toContain('Stopped.');
     const reopened = await openStore({ path, keyStore: keychain });
     reopened.close();
     await keychain.delete(keychainAccount(path));

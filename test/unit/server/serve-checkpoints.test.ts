@@ -3,9 +3,8 @@
  * key kept apart from the store, on starting, hourly and at shutdown, to a folder of another party.
  */
 import { engineOf } from '../../../electron/core/store/engine/sqlcipher-engine';
-import { spawn } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { appendAuditEvent } from '../../../electron/core/audit/audit-log';
 import { signerFromSeed } from '../../../electron/core/audit/checkpoint-key';
@@ -13,10 +12,10 @@ import { verifyAgainstCheckpoints } from '../../../electron/core/audit/verify-ch
 import { SystemKeyStore } from '../../../electron/core/store/system-key-store';
 import { keychainAccount, openStore } from '../../../electron/core/store/open-store';
 import { cliHarness } from '../cli/cli-harness';
+import { startRabServe } from '../../helpers/rab-serve-process';
 import { useTempDirs } from '../../helpers/temp-dir';
 
 const tempDir = useTempDirs();
-const BIN = resolve(__dirname, '../../../bin/rab.mjs');
 const SEED = '5a'.repeat(32);
 
 describe('rab serve and signed checkpoints', () => {
@@ -31,23 +30,11 @@ describe('rab serve and signed checkpoints', () => {
     writeFileSync(keyFile, `${SEED}\n`, { mode: 0o600 });
     const share = join(tempDir(), 'hub-share');
 
-    const server = spawn(process.execPath, [BIN, 'serve', '--store', path, '--listen', '127.0.0.1:0', '--insecure-loopback', '--quiet', '--checkpoint-key', keyFile, '--checkpoint-folder', share], {
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let output = '';
-    server.stdout.on('data', (c: Buffer) => (output += c));
-    server.stderr.on('data', (c: Buffer) => (output += c));
-    const exited = new Promise<number | null>((r) => server.on('exit', (code) => r(code)));
-    await new Promise<void>((resolveListening, reject) => {
-      server.stdout.on('data', () => {
-        if (/Broker listening on/.test(output)) resolveListening();
-      });
-      void exited.then(() => reject(new Error(`rab serve exited early:\n${output}`)));
-    });
+    const server = await startRabServe(['--store', path, '--listen', '127.0.0.1:0', '--insecure-loopback', '--quiet', '--checkpoint-key', keyFile, '--checkpoint-folder', share]);
     const file = join(share, 'broker.db.checkpoints.jsonl');
     expect(readFileSync(file, 'utf8').trim().split('\n')).toHaveLength(1);
     server.kill('SIGTERM');
-    expect(await exited).toBe(0);
+    expect(await server.exited).toBe(0);
     expect(readFileSync(file, 'utf8').trim().split('\n')).toHaveLength(2);
 
     const reopened = await openStore({ path, keyStore: keychain, readonly: true });

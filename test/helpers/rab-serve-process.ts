@@ -1,0 +1,32 @@
+/** `rab serve` as a real process for tests: started, its address once it listens, and its exit. */
+import { spawn } from 'node:child_process';
+import { resolve } from 'node:path';
+
+const BIN = resolve(__dirname, '../../bin/rab.mjs');
+
+export interface RabServeProcess {
+  /** http:// or https:// address it listens on. */
+  address: string;
+  /** Settles with the exit code. */
+  exited: Promise<number | null>;
+  /** Everything it printed so far (standard output and error). */
+  output(): string;
+  kill(signal: NodeJS.Signals): void;
+}
+
+/** Starts `rab serve <args>` and waits for "Broker listening on …"; rejects with its output if it exits first. */
+export async function startRabServe(args: readonly string[]): Promise<RabServeProcess> {
+  const server = spawn(process.execPath, [BIN, 'serve', ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
+  let output = '';
+  server.stdout.on('data', (c: Buffer) => (output += c));
+  server.stderr.on('data', (c: Buffer) => (output += c));
+  const exited = new Promise<number | null>((r) => server.on('exit', (code) => r(code)));
+  const address = await new Promise<string>((found, failed) => {
+    server.stdout.on('data', () => {
+      const m = /Broker listening on (https?:\/\/127\.0\.0\.1:\d+)/.exec(output);
+      if (m) found(m[1]!);
+    });
+    void exited.then(() => failed(new Error(`rab serve exited early:\n${output}`)));
+  });
+  return { address, exited, output: () => output, kill: (signal) => void server.kill(signal) };
+}

@@ -15,14 +15,14 @@ import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { EmbeddedConnection as Database } from '../store/embedded-connection';
 import { AppError } from '../../../shared/errors';
-import { appendAuditEvent } from '../audit/audit-log';
+import { appendAuditEvent, type AuditEventInput } from '../audit/audit-log';
 import { DEMO_USERS_FILE, EXPORT_FILES, MANIFEST_FILE, type ExportFile } from './export-format';
 import { ProblemList, type ImportProblem } from './import-problems';
 import { readManifest, type Manifest } from './manifest';
 import { readCsvRecords, readHeader, type CsvRecord } from './read-csv-records';
-import { ReferenceChecks } from './reference-checks';
-import { ROW_SCHEMAS } from './row-schemas';
-import { StoreWriter } from './store-writer';
+import { ReferenceChecks, storeLookup } from './reference-checks';
+import { ROW_SCHEMAS, type ImportRow } from './row-schemas';
+import { StoreWriter, type TableCounts } from './store-writer';
 
 export interface ImportProgress {
   file: string;
@@ -58,56 +58,51 @@ const PROGRESS_EVERY = 5000;
 /** 256 MiB of page cache while importing (negative = KiB); restored afterwards. */
 const IMPORT_CACHE_KIB = 262144;
 
-export async function importExportSet(db: Database, dir: string, opts: ImportOptions = {}): Promise<ImportOutcome> {
+/** A set whose manifest, file list and headers hold, ready to be read row by row. */
+export interface CheckedSet {
+  folder: string;
+  manifest: Manifest;
+  rowsTotal: number;
+}
+
+/**
+ * Checks the manifest, the list of files and every file's header. A file that cannot be read as
+ * its table (missing, empty, wrong header) fails the set here, before anything is written: no row
+ * is read, and no row can refer into an unread file.
+ */
+export async function checkSetOutline(dir: string, problems: ProblemList): Promise<CheckedSet | null> {
   const folder = resolve(dir);
   if (!existsSync(folder) || !statSync(folder).isDirectory()) {
     throw new AppError('IMPORT_SET_NOT_FOUND', `There is no export set at ${folder}: the folder does not exist.`);
   }
-  if (db.inTransaction) throw new AppError('IMPORT_BUSY');
-
-  const problems = new ProblemList(opts.maxListedProblems);
   const manifest = readManifest(folder, problems);
   const present = checkFileList(folder, problems);
-  // A file that cannot be read as its table (missing, empty, wrong header) fails the set here,
-  // before the transaction: no row is read or written, and no row can refer into an unread file.
   await checkHeaders(folder, present, problems);
-  if (!problems.empty || !manifest) return { ok: false, problems: problems.listed, problemCount: problems.total };
-  const rowsTotal = Object.values(manifest.files).reduce((n, f) => n + f.rows, 0);
+  if (!problems.empty || !manifest) return null;
+  return { folder, manifest, rowsTotal: Object.values(manifest.files).reduce((n, f) => n + f.rows, 0) };
+}
+
+export async function importExportSet(db: Database, dir: string, opts: ImportOptions = {}): Promise<ImportOutcome> {
+  if (db.inTransaction) throw new AppError('IMPORT_BUSY');
+  const problems = new ProblemList(opts.maxListedProblems);
+  const set = await checkSetOutline(dir, problems);
+  if (!set) return { ok: false, problems: problems.listed, problemCount: problems.total };
+  const { manifest, rowsTotal } = set;
 
   const cacheSize = db.pragma('cache_size', { simple: true }) as number;
   db.pragma(`cache_size = -${IMPORT_CACHE_KIB}`);
   db.exec('BEGIN IMMEDIATE');
   try {
     const writer = new StoreWriter(db);
-    const refs = new ReferenceChecks(db);
-    const progress = { done: 0, total: rowsTotal, report: opts.onProgress };
-    const rowCounts = new Map<string, number>();
-    for (const file of EXPORT_FILES) {
-      const rows = await importFile(join(folder, file.name), file, { writer, refs, problems, progress });
-      // Read partway only (bad bytes, a quote never closed): rows referring into it are not written.
-      if (rows === null) refs.fileUnreadable(file);
-      else rowCounts.set(file.name, rows);
-      const expected = manifest.files[file.name]?.rows;
-      if (rows !== null && expected !== undefined && rows !== expected) {
-        problems.add({
-          file: file.name,
-          problem: `has ${rows} data rows, but ${MANIFEST_FILE} says ${expected}: the file may be truncated, or the manifest belongs to another set`,
-        });
-      }
-    }
+    const refs = new ReferenceChecks(storeLookup(db));
+    const rowCounts = await importFiles(set, { writer, refs, problems, progress: { done: 0, total: rowsTotal, report: opts.onProgress } });
     if (!problems.empty) {
       db.exec('ROLLBACK');
       return { ok: false, problems: problems.listed, problemCount: problems.total };
     }
     writer.finishLoading();
-    const files = summarise(writer, rowCounts);
-    await appendAuditEvent(engineOf(db), {
-      at: (opts.now ?? Date.now)(),
-      actor: opts.actor ?? 'cli',
-      action: 'admin.importRecords',
-      subject: `export-set:${manifest.scale ?? 'unknown'}`,
-      details: { folder, scale: manifest.scale ?? null, seed: manifest.seed ?? null, asOf: manifest.asOf ?? null, files },
-    });
+    const files = await summarise(writer, rowCounts);
+    await appendAuditEvent(engineOf(db), importAuditEvent(set, files, opts));
     db.exec('COMMIT');
     return { ok: true, files, rows: files.reduce((n, f) => n + f.rows, 0), manifest };
   } catch (e) {
@@ -116,6 +111,37 @@ export async function importExportSet(db: Database, dir: string, opts: ImportOpt
   } finally {
     if (db.open) db.pragma(`cache_size = ${cacheSize}`);
   }
+}
+
+/** The audit event a completed import appends, in the same transaction as its rows. */
+export function importAuditEvent(set: CheckedSet, files: FileSummary[], opts: ImportOptions): AuditEventInput {
+  const { folder, manifest } = set;
+  return {
+    at: (opts.now ?? Date.now)(),
+    actor: opts.actor ?? 'cli',
+    action: 'admin.importRecords',
+    subject: `export-set:${manifest.scale ?? 'unknown'}`,
+    details: { folder, scale: manifest.scale ?? null, seed: manifest.seed ?? null, asOf: manifest.asOf ?? null, files },
+  };
+}
+
+/** Reads, checks and writes every file in import order; the data row count of each file read through. */
+export async function importFiles(set: CheckedSet, ctx: FileContext): Promise<Map<string, number>> {
+  const rowCounts = new Map<string, number>();
+  for (const file of EXPORT_FILES) {
+    const rows = await importFile(join(set.folder, file.name), file, ctx);
+    // Read partway only (bad bytes, a quote never closed): rows referring into it are not written.
+    if (rows === null) ctx.refs.fileUnreadable(file);
+    else rowCounts.set(file.name, rows);
+    const expected = set.manifest.files[file.name]?.rows;
+    if (rows !== null && expected !== undefined && rows !== expected) {
+      ctx.problems.add({
+        file: file.name,
+        problem: `has ${rows} data rows, but ${MANIFEST_FILE} says ${expected}: the file may be truncated, or the manifest belongs to another set`,
+      });
+    }
+  }
+  return rowCounts;
 }
 
 /** Which export files are there; missing ones and stray CSV files are problems. */
@@ -144,8 +170,17 @@ async function checkHeaders(folder: string, present: Set<string>, problems: Prob
   }
 }
 
-interface FileContext {
-  writer: StoreWriter;
+/** Where checked rows go: the embedded store's writer, or the engine's batched one. */
+export interface RowWriter {
+  /** Records the key as part of the snapshot; returns the row that already had it, if any. */
+  claimKey(file: ExportFile, key: string, row: number): number | null;
+  write(file: ExportFile, row: ImportRow): void;
+  /** Called after each batch of rows read, so a writer that batches can write them (awaited). */
+  afterBatch?(): Promise<void>;
+}
+
+export interface FileContext {
+  writer: RowWriter;
   refs: ReferenceChecks;
   problems: ProblemList;
   progress: { done: number; total: number; report: ImportOptions['onProgress'] };
@@ -172,6 +207,7 @@ async function importFile(path: string, file: ExportFile, ctx: FileContext): Pro
       importRow(rec, header, file, ctx);
       if (rows % PROGRESS_EVERY === 0) progress.report?.({ file: file.name, rowsDone: progress.done + rows, rowsTotal: progress.total });
     }
+    await ctx.writer.afterBatch?.();
   }
   progress.done += rows;
   progress.report?.({ file: file.name, rowsDone: progress.done, rowsTotal: progress.total });
@@ -240,12 +276,21 @@ function headerIsValid(header: string[], file: ExportFile, line: number, add: (p
   return ok;
 }
 
-function summarise(writer: StoreWriter, rowCounts: Map<string, number>): FileSummary[] {
-  return EXPORT_FILES.map((f) => {
+/** What a writer tells the summary: counts before and written, rows now, child rows removed. */
+export interface SummarisedWriter {
+  readonly counts: ReadonlyMap<string, TableCounts>;
+  rowCount(file: ExportFile): number | Promise<number>;
+  removeRowsMissingFromSnapshot(file: ExportFile): number | Promise<number>;
+}
+
+export async function summarise(writer: SummarisedWriter, rowCounts: Map<string, number>): Promise<FileSummary[]> {
+  const files: FileSummary[] = [];
+  for (const f of EXPORT_FILES) {
     const { before, written } = writer.counts.get(f.name)!;
-    const inserted = writer.rowCount(f) - before;
-    const removed = writer.removeRowsMissingFromSnapshot(f);
+    const inserted = (await writer.rowCount(f)) - before;
+    const removed = await writer.removeRowsMissingFromSnapshot(f);
     const rows = rowCounts.get(f.name) ?? 0;
-    return { file: f.name, rows, inserted, updated: written - inserted, unchanged: rows - written, removed };
-  });
+    files.push({ file: f.name, rows, inserted, updated: written - inserted, unchanged: rows - written, removed });
+  }
+  return files;
 }

@@ -30,29 +30,25 @@ export interface ReferenceVerdict {
 
 const UNJUDGED = Symbol('unjudged');
 
+/** Where the checks look up what exists: the store itself, or keys read up front (import-key-sets.ts). */
+export interface ReferenceLookup {
+  exists(entity: Entity, key: string): boolean;
+  /** The sector of the provider a staff member's team belongs to; null for unknown staff. */
+  sectorOfStaff(code: string): string | null;
+  readonly registerTypes: ReadonlySet<string>;
+}
+
 export class ReferenceChecks {
-  private readonly exists = new Map<Entity, Statement>();
   /** Keys whose own rows had errors, so a reference to them says so instead of "does not exist". */
   private readonly rejected = new Map<Entity, Set<string>>();
   /** Entities whose file could not be read through: references to them cannot be judged. */
   private readonly unreadable = new Set<Entity>();
   /** Keys whose own rows could not be judged, so rows referring to them cannot be either. */
   private readonly unjudged = new Map<Entity, Set<string>>();
-  private readonly registerTypes: Set<string>;
-  private readonly staffSector: Statement;
-  private readonly sectorCache = new Map<string, string | null>();
   // Child rows of one person usually sit together, so remembering the last hit saves most lookups.
   private readonly lastFound = new Map<Entity, string>();
 
-  constructor(db: Database) {
-    for (const [entity, sqlText] of Object.entries(EXISTS_SQL)) this.exists.set(entity as Entity, db.prepare(sqlText).pluck());
-    this.registerTypes = new Set(db.prepare('SELECT code FROM register_types').pluck().all() as string[]);
-    this.staffSector = db
-      .prepare(
-        `SELECT p.sector FROM staff s JOIN teams t ON t.code = s.team_code JOIN providers p ON p.code = t.provider_code WHERE s.code = ?`,
-      )
-      .pluck();
-  }
+  constructor(private readonly lookup: ReferenceLookup) {}
 
   rowRejected(file: ExportFile, key: string | undefined): void {
     remember(this.rejected, file, key);
@@ -77,11 +73,11 @@ export class ReferenceChecks {
       else if (p) problems.push({ column: ref.column, problem: p });
     }
     if (unjudged) return { problems, unjudged };
-    if (file.name === 'registrations.csv' && !this.registerTypes.has(String(row.type_code))) {
+    if (file.name === 'registrations.csv' && !this.lookup.registerTypes.has(String(row.type_code))) {
       problems.push({ column: 'type_code', problem: `${quote(row.type_code)} is not a known register type code` });
     }
     if (file.name === 'people.csv' && typeof row.owner_staff_code === 'string' && problems.length === 0) {
-      const sector = this.sectorOf(row.owner_staff_code);
+      const sector = this.lookup.sectorOfStaff(row.owner_staff_code);
       if (sector && sector !== row.managing_sector) {
         problems.push({
           column: 'owner_staff_code',
@@ -94,7 +90,7 @@ export class ReferenceChecks {
 
   private problemWith(entity: Entity, key: string): string | typeof UNJUDGED | null {
     if (this.lastFound.get(entity) === key) return null;
-    if (this.exists.get(entity)!.get(key) !== undefined) {
+    if (this.lookup.exists(entity, key)) {
       this.lastFound.set(entity, key);
       return null;
     }
@@ -104,15 +100,28 @@ export class ReferenceChecks {
     if (this.rejected.get(entity)?.has(key)) return `refers to ${label} ${quote(key)}, whose row in ${source} has errors`;
     return `refers to ${label} ${quote(key)}, which is neither in ${source} nor already in the store`;
   }
+}
 
-  private sectorOf(staffCode: string): string | null {
-    let sector = this.sectorCache.get(staffCode);
-    if (sector === undefined) {
-      sector = (this.staffSector.get(staffCode) as string | undefined) ?? null;
-      this.sectorCache.set(staffCode, sector);
-    }
-    return sector;
-  }
+/** Looks up in the store itself, inside the import's transaction, so rows written by the import count. */
+export function storeLookup(db: Database): ReferenceLookup {
+  const exists = new Map<Entity, Statement>();
+  for (const [entity, sqlText] of Object.entries(EXISTS_SQL)) exists.set(entity as Entity, db.prepare(sqlText).pluck());
+  const staffSector = db
+    .prepare(`SELECT p.sector FROM staff s JOIN teams t ON t.code = s.team_code JOIN providers p ON p.code = t.provider_code WHERE s.code = ?`)
+    .pluck();
+  const sectors = new Map<string, string | null>();
+  return {
+    exists: (entity, key) => exists.get(entity)!.get(key) !== undefined,
+    sectorOfStaff: (code) => {
+      let sector = sectors.get(code);
+      if (sector === undefined) {
+        sector = (staffSector.get(code) as string | undefined) ?? null;
+        sectors.set(code, sector);
+      }
+      return sector;
+    },
+    registerTypes: new Set(db.prepare('SELECT code FROM register_types').pluck().all() as string[]),
+  };
 }
 
 function remember(keys: Map<Entity, Set<string>>, file: ExportFile, key: string | undefined): void {

@@ -5,12 +5,12 @@
  */
 import { AppError } from '../../../shared/errors';
 import { MigrationScript, stepsFor } from './engine/migration-script';
-import type { Engine, WritableDb } from './engine/engine';
+import type { Engine, ReadableDb } from './engine/engine';
 import { sql, sqlTrusted } from './engine/sql-fragment';
 import { assertNotFromFuture } from './migrate';
 import { MIGRATIONS, type Migration } from './migrations';
 
-export async function postgresSchemaVersion(db: WritableDb): Promise<number> {
+export async function postgresSchemaVersion(db: ReadableDb): Promise<number> {
   const table = await db.one<{ name: string | null }>(sql`SELECT to_regclass('schema_version')::text AS name`);
   if (!table?.name) return 0;
   const row = await db.one<{ version: number }>(sql`SELECT version FROM schema_version WHERE id = 1`);

@@ -9,9 +9,11 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { appendAuditEvent } from '../../../electron/core/audit/audit-log';
 import { openDatabase } from '../../../electron/core/store/open-database';
+import { all, sql } from '../../../electron/core/store/sql';
 import { adminQuery, POSTGRES_URL } from '../../helpers/engines';
 import { startRabServe } from '../../helpers/rab-serve-process';
 import { useTempDirs } from '../../helpers/temp-dir';
+import { rowAt, seededSet, setField } from '../import/export-set-files';
 import { cliHarness } from './cli-harness';
 
 const tempDir = useTempDirs();
@@ -91,5 +93,58 @@ describe.skipIf(!POSTGRES_URL)('rab with --database (PostgreSQL)', () => {
     const broken = await cliHarness().rab(['audit', 'verify', '--database', url]);
     expect(broken.code).toBe(1);
     expect(broken.stdout).toContain('Audit chain BROKEN at event 1');
+  });
+
+  it('imports a set into an empty database, adds its demonstration accounts, simulates on it, and verifies it whole', async () => {
+    const url = await freshDatabaseUrl();
+    const set = await seededSet(join(tempDir(), 'set'));
+    const imported = await cliHarness().rab(['import', set, '--database', url]);
+    expect(imported.stderr.replace(/\r?[^\n]*rows[^\n]*/g, '')).toBe('');
+    expect(imported.code).toBe(0);
+    expect(imported.stdout).toMatch(/people\.csv/);
+    expect(imported.stdout).toContain('written in one transaction');
+
+    const again = await cliHarness().rab(['import', set, '--database', url]);
+    expect(again.code).toBe(0);
+
+    const demo = await cliHarness().rab(['users', 'import-demo', set, '--database', url, '--password-stdin'], 'demonstration pass');
+    expect(demo.code).toBe(0);
+    expect(demo.stdout).toMatch(/Created \d+ demonstration accounts/);
+
+    const simulated = await cliHarness().rab(['simulate', '--database', url, '--days', '3', '--seed', '3', '--until', '2026-11-20', '--baseline', 'owner-only']);
+    expect(simulated.code).toBe(0);
+    expect(simulated.stdout).toContain('owner only (baseline, not kept)');
+
+    const verified = await cliHarness().rab(['verify', '--database', url]);
+    expect(verified.stdout).toMatch(/ok +schema version/);
+    expect(verified.stdout).toMatch(/ok +foreign keys: \d+ foreign keys, no broken references/);
+    expect(verified.stdout).toMatch(/ok +audit chain: \d+ events/);
+    expect(verified.stdout).toContain('All checks hold');
+    expect(verified.code).toBe(0);
+
+    // A reference broken behind the constraints' back (triggers off, as a careless bulk load might).
+    const schema = new URL(url).searchParams.get('options')!.split('=')[1]!;
+    await adminQuery(`ALTER TABLE ${schema}.registrations DISABLE TRIGGER ALL; UPDATE ${schema}.registrations SET crn = 'Z999999' WHERE id = (SELECT min(id) FROM ${schema}.registrations); ALTER TABLE ${schema}.registrations ENABLE TRIGGER ALL`);
+    const broken = await cliHarness().rab(['verify', '--database', url]);
+    expect(broken.code).toBe(1);
+    expect(broken.stdout).toMatch(/FAIL +foreign keys: 1 row\(s\) of registrations \(crn\) → people missing/);
+    expect(broken.stdout).toContain('The database FAILED verification');
+  });
+
+  it('refuses a bad export set whole, writing nothing to the database', async () => {
+    const url = await freshDatabaseUrl();
+    const set = await seededSet(join(tempDir(), 'set'));
+    setField(set, 'people.csv', rowAt(set, 'people.csv').crn!, 'crn', 'X12');
+    const r = await cliHarness().rab(['import', set, '--database', url]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/people\.csv.*crn/);
+    expect(r.stderr).toContain('Nothing was imported.');
+    const engine = await openDatabase({ url });
+    try {
+      expect(await all(engine, sql`SELECT crn FROM people`)).toEqual([]);
+      expect(await all(engine, sql`SELECT seq FROM audit_events`)).toEqual([]);
+    } finally {
+      await engine.close();
+    }
   });
 });

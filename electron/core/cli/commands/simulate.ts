@@ -1,10 +1,9 @@
 /**
- * `rab simulate --store PATH --days N [--seed S] [--until WHEN] [--unavailable SHARE] [--baseline owner-only]`:
+ * `rab simulate --store PATH | --database URL --days N [--seed S] [--until WHEN] [--unavailable SHARE] [--baseline owner-only]`:
  * a history of broker activity to report on, and the mission figure with and without the hub.
  */
 import { headlineFigures } from '../../../../shared/contract/report-tables';
 import { MAX_SIMULATED_DAYS, simulateHistory } from '../../simulate/simulate-history';
-import { openStore } from '../../store/open-store';
 import { UsageError } from '../cli-context';
 import { formatDuration, table } from '../cli-format';
 import { share, wholeNumber } from '../cli-options';
@@ -12,10 +11,12 @@ import { Option } from 'commander';
 import type { MissionFigure } from '../../simulate/mission-figure';
 import { progressBar } from '../progress-bar';
 import { instantOption } from './audit-export';
-import { storeOption, type CliCommand } from './command';
+import { openStoreTarget, storeOrDatabaseOption } from '../store-target';
+import type { CliCommand } from './command';
 
 interface SimulateFlags {
-  store: string;
+  store?: string;
+  database?: string;
   days: number;
   seed: number;
   until?: number;
@@ -26,7 +27,7 @@ interface SimulateFlags {
 const percent = (m: MissionFigure) => (m.share === null ? 'no immediate-safety requests' : `${(m.share * 100).toFixed(1)}% (${m.inTime} of ${m.asked})`);
 
 export const simulateCommand: CliCommand = (program, ctx) => {
-  storeOption(
+  storeOrDatabaseOption(
     program
       .command('simulate')
       .description(
@@ -39,15 +40,16 @@ export const simulateCommand: CliCommand = (program, ctx) => {
     .option('--until <when>', 'end the history here instead of now (a date is midnight UTC)', instantOption)
     .option('--unavailable <share>', 'share of offender managers away for the whole period, e.g. 0.33 or 33%', share, 0)
     .addOption(new Option('--baseline <kind>', 'also run the same days with only owners able to give access (no hub, no emergency access), changing nothing, and compare').choices(['owner-only']))
-    .addHelpText('after', '\nStaff who take part and have no account get one (username: their staff code in lower case) with a random password.\n\nExample:\n  rab simulate --store ./broker.db --days 30 --seed 7')
+    .addHelpText('after', '\nStaff who take part and have no account get one (username: their staff code in lower case) with a random password.\n\nExamples:\n  rab simulate --store ./broker.db --days 30 --seed 7\n  rab simulate --database postgres://broker@db.internal/broker --days 30 --seed 7')
     .action(async (flags: SimulateFlags) => {
       const now = ctx.now();
       const until = Math.floor((flags.until ?? now) / 60_000) * 60_000;
       if (until > now) throw new UsageError('--until cannot be in the future: the history ends at the latest now.');
-      const store = await openStore({ path: flags.store, keyStore: ctx.keyStore() });
+      const target = await openStoreTarget(flags, ctx, { poolSize: 1 });
+      const engine = target.engine;
       // A simulated history is written in bulk and simply run again if interrupted, so its thousands
       // of small commits need not each wait for the disk; closing the store syncs what it wrote.
-      store.db.pragma('synchronous=NORMAL');
+      target.embedded?.db.pragma('synchronous=NORMAL');
       try {
         const started = ctx.now();
         const options = { days: flags.days, seed: flags.seed, until, unavailableShare: flags.unavailable };
@@ -55,16 +57,19 @@ export const simulateCommand: CliCommand = (program, ctx) => {
         if (flags.baseline) {
           // The baseline runs first, inside a transaction that is rolled back: the store is left as it was.
           const baselineBar = progressBar(ctx.stderr, flags.days + 1, 'days');
-          store.db.exec('BEGIN IMMEDIATE');
           try {
-            baseline = (await simulateHistory(store.engine, { ...options, ownerOnly: true, onDay: (done) => baselineBar.update(done, 'owner-only baseline') })).mission;
+            await engine.write(async () => {
+              baseline = (await simulateHistory(engine, { ...options, ownerOnly: true, onDay: (done) => baselineBar.update(done, 'owner-only baseline') })).mission;
+              throw new BaselineDone();
+            });
+          } catch (e) {
+            if (!(e instanceof BaselineDone)) throw e;
           } finally {
-            store.db.exec('ROLLBACK');
             baselineBar.stop();
           }
         }
         const bar = progressBar(ctx.stderr, flags.days + 1, 'days');
-        const result = await simulateHistory(store.engine, { ...options, onDay: (done) => bar.update(done, 'simulating') }).finally(() => bar.stop());
+        const result = await simulateHistory(engine, { ...options, onDay: (done) => bar.update(done, 'simulating') }).finally(() => bar.stop());
         const c = result.counts;
         const refusedAtOnce = Object.entries(c.refusedAtOnceBy).map(([code, n]) => `${n} ${code}`).join(', ');
         const p = result.report.period;
@@ -94,7 +99,10 @@ export const simulateCommand: CliCommand = (program, ctx) => {
             ])}\n`,
         );
       } finally {
-        store.close();
+        await target.close();
       }
     });
 };
+
+/** Thrown at the end of the owner-only baseline so its transaction rolls back, keeping nothing. */
+class BaselineDone extends Error {}

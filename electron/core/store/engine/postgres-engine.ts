@@ -41,9 +41,16 @@ const typeParsers = {
 const asPgParams = (params: SqlValue[]): unknown[] => params.map((p) => (typeof p === 'bigint' ? p.toString() : p));
 
 function bindTo(client: pg.PoolClient): WritableDb {
-  const query = async <T>(fragment: SqlFragment) => {
+  // A connection runs one statement at a time. Work inside a transaction may ask for several at
+  // once (reads gathered with Promise.all): they take turns here, in the order asked, rather than
+  // relying on the client's own queue, which node-postgres deprecates.
+  let previous: Promise<unknown> = Promise.resolve();
+  const query = <T>(fragment: SqlFragment) => {
     const { text, params } = renderSql(fragment, 'postgres');
-    return client.query({ text, values: asPgParams(params), types: typeParsers }) as unknown as Promise<pg.QueryResult<T & pg.QueryResultRow>>;
+    const send = () => client.query({ text, values: asPgParams(params), types: typeParsers }) as unknown as Promise<pg.QueryResult<T & pg.QueryResultRow>>;
+    const result = previous.then(send, send);
+    previous = result.catch(() => undefined);
+    return result;
   };
   return {
     dialect: 'postgres',

@@ -7,7 +7,8 @@ import type { Sector } from '../../../shared/domain/organisation';
 import { AppError } from '../../../shared/errors';
 import { availableDeputies, localDate, officeTimeZone, staffAvailability } from '../broker/case-facts';
 import { authorise, policyOf, type BrokerContext } from '../broker/context';
-import { personResource } from '../broker/request-facts';
+import { gatherListFacts, inList, jsonList, type ListFacts } from '../broker/list-facts';
+import { personResourceWith } from '../broker/request-facts';
 import { selectRequestViews, toRequestRow } from '../broker/request-view';
 import { can } from '../policy/can';
 import type { Actor } from '../policy/actor';
@@ -40,11 +41,28 @@ async function myAccess(ctx: BrokerContext, actor: Actor, crn: string, now: numb
   return { scope: v.scope ?? null, route: (v.route as MyAccess['route']) ?? null, until: viaGrant ? (grant?.end_at ?? null) : null, grantId: viaGrant ? (grant?.id ?? null) : null };
 }
 
-async function searchRow(ctx: BrokerContext, actor: Actor, p: PersonRecord, now: number): Promise<PersonSearchRow> {
-  const facts = await personResource(ctx.db, actor, p.crn, now);
+/** What a page of search rows needs besides each row's own read check, gathered once for the page. */
+interface PageFacts {
+  list: ListFacts;
+  /** Each person's latest open request by this actor. */
+  pending: Map<string, number>;
+}
+
+async function pageFacts(ctx: BrokerContext, actor: Actor, people: readonly PersonRecord[], now: number): Promise<PageFacts> {
+  const crns = people.map((p) => p.crn);
+  const list = await gatherListFacts(ctx.db, actor, now, { crns, withHub: true });
+  const open = await all<{ crn: string; id: number }>(
+    ctx.db,
+    sql`SELECT crn, max(id) AS id FROM requests WHERE requester_user_id = ${actor.userId} AND crn ${inList(jsonList(crns))} AND queue IS NOT NULL GROUP BY crn`,
+  );
+  return { list, pending: new Map(open.map((r) => [r.crn, Number(r.id)])) };
+}
+
+async function searchRow(ctx: BrokerContext, actor: Actor, p: PersonRecord, page: PageFacts, now: number): Promise<PersonSearchRow> {
+  const facts = personResourceWith(page.list, actor, p.crn, p.owner_staff_code);
   const access = await myAccess(ctx, actor, p.crn, now);
   const hidden = facts.excluded || (facts.restricted && !facts.onAllowList && facts.relationship !== 'OWNER' && !actor.roles.includes('lao-admin') && access.route !== 'GRANT');
-  const pending = await one<{ id: number }>(ctx.db, sql`SELECT id FROM requests WHERE requester_user_id = ${actor.userId} AND crn = ${p.crn} AND queue IS NOT NULL ORDER BY id DESC LIMIT 1`);
+  const pending = page.pending.get(p.crn);
   return {
     crn: p.crn,
     name: hidden ? null : `${p.forename} ${p.surname}`,
@@ -53,7 +71,7 @@ async function searchRow(ctx: BrokerContext, actor: Actor, p: PersonRecord, now:
     managingSector: hidden ? null : p.managing_sector,
     ownerName: hidden ? null : p.owner_name,
     myAccess: facts.excluded ? { scope: null, route: null, until: null, grantId: null } : access,
-    pendingRequestId: pending?.id ?? null,
+    pendingRequestId: pending ?? null,
   };
 }
 
@@ -94,7 +112,8 @@ export async function searchPeople(ctx: BrokerContext, actor: Actor, o: { query:
   const where = searchWhere(o.query);
   const people = await all<PersonRecord>(ctx.db, sql`${PERSON_SELECT} ${where} ORDER BY ${BY_NAME}, p.crn LIMIT ${o.limit} OFFSET ${o.offset}`);
   const total = (await one<{ n: number }>(ctx.db, sql`SELECT count(*) AS n FROM people p ${where}`))?.n ?? 0;
-  return { rows: await mapInOrder(people, async (p) => await searchRow(ctx, actor, p, now)), total };
+  const page = await pageFacts(ctx, actor, people, now);
+  return { rows: await mapInOrder(people, async (p) => await searchRow(ctx, actor, p, page, now)), total };
 }
 
 export async function getPerson(ctx: BrokerContext, actor: Actor, crn: string): Promise<PersonDetail> {
@@ -102,9 +121,10 @@ export async function getPerson(ctx: BrokerContext, actor: Actor, crn: string): 
   const policy = await policyOf(ctx);
   const p = await one<PersonRecord>(ctx.db, sql`${PERSON_SELECT} WHERE p.crn = ${crn}`);
   if (!p) throw new AppError('NOT_FOUND', `There is nobody with CRN ${crn}.`);
-  const facts = await personResource(ctx.db, actor, crn, now);
+  const page = await pageFacts(ctx, actor, [p], now);
+  const facts = personResourceWith(page.list, actor, crn, p.owner_staff_code);
   authorise(actor, 'person.view', facts, now);
-  const row = await searchRow(ctx, actor, p, now);
+  const row = await searchRow(ctx, actor, p, page, now);
   const risk = await riskSummary(ctx.db, crn, now, facts.restricted);
   const owner = p.owner_staff_code ? await staffAvailability(ctx.db, p.owner_staff_code, now) : null;
   const today = localDate(now, await officeTimeZone(ctx.db));
@@ -150,5 +170,6 @@ export async function programmeParticipants(ctx: BrokerContext, actor: Actor, pr
   const today = localDate(now, await officeTimeZone(ctx.db));
   const people = await all<PersonRecord>(ctx.db, sql`${PERSON_SELECT} WHERE p.crn IN (SELECT crn FROM allocations WHERE staff_code = ${actor.staffCode ?? ''} AND programme_code = ${programmeCode} AND start_date <= ${today} AND (end_date IS NULL OR end_date >= ${today}))
            ORDER BY p.surname, p.forename`);
-  return { programmeCode, people: await mapInOrder(people, async (p) => await searchRow(ctx, actor, p, now)) };
+  const page = await pageFacts(ctx, actor, people, now);
+  return { programmeCode, people: await mapInOrder(people, async (p) => await searchRow(ctx, actor, p, page, now)) };
 }

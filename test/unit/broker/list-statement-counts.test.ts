@@ -83,3 +83,19 @@ describe('a row in a list says what the request\'s own view says', () => {
     }
   });
 });
+
+describe('finding people costs one read check per row, and the rest once per page', () => {
+  it('a search page of many people runs one statement more per extra row than a page of two', async () => {
+    const fx = await fixture();
+    await fewRequests(fx);
+    await manyMoreRequests(fx);
+    // "X1" is a CRN prefix every person of the cast shares.
+    const two = await statementsFor(fx, 'priya', 'people.search', { query: 'X1', limit: 2, offset: 0 });
+    const many = await statementsFor(fx, 'priya', 'people.search', { query: 'X1', limit: 500, offset: 0 });
+    expect(two.value.rows).toHaveLength(2);
+    expect(many.value.rows.length).toBeGreaterThan(6);
+    expect(many.statements.length - two.statements.length, many.statements.join('\n')).toBe(many.value.rows.length - 2);
+    // Each row still says whether its reader has a request open for that person.
+    expect(many.value.rows.some((r) => r.pendingRequestId !== null)).toBe(true);
+  });
+});

@@ -36,7 +36,7 @@ describe('rab refuses a wrong command line with exit code 2 and a clear message'
     [['seed', '--scale', 'small', '--out', '/tmp/x', '--seed', 'abc'], "argument 'abc' is invalid. It must be a whole number from 0 to 4294967295."],
     [['seed', '--scale', 'small', '--out', '/tmp/x', '--as-of', '2026-13-01'], 'It must be a date in the form YYYY-MM-DD.'],
     [['seed', '--out', '/tmp/x'], "error: required option '--scale <scale>' not specified"],
-    [['import', '/tmp/x'], "error: required option '--store <path>' not specified"],
+    [['import', '/tmp/x'], 'Give exactly one of --store PATH (the embedded store) or --database postgres://… (PostgreSQL).'],
     [['import', '--store', 'a.db'], "error: missing required argument 'dir'"],
     [['verify', '--store', 'a.db', 'extra'], 'error: too many arguments'],
     [['users', 'add', '--store', 'a.db', '--username', 'x', '--role', 'superuser'], 'It must be one of: crc-practitioner, nps-offender-manager, hub, admin, lao-admin.'],

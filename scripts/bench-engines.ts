@@ -88,12 +88,19 @@ async function copyToPostgres(plainPath: string, engine: Engine): Promise<void> 
       if (t === 'schema_version') continue;
       await tx.run(sql`DELETE FROM ${sqlTrusted(`"${t}"`)}`);
       const columns = (src.prepare(`SELECT name FROM pragma_table_info(?)`).pluck().all(t) as string[]);
-      const rows = src.prepare(`SELECT * FROM "${t}"`).raw().all() as unknown[][];
       const per = Math.max(1, Math.floor(30_000 / columns.length));
-      for (let i = 0; i < rows.length; i += per) {
-        const values = rows.slice(i, i + per).map((r) => sqlList(r as (string | number | null)[]));
-        await tx.run(sql`INSERT INTO ${sqlTrusted(`"${t}"`)} (${sqlTrusted(columns.map((c) => `"${c}"`).join(', '))}) VALUES ${sqlJoin(values)}`);
+      const insert = (rows: unknown[][]) =>
+        tx.run(sql`INSERT INTO ${sqlTrusted(`"${t}"`)} (${sqlTrusted(columns.map((c) => `"${c}"`).join(', '))}) VALUES ${sqlJoin(rows.map((r) => sqlList(r as (string | number | null)[])))}`);
+      // Streamed in chunks: a national audit log (6.4 million rows) read whole would not fit in memory.
+      let chunk: unknown[][] = [];
+      for (const row of src.prepare(`SELECT * FROM "${t}"`).raw().iterate() as IterableIterator<unknown[]>) {
+        chunk.push(row);
+        if (chunk.length === per) {
+          await insert(chunk);
+          chunk = [];
+        }
       }
+      if (chunk.length > 0) await insert(chunk);
     }
     await tx.run(sql`SET session_replication_role = origin`);
   });

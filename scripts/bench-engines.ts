@@ -78,7 +78,7 @@ async function measure(engine: Engine, raw: (crn: string) => Promise<unknown>, f
 }
 
 /** Copies every table of the built SQLite file into PostgreSQL, in chunks of rows. */
-async function copyToPostgres(plainPath: string, engine: Engine): Promise<void> {
+export async function copyToPostgres(plainPath: string, engine: Engine): Promise<void> {
   const src = new Database(plainPath, { readonly: true });
   const tables = src.prepare(`SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'`).pluck().all() as string[];
   await engine.write(async (tx) => {

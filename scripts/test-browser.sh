@@ -13,6 +13,12 @@ if [[ ! -x /usr/bin/chromium ]]; then
   exit 1
 fi
 
+# The many-desktops specs run their broker servers on PostgreSQL: start a throwaway one unless the
+# caller (npm test) already has.
+if [[ -z "${RAB_TEST_DATABASE_URL:-}" ]]; then
+  exec bash scripts/with-postgres.sh bash "$0" "$@"
+fi
+
 rm -rf test-results/screenshots
 tsx test/browser-host/build.ts
 # A private keychain (as for the unit tests): the many-desktops specs create a store whose key the

@@ -45,7 +45,12 @@ export interface ListFactsNeeds {
 export const jsonList = (values: Iterable<string>): string => JSON.stringify([...new Set(values)]);
 /** `IN (…)` over a list bound as one JSON parameter. */
 export const inList = (json: string) =>
-  sqlDialect({ sqlite: sql`IN (SELECT value FROM json_each(${json}))`, postgres: sql`IN (SELECT json_array_elements_text(${json}::json))` });
+  sqlDialect({
+    sqlite: sql`IN (SELECT value FROM json_each(${json}))`,
+    // As an array computed once, PostgreSQL looks each value up by index; as `IN (SELECT …)` it
+    // guessed a hundred rows and scanned the whole table (78 ms for a page's people at scale 0.1).
+    postgres: sql`= ANY(ARRAY(SELECT json_array_elements_text(${json}::json)))`,
+  });
 
 const NO_LAO: LaoDetail = { excluded: false, exclusionMessage: null, restricted: false, onAllowList: false };
 const pairKey = (crn: string, staffCode: string) => `${crn}\u0000${staffCode}`;

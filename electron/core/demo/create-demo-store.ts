@@ -15,6 +15,8 @@ import { AppError } from '../../../shared/errors';
 import { appendAuditEvent } from '../audit/audit-log';
 import { DEMO_USERS_FILE } from '../import/export-format';
 import { importExportSet } from '../import/import-export-set';
+import { importExportSetInto } from '../import/import-into-database';
+import type { Engine } from '../store/engine/engine';
 import { DEMO_USER_COLUMNS } from '../seed/demo-users';
 import { todayUtc } from '../seed/seed-dates';
 import { seedExportSet } from '../seed/write-export-set';
@@ -36,10 +38,14 @@ export interface DemoStoreOptions {
   scratchDir?: string;
 }
 
-/** Seeds, imports and creates the accounts, all into `db`, which must be a new, empty store. */
-export async function populateDemoStore(raw: Database, opts: DemoStoreOptions): Promise<DemoAccount[]> {
-  // The import loads the embedded store directly; everything else goes through the seam.
-  const db = engineOf(raw);
+/**
+ * Seeds, imports and creates the accounts, all into a new, empty store: the embedded store's own
+ * connection (bulk loaded directly), or any engine, such as a PostgreSQL database for a broker
+ * server's demonstration (imported through the engine). Everything else goes through the seam.
+ */
+export async function populateDemoStore(target: Database | Engine, opts: DemoStoreOptions): Promise<DemoAccount[]> {
+  const raw = 'prepare' in target ? target : null;
+  const db = raw ? engineOf(raw) : (target as Engine);
   const users = (await one<{ n: number }>(db, sql`SELECT count(*) AS n FROM users`))?.n ?? 0;
   const people = (await one<{ n: number }>(db, sql`SELECT count(*) AS n FROM people`))?.n ?? 0;
   if (users > 0 || people > 0) throw new AppError('SETUP_ALREADY_DONE', 'Demonstration data goes only into a new, empty store. Nothing was changed.');
@@ -47,7 +53,8 @@ export async function populateDemoStore(raw: Database, opts: DemoStoreOptions): 
   const scratch = mkdtempSync(join(opts.scratchDir ?? tmpdir(), 'rab-demo-set-'));
   try {
     await seedExportSet({ scale: 'office', seed: DEMO_SEED, outDir: scratch, asOf: todayUtc(opts.now), demoUsers: true });
-    const imported = await importExportSet(raw, scratch, { actor: 'setup', now: () => opts.now });
+    const importOptions = { actor: 'setup', now: () => opts.now };
+    const imported = raw ? await importExportSet(raw, scratch, importOptions) : await importExportSetInto(db, scratch, importOptions);
     if (!imported.ok) {
       throw new AppError('IMPORT_INVALID', `The demonstration data did not import (${imported.problemCount} problems). Nothing was imported.`);
     }

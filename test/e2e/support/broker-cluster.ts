@@ -2,14 +2,18 @@
  * Several desktops on one broker, for the end-to-end tests: real `rab serve` processes over one
  * backing store (over real TLS with a throwaway certificate authority) and browser hosts in
  * connected mode, each talking to one of the servers as a desktop in another office would. The
- * backing store is one parameter, so the same tests run on the embedded store file today and on a
- * PostgreSQL database (`--database URL`) once `rab serve` has it.
+ * servers share a fresh schema of the throwaway PostgreSQL that `npm test` starts (as a real
+ * deployment would run), filled with the demonstration office; or, asked for, an embedded store file.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { randomBytes } from 'node:crypto';
+import { populateDemoStore } from '../../../electron/core/demo/create-demo-store';
+import { openDatabase } from '../../../electron/core/store/open-database';
 import buildCliIfStale from '../../helpers/build-cli';
+import pg from 'pg';
 import { makeTestCertificates, type TestCertificates } from '../../helpers/test-certificates';
 import { startTestHost, type TestHost } from './test-host';
 
@@ -79,16 +83,48 @@ async function startServer(name: string, backing: BackingStore, certs: TestCerti
   };
 }
 
+/** The throwaway PostgreSQL that scripts/with-postgres.sh starts for the suite (scripts/test-browser.sh runs under it). */
+const POSTGRES_URL = process.env.RAB_TEST_DATABASE_URL ?? '';
+
+async function adminQuery(text: string): Promise<void> {
+  const admin = new pg.Client({ connectionString: POSTGRES_URL });
+  await admin.connect();
+  try {
+    await admin.query(text);
+  } finally {
+    await admin.end();
+  }
+}
+
+/** What the servers share unless a test asks otherwise: PostgreSQL whenever the suite has one. */
+export type BackingKind = BackingStore['kind'];
+
 /**
- * Starts `count` servers over one backing store. Without a backing store given, a new
- * demonstration store is made (by the browser host itself, with the real clock, as the servers
- * run on the real clock) in a temporary folder, its key in the keychain.
+ * Starts `count` servers over one backing store, new and filled with the demonstration office:
+ * a fresh PostgreSQL schema (the default when the suite has a PostgreSQL), or an embedded store
+ * file made by the browser host itself, its key in the keychain. The servers run on the real clock.
  */
-export async function startBrokerCluster(count: number, backing?: BackingStore): Promise<BrokerCluster> {
+export async function startBrokerCluster(count: number, kind: BackingKind = POSTGRES_URL ? 'database' : 'store'): Promise<BrokerCluster> {
   await buildCliIfStale();
   const scratch = mkdtempSync(join(tmpdir(), 'rab-e2e-cluster-'));
-  const shared: BackingStore = backing ?? { kind: 'store', path: join(scratch, 'broker.db') };
-  if (!backing && shared.kind === 'store') {
+  let dropSchema: (() => Promise<void>) | null = null;
+  let shared: BackingStore;
+  if (kind === 'database') {
+    if (!POSTGRES_URL) throw new Error('These servers need PostgreSQL: run the browser suite through scripts/with-postgres.sh (npm test does).');
+    const schema = `e2e_${randomBytes(5).toString('hex')}`;
+    await adminQuery(`CREATE SCHEMA ${schema}`);
+    dropSchema = () => adminQuery(`DROP SCHEMA ${schema} CASCADE`);
+    const url = new URL(POSTGRES_URL);
+    url.searchParams.set('options', `-c search_path=${schema}`);
+    shared = { kind: 'database', url: url.toString() };
+    const engine = await openDatabase({ url: shared.url, migrate: true });
+    try {
+      await populateDemoStore(engine, { now: Date.now(), scratchDir: scratch });
+    } finally {
+      await engine.close();
+    }
+  } else {
+    shared = { kind: 'store', path: join(scratch, 'broker.db') };
     const maker = await startTestHost(['--store', shared.path, '--history', '0']);
     await maker.stop();
   }
@@ -99,6 +135,7 @@ export async function startBrokerCluster(count: number, backing?: BackingStore):
     for (let i = 0; i < count; i++) servers.push(await startServer(String.fromCharCode(65 + i), shared, certs));
   } catch (e) {
     for (const s of servers) await s.stop();
+    await dropSchema?.();
     rmSync(scratch, { recursive: true, force: true });
     throw e;
   }
@@ -113,6 +150,7 @@ export async function startBrokerCluster(count: number, backing?: BackingStore):
     stop: async () => {
       for (const d of desktops) await d.stop();
       for (const s of servers) await s.stop();
+      await dropSchema?.();
       rmSync(scratch, { recursive: true, force: true });
     },
   };

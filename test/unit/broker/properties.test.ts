@@ -151,5 +151,5 @@ describe('broker properties', () => {
     expect(exercised.overdueSeen).toBeGreaterThan(0);
     expect(exercised.hubRoutes).toBeGreaterThan(0);
     // Each run opens a fresh store: on PostgreSQL a fresh schema, migrated and seeded, which takes longer.
-  }, TEST_ENGINE === 'postgres' ? 300_000 : undefined);
+  }, TEST_ENGINE === 'postgres' ? 600_000 : undefined);
 });

@@ -8,11 +8,10 @@ export interface ChainWorkerData {
   keyHex: string;
 }
 
-/** Check events `from` to `to`; the thread is ended by its parent once every range needed is checked. */
-export interface ChainRangeRequest {
-  index: number;
-  from: number;
-  to: number;
-}
+/**
+ * Check events `from` to `to`; or stop: close the connection and end the thread. Threads are
+ * never terminated from outside: ending a thread inside a driver call can abort the whole process.
+ */
+export type ChainRangeRequest = { kind: 'range'; index: number; from: number; to: number } | { kind: 'stop' };
 
-export type ChainRangeReply = RangeCheck & { index: number };
+export type ChainRangeReply = (RangeCheck & { kind: 'checked'; index: number }) | { kind: 'failed'; message: string };

@@ -70,15 +70,18 @@ function checkRanges(ranges: { from: number; to: number }[], threads: number, da
     const finish = (error?: unknown) => {
       if (settled) return;
       settled = true;
-      for (const w of pool) void w.terminate();
-      if (error) reject(error instanceof Error ? error : new Error(String(error)));
+      // A thread still checking a range finishes it, then stops.
+      for (const w of pool) w.postMessage({ kind: 'stop' } satisfies ChainRangeRequest);
+      // An error thrown in a thread may arrive as a plain object with only a code (a SqliteError cannot cross).
+      const { message, code } = (error ?? {}) as { message?: string; code?: string };
+      if (error) reject(new Error(`An audit verification thread failed: ${message ?? code ?? String(error)}`));
       else resolve(results.slice(0, brokenAt + 1).filter((r): r is RangeCheck => r !== undefined));
     };
     const allBeforeBreakDone = () => results.slice(0, Math.min(brokenAt + 1, ranges.length)).every((r) => r !== undefined);
     const send = (w: Worker) => {
       if (next > brokenAt || next >= ranges.length) return;
       const index = next++;
-      const request: ChainRangeRequest = { index, ...ranges[index]! };
+      const request: ChainRangeRequest = { kind: 'range', index, ...ranges[index]! };
       w.postMessage(request);
     };
 
@@ -86,7 +89,8 @@ function checkRanges(ranges: { from: number; to: number }[], threads: number, da
       const w = startCoreWorker(import.meta.url, 'chain-range-worker', data satisfies ChainWorkerData);
       pool.push(w);
       w.on('message', (reply: ChainRangeReply) => {
-        const { index, ...check } = reply;
+        if (reply.kind === 'failed') return finish(new Error(reply.message));
+        const { index, kind: _kind, ...check } = reply;
         results[index] = check;
         if (check.bad && index < brokenAt) brokenAt = index;
         if (allBeforeBreakDone()) finish();
@@ -94,7 +98,7 @@ function checkRanges(ranges: { from: number; to: number }[], threads: number, da
       });
       w.on('error', (e) => finish(e));
       w.on('exit', (code) => {
-        if (!settled) finish(new Error(`An audit verification thread stopped (exit code ${code}) before its work was done.`));
+        if (!settled) finish(new Error(`it stopped (exit code ${code}) before its work was done`));
       });
       send(w);
     }

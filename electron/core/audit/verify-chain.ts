@@ -49,11 +49,26 @@ export function verifyRange(db: Database, from: number, to: number, prevHashAtSt
     expectedSeq++;
     checked++;
   }
+  // A range that is not the chain's end must hold every event up to `to`: the first one missing is
+  // named with the event that survives after it, as the walk of the whole chain names it.
+  if (expectedSeq <= to) {
+    const next = db.prepare('SELECT min(seq) FROM audit_events WHERE seq > ?').pluck().get(to) as number | null;
+    const problem = next === null ? `event ${expectedSeq} is missing` : `event ${expectedSeq} is missing (the next event is ${next})`;
+    return { checked, lastHash: prevHash, bad: { seq: expectedSeq, problem } };
+  }
   return { checked, lastHash: prevHash, bad: null };
 }
 
-const PAGE = 5000;
+/**
+ * The hash a range starting at `from` must follow: the stored hash of event `from - 1` (whose own
+ * hash the range before checks), or null when that event is missing (the range before names it).
+ */
+export function hashBefore(db: Database, from: number): string | null {
+  if (from <= 1) return GENESIS_HASH;
+  return (db.prepare('SELECT hash FROM audit_events WHERE seq = ?').pluck().get(from - 1) as string | undefined) ?? null;
+}
 
+const PAGE = 5000;
 
 /** The whole chain on either engine, read in pages of consecutive events. */
 export async function verifyAuditChain(db: Db): Promise<AuditChainResult> {

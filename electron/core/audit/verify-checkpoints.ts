@@ -26,8 +26,8 @@ export interface CheckpointVerification {
 
 const when = (at: number): string => new Date(at).toISOString();
 
-export function verifyAgainstCheckpoints(db: Database, checkpointFile: string, publicKeyHex: string): CheckpointVerification {
-  const chain = verifyStoreAuditChain(db);
+/** `chain` is the chain's own verification when the caller has already made it (in worker threads). */
+export function verifyAgainstCheckpoints(db: Database, checkpointFile: string, publicKeyHex: string, chain: AuditChainResult = verifyStoreAuditChain(db)): CheckpointVerification {
   const problems: CheckpointProblem[] = [];
   if (!chain.ok) problems.push({ firstBadSeq: chain.firstBadSeq, problem: chain.problem });
   const publicKey = publicKeyFromHex(publicKeyHex);

@@ -1,6 +1,6 @@
 /**
- * The whole report for a period: every table from its own function, over one read of the
- * period's requests. The Reports screen, the CSV and HTML exports, the command line and the
+ * The whole report for a period: every table from its own function, over one grouped count of the
+ * period's requests and one read of the organisation's names. The Reports screen, the CSV and HTML exports, the command line and the
  * simulator's closing figures all call this, so they always agree.
  */
 import type { Db } from '../store/sql';
@@ -9,7 +9,9 @@ import { caseloadPressure } from './caseload-pressure';
 import { emergencyAccessReport } from './emergency-access-report';
 import { grantsReport } from './grants-report';
 import { hubFallback } from './hub-fallback';
-import { periodRequests } from './period-requests';
+import { periodCounts } from './period-counts';
+import { organisationNames } from './period-requests';
+import type { ReportInputs } from './report-inputs';
 import type { ReportPeriod } from './report-period';
 import { requestOutcomes } from './request-outcomes';
 import { DEFAULT_LIST_LIMIT, slaPerformance } from './sla-performance';
@@ -27,19 +29,19 @@ export async function buildReport(db: Db, period: ReportPeriod, options: ReportO
   const listLimit = options.listLimit ?? DEFAULT_LIST_LIMIT;
   // One snapshot: a decision committed half-way through must not land in some tables and not others.
   return db.read(async () => {
-    const requests = await periodRequests(db, period);
+    const i: ReportInputs = { db, period, breakdown, listLimit, counts: await periodCounts(db, period, breakdown), names: await organisationNames(db) };
     return {
       period,
       breakdown,
       generatedAt: options.generatedAt,
       listLimit,
-      waitTimes: await waitTimes(db, period, breakdown, requests),
-      sla: await slaPerformance(db, period, breakdown, listLimit, requests),
-      fallback: await hubFallback(db, period, breakdown, requests),
-      outcomes: await requestOutcomes(db, period, breakdown, requests),
+      waitTimes: await waitTimes(i),
+      sla: await slaPerformance(i),
+      fallback: hubFallback(i),
+      outcomes: await requestOutcomes(i),
       emergency: await emergencyAccessReport(db, period, listLimit),
       grants: await grantsReport(db, period, listLimit),
-      caseload: await caseloadPressure(db, period, listLimit, requests),
+      caseload: await caseloadPressure(i),
     };
   });
 }

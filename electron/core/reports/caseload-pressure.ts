@@ -2,14 +2,16 @@
  * Caseload pressure: for each offender manager whose cases drew requests in the period, how many
  * people they hold now, how many requests came in, how many fell back to the hub, how many broke
  * the SLA, and how many days they were recorded away. Overload and absence are where the service
- * began, so this is the table that shows them.
+ * began, so this is the table that shows them. The database counts per offender manager; only
+ * the few thousand managers' rows come back.
  */
 import type { Db } from '../store/sql';
 import type { CaseloadPressureRow, CaseloadReport } from '../../../shared/contract/reports';
 import { DAY } from '../clock/clock';
 import { all, sql, sqlLeast, sqlGreatest } from '../store/sql';
 import { shareOf } from './nearest-rank';
-import { periodRequests, slaState, type PeriodRequest } from './period-requests';
+import { NO_OWNER, periodFacts, placeOf } from './period-requests';
+import type { ReportInputs } from './report-inputs';
 import type { ReportPeriod } from './report-period';
 
 async function caseloads(db: Db): Promise<Map<string, number>> {
@@ -28,30 +30,32 @@ async function daysAbsent(db: Db, period: ReportPeriod): Promise<Map<string, num
   return new Map(rows.map((r) => [r.staff_code, Math.round((r.ms / DAY) * 10) / 10]));
 }
 
-export async function caseloadPressure(db: Db, period: ReportPeriod, listLimit: number, given?: readonly PeriodRequest[]): Promise<CaseloadReport> {
-  const requests = given ?? (await periodRequests(db, period));
+export async function caseloadPressure(i: ReportInputs): Promise<CaseloadReport> {
+  const { db, period, listLimit, names } = i;
+  const owners = await all<{ code: string; requests: number; people: number; to_hub: number; breaches: number }>(
+    db,
+    sql`${periodFacts(period, 'NONE')}
+        SELECT owner_staff_code AS code, count(*) AS requests, count(DISTINCT crn) AS people,
+          count(*) FILTER (WHERE hub_reason IS NOT NULL) AS to_hub, count(*) FILTER (WHERE sla = 'BREACHED') AS breaches
+        FROM facts WHERE owner_staff_code IS NOT NULL GROUP BY owner_staff_code`,
+  );
   const held = await caseloads(db);
   const away = await daysAbsent(db, period);
-  const byOwner = new Map<string, PeriodRequest[]>();
-  for (const r of requests) {
-    if (r.ownerStaffCode === null) continue;
-    const list = byOwner.get(r.ownerStaffCode) ?? [];
-    list.push(r);
-    byOwner.set(r.ownerStaffCode, list);
-  }
-  const rows: CaseloadPressureRow[] = [...byOwner.entries()].map(([code, list]) => {
-    const toHub = list.filter((r) => r.hubReason !== null).length;
+  const rows: CaseloadPressureRow[] = owners.map((o) => {
+    const place = placeOf(names, o.code, NO_OWNER);
+    const requests = Number(o.requests);
+    const toHub = Number(o.to_hub);
     return {
-      staffCode: code,
-      name: list[0]!.owner.label,
-      team: list[0]!.ownerTeam.label,
-      caseload: held.get(code) ?? 0,
-      requests: list.length,
-      people: new Set(list.map((r) => r.crn)).size,
+      staffCode: o.code,
+      name: place.person,
+      team: place.team,
+      caseload: held.get(o.code) ?? 0,
+      requests,
+      people: Number(o.people),
       toHub,
-      shareToHub: shareOf(toHub, list.length),
-      slaBreaches: list.filter((r) => slaState(r, period.asOf).state === 'BREACHED').length,
-      daysAbsent: away.get(code) ?? 0,
+      shareToHub: shareOf(toHub, requests),
+      slaBreaches: Number(o.breaches),
+      daysAbsent: away.get(o.code) ?? 0,
     };
   });
   rows.sort((a, b) => b.requests - a.requests || b.toHub - a.toHub || a.name.localeCompare(b.name, 'en-GB') || a.staffCode.localeCompare(b.staffCode));

@@ -1,13 +1,14 @@
 /**
  * Fallback: the share of requests that went to the NPS hub, and why: the offender manager was
- * away or inactive, no offender manager was recorded, or the deadline passed undecided.
+ * away or inactive, no offender manager was recorded, or the deadline passed undecided. Summed
+ * from the period's grouped counts.
  */
-import type { Db } from '../store/sql';
-import type { Breakdown, FallbackReport } from '../../../shared/contract/reports';
+import type { FallbackReport } from '../../../shared/contract/reports';
 import { HUB_REASONS, type HubReason } from '../../../shared/contract/vocabulary';
 import { shareOf } from './nearest-rank';
-import { byGroup, periodRequests, type PeriodRequest } from './period-requests';
-import type { ReportPeriod } from './report-period';
+import { countsByGroup, total, type PeriodCount } from './period-counts';
+import { groupLabel, inGroupOrder } from './period-requests';
+import type { ReportInputs } from './report-inputs';
 
 export const HUB_REASON_REPORT_LABELS: Record<HubReason, string> = {
   OWNER_ABSENT: 'Offender manager away (leave, sickness, training)',
@@ -18,32 +19,39 @@ export const HUB_REASON_REPORT_LABELS: Record<HubReason, string> = {
   REQUESTER_IS_ONLY_DECIDER: 'The only deputy in was the requester',
 };
 
-const countReason = (requests: readonly PeriodRequest[], reason: HubReason) => requests.filter((r) => r.hubReason === reason).length;
+const countReason = (counts: readonly PeriodCount[], reason: HubReason) => total(counts, (c) => c.hubReason === reason);
+const countToHub = (counts: readonly PeriodCount[]) => total(counts, (c) => c.hubReason !== null);
 
-export async function hubFallback(db: Db, period: ReportPeriod, breakdown: Breakdown, given?: readonly PeriodRequest[]): Promise<FallbackReport> {
-  const requests = given ?? (await periodRequests(db, period));
-  const toHub = requests.filter((r) => r.hubReason !== null).length;
+export function hubFallback({ counts, breakdown, names }: ReportInputs): FallbackReport {
+  const requests = total(counts);
+  const toHub = countToHub(counts);
   return {
-    requests: requests.length,
+    requests,
     toHub,
-    shareToHub: shareOf(toHub, requests.length),
+    shareToHub: shareOf(toHub, requests),
     reasons: HUB_REASONS.map((reason) => {
-      const count = countReason(requests, reason);
+      const count = countReason(counts, reason);
       return { reason, label: HUB_REASON_REPORT_LABELS[reason], count, share: shareOf(count, toHub) };
     }),
-    byGroup: byGroup(requests, breakdown, (g, members) => {
-      const hub = members.filter((r) => r.hubReason !== null).length;
-      return {
-        key: g.key,
-        label: g.label,
-        requests: members.length,
-        toHub: hub,
-        shareToHub: shareOf(hub, members.length),
-        ownerAbsent: countReason(members, 'OWNER_ABSENT'),
-        ownerInactive: countReason(members, 'OWNER_INACTIVE'),
-        noOwner: countReason(members, 'NO_OWNER'),
-        deadlineMissed: countReason(members, 'DEADLINE_MISSED'),
-      };
-    }),
+    byGroup:
+      breakdown === 'NONE'
+        ? []
+        : inGroupOrder(
+            [...countsByGroup(counts)].map(([key, members]) => {
+              const all = total(members);
+              const hub = countToHub(members);
+              return {
+                key,
+                label: groupLabel(names, breakdown, key),
+                requests: all,
+                toHub: hub,
+                shareToHub: shareOf(hub, all),
+                ownerAbsent: countReason(members, 'OWNER_ABSENT'),
+                ownerInactive: countReason(members, 'OWNER_INACTIVE'),
+                noOwner: countReason(members, 'NO_OWNER'),
+                deadlineMissed: countReason(members, 'DEADLINE_MISSED'),
+              };
+            }),
+          ),
   };
 }

@@ -1,40 +1,47 @@
 /**
  * Outcomes of the period's requests as they stood at the report's `asOf`: approved as asked,
  * approved but narrowed or shortened, refused (with the reasons grouped), withdrawn, still pending.
+ * Summed from the period's grouped counts.
  */
-import type { Db } from '../store/sql';
-import { OUTCOMES, OUTCOME_LABELS, type Breakdown, type OutcomesReport } from '../../../shared/contract/reports';
+import { OUTCOMES, OUTCOME_LABELS, type OutcomesReport } from '../../../shared/contract/reports';
 import { DENY_REASON_CODES, DENY_REASON_LABELS } from '../../../shared/contract/vocabulary';
 import { shareOf } from './nearest-rank';
-import { byGroup, periodRequests, type PeriodRequest } from './period-requests';
+import { countsByGroup, total, type PeriodCount } from './period-counts';
+import { groupLabel, inGroupOrder } from './period-requests';
 import { refusalReviews } from './refusal-reviews';
-import type { ReportPeriod } from './report-period';
+import type { ReportInputs } from './report-inputs';
 
-const countOutcome = (requests: readonly PeriodRequest[], outcome: string) => requests.filter((r) => r.outcome === outcome).length;
+const countOutcome = (counts: readonly PeriodCount[], outcome: string) => total(counts, (c) => c.outcome === outcome);
 
-export async function requestOutcomes(db: Db, period: ReportPeriod, breakdown: Breakdown, given?: readonly PeriodRequest[]): Promise<OutcomesReport> {
-  const requests = given ?? (await periodRequests(db, period));
-  const denied = requests.filter((r) => r.outcome === 'DENIED');
+export async function requestOutcomes(i: ReportInputs): Promise<OutcomesReport> {
+  const { counts, breakdown, names } = i;
+  const requests = total(counts);
+  const denied = countOutcome(counts, 'DENIED');
   return {
-    total: requests.length,
+    total: requests,
     rows: OUTCOMES.map((outcome) => {
-      const count = countOutcome(requests, outcome);
-      return { outcome, label: OUTCOME_LABELS[outcome], count, share: shareOf(count, requests.length) };
+      const count = countOutcome(counts, outcome);
+      return { outcome, label: OUTCOME_LABELS[outcome], count, share: shareOf(count, requests) };
     }),
     refusalReasons: DENY_REASON_CODES.map((code) => {
-      const count = denied.filter((r) => r.denyReason === code).length;
-      return { code, label: DENY_REASON_LABELS[code], count, share: shareOf(count, denied.length) };
+      const count = total(counts, (c) => c.outcome === 'DENIED' && c.denyReason === code);
+      return { code, label: DENY_REASON_LABELS[code], count, share: shareOf(count, denied) };
     }),
-    byGroup: byGroup(requests, breakdown, (g, members) => ({
-      key: g.key,
-      label: g.label,
-      total: members.length,
-      approved: countOutcome(members, 'APPROVED'),
-      narrowed: countOutcome(members, 'NARROWED'),
-      denied: countOutcome(members, 'DENIED'),
-      withdrawn: countOutcome(members, 'WITHDRAWN'),
-      pending: countOutcome(members, 'PENDING'),
-    })),
-    refusalReviews: await refusalReviews(db, period),
+    byGroup:
+      breakdown === 'NONE'
+        ? []
+        : inGroupOrder(
+            [...countsByGroup(counts)].map(([key, members]) => ({
+              key,
+              label: groupLabel(names, breakdown, key),
+              total: total(members),
+              approved: countOutcome(members, 'APPROVED'),
+              narrowed: countOutcome(members, 'NARROWED'),
+              denied: countOutcome(members, 'DENIED'),
+              withdrawn: countOutcome(members, 'WITHDRAWN'),
+              pending: countOutcome(members, 'PENDING'),
+            })),
+          ),
+    refusalReviews: await refusalReviews(i.db, i.period),
   };
 }

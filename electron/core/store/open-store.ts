@@ -129,6 +129,15 @@ function connect(path: string, keyHex: string, o: { readonly: boolean }): Db {
   }
 }
 
+/**
+ * A further read-only connection to a store already opened (and so proven) by this process, for a
+ * worker thread that reads part of it in parallel: the key comes from the caller's memory and goes
+ * nowhere else.
+ */
+export function openReadOnlyConnection(path: string, keyHex: string): Db {
+  return connect(resolve(path), keyHex, { readonly: true });
+}
+
 function configureWritable(db: Db): void {
   db.pragma('journal_mode=WAL');
   // FULL: a commit is on the disk before it is answered, so a power cut cannot lose a confirmed decision.

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { reportHtml } from '../../../electron/core/reports/html-export';
+import { run, sql } from '../../../electron/core/store/sql';
 import { chartSpecs } from '../../../shared/contract/report-charts';
 import { reportTables } from '../../../shared/contract/report-tables';
 import { CAST, PEOPLE, useBrokerFixture } from '../../helpers/broker-fixture';
@@ -26,7 +27,7 @@ describe('the HTML report', () => {
 
   it('escapes names in tables and in the chart data, so nothing in the store can run as script', async () => {
     const fx = await fixture();
-    fx.db.prepare(`UPDATE staff SET surname = '</script><script>alert(1)</script>' WHERE code = ?`).run(CAST.olivia.staffCode);
+    await run(fx.engine, sql`UPDATE staff SET surname = '</script><script>alert(1)</script>' WHERE code = ${CAST.olivia.staffCode}`);
     await grantAccess(fx, 'priya', { crns: [PEOPLE.warrant.crn] });
     const html = reportHtml(await reportFor(fx));
     expect(html).not.toContain('<script>alert(1)');

@@ -14,6 +14,7 @@ import { SystemKeyStore } from '../../../electron/core/store/system-key-store';
 import { keychainAccount, openStore } from '../../../electron/core/store/open-store';
 import type { Report } from '../../../shared/contract/reports';
 import { reportTables } from '../../../shared/contract/report-tables';
+import { TEST_ENGINE } from '../../helpers/engines';
 import { useTempDirs } from '../../helpers/temp-dir';
 
 const tempDir = useTempDirs();
@@ -45,7 +46,8 @@ async function screenReport(storePath: string, input: { from: string; to: string
   }
 }
 
-describe('rab simulate and rab report', () => {
+// `rab report --store` builds its own embedded store: the PostgreSQL project has nothing more to run here.
+describe.skipIf(TEST_ENGINE === 'postgres')('rab simulate and rab report', () => {
   // Six real `rab` processes do office-scale work (seed, import, 21 simulated days, report): on a
   // loaded shared machine that alone can pass the default minute, so this test gets more time.
   it('writes the figures the Reports screen shows, as CSV per table and one HTML report', { timeout: 300_000 }, async () => {

@@ -2,6 +2,7 @@ import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
 import { buildReport } from '../../../electron/core/reports/build-report';
 import { reportPeriodFor } from '../../../electron/core/reports/report-period';
+import { all, run, sql, value } from '../../../electron/core/store/sql';
 import { reportTables } from '../../../shared/contract/report-tables';
 import { CAST, PASSWORD, PEOPLE, useBrokerFixture, type BrokerFixture } from '../../helpers/broker-fixture';
 import { createRequest, grantAccess } from '../../helpers/broker-requests';
@@ -20,8 +21,8 @@ async function someActivity(fx: BrokerFixture) {
   await fx.call('hana', 'requests.deny', { requestId: r.id, reasonCode: 'SCOPE_TOO_WIDE', reason: 'Emergency access covered it.' });
 }
 
-const auditCount = (fx: BrokerFixture) => (fx.db.prepare('SELECT count(*) AS n FROM audit_events').get() as { n: number }).n;
-const lastSeq = (fx: BrokerFixture) => (fx.db.prepare('SELECT ifnull(max(seq), 0) AS n FROM audit_events').get() as { n: number }).n;
+const auditCount = async (fx: BrokerFixture) => Number(await value<number>(fx.engine, sql`SELECT count(*) AS n FROM audit_events`));
+const lastSeq = async (fx: BrokerFixture) => Number(await value<number>(fx.engine, sql`SELECT coalesce(max(seq), 0) AS n FROM audit_events`));
 
 describe('the reports channels', () => {
   it('lets hub staff and administrators see reports, and offender managers only if they are senior probation officers', async () => {
@@ -31,9 +32,9 @@ describe('the reports channels', () => {
       expect(await fx.attempt(who, 'reports.build', input), who).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
       expect(await fx.attempt(who, 'reports.exportCsv', input), who).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
     }
-    fx.db.prepare(`UPDATE staff SET grade = 'SPO' WHERE code = ?`).run(CAST.olivia.staffCode);
+    await run(fx.engine, sql`UPDATE staff SET grade = 'SPO' WHERE code = ${CAST.olivia.staffCode}`);
     expect((await fx.attempt('olivia', 'reports.build', input)).ok).toBe(true);
-    fx.db.prepare(`UPDATE staff SET grade = 'SPO' WHERE code = ?`).run(CAST.priya.staffCode);
+    await run(fx.engine, sql`UPDATE staff SET grade = 'SPO' WHERE code = ${CAST.priya.staffCode}`);
     expect(await fx.attempt('priya', 'reports.build', input)).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
   });
 
@@ -47,12 +48,12 @@ describe('the reports channels', () => {
 
   it('refuses a bad period clearly and changes nothing', async () => {
     const fx = await fixture();
-    const before = auditCount(fx);
+    const before = await auditCount(fx);
     expect(await fx.attempt('ada', 'reports.exportCsv', { from: '2026-03-05', to: MONDAY })).toMatchObject({
       ok: false, error: { code: 'REPORT_PERIOD_INVALID', message: 'The period ends (2026-03-02) before it starts (2026-03-05).' },
     });
     expect(await fx.attempt('ada', 'reports.build', { from: '2 March', to: MONDAY })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
-    expect(auditCount(fx)).toBe(before);
+    expect(await auditCount(fx)).toBe(before);
   });
 });
 
@@ -61,7 +62,7 @@ describe('CSV export from the screen', () => {
     const fx = await fixture();
     await someActivity(fx);
     const report = await fx.call('ada', 'reports.build', { ...input, breakdown: 'OWNER_TEAM' });
-    const before = lastSeq(fx);
+    const before = await lastSeq(fx);
     const { files } = await fx.call('ada', 'reports.exportCsv', { ...input, breakdown: 'OWNER_TEAM' });
 
     const tables = reportTables(report);
@@ -73,7 +74,7 @@ describe('CSV export from the screen', () => {
       expect(rows.slice(1)).toEqual(tables[i]!.rows.map((row) => row.map((c) => (c === null ? '' : String(c)))));
       expect(f.rows).toBe(tables[i]!.rows.length);
     }
-    const events = fx.db.prepare('SELECT actor, action, details FROM audit_events WHERE seq > ?').all(before) as { actor: string; action: string; details: string }[];
+    const events = await all<{ actor: string; action: string; details: string }>(fx.engine, sql`SELECT actor, action, details FROM audit_events WHERE seq > ${before} ORDER BY seq`);
     expect(events).toHaveLength(1);
     expect(events[0]).toMatchObject({ actor: 'ada', action: 'report.export' });
     expect(JSON.parse(events[0]!.details)).toEqual({
@@ -102,7 +103,7 @@ describe('CSV export from the screen', () => {
 
   it('defuses names a spreadsheet would run as a formula', async () => {
     const fx = await fixture();
-    fx.db.prepare(`UPDATE staff SET forename = '=HYPERLINK("http://example.invalid")' WHERE code = ?`).run(CAST.olivia.staffCode);
+    await run(fx.engine, sql`UPDATE staff SET forename = '=HYPERLINK("http://example.invalid")' WHERE code = ${CAST.olivia.staffCode}`);
     await grantAccess(fx, 'priya', { crns: [PEOPLE.warrant.crn] });
     const { files } = await fx.call('ada', 'reports.exportCsv', { ...input, table: 'caseload-pressure' });
     const rows = parse(files[0]!.csv) as string[][];

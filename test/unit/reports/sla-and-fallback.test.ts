@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DAY } from '../../../electron/core/clock/clock';
+import { run, sql } from '../../../electron/core/store/sql';
 import { CAST, PEOPLE, useBrokerFixture } from '../../helpers/broker-fixture';
 import { createRequest } from '../../helpers/broker-requests';
 import { MONDAY, reportFor } from '../../helpers/report-fixture';
@@ -113,7 +114,7 @@ describe('fallback to the hub', () => {
   it('counts an owner going off sick while a request waits as the owner being away', async () => {
     const fx = await fixture();
     await createRequest(fx, 'priya', { crns: [PEOPLE.warrant.crn] });
-    fx.db.prepare('UPDATE deputies SET end_at = ?').run(fx.clock.now());
+    await run(fx.engine, sql`UPDATE deputies SET end_at = ${fx.clock.now()}`);
     await fx.call('ada', 'caseload.recordAbsence', { staffCode: CAST.olivia.staffCode, kind: 'SICKNESS', startAt: fx.clock.now(), endAt: fx.clock.now() + 2 * DAY });
     fx.clock.advanceMinutes(1);
     await fx.core.sweep();

@@ -1,12 +1,16 @@
 /**
  * `rab audit verify --store PATH [--checkpoints FILE]`: walks the audit hash chain and names the
  * first broken event; with signed checkpoints, also proves every checkpointed event is still there
- * unchanged (catching truncation, deletion and a recomputed chain).
+ * unchanged (catching truncation, deletion and a recomputed chain). On an embedded store a long
+ * chain is checked in worker threads (audit/verify-chain-in-workers.ts); PostgreSQL's is walked
+ * through the seam in one thread.
  */
 import { checkpointKeyAccount, signerFromSeed } from '../../audit/checkpoint-key';
 import { verifyAgainstCheckpoints } from '../../audit/verify-checkpoints';
-import { verifyAuditChain, verifyStoreAuditChain, type AuditChainResult } from '../../audit/verify-chain';
-import { openStore } from '../../store/open-store';
+import { verifyAuditChain, type AuditChainResult } from '../../audit/verify-chain';
+import { verifyStoreAuditChainInWorkers } from '../../audit/verify-chain-in-workers';
+import { keychainAccount, openStore } from '../../store/open-store';
+import { wholeNumber } from '../cli-options';
 import { CommandFailed, UsageError } from '../cli-context';
 import { openStoreTarget, storeOrDatabaseOption } from '../store-target';
 import { commandGroup, type CliCommand } from './command';
@@ -27,14 +31,16 @@ export const auditVerifyCommand: CliCommand = (program, ctx) => {
   )
     .option('--checkpoints <file>', 'also check the chain against this file of signed checkpoints')
     .option('--public-key <hex>', 'the checkpoint key\'s public half (64 hex characters); by default taken from the key in the system keychain')
+    .option('--workers <n>', 'worker threads checking ranges of the chain at once (embedded store); by default one per core once the chain is long, 1 for a single walk', wholeNumber(1, 64))
     .addHelpText(
       'after',
       '\nExit status 0 when the whole chain holds (and every checkpoint with it), 1 when an event is broken or missing.\n\n' +
         'Examples:\n  rab audit verify --store ./broker.db\n  rab audit verify --database postgres://broker@db.internal/broker\n  rab audit verify --store ./broker.db --checkpoints ./broker-audit-checkpoints.jsonl',
     )
-    .action(async (flags: { store?: string; database?: string; checkpoints?: string; publicKey?: string }) => {
+    .action(async (flags: { store?: string; database?: string; checkpoints?: string; publicKey?: string; workers?: number }) => {
       if (flags.database) {
         if (flags.checkpoints) throw new UsageError('Signed checkpoints belong to the embedded store: --checkpoints goes with --store.');
+        if (flags.workers !== undefined) throw new UsageError('--workers goes with --store: a PostgreSQL chain is walked in one thread through the database connection.');
         const target = await openStoreTarget(flags, ctx, { poolSize: 1 });
         try {
           reportChain(await verifyAuditChain(target.engine));
@@ -54,11 +60,15 @@ export const auditVerifyCommand: CliCommand = (program, ctx) => {
       }
       const store = await openStore({ path: storePath, keyStore, readonly: true });
       try {
+        // openStore has just proven this key; the threads get it in memory and open their own connections.
+        const keyHex = (await keyStore.get(keychainAccount(store.path)))!.keyHex;
+        const workers = flags.workers === undefined ? {} : { workers: flags.workers, always: flags.workers > 1 };
+        const chain = await verifyStoreAuditChainInWorkers(store.db, store.path, keyHex, workers);
         if (!flags.checkpoints) {
-          reportChain(verifyStoreAuditChain(store.db));
+          reportChain(chain);
           return;
         }
-        const r = verifyAgainstCheckpoints(store.db, flags.checkpoints, publicKeyHex!);
+        const r = verifyAgainstCheckpoints(store.db, flags.checkpoints, publicKeyHex!, chain);
         if (r.ok) {
           const latest = r.latest ? ` (the latest vouches for event ${r.latest.seq}, signed at ${new Date(r.latest.at).toISOString()})` : '';
           ctx.stdout.write(

@@ -6,7 +6,7 @@
 import { useState, type FormEvent } from 'react';
 import type { AuditVerification } from '../../../../shared/contract/admin';
 import { call } from '../../broker/call';
-import { useLoad } from '../../broker/use-load';
+import { useLiveQuery } from '../../broker/live-query';
 import { NotificationBanner } from '../../components/Banner';
 import { ConfirmPassword } from '../../components/ConfirmPassword';
 import { ErrorSummary, type Problem } from '../../components/ErrorSummary';
@@ -25,7 +25,9 @@ export function AuditScreen() {
   const [filters, setFilters] = useState({ crn: '', actor: '', action: '' });
   const [applied, setApplied] = useState(filters);
   const [offset, setOffset] = useState(0);
-  const events = useLoad(
+  const events = useLiveQuery(
+    'admin',
+    ['audit', applied, offset],
     () =>
       call('admin.auditList', {
         limit: PAGE,
@@ -34,7 +36,7 @@ export function AuditScreen() {
         ...(applied.actor.trim() ? { actor: applied.actor.trim() } : {}),
         ...(applied.action.trim() ? { action: applied.action.trim() } : {}),
       }),
-    [applied, offset],
+    { keepPrevious: true },
   );
   const [verification, setVerification] = useState<AuditVerification | null>(null);
   const [verifying, setVerifying] = useState(false);

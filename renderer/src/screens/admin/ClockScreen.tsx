@@ -4,7 +4,7 @@
  */
 import { useState, type FormEvent } from 'react';
 import { call } from '../../broker/call';
-import { useLoad } from '../../broker/use-load';
+import { useLiveQuery } from '../../broker/live-query';
 import { NotificationBanner } from '../../components/Banner';
 import { ConfirmPassword } from '../../components/ConfirmPassword';
 import { ErrorSummary, type Problem } from '../../components/ErrorSummary';
@@ -15,7 +15,7 @@ import { formatDateTime } from '../../format/time';
 import { href } from '../../app/router';
 
 export function ClockScreen() {
-  const status = useLoad(() => call('admin.clockStatus', {}), []);
+  const status = useLiveQuery('admin', ['clock'], () => call('admin.clockStatus', {}));
   const [confirm, setConfirm] = useState('');
   const [problems, setProblems] = useState<Problem[]>([]);
   const [done, setDone] = useState(false);

@@ -6,7 +6,7 @@ import { useState, type FormEvent } from 'react';
 import { LAO_LIST_KINDS, type LaoListKind } from '../../../../shared/contract/vocabulary';
 import { CRN_PATTERN } from '../../../../shared/domain/identifiers';
 import { call } from '../../broker/call';
-import { useLoad } from '../../broker/use-load';
+import { useLiveQuery } from '../../broker/live-query';
 import { NotificationBanner } from '../../components/Banner';
 import { ConfirmPassword } from '../../components/ConfirmPassword';
 import { ErrorSummary, type Problem } from '../../components/ErrorSummary';
@@ -23,7 +23,7 @@ const IDS = { kind: 'lao-kind', crn: 'lao-crn', staffCode: 'lao-staff', startAt:
 export function LaoScreen() {
   const [crnFilter, setCrnFilter] = useState('');
   const [applied, setApplied] = useState('');
-  const list = useLoad(() => call('admin.listLao', { limit: 500, ...(CRN_PATTERN.test(applied) ? { crn: applied } : {}) }), [applied]);
+  const list = useLiveQuery('admin', ['lao', applied], () => call('admin.listLao', { limit: 500, ...(CRN_PATTERN.test(applied) ? { crn: applied } : {}) }));
   const [form, setForm] = useState({ kind: '' as LaoListKind | '', crn: '', staffCode: '', start: toLondonInputValue(coreNow()), end: '', reason: '', message: '' });
   const [confirm, setConfirm] = useState('');
   const [problems, setProblems] = useState<Problem[]>([]);

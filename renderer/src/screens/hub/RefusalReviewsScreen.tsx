@@ -9,8 +9,7 @@ import type { RequestRow } from '../../../../shared/contract/common';
 import { DENY_REASON_LABELS } from '../../../../shared/contract/vocabulary';
 import { SCOPE_LABELS } from '../../../../shared/domain/access';
 import { call } from '../../broker/call';
-import { useLoad } from '../../broker/use-load';
-import { useLiveView } from '../../broker/live-updates';
+import { useLiveQuery } from '../../broker/live-query';
 import { NotificationBanner } from '../../components/Banner';
 import { ErrorSummary, type Problem } from '../../components/ErrorSummary';
 import { Radios, Select, Textarea, TextInput } from '../../components/fields';
@@ -22,8 +21,7 @@ type Outcome = 'UPHELD' | 'OVERTURNED';
 const IDS = { outcome: 'refusal-review-outcome', reason: 'refusal-review-reason', duration: 'refusal-review-duration', unit: 'refusal-review-unit' };
 
 export function RefusalReviewsScreen() {
-  const queue = useLoad(() => call('requests.reviewQueue', { limit: 500 }), []);
-  useLiveView('hubQueue', () => void queue.reload());
+  const queue = useLiveQuery('hubQueue', ['refusal-reviews'], () => call('requests.reviewQueue', { limit: 500 }));
   const [reviewing, setReviewing] = useState<RequestRow | null>(null);
   const [outcome, setOutcome] = useState<Outcome | ''>('');
   const [reason, setReason] = useState('');

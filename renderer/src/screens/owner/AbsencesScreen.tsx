@@ -5,7 +5,7 @@
 import { useState, type FormEvent } from 'react';
 import { ABSENCE_KINDS, type AbsenceKind } from '../../../../shared/domain/organisation';
 import { call } from '../../broker/call';
-import { useLoad } from '../../broker/use-load';
+import { useLiveQuery } from '../../broker/live-query';
 import { NotificationBanner } from '../../components/Banner';
 import { ErrorSummary, type Problem } from '../../components/ErrorSummary';
 import { DateInput } from '../../components/DateInput';
@@ -19,8 +19,8 @@ import { DeputyForm } from './DeputyForm';
 export const ABSENCE_LABELS: Record<AbsenceKind, string> = { LEAVE: 'Leave', SICKNESS: 'Sickness', TRAINING: 'Training' };
 
 export function AbsencesScreen() {
-  const absences = useLoad(() => call('caseload.listAbsences', {}), []);
-  const deputies = useLoad(() => call('caseload.listDeputies', {}), []);
+  const absences = useLiveQuery('absences', ['absences'], () => call('caseload.listAbsences', {}));
+  const deputies = useLiveQuery('absences', ['deputies'], () => call('caseload.listDeputies', {}));
   const [kind, setKind] = useState<AbsenceKind | ''>('');
   const [start, setStart] = useState('');
   const [end, setEnd] = useState('');

@@ -9,7 +9,7 @@ import type { RequestRow, RiskSummary } from '../../../../shared/contract/common
 import { DENY_REASON_CODES, DENY_REASON_LABELS, PURPOSE_LABELS, type DenyReasonCode } from '../../../../shared/contract/vocabulary';
 import { SCOPES, SCOPE_LABELS, scopeInSentence, scopeRank, type Scope } from '../../../../shared/domain/access';
 import { call } from '../../broker/call';
-import { useLoad } from '../../broker/use-load';
+import { useLiveQuery } from '../../broker/live-query';
 import { NotificationBanner } from '../../components/Banner';
 import { ErrorSummary, type Problem } from '../../components/ErrorSummary';
 import { Radios, Textarea } from '../../components/fields';
@@ -45,14 +45,14 @@ export const parseIds = (raw: string | null): number[] =>
 export function BulkDecideScreen() {
   const route = useRoute();
   const ids = parseIds(route.query.get('ids'));
-  const requests = useLoad(async (): Promise<Result<Asked[]>> => {
+  const requests = useLiveQuery('inbox', ['bulk', ids.join(',')], async (): Promise<Result<Asked[]>> => {
     const answers = await Promise.all(ids.map((requestId) => call('requests.get', { requestId })));
     const failed = answers.find((a) => !a.ok);
     if (failed && !failed.ok) return failed;
     const found = answers.flatMap((a) => (a.ok ? [a.value.request] : []));
     const people = await Promise.all(found.map((r) => call('people.get', { crn: r.crn })));
     return { ok: true, value: found.map((request, i) => { const p = people[i]; return { request, risk: p?.ok ? p.value.risk : null }; }) };
-  }, [ids.join(',')]);
+  }, { poll: false });
   const [outcome, setOutcome] = useState<Outcome | ''>('');
   const [scope, setScope] = useState<Scope | ''>('');
   const [reasonCode, setReasonCode] = useState<DenyReasonCode | ''>('');

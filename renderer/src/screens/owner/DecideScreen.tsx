@@ -7,7 +7,6 @@ import { useState, type FormEvent } from 'react';
 import { DENY_REASON_CODES, DENY_REASON_LABELS, type DenyReasonCode } from '../../../../shared/contract/vocabulary';
 import { SCOPES, SCOPE_LABELS, scopeRank, type Scope } from '../../../../shared/domain/access';
 import { call } from '../../broker/call';
-import { useLoad } from '../../broker/use-load';
 import { useLiveQuery, useRefreshViews } from '../../broker/live-query';
 import { NotificationBanner, WarningText } from '../../components/Banner';
 import { ErrorSummary, type Problem } from '../../components/ErrorSummary';
@@ -41,7 +40,7 @@ export function DecideScreen({ requestId }: { requestId: number }) {
   const detail = useLiveQuery('inbox', ['request', requestId], () => call('requests.get', { requestId }), { poll: false });
   const refreshViews = useRefreshViews();
   const r = detail.value?.request;
-  const person = useLoad(() => (r ? call('people.get', { crn: r.crn }) : Promise.resolve({ ok: true as const, value: null })), [r?.crn]);
+  const person = useLiveQuery('people', [r?.crn ?? null], () => (r ? call('people.get', { crn: r.crn }) : Promise.resolve({ ok: true as const, value: null })), { poll: false });
   const [outcome, setOutcome] = useState<Outcome | ''>('');
   const [scope, setScope] = useState<Scope | ''>('');
   const [days, setDays] = useState('');

@@ -6,7 +6,7 @@ import { useState, type FormEvent } from 'react';
 import type { ViewerRow } from '../../../../shared/contract/caseload';
 import { SCOPE_LABELS } from '../../../../shared/domain/access';
 import { call } from '../../broker/call';
-import { useLoad } from '../../broker/use-load';
+import { useLiveQuery } from '../../broker/live-query';
 import { NotificationBanner } from '../../components/Banner';
 import { ErrorSummary, type Problem } from '../../components/ErrorSummary';
 import { Textarea } from '../../components/fields';
@@ -17,7 +17,7 @@ import { formatDateTime } from '../../format/time';
 import { href } from '../../app/router';
 
 export function WhoCanSeeScreen({ crn }: { crn: string }) {
-  const viewers = useLoad(() => call('caseload.whoCanSee', { crn }), [crn]);
+  const viewers = useLiveQuery('caseload', ['who-can-see', crn], () => call('caseload.whoCanSee', { crn }));
   const [revoking, setRevoking] = useState<ViewerRow | null>(null);
   const [reason, setReason] = useState('');
   const [problems, setProblems] = useState<Problem[]>([]);

@@ -6,7 +6,7 @@
 import { useState, type FormEvent } from 'react';
 import type { RequestOutcome } from '../../../../shared/contract/requests';
 import { call } from '../../broker/call';
-import { useLoad } from '../../broker/use-load';
+import { useLiveQuery } from '../../broker/live-query';
 import { NotificationBanner } from '../../components/Banner';
 import { ErrorSummary, type Problem } from '../../components/ErrorSummary';
 import { Checkboxes, Radios, Select, Textarea } from '../../components/fields';
@@ -31,10 +31,9 @@ export function BatchRequestScreen() {
   const [busy, setBusy] = useState(false);
   const [results, setResults] = useState<{ batchId: string | null; results: RequestOutcome[] } | null>(null);
 
-  const programmes = useLoad(() => call('people.myProgrammes', {}), []);
-  const participants = useLoad(
-    () => (programmeCode ? call('people.programme', { programmeCode }) : Promise.resolve({ ok: true as const, value: null })),
-    [programmeCode],
+  const programmes = useLiveQuery('people', ['programmes'], () => call('people.myProgrammes', {}));
+  const participants = useLiveQuery('people', ['programme', programmeCode], () =>
+    programmeCode ? call('people.programme', { programmeCode }) : Promise.resolve({ ok: true as const, value: null }),
   );
 
   const chooseProgramme = (code: string) => {

@@ -6,7 +6,7 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import { CRN_PATTERN, pncFromTyped } from '../../../../shared/domain/identifiers';
 import { call } from '../../broker/call';
-import { useLoad } from '../../broker/use-load';
+import { useLiveQuery } from '../../broker/live-query';
 import { LoadProblem, Page } from '../../components/Page';
 import { RestrictedTag } from '../../components/Tags';
 import { describeAccess } from '../../format/access';
@@ -18,9 +18,8 @@ export function FindPersonScreen() {
   const query = route.query.get('q') ?? '';
   const [text, setText] = useState(query);
   const [problem, setProblem] = useState<string | null>(null);
-  const results = useLoad(
-    () => (query.trim().length >= 2 ? call('people.search', { query, limit: 50 }) : Promise.resolve({ ok: true as const, value: null })),
-    [query],
+  const results = useLiveQuery('people', ['search', query], () =>
+    query.trim().length >= 2 ? call('people.search', { query, limit: 50 }) : Promise.resolve({ ok: true as const, value: null }),
   );
 
   const exactIdentifier = CRN_PATTERN.test(query.trim().toUpperCase()) || pncFromTyped(query) !== null;

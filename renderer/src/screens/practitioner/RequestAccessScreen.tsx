@@ -1,7 +1,7 @@
 /** Ask for access to one person's record. */
 import { useState, type FormEvent } from 'react';
 import { call } from '../../broker/call';
-import { useLoad } from '../../broker/use-load';
+import { useLiveQuery } from '../../broker/live-query';
 import { ErrorSummary, type Problem } from '../../components/ErrorSummary';
 import { problemsFrom } from '../../components/forms';
 import { BackLink, LoadProblem, Page } from '../../components/Page';
@@ -21,7 +21,7 @@ async function alreadyAsked(crn: string, name: string): Promise<Problem> {
 }
 
 export function RequestAccessScreen({ crn }: { crn: string }) {
-  const person = useLoad(() => call('people.get', { crn }), [crn]);
+  const person = useLiveQuery('people', [crn], () => call('people.get', { crn }));
   const [draft, setDraft] = useState<RequestDraft>(EMPTY_DRAFT);
   const [problems, setProblems] = useState<Problem[]>([]);
   const [busy, setBusy] = useState(false);

@@ -11,7 +11,7 @@ import { BREAKDOWNS, BREAKDOWN_LABELS, type Breakdown } from '../../../../shared
 import { coreNow } from '../../app/core-clock';
 import { replaceQuery, useRoute } from '../../app/router';
 import { call } from '../../broker/call';
-import { useLoad } from '../../broker/use-load';
+import { useLiveQuery } from '../../broker/live-query';
 import { ErrorSummary, type Problem } from '../../components/ErrorSummary';
 import { Select } from '../../components/fields';
 import { problemsFrom } from '../../components/forms';
@@ -33,7 +33,7 @@ export function ReportsScreen() {
   const applied = viewFromQuery(route.query, coreNow());
   const [draft, setDraft] = useState<ReportView>(applied);
   const [problems, setProblems] = useState<Problem[]>([]);
-  const loaded = useLoad(() => call('reports.build', applied), [applied.from, applied.to, applied.breakdown]);
+  const loaded = useLiveQuery('reports', [applied.from, applied.to, applied.breakdown], () => call('reports.build', applied), { poll: false });
   const report = loaded.value;
   const tables = useMemo(() => (report ? new Map(reportTables(report).map((t) => [t.id, t])) : new Map()), [report]);
   const charts = useMemo(() => (report ? chartSpecs(report) : []), [report]);

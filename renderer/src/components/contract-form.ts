@@ -58,9 +58,10 @@ function formWords(issue: z.core.$ZodRawIssue): string | undefined {
  * `toInput` first; the schema's output (defaults filled, text trimmed) is what the form sends.
  * Each issue is put on the form under the first part of its path, the contract's input name.
  */
-export function contractResolver<V extends FieldValues, S extends z.ZodType>(schema: S, toInput: (values: V) => unknown): Resolver<V, unknown, z.output<S>> {
+export function contractResolver<V extends FieldValues, O>(schema: z.ZodType<O> | ((values: V) => z.ZodType<O>), toInput: (values: V) => unknown): Resolver<V, unknown, O> {
   return (values) => {
-    const parsed = schema.safeParse(toInput(values), { error: formWords });
+    const checked = typeof schema === 'function' ? schema(values) : schema;
+    const parsed = checked.safeParse(toInput(values), { error: formWords });
     if (parsed.success) return { values: parsed.data, errors: {} };
     const errors: Record<string, { type: string; message: string }> = {};
     for (const issue of parsed.error.issues) {
@@ -86,19 +87,20 @@ export interface ContractForm<V extends FieldValues, O> {
  * refusals (structured field errors) mapped onto the same fields. `values`, when given, fills the
  * form from data loaded from the broker (a policy, a request being decided).
  */
-export function useContractForm<V extends FieldValues, S extends z.ZodType>(options: {
-  schema: S;
+export function useContractForm<V extends FieldValues, O>(options: {
+  /** The channel's input schema, or the schema for the values given (a form that sends to one of two channels). */
+  schema: z.ZodType<O> | ((values: V) => z.ZodType<O>);
   toInput: (values: V) => unknown;
   fields: FormFields;
   defaultValues: DefaultValues<V>;
   values?: V;
-}): ContractForm<V, z.output<S>> {
+}): ContractForm<V, O> {
   const { schema, toInput, fields, defaultValues, values } = options;
-  const form = useForm<V, unknown, z.output<S>>({ resolver: contractResolver(schema, toInput), defaultValues, ...(values ? { values } : {}) });
+  const form = useForm<V, unknown, O>({ resolver: contractResolver(schema, toInput), defaultValues, ...(values ? { values } : {}) });
   const [refused, setRefused] = useState<Problem[]>([]);
   const problems = [...problemsFromForm(form.formState.errors, fields), ...refused];
   const refuse = (error: AppErrorShape | Problem[]) => setRefused(Array.isArray(error) ? error : problemsFrom(error, fields));
-  const onSubmit = (send: (input: z.output<S>) => Promise<void>) => (event: FormEvent) => {
+  const onSubmit = (send: (input: O) => Promise<void>) => (event: FormEvent) => {
     setRefused([]);
     void form.handleSubmit(send)(event);
   };

@@ -11,6 +11,7 @@ import { useForm, type DefaultValues, type FieldErrors, type FieldValues, type R
 import type { z } from 'zod';
 import type { AppErrorShape } from '../../../shared/errors';
 import type { Problem } from './ErrorSummary';
+import { fromLondonInputValue } from '../format/time';
 import { fieldMessage, problemsFrom } from './forms';
 
 /** Each field of the form: its element id and its label, by the contract's input name. */
@@ -35,6 +36,8 @@ function formWords(issue: z.core.$ZodRawIssue): string | undefined {
   switch (issue.code) {
     case 'invalid_type':
       if (input === undefined || input === null || input === '') return 'is required';
+      // A date the boxes do not make (instantInput) comes as its text; a number that is not one as NaN.
+      if ((issue.expected === 'number' || issue.expected === 'int') && typeof input === 'string') return 'must be a real date and time, like 4 3 2026 and 09:30';
       if (issue.expected === 'number' || issue.expected === 'int') return 'must be a whole number';
       return undefined;
     case 'too_small':
@@ -51,6 +54,15 @@ function formWords(issue: z.core.$ZodRawIssue): string | undefined {
     default:
       return undefined;
   }
+}
+
+/**
+ * A moment typed in the date input (London time) as the contract's instant: nothing when left
+ * empty, and the text itself when it is not a real date and time, so the contract refuses it.
+ */
+export function instantInput(value: string): number | string | undefined {
+  if (!value) return undefined;
+  return fromLondonInputValue(value) ?? value;
 }
 
 /**
@@ -91,15 +103,17 @@ export function useContractForm<V extends FieldValues, O>(options: {
   /** The channel's input schema, or the schema for the values given (a form that sends to one of two channels). */
   schema: z.ZodType<O> | ((values: V) => z.ZodType<O>);
   toInput: (values: V) => unknown;
-  fields: FormFields;
+  /** The form's fields by the contract's input names; a function when where a field is asked depends on the answers. */
+  fields: FormFields | ((values: V) => FormFields);
   defaultValues: DefaultValues<V>;
   values?: V;
 }): ContractForm<V, O> {
   const { schema, toInput, fields, defaultValues, values } = options;
   const form = useForm<V, unknown, O>({ resolver: contractResolver(schema, toInput), defaultValues, ...(values ? { values } : {}) });
   const [refused, setRefused] = useState<Problem[]>([]);
-  const problems = [...problemsFromForm(form.formState.errors, fields), ...refused];
-  const refuse = (error: AppErrorShape | Problem[]) => setRefused(Array.isArray(error) ? error : problemsFrom(error, fields));
+  const fieldsNow = typeof fields === 'function' ? fields(form.getValues()) : fields;
+  const problems = [...problemsFromForm(form.formState.errors, fieldsNow), ...refused];
+  const refuse = (error: AppErrorShape | Problem[]) => setRefused(Array.isArray(error) ? error : problemsFrom(error, fieldsNow));
   const onSubmit = (send: (input: O) => Promise<void>) => (event: FormEvent) => {
     setRefused([]);
     void form.handleSubmit(send)(event);

@@ -6,7 +6,7 @@
  * the field the contract's path names. The refusals are shown as the GOV.UK error summary and
  * against each field, worded with its label; a refusal from the broker itself is shown the same way.
  */
-import { useState, type FormEvent } from 'react';
+import { useState, type SyntheticEvent } from 'react';
 import { useForm, type DefaultValues, type FieldErrors, type FieldValues, type Resolver } from 'react-hook-form';
 import type { z } from 'zod';
 import type { AppErrorShape } from '../../../shared/errors';
@@ -91,7 +91,7 @@ export interface ContractForm<V extends FieldValues, O> {
   /** Shows a refusal from the broker against the fields it names. */
   refuse: (error: AppErrorShape | Problem[]) => void;
   /** The form's submit handler: checks by the contract, then calls `send` with the channel's input. */
-  onSubmit: (send: (input: O) => Promise<void>) => (event: FormEvent) => void;
+  onSubmit: (send: (input: O) => Promise<void>) => (event?: SyntheticEvent) => void;
 }
 
 /**
@@ -114,7 +114,7 @@ export function useContractForm<V extends FieldValues, O>(options: {
   const fieldsNow = typeof fields === 'function' ? fields(form.getValues()) : fields;
   const problems = [...problemsFromForm(form.formState.errors, fieldsNow), ...refused];
   const refuse = (error: AppErrorShape | Problem[]) => setRefused(Array.isArray(error) ? error : problemsFrom(error, fieldsNow));
-  const onSubmit = (send: (input: O) => Promise<void>) => (event: FormEvent) => {
+  const onSubmit = (send: (input: O) => Promise<void>) => (event?: SyntheticEvent) => {
     setRefused([]);
     void form.handleSubmit(send)(event);
   };

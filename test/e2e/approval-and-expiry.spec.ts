@@ -24,7 +24,7 @@ test('an approved request is read until it expires, and the record closes when t
   await expectAccessible(page, 'person');
   await page.getByTestId('request-access').click();
   await page.getByRole('button', { name: 'Send request' }).click();
-  await expect(page.getByTestId('error-summary')).toContainText('Choose how much of the record you need');
+  await expect(page.getByTestId('error-summary')).toContainText('How much of the record: choose one');
   await expectAccessible(page, 'request form with errors');
   await page.getByLabel('RoSH summary').check();
   await page.getByLabel('What do you need it for?').selectOption('PROGRAMME_DELIVERY');

@@ -1,10 +1,10 @@
 /**
- * A form checked by the contract's own schema: creating an account refuses what the broker would
+ * Forms checked by the contract's own schema: creating an account or asking for access refuses what the broker would
  * refuse before anything is sent, each refusal against its field by its label, and a refusal only
  * the broker can know (a username already taken) is shown the same way.
  */
 import { expectAccessible } from './support/accessibility';
-import { ADMIN } from './support/cast';
+import { ADMIN, discoverCast, TUTOR } from './support/cast';
 import { expect, test } from './support/fixtures';
 import { DEMO_PASSWORD } from './support/test-host';
 
@@ -39,4 +39,33 @@ test('the new account form refuses by the contract’s own rules, field by field
   await admin.getByRole('button', { name: 'Create account' }).click();
   await expect(admin.getByRole('heading', { level: 1, name: 'Casey Newstarter' })).toBeVisible();
   expect((await api.call<{ total: number }>('admin.listUsers', {})).total).toBe(before.total + 1);
+});
+
+test('the request form refuses by requests.create’s own schema, in words about each field, and sends nothing until it is met', async ({ host, people }) => {
+  const cast = await discoverCast(host);
+  const person = cast.ownersPeople[1]!;
+  const tutor = (await people.open(TUTOR)).page;
+  const api = host.as(TUTOR);
+  const before = await api.call<{ total: number }>('requests.mine', {});
+  await tutor.goto(`${host.origin}/#/people/${person.crn}/request`);
+  await tutor.getByRole('button', { name: 'Send request' }).click();
+
+  const summary = tutor.getByTestId('error-summary');
+  await expect(summary).toContainText('How much of the record: choose one');
+  await expect(summary).toContainText('What you need it for: choose one');
+  await expect(summary).toContainText('Why you need it: is required');
+  await expect(summary).toContainText('How soon you need it: choose one');
+  await expect(summary).toContainText('How long: is required');
+  await expect(tutor.locator('#request-justification-error')).toContainText('Why you need it: is required');
+
+  // A part of a day, and a needed-by date that does not exist, are named against their own boxes.
+  await tutor.getByLabel('For how long?').fill('1.5');
+  await tutor.locator('#request-needed-by').fill('31');
+  await tutor.locator('#request-needed-by-month').fill('2');
+  await tutor.locator('#request-needed-by-year').fill('2026');
+  await tutor.getByRole('button', { name: 'Send request' }).click();
+  await expect(summary).toContainText('How long: must be a whole number');
+  await expect(summary).toContainText('Needed by: must be a real date and time');
+  await expectAccessible(tutor, 'request form refused by the contract');
+  expect((await api.call<{ total: number }>('requests.mine', {})).total).toBe(before.total);
 });

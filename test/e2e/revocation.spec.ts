@@ -34,7 +34,7 @@ test('revoking a grant closes the record the grantee has open', async ({ host, p
   await expectAccessible(owner.page, 'who can see');
   await viewers.getByRole('row', { name: /Granted access/ }).getByRole('button', { name: /Revoke/ }).click();
   await owner.page.getByTestId('confirm-revoke').click();
-  await expect(owner.page.getByTestId('error-summary')).toContainText('Give the reason');
+  await expect(owner.page.getByTestId('error-summary')).toContainText('Reason: is required');
   await owner.page.getByLabel('Reason').fill('The group has been cancelled.');
   await owner.page.getByTestId('confirm-revoke').click();
   await expect(owner.page.getByTestId('revoked')).toContainText(cast.tutorName);

@@ -6,7 +6,8 @@
 import { mapInOrder } from '../../../shared/async/map-in-order';
 import type { Db } from '../store/sql';
 import type { HubReason } from '../../../shared/contract/vocabulary';
-import { formatLocalWhen, localDateIn } from '../clock/local-day';
+import { formatDate, formatDateTime } from '../../../shared/format/dates';
+import { localDateIn } from '../clock/local-day';
 import { readPolicy } from '../settings/policy-store';
 import { all, one, sql } from '../store/sql';
 import type { Actor } from '../policy/actor';
@@ -18,7 +19,7 @@ export interface StaffAvailability {
   available: boolean;
   /** Why not, as a hub reason, when unavailable. */
   reason: Extract<HubReason, 'OWNER_ABSENT' | 'OWNER_INACTIVE'> | null;
-  /** In words, for the screens: "on leave until 14 Dec". */
+  /** In words, for the screens: "on leave until 14 December 2026". */
   note: string | null;
 }
 
@@ -35,8 +36,14 @@ interface StaffRow {
  */
 export const officeTimeZone = async (db: Db): Promise<string> => (await readPolicy(db)).workingHours.timeZone;
 
-/** A local date and time in words: "14 Dec" at midnight, "14 Dec 13:30" otherwise. */
-export const formatWhen = (ms: number, timeZone: string): string => formatLocalWhen(ms, timeZone);
+/**
+ * A local date and time in words, the UK way the screens use (shared/format/dates.ts): "14 December
+ * 2026" at midnight, "14 December 2026, 13:30" otherwise.
+ */
+export function formatWhen(ms: number, timeZone: string): string {
+  const at = formatDateTime(ms, timeZone);
+  return at.endsWith(', 00:00') ? formatDate(ms, timeZone) : at;
+}
 
 /**
  * The calendar date at `ms` in `timeZone`, as YYYY-MM-DD, for allocation and registration dates.

@@ -25,12 +25,17 @@ async function staffContact(db: Db, staffCode: string): Promise<StaffContact | u
   return await one<StaffContact>(db, sql`SELECT forename, surname, phone, email FROM staff WHERE code = ${staffCode}`);
 }
 
-/** The hub's team: its duty line and mailbox, from the staff records of the hub's own staff. */
-async function hubContact(db: Db): Promise<{ name: string; phone: string | null; email: string | null } | undefined> {
+/**
+ * The hub team for a request: its duty line and mailbox. Each NPS division may have its own hub, so
+ * it is the hub of the owner's division when that has one with an active member, else any hub.
+ */
+async function hubContact(db: Db, ownerStaffCode: string | null): Promise<{ name: string; phone: string | null; email: string | null } | undefined> {
+  const ownerProvider = sql`(SELECT ot.provider_code FROM staff os JOIN teams ot ON ot.code = os.team_code WHERE os.code = ${ownerStaffCode})`;
   return (await all<{ name: string; phone: string | null; email: string | null }>(
     db,
-    sql`SELECT DISTINCT t.code, t.name, t.phone, t.email FROM teams t JOIN staff s ON s.team_code = t.code JOIN users u ON u.staff_code = s.code
-        JOIN user_roles r ON r.user_id = u.id WHERE r.role = 'hub' AND u.active = 1 ORDER BY t.code LIMIT 1`,
+    sql`SELECT DISTINCT t.code, t.name, t.phone, t.email, CASE WHEN t.provider_code = ${ownerProvider} THEN 0 ELSE 1 END AS elsewhere
+        FROM teams t JOIN staff s ON s.team_code = t.code JOIN users u ON u.staff_code = s.code
+        JOIN user_roles r ON r.user_id = u.id WHERE r.role = 'hub' AND u.active = 1 ORDER BY elsewhere, t.code LIMIT 1`,
   ))[0];
 }
 
@@ -47,7 +52,7 @@ export async function requestHolders(db: Db, policy: PolicySettings, r: RequestR
     }
   }
   if (r.status === 'PENDING_HUB') {
-    const hub = await hubContact(db);
+    const hub = await hubContact(db, r.owner_staff_code);
     // Escalated after the owner's deadline passed: the hub has its own time for the request's urgency from then.
     const dueAt = r.escalated_at !== null ? slaDeadline(policy, r.urgency, r.escalated_at) : r.deadline;
     holders.push({ role: 'HUB', name: hub?.name ?? 'NPS hub', phone: hub?.phone ?? null, email: hub?.email ?? null, dueAt });

@@ -1,29 +1,17 @@
 /**
- * The unread notification count, refreshed when the broker says notifications changed (and slowly
- * polled besides), shared by the header and the notifications screen (which updates it as soon as
- * things are marked read).
+ * The unread notification count, shared by the header and the notifications screen through the
+ * query cache (live-query.ts): refreshed when the broker says notifications changed, and set at
+ * once when things are marked read here.
  */
-import { useEffect, useSyncExternalStore } from 'react';
+import { useQuery } from '@tanstack/react-query';
 import { call } from '../broker/call';
-import { useLiveView } from '../broker/live-updates';
+import { BrokerRefusal, queryClient } from '../broker/live-query';
 
-let unread = 0;
-const listeners = new Set<() => void>();
+const UNREAD_KEY = ['notifications', 'unread'] as const;
 
+/** After marking read: the count the broker answered, without asking again. */
 export function setUnreadCount(count: number): void {
-  if (count === unread) return;
-  unread = count;
-  for (const listener of listeners) listener();
-}
-
-const subscribe = (listener: () => void): (() => void) => {
-  listeners.add(listener);
-  return () => listeners.delete(listener);
-};
-
-export async function refreshUnreadCount(): Promise<void> {
-  const result = await call('notifications.list', { limit: 1, unreadOnly: true });
-  if (result.ok) setUnreadCount(result.value.unread);
+  queryClient.setQueryData(UNREAD_KEY, count);
 }
 
 /**
@@ -33,11 +21,18 @@ export async function refreshUnreadCount(): Promise<void> {
  */
 export const SESSION_CHECK_MS = 15_000;
 
-/** The current count, refreshed on each change the broker announces while mounted. */
+/** The current count (0 until the broker has answered). */
 export function useUnreadCount(): number {
-  useEffect(() => {
-    void refreshUnreadCount();
-  }, []);
-  useLiveView('notifications', () => void refreshUnreadCount(), SESSION_CHECK_MS);
-  return useSyncExternalStore(subscribe, () => unread);
+  const query = useQuery({
+    queryKey: UNREAD_KEY,
+    refetchInterval: SESSION_CHECK_MS,
+    // It is asked even while the window is in the background: that is how a locked session shows.
+    refetchIntervalInBackground: true,
+    queryFn: async () => {
+      const result = await call('notifications.list', { limit: 1, unreadOnly: true });
+      if (!result.ok) throw new BrokerRefusal(result.error);
+      return result.value.unread;
+    },
+  });
+  return query.data ?? 0;
 }

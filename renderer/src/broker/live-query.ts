@@ -11,8 +11,32 @@ import { useCallback } from 'react';
 import type { Result } from '../../../shared/contract/define';
 import type { LiveView } from '../../../shared/contract/live-updates';
 import type { AppErrorShape } from '../../../shared/errors';
-import type { Loaded } from './use-load';
 import { onViewsChanged } from './live-updates';
+
+/** Something loaded from the broker, as a screen shows it. */
+export interface Loaded<T> {
+  value: T | undefined;
+  error: AppErrorShape | undefined;
+  loading: boolean;
+  reload: () => Promise<void>;
+}
+
+/**
+ * What the broker does not push a view for, cached under its own name: people and their records'
+ * summaries, a caseload, absences and deputies, the administrators' screens, reports. Changes made
+ * in this window refresh them, and so do pushed changes to the views they depend on.
+ */
+export type LocalArea = 'people' | 'caseload' | 'absences' | 'admin' | 'reports';
+export type QueryArea = LiveView | LocalArea;
+
+/** A pushed change to a view also refreshes the areas that show the same things. */
+const ALSO_CHANGES: Partial<Record<LiveView, readonly QueryArea[]>> = {
+  inbox: ['caseload'],
+  hubQueue: ['caseload'],
+  myRequests: ['people'],
+  myAccess: ['people', 'caseload', 'record'],
+  record: ['people'],
+};
 
 /** How often what is on screen is asked for again, in case a pushed update was missed. */
 const REFRESH_MS = 15_000;
@@ -31,25 +55,28 @@ export const queryClient = new QueryClient({
 
 // The host tells the page which views changed (live-updates.ts): refresh exactly their queries.
 onViewsChanged((views) => {
-  for (const view of views) void queryClient.invalidateQueries({ queryKey: [view] });
+  const areas = new Set<QueryArea>();
+  for (const view of views) for (const area of [view, ...(ALSO_CHANGES[view] ?? [])]) areas.add(area);
+  for (const area of areas) void queryClient.invalidateQueries({ queryKey: [area] });
 });
 
 /** A refusal from the broker, carried through the cache to the screen as the broker worded it. */
-class BrokerRefusal extends Error {
+export class BrokerRefusal extends Error {
   constructor(readonly shape: AppErrorShape) {
     super(shape.message);
   }
 }
 
-const asShape = (error: unknown): AppErrorShape | undefined =>
+export const asShape = (error: unknown): AppErrorShape | undefined =>
   error instanceof BrokerRefusal ? error.shape : error ? { code: 'INTERNAL', message: 'The broker could not be reached. Try again.' } : undefined;
 
 /**
  * Loads something that belongs to a live view. `key` says which of that view's things it is (for
  * example a request's id); the loader's result is cached under [view, ...key]. `poll: false` for a
  * screen where someone is writing (a decision): it is not asked for again on a timer or on focus.
+ * `keepPrevious` keeps the last answer on screen while another page or filter of a list loads.
  */
-export function useLiveQuery<T>(view: LiveView, key: readonly unknown[], loader: () => Promise<Result<T>>, options: { poll?: boolean } = {}): Loaded<T> {
+export function useLiveQuery<T>(view: QueryArea, key: readonly unknown[], loader: () => Promise<Result<T>>, options: { poll?: boolean; keepPrevious?: boolean } = {}): Loaded<T> {
   const poll = options.poll ?? true;
   const query = useQuery({
     queryKey: [view, ...key],
@@ -64,14 +91,17 @@ export function useLiveQuery<T>(view: LiveView, key: readonly unknown[], loader:
   const reload = useCallback(async () => {
     await refetch();
   }, [refetch]);
-  return { value: query.data, error: asShape(query.error), loading: query.isFetching, reload };
+  // While another key loads, the last key's answer is shown only where it is the same kind of list
+  // (another page, another filter), never as another person's or request's details.
+  const value = query.isPlaceholderData && !options.keepPrevious ? undefined : query.data;
+  return { value, error: asShape(query.error), loading: query.isFetching, reload };
 }
 
 /** After a change made here: refresh every query of the views it touches, on every screen. */
-export function useRefreshViews(): (...views: LiveView[]) => Promise<void> {
+export function useRefreshViews(): (...views: QueryArea[]) => Promise<void> {
   const client = useQueryClient();
   return useCallback(
-    async (...views: LiveView[]) => {
+    async (...views: QueryArea[]) => {
       await Promise.all(views.map((view) => client.invalidateQueries({ queryKey: [view] })));
     },
     [client],

@@ -1,19 +1,15 @@
 /**
  * Live queues in the renderer. The host (the desktop's main process, or the browser host) tells
  * the page through `window.broker.onUpdate` which views changed (LIVE_VIEWS, names and ids only);
- * screens refresh exactly those and poll only as a slow fallback. The page never opens a network
- * connection of its own for this. One subscription per page, shared by everything that listens:
+ * the query cache (live-query.ts) refreshes exactly those, and asks again only as a slow fallback.
+ * The page never opens a network connection of its own for this. One subscription per page, shared by everything that listens:
  *
- *   onViewsChanged((views, update) => …)   for any code (e.g. a query cache invalidating by view name)
- *   useLiveView('inbox', reload)           a screen's reload on a change, plus the slow fallback poll
+ *   onViewsChanged((views, update) => …)   for any code (the query cache invalidates by view name)
  *   useBrokerConnection()                  for the "cannot reach the broker" banner
  */
-import { useEffect, useRef, useSyncExternalStore } from 'react';
+import { useSyncExternalStore } from 'react';
 import type { BrokerConnectionStatus } from '../../../shared/contract/broker-connection';
 import type { LiveUpdate, LiveView } from '../../../shared/contract/live-updates';
-
-/** Screens still poll this often, in case a push is missed. */
-export const FALLBACK_POLL_MS = 60_000;
 
 type ViewsListener = (views: ReadonlySet<LiveView>, update: LiveUpdate) => void;
 
@@ -53,26 +49,6 @@ export function onSessionChanged(listener: () => void): () => void {
   start();
   sessionListeners.add(listener);
   return () => void sessionListeners.delete(listener);
-}
-
-/** Runs `refresh` when any of `views` changes, and every FALLBACK_POLL_MS (or `fallbackMs`) in case a push was missed. */
-export function useLiveView(views: LiveView | readonly LiveView[], refresh: () => void, fallbackMs: number = FALLBACK_POLL_MS): void {
-  const refreshRef = useRef(refresh);
-  useEffect(() => {
-    refreshRef.current = refresh;
-  });
-  const key = typeof views === 'string' ? views : views.join(' ');
-  useEffect(() => {
-    const wanted = key.split(' ') as LiveView[];
-    const stop = onViewsChanged((changed) => {
-      if (wanted.some((v) => changed.has(v))) refreshRef.current();
-    });
-    const poll = window.setInterval(() => refreshRef.current(), fallbackMs);
-    return () => {
-      stop();
-      window.clearInterval(poll);
-    };
-  }, [key, fallbackMs]);
 }
 
 const subscribeConnection = (listener: () => void): (() => void) => {

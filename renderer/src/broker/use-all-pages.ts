@@ -1,20 +1,18 @@
 /**
  * Loads a whole list page by page (the contract pages at most 500 rows) so a long queue can be
- * filtered and sorted in the window. Rows show as pages arrive; a reload replaces them when done.
+ * filtered and sorted in the window. The list is cached like any other query (live-query.ts), under
+ * its view, so a pushed change or a change made here refreshes it; the last rows stay on screen
+ * until the refreshed list has arrived.
  */
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useQuery } from '@tanstack/react-query';
+import { useCallback } from 'react';
 import type { Result } from '../../../shared/contract/define';
 import type { AppErrorShape } from '../../../shared/errors';
+import { asShape, BrokerRefusal, type QueryArea } from './live-query';
 
 export const PAGE_SIZE = 500;
 /** The window holds at most this many rows of one list. */
 export const MAX_ROWS = 20_000;
-
-export interface Page<T, E = object> {
-  rows: T[];
-  total: number;
-  extra: E;
-}
 
 export interface AllPages<T, E> {
   rows: T[];
@@ -25,56 +23,47 @@ export interface AllPages<T, E> {
   reload: () => Promise<void>;
 }
 
+interface Collected<T, E> {
+  rows: T[];
+  total: number;
+  extra: E;
+}
+
 export function useAllPages<T, E = object>(
+  view: QueryArea,
+  key: readonly unknown[],
   fetchPage: (offset: number, limit: number) => Promise<Result<{ rows: T[]; total: number } & E>>,
-  deps: readonly unknown[],
 ): AllPages<T, E> {
-  const [rows, setRows] = useState<T[]>([]);
-  const [total, setTotal] = useState(0);
-  const [extra, setExtra] = useState<E | undefined>(undefined);
-  const [loaded, setLoaded] = useState(false);
-  const [error, setError] = useState<AppErrorShape | undefined>(undefined);
-  const ticket = useRef(0);
-  const shownOnce = useRef(false);
-  const fetchRef = useRef(fetchPage);
-  useEffect(() => {
-    fetchRef.current = fetchPage;
-  });
-
-  const reload = useCallback(async () => {
-    const mine = ++ticket.current;
-    const collected: T[] = [];
-    // On the first load rows show as pages come; a reload swaps the whole list in at the end.
-    const progressive = !shownOnce.current;
-    for (let offset = 0; offset < MAX_ROWS; offset += PAGE_SIZE) {
-      const result = await fetchRef.current(offset, PAGE_SIZE);
-      if (mine !== ticket.current) return;
-      if (!result.ok) {
-        setError(result.error);
-        setLoaded(true);
-        return;
+  const query = useQuery({
+    queryKey: [view, ...key, 'all-pages'],
+    queryFn: async (): Promise<Collected<T, E>> => {
+      const rows: T[] = [];
+      let total = 0;
+      let extra = {} as E;
+      for (let offset = 0; offset < MAX_ROWS; offset += PAGE_SIZE) {
+        const result = await fetchPage(offset, PAGE_SIZE);
+        if (!result.ok) throw new BrokerRefusal(result.error);
+        const { rows: pageRows, total: pageTotal, ...rest } = result.value;
+        rows.push(...pageRows);
+        total = pageTotal;
+        extra = rest as unknown as E;
+        if (pageRows.length < PAGE_SIZE || rows.length >= pageTotal) break;
       }
-      const { rows: pageRows, total: pageTotal, ...rest } = result.value;
-      collected.push(...pageRows);
-      setTotal(pageTotal);
-      setExtra(rest as unknown as E);
-      if (progressive) setRows([...collected]);
-      if (pageRows.length < PAGE_SIZE || collected.length >= pageTotal) break;
-    }
-    shownOnce.current = true;
-    setRows([...collected]);
-    setError(undefined);
-    setLoaded(true);
-  }, []);
-
-  useEffect(() => {
-    shownOnce.current = false;
-    // The list's parameters changed: show it as loading until the new rows arrive.
-    // eslint-disable-next-line react-hooks/set-state-in-effect
-    setLoaded(false);
-    void reload();
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, deps);
-
-  return { rows, total, extra, loaded, error, reload };
+      return { rows, total, extra };
+    },
+  });
+  const { refetch } = query;
+  const reload = useCallback(async () => {
+    await refetch();
+  }, [refetch]);
+  // A list whose parameters changed shows as loading until its own rows arrive, not the last list's.
+  const current = query.data !== undefined && !query.isPlaceholderData;
+  return {
+    rows: query.data?.rows ?? [],
+    total: query.data?.total ?? 0,
+    extra: query.data?.extra,
+    loaded: current || query.isError,
+    error: asShape(query.error),
+    reload,
+  };
 }

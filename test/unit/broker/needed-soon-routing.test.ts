@@ -72,7 +72,7 @@ describe('a request needed soon never starts overdue', () => {
     const later = await fx.call('priya', 'requests.preview', { crn: PEOPLE.warrant.crn, urgency: 'ROUTINE', neededBy: null });
     expect(later).toMatchObject({ goesTo: 'the offender manager, Olivia Owner (or a deputy standing in)', why: null });
     const away = await fx.call('priya', 'requests.preview', { crn: PEOPLE.absentOwner.crn, urgency: 'ROUTINE', neededBy: null });
-    expect(away).toMatchObject({ goesTo: 'the NPS hub', why: 'Alex Away is on leave until 9 Mar 10:00' });
+    expect(away).toMatchObject({ goesTo: 'the NPS hub', why: 'Alex Away is on leave until 9 March 2026, 10:00' });
     expect(await one(fx.engine, sql`SELECT count(*) AS n FROM requests`)).toEqual({ n: 0 });
     expect(await fx.attempt('eve', 'requests.preview', { crn: PEOPLE.excluded.crn, urgency: 'ROUTINE', neededBy: null })).toMatchObject({ ok: false, error: { code: 'ACCESS_EXCLUDED', message: expect.stringContaining('conflict of interest') } });
   });
@@ -95,7 +95,7 @@ describe('nobody holds their own request', () => {
     await ownerAway(fx);
     const r = await createRequest(fx, 'dev', { crns: [PEOPLE.warrant.crn] });
     expect(r).toMatchObject({ status: 'PENDING_HUB', queue: 'HUB', hubReason: 'REQUESTER_IS_ONLY_DECIDER' });
-    expect(r.whereAndWhy).toBe('With the NPS hub: Olivia Owner is on leave until 5 Mar 10:00, and the only deputy in, Dev Deputy, asked for it');
+    expect(r.whereAndWhy).toBe('With the NPS hub: Olivia Owner is on leave until 5 March 2026, 10:00, and the only deputy in, Dev Deputy, asked for it');
     expect(r.deadline).toBeGreaterThan(r.createdAt);
     const hub = await fx.call('hana', 'requests.hubQueue', {});
     expect(hub.rows.find((x) => x.id === r.id)).toMatchObject({ canDecide: true });

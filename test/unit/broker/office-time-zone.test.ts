@@ -25,7 +25,7 @@ describe('the office time zone from policy', () => {
     const fx = await fixture();
     await setOfficeTimeZone(fx, 'Asia/Tokyo');
     const r = await createRequest(fx, 'priya', { crns: [PEOPLE.absentOwner.crn] });
-    expect(r.whereAndWhy).toBe('With the NPS hub: Alex Away is on leave until 9 Mar 19:00');
+    expect(r.whereAndWhy).toBe('With the NPS hub: Alex Away is on leave until 9 March 2026, 19:00');
   });
 
   it('starts an allocation on the policy’s calendar day: at 20:00 on Monday in London it is already Tuesday in Auckland', async () => {

@@ -40,7 +40,7 @@ describe('routing a new request', () => {
     const fx = await fixture();
     const r = await createRequest(fx, 'priya', { crns: [PEOPLE.absentOwner.crn] });
     expect(r).toMatchObject({ status: 'PENDING_HUB', queue: 'HUB', hubReason: 'OWNER_ABSENT' });
-    expect(r.whereAndWhy).toBe('With the NPS hub: Alex Away is on leave until 9 Mar 10:00');
+    expect(r.whereAndWhy).toBe('With the NPS hub: Alex Away is on leave until 9 March 2026, 10:00');
   });
 
   it('routes to the hub at once when the owner\'s account is not active', async () => {
@@ -56,7 +56,7 @@ describe('routing a new request', () => {
     await run(fx.engine, sql`UPDATE users SET active = 0 WHERE id = ${fx.users.alex.userId}`);
     const r = await createRequest(fx, 'priya', { crns: [PEOPLE.absentOwner.crn] });
     expect(r).toMatchObject({ status: 'PENDING_HUB', hubReason: 'OWNER_ABSENT' });
-    expect(r.whereAndWhy).toBe('With the NPS hub: Alex Away is on leave until 9 Mar 10:00');
+    expect(r.whereAndWhy).toBe('With the NPS hub: Alex Away is on leave until 9 March 2026, 10:00');
   });
 
   it('routes to the hub at once when no offender manager is recorded', async () => {

@@ -41,7 +41,7 @@ describe('finding people', () => {
   it('shows the owner\'s availability and deputies on the detail page, and no risk summary to a practitioner', async () => {
     const fx = await fixture();
     const away = await fx.call('priya', 'people.get', { crn: PEOPLE.absentOwner.crn });
-    expect(away.owner).toMatchObject({ name: 'Alex Away', available: false, note: 'Alex Away is on leave until 9 Mar 10:00', deputies: [] });
+    expect(away.owner).toMatchObject({ name: 'Alex Away', available: false, note: 'Alex Away is on leave until 9 March 2026, 10:00', deputies: [] });
     expect(away.risk).toBeNull();
     const present = await fx.call('priya', 'people.get', { crn: PEOPLE.warrant.crn });
     expect(present.owner).toMatchObject({ available: true, deputies: [{ staffCode: 'N07T01B', name: 'Dev Deputy' }] });

@@ -68,7 +68,7 @@ describe('importing the demonstration accounts', () => {
     const now = Date.parse(`${AS_OF}T12:00:00Z`);
     const availability = await staffAvailability(engineOf(store.db), onLeave.staffCode!, now);
     expect(availability).toMatchObject({ available: false, reason: 'OWNER_ABSENT' });
-    expect(availability?.note).toMatch(/ is on leave until \d{1,2} [A-Z][a-z]{2}/);
+    expect(availability?.note).toMatch(/ is on leave until \d{1,2} [A-Z][a-z]+ \d{4}/);
     const crn = store.db.prepare('SELECT crn FROM people WHERE owner_staff_code = ? LIMIT 1').pluck().get(onLeave.staffCode) as string;
     expect(await routeRequest(engineOf(store.db), crn, false, null, now)).toMatchObject({ status: 'PENDING_HUB', hubReason: 'OWNER_ABSENT', hubReasonText: availability?.note });
   });

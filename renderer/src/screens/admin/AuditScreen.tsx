@@ -3,72 +3,88 @@
  * filtered by person, actor or action. The hash chain can be verified from the first event, and a
  * time range exported as CSV.
  */
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
+import { Controller } from 'react-hook-form';
+import { CONTRACT } from '../../../../shared/contract';
 import type { AuditVerification } from '../../../../shared/contract/admin';
 import { call } from '../../broker/call';
-import { useLoad } from '../../broker/use-load';
+import { useLiveQuery } from '../../broker/live-query';
 import { NotificationBanner } from '../../components/Banner';
 import { ConfirmPassword } from '../../components/ConfirmPassword';
-import { ErrorSummary, type Problem } from '../../components/ErrorSummary';
+import { instantInput, useContractForm, type FormFields } from '../../components/contract-form';
+import { ErrorSummary } from '../../components/ErrorSummary';
 import { DateInput } from '../../components/DateInput';
 import { TextInput } from '../../components/fields';
-import { errorFor, problemsFrom } from '../../components/forms';
+import { errorFor } from '../../components/forms';
 import { LoadProblem, Page } from '../../components/Page';
 import { auditSentence, actorName } from '../../format/audit-sentence';
-import { formatDateTime, fromLondonInputValue } from '../../format/time';
+import { formatDateTime } from '../../format/time';
 import { href } from '../../app/router';
 import { BackupsPanel } from './BackupsPanel';
 
 const PAGE = 100;
 
+interface AuditFilters {
+  crn: string;
+  actor: string;
+  action: string;
+}
+const NO_FILTERS: AuditFilters = { crn: '', actor: '', action: '' };
+const FILTER_FIELDS: FormFields = { crn: { id: 'audit-crn', label: 'CRN' }, actor: { id: 'audit-actor', label: 'Actor' }, action: { id: 'audit-action', label: 'Action' } };
+/** A filter left empty is no filter; a CRN is read in capitals however it is typed. */
+const filterInput = (f: AuditFilters) => ({
+  limit: PAGE,
+  offset: 0,
+  ...(f.crn.trim() ? { crn: f.crn.trim().toUpperCase() } : {}),
+  ...(f.actor.trim() ? { actor: f.actor.trim() } : {}),
+  ...(f.action.trim() ? { action: f.action.trim() } : {}),
+});
+
+interface ExportAnswers {
+  from: string;
+  to: string;
+  confirmPassword: string;
+}
+const EXPORT_FIELDS: FormFields = { from: { id: 'export-from', label: 'From' }, to: { id: 'export-to', label: 'To' }, confirmPassword: { id: 'confirm-password', label: 'Your password' } };
+
 export function AuditScreen() {
-  const [filters, setFilters] = useState({ crn: '', actor: '', action: '' });
-  const [applied, setApplied] = useState(filters);
+  const filters = useContractForm({ schema: CONTRACT['admin.auditList'].input, toInput: filterInput, fields: FILTER_FIELDS, defaultValues: NO_FILTERS });
+  const [applied, setApplied] = useState(filterInput(NO_FILTERS));
   const [offset, setOffset] = useState(0);
-  const events = useLoad(
-    () =>
-      call('admin.auditList', {
-        limit: PAGE,
-        offset,
-        ...(applied.crn.trim() ? { crn: applied.crn.trim().toUpperCase() } : {}),
-        ...(applied.actor.trim() ? { actor: applied.actor.trim() } : {}),
-        ...(applied.action.trim() ? { action: applied.action.trim() } : {}),
-      }),
-    [applied, offset],
-  );
+  const events = useLiveQuery('admin', ['audit', applied, offset], () => call('admin.auditList', { ...applied, offset }), { keepPrevious: true });
   const [verification, setVerification] = useState<AuditVerification | null>(null);
   const [verifying, setVerifying] = useState(false);
-  const [problems, setProblems] = useState<Problem[]>([]);
-  const [exportFrom, setExportFrom] = useState('');
-  const [exportTo, setExportTo] = useState('');
-  const [confirm, setConfirm] = useState('');
+  const exporting = useContractForm({
+    schema: CONTRACT['admin.auditExport'].input,
+    toInput: (v: ExportAnswers) => ({ confirmPassword: v.confirmPassword, from: instantInput(v.from), to: instantInput(v.to) }),
+    fields: EXPORT_FIELDS,
+    defaultValues: { from: '', to: '', confirmPassword: '' },
+  });
+  const problems = [...filters.problems, ...exporting.problems];
   const [download, setDownload] = useState<{ url: string; filename: string; rows: number } | null>(null);
 
   const verify = async () => {
     setVerifying(true);
     const result = await call('admin.auditVerify', {});
     setVerifying(false);
-    if (!result.ok) return setProblems(problemsFrom(result.error));
+    if (!result.ok) return exporting.refuse(result.error);
     setVerification(result.value);
   };
 
-  const exportCsv = async (event: FormEvent) => {
-    event.preventDefault();
-    const from = exportFrom ? fromLondonInputValue(exportFrom) : undefined;
-    const to = exportTo ? fromLondonInputValue(exportTo) : undefined;
-    const found: Problem[] = [];
-    if (from === null) found.push({ fieldId: 'export-from', message: 'Enter the start as a date and time' });
-    if (to === null) found.push({ fieldId: 'export-to', message: 'Enter the end as a date and time' });
-    if (!confirm) found.push({ fieldId: 'confirm-password', message: 'Enter your password to confirm' });
-    setProblems(found);
-    if (found.length > 0) return;
-    const result = await call('admin.auditExport', { confirmPassword: confirm, ...(from ? { from } : {}), ...(to ? { to } : {}) });
-    setConfirm('');
-    if (!result.ok) return setProblems(problemsFrom(result.error, { confirmPassword: 'confirm-password', from: 'export-from', to: 'export-to' }));
+  const filter = filters.onSubmit((input) => {
+    setOffset(0);
+    setApplied(input);
+    return Promise.resolve();
+  });
+
+  const exportCsv = exporting.onSubmit(async (input) => {
+    const result = await call('admin.auditExport', input);
+    exporting.form.setValue('confirmPassword', '');
+    if (!result.ok) return exporting.refuse(result.error);
     if (download) URL.revokeObjectURL(download.url);
     const url = URL.createObjectURL(new Blob([result.value.csv], { type: 'text/csv' }));
     setDownload({ url, filename: result.value.filename, rows: result.value.rows });
-  };
+  });
 
   const rows = events.value?.rows ?? [];
   const total = events.value?.total ?? 0;
@@ -97,18 +113,10 @@ export function AuditScreen() {
           </div>
         </div>
       </div>
-      <form
-        className="rab-filters"
-        onSubmit={(e) => {
-          e.preventDefault();
-          setOffset(0);
-          setApplied(filters);
-        }}
-        aria-label="Filter audit events"
-      >
-        <TextInput id="audit-crn" label="CRN" width="govuk-input--width-10" value={filters.crn} onChange={(crn) => setFilters({ ...filters, crn })} spellCheck={false} />
-        <TextInput id="audit-actor" label="Actor (username)" width="govuk-input--width-10" value={filters.actor} onChange={(actor) => setFilters({ ...filters, actor })} spellCheck={false} />
-        <TextInput id="audit-action" label="Action" hint="e.g. record.read" width="govuk-input--width-10" value={filters.action} onChange={(action) => setFilters({ ...filters, action })} spellCheck={false} />
+      <form className="rab-filters" onSubmit={filter} noValidate aria-label="Filter audit events">
+        <Controller control={filters.form.control} name="crn" render={({ field }) => <TextInput id="audit-crn" label="CRN" width="govuk-input--width-10" value={field.value} onChange={field.onChange} spellCheck={false} error={errorFor(problems, 'audit-crn')} />} />
+        <Controller control={filters.form.control} name="actor" render={({ field }) => <TextInput id="audit-actor" label="Actor (username)" width="govuk-input--width-10" value={field.value} onChange={field.onChange} spellCheck={false} error={errorFor(problems, 'audit-actor')} />} />
+        <Controller control={filters.form.control} name="action" render={({ field }) => <TextInput id="audit-action" label="Action" hint="e.g. record.read" width="govuk-input--width-10" value={field.value} onChange={field.onChange} spellCheck={false} error={errorFor(problems, 'audit-action')} />} />
         <button type="submit" className="govuk-button govuk-button--secondary govuk-!-margin-bottom-0">
           Filter
         </button>
@@ -161,11 +169,11 @@ export function AuditScreen() {
       </nav>
       <BackupsPanel />
       <div className="govuk-grid-row">
-        <form className="govuk-grid-column-two-thirds" onSubmit={(e) => void exportCsv(e)} noValidate>
+        <form className="govuk-grid-column-two-thirds" onSubmit={exportCsv} noValidate>
           <h2 className="govuk-heading-m">Export as CSV</h2>
-          <DateInput withTime id="export-from" label="From (optional)" value={exportFrom} onChange={setExportFrom} error={errorFor(problems, 'export-from')} />
-          <DateInput withTime id="export-to" label="To (optional)" value={exportTo} onChange={setExportTo} error={errorFor(problems, 'export-to')} />
-          <ConfirmPassword value={confirm} onChange={setConfirm} error={errorFor(problems, 'confirm-password')} />
+          <Controller control={exporting.form.control} name="from" render={({ field }) => <DateInput withTime id="export-from" label="From (optional)" value={field.value} onChange={field.onChange} error={errorFor(problems, 'export-from')} />} />
+          <Controller control={exporting.form.control} name="to" render={({ field }) => <DateInput withTime id="export-to" label="To (optional)" value={field.value} onChange={field.onChange} error={errorFor(problems, 'export-to')} />} />
+          <Controller control={exporting.form.control} name="confirmPassword" render={({ field }) => <ConfirmPassword value={field.value} onChange={field.onChange} error={errorFor(problems, 'confirm-password')} />} />
           <button type="submit" className="govuk-button govuk-button--secondary">
             Prepare the export
           </button>

@@ -3,14 +3,14 @@
  * long they are kept, and each one's day and size. Restoring is done with `rab restore`.
  */
 import { call } from '../../broker/call';
-import { useLoad } from '../../broker/use-load';
+import { useLiveQuery } from '../../broker/live-query';
 import { LoadProblem } from '../../components/Page';
 import { formatDateTime } from '../../format/time';
 
 const size = (bytes: number): string => (bytes >= 1024 * 1024 ? `${(bytes / 1024 / 1024).toFixed(1)} MB` : `${Math.max(1, Math.round(bytes / 1024))} KB`);
 
 export function BackupsPanel() {
-  const backups = useLoad(() => call('admin.backups', {}), []);
+  const backups = useLiveQuery('admin', ['backups'], () => call('admin.backups', {}));
   const list = backups.value;
   return (
     <section aria-labelledby="backups-heading" data-testid="backups">

@@ -2,72 +2,98 @@
  * Limited access offender lists: exclusions (a member of staff may never see a person) and
  * restrictions (only the listed staff may see a person). Checked on every read.
  */
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
+import { Controller } from 'react-hook-form';
+import { CONTRACT } from '../../../../shared/contract';
 import { LAO_LIST_KINDS, type LaoListKind } from '../../../../shared/contract/vocabulary';
-import { CRN_PATTERN } from '../../../../shared/domain/identifiers';
 import { call } from '../../broker/call';
-import { useLoad } from '../../broker/use-load';
+import { useLiveQuery } from '../../broker/live-query';
 import { NotificationBanner } from '../../components/Banner';
 import { ConfirmPassword } from '../../components/ConfirmPassword';
-import { ErrorSummary, type Problem } from '../../components/ErrorSummary';
+import { instantInput, useContractForm, type FormFields } from '../../components/contract-form';
+import { ErrorSummary } from '../../components/ErrorSummary';
 import { DateInput } from '../../components/DateInput';
 import { Radios, TextInput } from '../../components/fields';
-import { errorFor, problemsFrom } from '../../components/forms';
+import { errorFor } from '../../components/forms';
 import { LoadProblem, Page } from '../../components/Page';
 import { coreNow } from '../../app/core-clock';
-import { formatDateTime, fromLondonInputValue, toLondonInputValue } from '../../format/time';
+import { formatDateTime, toLondonInputValue } from '../../format/time';
 
 const KIND_LABELS: Record<LaoListKind, string> = { EXCLUSION: 'Exclusion', RESTRICTION: 'Restriction (allow-list)' };
 const IDS = { kind: 'lao-kind', crn: 'lao-crn', staffCode: 'lao-staff', startAt: 'lao-start', endAt: 'lao-end', reason: 'lao-reason', message: 'lao-message', confirmPassword: 'confirm-password' };
+const FIELDS: FormFields = {
+  kind: { id: IDS.kind, label: 'Kind' },
+  crn: { id: IDS.crn, label: 'CRN' },
+  staffCode: { id: IDS.staffCode, label: 'Staff code' },
+  startAt: { id: IDS.startAt, label: 'From' },
+  endAt: { id: IDS.endAt, label: 'Until' },
+  reason: { id: IDS.reason, label: 'Reason' },
+  message: { id: IDS.message, label: 'Message staff will see' },
+  confirmPassword: { id: IDS.confirmPassword, label: 'Your password' },
+};
+const FILTER_FIELDS: FormFields = { crn: { id: 'lao-filter', label: 'CRN' } };
+
+interface LaoAnswers {
+  kind: LaoListKind | '';
+  crn: string;
+  staffCode: string;
+  start: string;
+  end: string;
+  reason: string;
+  message: string;
+  confirmPassword: string;
+}
+
+/** Codes are capitals however they are typed; an empty box is left for the contract to name. */
+const code = (typed: string): string | undefined => (typed.trim() ? typed.trim().toUpperCase() : undefined);
 
 export function LaoScreen() {
-  const [crnFilter, setCrnFilter] = useState('');
-  const [applied, setApplied] = useState('');
-  const list = useLoad(() => call('admin.listLao', { limit: 500, ...(CRN_PATTERN.test(applied) ? { crn: applied } : {}) }), [applied]);
-  const [form, setForm] = useState({ kind: '' as LaoListKind | '', crn: '', staffCode: '', start: toLondonInputValue(coreNow()), end: '', reason: '', message: '' });
-  const [confirm, setConfirm] = useState('');
-  const [problems, setProblems] = useState<Problem[]>([]);
+  const [applied, setApplied] = useState<{ crn?: string }>({});
+  const list = useLiveQuery('admin', ['lao', applied], () => call('admin.listLao', { limit: 500, ...applied }));
+  const filter = useContractForm({
+    schema: CONTRACT['admin.listLao'].input,
+    toInput: (v: { crn: string }) => ({ limit: 500, ...(code(v.crn) ? { crn: code(v.crn) } : {}) }),
+    fields: FILTER_FIELDS,
+    defaultValues: { crn: '' },
+  });
+  const entry = useContractForm({
+    schema: CONTRACT['admin.addLao'].input,
+    toInput: (v: LaoAnswers) => ({
+      confirmPassword: v.confirmPassword,
+      kind: v.kind || undefined,
+      crn: code(v.crn),
+      staffCode: code(v.staffCode),
+      startAt: instantInput(v.start),
+      endAt: instantInput(v.end) ?? null,
+      reason: v.reason,
+      message: v.message,
+    }),
+    fields: FIELDS,
+    defaultValues: { kind: '', crn: '', staffCode: '', start: toLondonInputValue(coreNow()), end: '', reason: '', message: '', confirmPassword: '' },
+  });
+  const problems = [...filter.problems, ...entry.problems];
   const [done, setDone] = useState<string | null>(null);
-  const set = (key: keyof typeof form) => (value: string) => setForm({ ...form, [key]: value });
 
-  const add = async (event: FormEvent) => {
-    event.preventDefault();
-    const startAt = fromLondonInputValue(form.start);
-    const endAt = form.end ? fromLondonInputValue(form.end) : null;
-    const found: Problem[] = [];
-    if (!form.kind) found.push({ fieldId: IDS.kind, message: 'Choose exclusion or restriction' });
-    if (!CRN_PATTERN.test(form.crn.trim().toUpperCase())) found.push({ fieldId: IDS.crn, message: 'Enter a CRN: a letter and six digits, like X320741' });
-    if (!form.staffCode.trim()) found.push({ fieldId: IDS.staffCode, message: 'Enter the staff code' });
-    if (startAt === null) found.push({ fieldId: IDS.startAt, message: 'Enter when it starts' });
-    if (form.end && endAt === null) found.push({ fieldId: IDS.endAt, message: 'Enter the end as a date and time, or leave it empty' });
-    if (!form.reason.trim()) found.push({ fieldId: IDS.reason, message: 'Enter the reason' });
-    if (!form.message.trim()) found.push({ fieldId: IDS.message, message: 'Enter the message staff will see' });
-    if (!confirm) found.push({ fieldId: IDS.confirmPassword, message: 'Enter your password to confirm' });
-    setProblems(found);
-    if (found.length > 0 || !form.kind || startAt === null) return;
-    const result = await call('admin.addLao', {
-      confirmPassword: confirm,
-      kind: form.kind,
-      crn: form.crn.trim().toUpperCase(),
-      staffCode: form.staffCode.trim().toUpperCase(),
-      startAt,
-      endAt,
-      reason: form.reason,
-      message: form.message,
-    });
-    setConfirm('');
-    if (!result.ok) return setProblems(problemsFrom(result.error, IDS));
-    setProblems([]);
+  const applyFilter = filter.onSubmit((input) => {
+    setApplied(input.crn ? { crn: input.crn } : {});
+    return Promise.resolve();
+  });
+
+  const add = entry.onSubmit(async (input) => {
+    const result = await call('admin.addLao', input);
+    entry.form.setValue('confirmPassword', '');
+    if (!result.ok) return entry.refuse(result.error);
     setDone(`${KIND_LABELS[result.value.kind]} added for ${result.value.staffName} on ${result.value.crn}.`);
     await list.reload();
-  };
+  });
 
+  // Ending an entry is confirmed with the password typed in the form below.
   const end = async (kind: LaoListKind, id: string) => {
-    const password = confirm;
-    if (!password) return setProblems([{ fieldId: IDS.confirmPassword, message: 'Enter your password below to end an entry' }]);
+    const password = entry.form.getValues('confirmPassword');
+    if (!password) return entry.refuse([{ fieldId: IDS.confirmPassword, message: 'Enter your password below to end an entry' }]);
     const result = await call('admin.endLao', { confirmPassword: password, kind, id });
-    setConfirm('');
-    if (!result.ok) return setProblems(problemsFrom(result.error));
+    entry.form.setValue('confirmPassword', '');
+    if (!result.ok) return entry.refuse(result.error);
     setDone('Entry ended.');
     await list.reload();
   };
@@ -77,15 +103,8 @@ export function LaoScreen() {
     <Page title="Limited access lists" width="full" hasError={problems.length > 0}>
       <ErrorSummary problems={problems} />
       {done ? <NotificationBanner kind="success" heading={done} focus /> : null}
-      <form
-        className="rab-filters"
-        aria-label="Filter by person"
-        onSubmit={(e) => {
-          e.preventDefault();
-          setApplied(crnFilter.trim().toUpperCase());
-        }}
-      >
-        <TextInput id="lao-filter" label="CRN" width="govuk-input--width-10" value={crnFilter} onChange={setCrnFilter} spellCheck={false} />
+      <form className="rab-filters" aria-label="Filter by person" onSubmit={applyFilter} noValidate>
+        <Controller control={filter.form.control} name="crn" render={({ field }) => <TextInput id="lao-filter" label="CRN" width="govuk-input--width-10" value={field.value} onChange={field.onChange} spellCheck={false} error={errorFor(problems, 'lao-filter')} />} />
         <button type="submit" className="govuk-button govuk-button--secondary govuk-!-margin-bottom-0">
           Filter
         </button>
@@ -130,16 +149,20 @@ export function LaoScreen() {
         </tbody>
       </table>
       <div className="govuk-grid-row">
-        <form className="govuk-grid-column-two-thirds" onSubmit={(e) => void add(e)} noValidate>
+        <form className="govuk-grid-column-two-thirds" onSubmit={add} noValidate>
           <h2 className="govuk-heading-m">Add an entry</h2>
-          <Radios<LaoListKind> id={IDS.kind} legend="Kind" value={form.kind} onChange={(k) => setForm({ ...form, kind: k })} error={errorFor(problems, IDS.kind)} choices={LAO_LIST_KINDS.map((k) => ({ value: k, label: KIND_LABELS[k] }))} />
-          <TextInput id={IDS.crn} label="CRN" width="govuk-input--width-10" value={form.crn} onChange={set('crn')} spellCheck={false} error={errorFor(problems, IDS.crn)} />
-          <TextInput id={IDS.staffCode} label="Staff code" width="govuk-input--width-10" value={form.staffCode} onChange={set('staffCode')} spellCheck={false} error={errorFor(problems, IDS.staffCode)} />
-          <DateInput withTime id={IDS.startAt} label="From" value={form.start} onChange={set('start')} error={errorFor(problems, IDS.startAt)} />
-          <DateInput withTime id={IDS.endAt} label="Until (optional)" value={form.end} onChange={set('end')} error={errorFor(problems, IDS.endAt)} />
-          <TextInput id={IDS.reason} label="Reason (for administrators)" value={form.reason} onChange={set('reason')} error={errorFor(problems, IDS.reason)} />
-          <TextInput id={IDS.message} label="Message staff will see" value={form.message} onChange={set('message')} error={errorFor(problems, IDS.message)} />
-          <ConfirmPassword value={confirm} onChange={setConfirm} error={errorFor(problems, IDS.confirmPassword)} />
+          <Controller
+            control={entry.form.control}
+            name="kind"
+            render={({ field }) => <Radios<LaoListKind> id={IDS.kind} legend="Kind" value={field.value} onChange={field.onChange} error={errorFor(problems, IDS.kind)} choices={LAO_LIST_KINDS.map((k) => ({ value: k, label: KIND_LABELS[k] }))} />}
+          />
+          <Controller control={entry.form.control} name="crn" render={({ field }) => <TextInput id={IDS.crn} label="CRN" width="govuk-input--width-10" value={field.value} onChange={field.onChange} spellCheck={false} error={errorFor(problems, IDS.crn)} />} />
+          <Controller control={entry.form.control} name="staffCode" render={({ field }) => <TextInput id={IDS.staffCode} label="Staff code" width="govuk-input--width-10" value={field.value} onChange={field.onChange} spellCheck={false} error={errorFor(problems, IDS.staffCode)} />} />
+          <Controller control={entry.form.control} name="start" render={({ field }) => <DateInput withTime id={IDS.startAt} label="From" value={field.value} onChange={field.onChange} error={errorFor(problems, IDS.startAt)} />} />
+          <Controller control={entry.form.control} name="end" render={({ field }) => <DateInput withTime id={IDS.endAt} label="Until (optional)" value={field.value} onChange={field.onChange} error={errorFor(problems, IDS.endAt)} />} />
+          <Controller control={entry.form.control} name="reason" render={({ field }) => <TextInput id={IDS.reason} label="Reason (for administrators)" value={field.value} onChange={field.onChange} error={errorFor(problems, IDS.reason)} />} />
+          <Controller control={entry.form.control} name="message" render={({ field }) => <TextInput id={IDS.message} label="Message staff will see" value={field.value} onChange={field.onChange} error={errorFor(problems, IDS.message)} />} />
+          <Controller control={entry.form.control} name="confirmPassword" render={({ field }) => <ConfirmPassword value={field.value} onChange={field.onChange} error={errorFor(problems, IDS.confirmPassword)} />} />
           <button type="submit" className="govuk-button">
             Add entry
           </button>

@@ -7,7 +7,7 @@ import { useState, type FormEvent } from 'react';
 import type { PolicySettings } from '../../../../shared/contract/policy-settings';
 import { SCOPES, URGENCIES, URGENCY_LABELS } from '../../../../shared/domain/access';
 import { call } from '../../broker/call';
-import { useLoad } from '../../broker/use-load';
+import { useLiveQuery } from '../../broker/live-query';
 import { NotificationBanner } from '../../components/Banner';
 import { ConfirmPassword } from '../../components/ConfirmPassword';
 import { ErrorSummary, type Problem } from '../../components/ErrorSummary';
@@ -17,7 +17,7 @@ import { LoadProblem, Page } from '../../components/Page';
 import { policyFieldLabel, policyProblems, policyToForm, formToPolicy, type PolicyForm } from './policy-form';
 
 export function PolicyScreen() {
-  const loaded = useLoad(() => call('admin.getPolicy', {}), []);
+  const loaded = useLiveQuery('admin', ['policy'], () => call('admin.getPolicy', {}), { poll: false });
   const [edited, setEdited] = useState<PolicyForm | null>(null);
   const form = edited ?? (loaded.value ? policyToForm(loaded.value) : null);
   const [confirm, setConfirm] = useState('');

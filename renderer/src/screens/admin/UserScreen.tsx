@@ -19,7 +19,7 @@ import { accountState } from './UsersScreen';
 type Change = 'ROLES' | 'ACTIVE' | 'PASSWORD';
 
 export function UserScreen({ userId }: { userId: number }) {
-  const list = useAllPages((offset, limit) => call('admin.listUsers', { offset, limit, query: '' }), [userId]);
+  const list = useAllPages('admin', ['users'], (offset, limit) => call('admin.listUsers', { offset, limit, query: '' }));
   const user = list.rows.find((u) => u.userId === userId);
   const now = useCoreNow(60_000);
   const [change, setChange] = useState<Change | ''>('');

@@ -19,7 +19,7 @@ export function accountState(u: UserRow, now: number): { label: string; colour: 
 
 export function UsersScreen() {
   const [text, setText] = useState('');
-  const list = useAllPages((offset, limit) => call('admin.listUsers', { offset, limit, query: '' }), []);
+  const list = useAllPages('admin', ['users'], (offset, limit) => call('admin.listUsers', { offset, limit, query: '' }));
   const rows = useMemo(() => list.rows.filter((u) => matchesText([u.displayName, u.username, u.staffCode], text)), [list.rows, text]);
   const columns: Column<UserRow>[] = [
     {

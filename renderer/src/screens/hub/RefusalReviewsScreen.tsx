@@ -4,64 +4,80 @@
  * refusal or overturns it and grants access, with a reason the requester and the original decider
  * both read.
  */
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
+import { Controller } from 'react-hook-form';
+import { CONTRACT } from '../../../../shared/contract';
 import type { RequestRow } from '../../../../shared/contract/common';
 import { DENY_REASON_LABELS } from '../../../../shared/contract/vocabulary';
 import { SCOPE_LABELS } from '../../../../shared/domain/access';
 import { call } from '../../broker/call';
-import { useLoad } from '../../broker/use-load';
-import { useLiveView } from '../../broker/live-updates';
+import { useLiveQuery } from '../../broker/live-query';
 import { NotificationBanner } from '../../components/Banner';
-import { ErrorSummary, type Problem } from '../../components/ErrorSummary';
+import { useContractForm, type FormFields } from '../../components/contract-form';
+import { ErrorSummary } from '../../components/ErrorSummary';
 import { Radios, Select, Textarea, TextInput } from '../../components/fields';
-import { errorFor, problemsFrom } from '../../components/forms';
+import { errorFor } from '../../components/forms';
 import { LoadProblem, Page } from '../../components/Page';
 import { formatDateTime, formatDuration } from '../../format/time';
+import { durationInput, type DurationUnit } from '../practitioner/duration-input';
 
 type Outcome = 'UPHELD' | 'OVERTURNED';
 const IDS = { outcome: 'refusal-review-outcome', reason: 'refusal-review-reason', duration: 'refusal-review-duration', unit: 'refusal-review-unit' };
+const DURATION = { id: IDS.duration, label: 'How long' };
+const FIELDS: FormFields = {
+  outcome: { id: IDS.outcome, label: 'Your decision' },
+  durationDays: DURATION,
+  durationHours: DURATION,
+  reason: { id: IDS.reason, label: 'Reason' },
+};
+
+interface ReviewAnswers {
+  outcome: Outcome | '';
+  amount: string;
+  unit: DurationUnit;
+  reason: string;
+}
+const EMPTY: ReviewAnswers = { outcome: '', amount: '', unit: 'HOURS', reason: '' };
+
+/** Refusals the broker words for one answer, by their code. */
+const FIELD_FOR_CODE: Partial<Record<string, string>> = { DECISION_REASON_TOO_SHORT: IDS.reason, DECISION_REASON_REQUIRED: IDS.reason, DURATION_TOO_LONG: IDS.duration, DURATION_TOO_SHORT: IDS.duration };
 
 export function RefusalReviewsScreen() {
-  const queue = useLoad(() => call('requests.reviewQueue', { limit: 500 }), []);
-  useLiveView('hubQueue', () => void queue.reload());
+  const queue = useLiveQuery('hubQueue', ['refusal-reviews'], () => call('requests.reviewQueue', { limit: 500 }));
   const [reviewing, setReviewing] = useState<RequestRow | null>(null);
-  const [outcome, setOutcome] = useState<Outcome | ''>('');
-  const [reason, setReason] = useState('');
-  const [amount, setAmount] = useState('');
-  const [unit, setUnit] = useState<'DAYS' | 'HOURS'>('HOURS');
-  const [problems, setProblems] = useState<Problem[]>([]);
+  const { form, problems, refuse, onSubmit } = useContractForm({
+    schema: CONTRACT['requests.decideReview'].input,
+    toInput: (v: ReviewAnswers) => ({
+      requestId: reviewing?.id,
+      outcome: v.outcome || undefined,
+      reason: v.reason,
+      // A length is given only when granting access; an upheld refusal grants nothing.
+      ...(v.outcome === 'OVERTURNED' && v.amount.trim() ? durationInput(v.amount, v.unit) : {}),
+    }),
+    fields: FIELDS,
+    defaultValues: EMPTY,
+  });
+  const outcome = form.watch('outcome');
   const [done, setDone] = useState<string | null>(null);
 
   const open = (r: RequestRow) => {
     setReviewing(r);
-    setOutcome('');
-    setReason('');
-    setAmount('');
-    setProblems([]);
+    form.reset(EMPTY);
+    refuse([]);
     window.setTimeout(() => document.getElementById(IDS.outcome)?.focus(), 0);
   };
 
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
+  const submit = onSubmit(async (input) => {
     if (!reviewing) return;
-    const found: Problem[] = [];
-    if (!outcome) found.push({ fieldId: IDS.outcome, message: 'Choose whether to uphold the refusal or grant access' });
-    const n = amount.trim() === '' ? undefined : Number(amount);
-    if (n !== undefined && (!Number.isInteger(n) || n < 1)) found.push({ fieldId: IDS.duration, message: 'Enter how long as a whole number' });
-    setProblems(found);
-    if (found.length > 0 || !outcome) return;
-    const duration = outcome === 'OVERTURNED' && n !== undefined ? (unit === 'HOURS' ? { durationHours: n } : { durationDays: n }) : {};
-    const result = await call('requests.decideReview', { requestId: reviewing.id, outcome, reason, ...duration });
+    const result = await call('requests.decideReview', input);
     if (!result.ok) {
-      const fieldFor: Partial<Record<string, string>> = { DECISION_REASON_TOO_SHORT: IDS.reason, DECISION_REASON_REQUIRED: IDS.reason, DURATION_TOO_LONG: IDS.duration, DURATION_TOO_SHORT: IDS.duration };
-      const mapped = problemsFrom(result.error, { reason: IDS.reason, outcome: IDS.outcome });
-      const fieldId = fieldFor[result.error.code];
-      return setProblems(fieldId ? mapped.map((p) => ({ ...p, fieldId })) : mapped);
+      const fieldId = FIELD_FOR_CODE[result.error.code];
+      return refuse(fieldId ? [{ fieldId, message: result.error.message }] : result.error);
     }
-    setDone(`Review of the refusal for ${reviewing.personName} recorded: ${outcome === 'UPHELD' ? 'refusal upheld' : 'access granted'}.`);
+    setDone(`Review of the refusal for ${reviewing.personName} recorded: ${input.outcome === 'UPHELD' ? 'refusal upheld' : 'access granted'}.`);
     setReviewing(null);
     await queue.reload();
-  };
+  });
 
   const rows = queue.value?.rows ?? [];
   return (
@@ -117,26 +133,46 @@ export function RefusalReviewsScreen() {
         </table>
       ) : null}
       {reviewing ? (
-        <form onSubmit={(e) => void submit(e)} noValidate data-testid="refusal-review-form">
+        <form onSubmit={submit} noValidate data-testid="refusal-review-form">
           <h2 className="govuk-heading-m">Review the refusal for {reviewing.personName}</h2>
-          <Radios<Outcome>
-            id={IDS.outcome}
-            legend="Your decision"
-            value={outcome}
-            onChange={setOutcome}
-            error={errorFor(problems, IDS.outcome)}
-            choices={[
-              { value: 'UPHELD', label: 'Uphold the refusal' },
-              { value: 'OVERTURNED', label: 'Overturn it and grant access' },
-            ]}
+          <Controller
+            control={form.control}
+            name="outcome"
+            render={({ field }) => (
+              <Radios<Outcome>
+                id={IDS.outcome}
+                legend="Your decision"
+                value={field.value}
+                onChange={field.onChange}
+                error={errorFor(problems, IDS.outcome)}
+                choices={[
+                  { value: 'UPHELD', label: 'Uphold the refusal' },
+                  { value: 'OVERTURNED', label: 'Overturn it and grant access' },
+                ]}
+              />
+            )}
           />
           {outcome === 'OVERTURNED' ? (
             <>
-              <TextInput id={IDS.duration} label="For how long? (optional)" hint={`As asked: ${formatDuration(reviewing.durationMinutes)}. Leave empty to give what was asked, within policy.`} inputMode="numeric" width="govuk-input--width-3" value={amount} onChange={setAmount} error={errorFor(problems, IDS.duration)} />
-              <Select id={IDS.unit} label="Days or hours" value={unit} onChange={(v) => setUnit(v === 'DAYS' ? 'DAYS' : 'HOURS')} choices={[{ value: 'HOURS', label: 'hours' }, { value: 'DAYS', label: 'days' }]} />
+              <Controller
+                control={form.control}
+                name="amount"
+                render={({ field }) => (
+                  <TextInput id={IDS.duration} label="For how long? (optional)" hint={`As asked: ${formatDuration(reviewing.durationMinutes)}. Leave empty to give what was asked, within policy.`} inputMode="numeric" width="govuk-input--width-3" value={field.value} onChange={field.onChange} error={errorFor(problems, IDS.duration)} />
+                )}
+              />
+              <Controller
+                control={form.control}
+                name="unit"
+                render={({ field }) => <Select id={IDS.unit} label="Days or hours" value={field.value} onChange={(v) => field.onChange(v === 'DAYS' ? 'DAYS' : 'HOURS')} choices={[{ value: 'HOURS', label: 'hours' }, { value: 'DAYS', label: 'days' }]} />}
+              />
             </>
           ) : null}
-          <Textarea id={IDS.reason} label="Reason" hint="The requester and the person who refused both read this. Write it in full." value={reason} onChange={setReason} rows={4} error={errorFor(problems, IDS.reason)} />
+          <Controller
+            control={form.control}
+            name="reason"
+            render={({ field }) => <Textarea id={IDS.reason} label="Reason" hint="The requester and the person who refused both read this. Write it in full." value={field.value} onChange={field.onChange} rows={4} error={errorFor(problems, IDS.reason)} />}
+          />
           <button type="submit" className="govuk-button" data-testid="submit-refusal-review">
             Record the review
           </button>

@@ -2,62 +2,68 @@
  * An offender manager's absences and deputies. While they are away, requests for their cases go to
  * an active deputy, or to the NPS hub when there is none.
  */
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
+import { Controller } from 'react-hook-form';
+import { CONTRACT } from '../../../../shared/contract';
 import { ABSENCE_KINDS, type AbsenceKind } from '../../../../shared/domain/organisation';
 import { call } from '../../broker/call';
-import { useLoad } from '../../broker/use-load';
+import { useLiveQuery } from '../../broker/live-query';
 import { NotificationBanner } from '../../components/Banner';
-import { ErrorSummary, type Problem } from '../../components/ErrorSummary';
+import { instantInput, useContractForm, type FormFields } from '../../components/contract-form';
+import { ErrorSummary } from '../../components/ErrorSummary';
 import { DateInput } from '../../components/DateInput';
 import { Radios } from '../../components/fields';
-import { errorFor, problemsFrom } from '../../components/forms';
+import { errorFor } from '../../components/forms';
 import { LoadProblem, Page } from '../../components/Page';
-import { formatDateTime, fromLondonInputValue } from '../../format/time';
+import { formatDateTime } from '../../format/time';
 import { useCoreNow } from '../../app/core-clock';
 import { DeputyForm } from './DeputyForm';
 
 export const ABSENCE_LABELS: Record<AbsenceKind, string> = { LEAVE: 'Leave', SICKNESS: 'Sickness', TRAINING: 'Training' };
 
+interface AbsenceAnswers {
+  kind: AbsenceKind | '';
+  start: string;
+  end: string;
+}
+const NO_ABSENCE: AbsenceAnswers = { kind: '', start: '', end: '' };
+
+const FIELDS: FormFields = {
+  kind: { id: 'absence-kind', label: 'Kind of absence' },
+  startAt: { id: 'absence-start', label: 'From' },
+  endAt: { id: 'absence-end', label: 'Until' },
+};
+
 export function AbsencesScreen() {
-  const absences = useLoad(() => call('caseload.listAbsences', {}), []);
-  const deputies = useLoad(() => call('caseload.listDeputies', {}), []);
-  const [kind, setKind] = useState<AbsenceKind | ''>('');
-  const [start, setStart] = useState('');
-  const [end, setEnd] = useState('');
-  const [problems, setProblems] = useState<Problem[]>([]);
+  const absences = useLiveQuery('absences', ['absences'], () => call('caseload.listAbsences', {}));
+  const deputies = useLiveQuery('absences', ['deputies'], () => call('caseload.listDeputies', {}));
+  const { form, problems, refuse, onSubmit } = useContractForm({
+    schema: CONTRACT['caseload.recordAbsence'].input,
+    toInput: (v: AbsenceAnswers) => ({ kind: v.kind || undefined, startAt: instantInput(v.start), endAt: instantInput(v.end) }),
+    fields: FIELDS,
+    defaultValues: NO_ABSENCE,
+  });
   const [message, setMessage] = useState<string | null>(null);
   const now = useCoreNow(60_000);
 
-  const record = async (event: FormEvent) => {
-    event.preventDefault();
-    const found: Problem[] = [];
-    const startAt = fromLondonInputValue(start);
-    const endAt = fromLondonInputValue(end);
-    if (!kind) found.push({ fieldId: 'absence-kind', message: 'Choose the kind of absence' });
-    if (startAt === null) found.push({ fieldId: 'absence-start', message: 'Enter when the absence starts' });
-    if (endAt === null) found.push({ fieldId: 'absence-end', message: 'Enter when the absence ends' });
-    else if (startAt !== null && endAt <= startAt) found.push({ fieldId: 'absence-end', message: 'The end must be after the start' });
-    setProblems(found);
-    if (found.length > 0 || !kind || startAt === null || endAt === null) return;
-    const result = await call('caseload.recordAbsence', { kind, startAt, endAt });
-    if (!result.ok) return setProblems(problemsFrom(result.error, { kind: 'absence-kind', startAt: 'absence-start', endAt: 'absence-end' }));
+  const record = onSubmit(async (input) => {
+    const result = await call('caseload.recordAbsence', input);
+    if (!result.ok) return refuse(result.error);
     setMessage('Absence recorded. Requests for your cases during it go to your deputy, or to the NPS hub.');
-    setKind('');
-    setStart('');
-    setEnd('');
+    form.reset(NO_ABSENCE);
     await absences.reload();
-  };
+  });
 
   const cancel = async (absenceId: string) => {
     const result = await call('caseload.cancelAbsence', { absenceId });
-    if (!result.ok) return setProblems(problemsFrom(result.error));
+    if (!result.ok) return refuse(result.error);
     setMessage('Absence removed.');
     await absences.reload();
   };
 
   const endDeputy = async (deputyId: string) => {
     const result = await call('caseload.endDeputy', { deputyId });
-    if (!result.ok) return setProblems(problemsFrom(result.error));
+    if (!result.ok) return refuse(result.error);
     setMessage('Deputy arrangement ended.');
     await deputies.reload();
   };
@@ -98,11 +104,17 @@ export function AbsencesScreen() {
               </tbody>
             </table>
           ) : null}
-          <form onSubmit={(e) => void record(e)} noValidate>
+          <form onSubmit={record} noValidate>
             <h3 className="govuk-heading-s">Record an absence</h3>
-            <Radios<AbsenceKind> id="absence-kind" legend="Kind of absence" value={kind} onChange={setKind} small error={errorFor(problems, 'absence-kind')} choices={ABSENCE_KINDS.map((k) => ({ value: k, label: ABSENCE_LABELS[k] }))} />
-            <DateInput withTime id="absence-start" label="From" hint="London time" value={start} onChange={setStart} error={errorFor(problems, 'absence-start')} />
-            <DateInput withTime id="absence-end" label="Until" value={end} onChange={setEnd} error={errorFor(problems, 'absence-end')} />
+            <Controller
+              control={form.control}
+              name="kind"
+              render={({ field }) => (
+                <Radios<AbsenceKind> id="absence-kind" legend="Kind of absence" value={field.value} onChange={field.onChange} small error={errorFor(problems, 'absence-kind')} choices={ABSENCE_KINDS.map((k) => ({ value: k, label: ABSENCE_LABELS[k] }))} />
+              )}
+            />
+            <Controller control={form.control} name="start" render={({ field }) => <DateInput withTime id="absence-start" label="From" hint="London time" value={field.value} onChange={field.onChange} error={errorFor(problems, 'absence-start')} />} />
+            <Controller control={form.control} name="end" render={({ field }) => <DateInput withTime id="absence-end" label="Until" value={field.value} onChange={field.onChange} error={errorFor(problems, 'absence-end')} />} />
             <button type="submit" className="govuk-button govuk-button--secondary">
               Record absence
             </button>

@@ -4,14 +4,18 @@
  * and each is decided on its own: one that someone else decided first, or that the decider may not
  * decide, is reported and the rest go ahead. The result says what was granted to whom until when.
  */
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
+import { Controller } from 'react-hook-form';
+import { z } from 'zod';
+import { CONTRACT } from '../../../../shared/contract';
 import type { RequestRow, RiskSummary } from '../../../../shared/contract/common';
 import { DENY_REASON_CODES, DENY_REASON_LABELS, PURPOSE_LABELS, type DenyReasonCode } from '../../../../shared/contract/vocabulary';
 import { SCOPES, SCOPE_LABELS, scopeInSentence, scopeRank, type Scope } from '../../../../shared/domain/access';
 import { call } from '../../broker/call';
-import { useLoad } from '../../broker/use-load';
+import { useLiveQuery } from '../../broker/live-query';
 import { NotificationBanner } from '../../components/Banner';
-import { ErrorSummary, type Problem } from '../../components/ErrorSummary';
+import { useContractForm, type FormFields } from '../../components/contract-form';
+import { ErrorSummary } from '../../components/ErrorSummary';
 import { Radios, Textarea } from '../../components/fields';
 import { errorFor } from '../../components/forms';
 import { BackLink, LoadProblem, Page } from '../../components/Page';
@@ -21,6 +25,23 @@ import { href, useRoute } from '../../app/router';
 import type { Result } from '../../../../shared/contract/define';
 
 type Outcome = 'APPROVE' | 'DENY';
+
+interface BulkAnswers {
+  outcome: Outcome | '';
+  scope: Scope | '';
+  reasonCode: DenyReasonCode | '';
+  reason: string;
+}
+
+/** Approve or refuse: the one question that is not a channel's input. */
+const CHOOSE = z.object({ outcome: z.enum(['APPROVE', 'DENY']) });
+const FIELDS: FormFields = {
+  outcome: { id: 'bulk-outcome', label: 'Your decision' },
+  scope: { id: 'bulk-scope', label: 'How much of each record' },
+  reasonCode: { id: 'bulk-reason-code', label: 'Why you are refusing' },
+  reason: { id: 'bulk-reason', label: 'Reason for the requesters' },
+};
+
 interface Decided {
   request: RequestRow;
   result: Result<RequestRow>;
@@ -45,35 +66,36 @@ export const parseIds = (raw: string | null): number[] =>
 export function BulkDecideScreen() {
   const route = useRoute();
   const ids = parseIds(route.query.get('ids'));
-  const requests = useLoad(async (): Promise<Result<Asked[]>> => {
+  const requests = useLiveQuery('inbox', ['bulk', ids.join(',')], async (): Promise<Result<Asked[]>> => {
     const answers = await Promise.all(ids.map((requestId) => call('requests.get', { requestId })));
     const failed = answers.find((a) => !a.ok);
     if (failed && !failed.ok) return failed;
     const found = answers.flatMap((a) => (a.ok ? [a.value.request] : []));
     const people = await Promise.all(found.map((r) => call('people.get', { crn: r.crn })));
     return { ok: true, value: found.map((request, i) => { const p = people[i]; return { request, risk: p?.ok ? p.value.risk : null }; }) };
-  }, [ids.join(',')]);
-  const [outcome, setOutcome] = useState<Outcome | ''>('');
-  const [scope, setScope] = useState<Scope | ''>('');
-  const [reasonCode, setReasonCode] = useState<DenyReasonCode | ''>('');
-  const [reason, setReason] = useState('');
-  const [problems, setProblems] = useState<Problem[]>([]);
+  }, { poll: false });
   const [results, setResults] = useState<Decided[] | null>(null);
-  const [busy, setBusy] = useState(false);
+  // Each request is decided on its own; the form is checked as the first one's decision would be.
+  const { form, problems, onSubmit } = useContractForm<BulkAnswers, unknown>({
+    schema: (v) => (v.outcome === 'APPROVE' ? CONTRACT['requests.approve'].input : v.outcome === 'DENY' ? CONTRACT['requests.deny'].input : CHOOSE),
+    toInput: (v) =>
+      v.outcome === 'DENY'
+        ? { requestId: ids[0], reasonCode: v.reasonCode || undefined, reason: v.reason }
+        : v.outcome === 'APPROVE'
+          ? { requestId: ids[0], ...(v.scope ? { scope: v.scope } : {}) }
+          : { outcome: v.outcome },
+    fields: FIELDS,
+    defaultValues: { outcome: '', scope: '', reasonCode: '', reason: '' },
+  });
+  const [outcome, scope, reasonCode, reason] = form.watch(['outcome', 'scope', 'reasonCode', 'reason']);
+  const busy = form.formState.isSubmitting;
   const asked = requests.value ?? [];
   const rows = asked.map((a) => a.request);
   // Until the decider narrows it, each request gets the scope it asked for; nothing wider is offered.
   const widest = rows.reduce<Scope>((w, r) => (scopeRank(r.scope) > scopeRank(w) ? r.scope : w), 'FRONT_SHEET');
   const chosenScope = scope || widest;
 
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    const found: Problem[] = [];
-    if (!outcome) found.push({ fieldId: 'bulk-outcome', message: 'Choose whether to approve or refuse' });
-    if (outcome === 'DENY' && !reasonCode) found.push({ fieldId: 'bulk-reason-code', message: 'Choose the reason for refusing' });
-    setProblems(found);
-    if (found.length > 0) return;
-    setBusy(true);
+  const submit = onSubmit(async () => {
     const decided: Decided[] = [];
     // One at a time, in the order shown: each is its own decision with its own audit event.
     for (const request of rows) {
@@ -83,9 +105,8 @@ export function BulkDecideScreen() {
           : await call('requests.deny', { requestId: request.id, reasonCode: reasonCode as DenyReasonCode, reason });
       decided.push({ request, result });
     }
-    setBusy(false);
     setResults(decided);
-  };
+  });
 
   if (results) {
     const ok = results.filter((d) => d.result.ok).length;
@@ -180,34 +201,53 @@ export function BulkDecideScreen() {
               ))}
             </tbody>
           </table>
-          <form onSubmit={(e) => void submit(e)} noValidate>
-            <Radios<Outcome>
-              id="bulk-outcome"
-              legend="Your decision for all of them"
-              legendClass="govuk-fieldset__legend--m"
-              value={outcome}
-              onChange={setOutcome}
-              error={errorFor(problems, 'bulk-outcome')}
-              choices={[
-                { value: 'APPROVE', label: 'Approve all' },
-                { value: 'DENY', label: 'Refuse all' },
-              ]}
+          <form onSubmit={submit} noValidate>
+            <Controller
+              control={form.control}
+              name="outcome"
+              render={({ field }) => (
+                <Radios<Outcome>
+                  id="bulk-outcome"
+                  legend="Your decision for all of them"
+                  legendClass="govuk-fieldset__legend--m"
+                  value={field.value}
+                  onChange={field.onChange}
+                  error={errorFor(problems, 'bulk-outcome')}
+                  choices={[
+                    { value: 'APPROVE', label: 'Approve all' },
+                    { value: 'DENY', label: 'Refuse all' },
+                  ]}
+                />
+              )}
             />
             {outcome === 'APPROVE' ? (
-              <Radios<Scope>
-                id="bulk-scope"
-                legend="How much of each record?"
-                hint="Each request gets this or what it asked for, whichever is less."
-                value={chosenScope}
-                onChange={setScope}
-                small
-                choices={SCOPES.filter((s) => scopeRank(s) <= scopeRank(widest)).map((s) => ({ value: s, label: SCOPE_LABELS[s] }))}
+              <Controller
+                control={form.control}
+                name="scope"
+                render={({ field }) => (
+                  <Radios<Scope>
+                    id="bulk-scope"
+                    legend="How much of each record?"
+                    hint="Each request gets this or what it asked for, whichever is less."
+                    value={field.value || widest}
+                    onChange={field.onChange}
+                    small
+                    error={errorFor(problems, 'bulk-scope')}
+                    choices={SCOPES.filter((s) => scopeRank(s) <= scopeRank(widest)).map((s) => ({ value: s, label: SCOPE_LABELS[s] }))}
+                  />
+                )}
               />
             ) : null}
             {outcome === 'DENY' ? (
               <>
-                <Radios<DenyReasonCode> id="bulk-reason-code" legend="Why are you refusing?" value={reasonCode} onChange={setReasonCode} small error={errorFor(problems, 'bulk-reason-code')} choices={DENY_REASON_CODES.map((c) => ({ value: c, label: DENY_REASON_LABELS[c] }))} />
-                <Textarea id="bulk-reason" label="Reason for the requesters" value={reason} onChange={setReason} rows={4} />
+                <Controller
+                  control={form.control}
+                  name="reasonCode"
+                  render={({ field }) => (
+                    <Radios<DenyReasonCode> id="bulk-reason-code" legend="Why are you refusing?" value={field.value} onChange={field.onChange} small error={errorFor(problems, 'bulk-reason-code')} choices={DENY_REASON_CODES.map((c) => ({ value: c, label: DENY_REASON_LABELS[c] }))} />
+                  )}
+                />
+                <Controller control={form.control} name="reason" render={({ field }) => <Textarea id="bulk-reason" label="Reason for the requesters" value={field.value} onChange={field.onChange} rows={4} error={errorFor(problems, 'bulk-reason')} />} />
               </>
             ) : null}
             <button type="submit" className="govuk-button" disabled={busy} data-testid="submit-bulk">

@@ -44,7 +44,7 @@ const COLUMNS: Column<CaseRow>[] = [
 
 export function CaseloadScreen() {
   const [text, setText] = useState('');
-  const list = useAllPages((offset, limit) => call('caseload.mine', { offset, limit, query: '' }), []);
+  const list = useAllPages('caseload', ['mine'], (offset, limit) => call('caseload.mine', { offset, limit, query: '' }));
   const rows = useMemo(() => list.rows.filter((c) => matchesText([c.name, c.crn], text)), [list.rows, text]);
   return (
     <Page title="My caseload" width="full">

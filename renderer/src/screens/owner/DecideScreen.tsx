@@ -3,14 +3,17 @@
  * scope, shorten the duration or start later; refusal needs a reason, which the requester reads.
  * The first decision wins: if someone else decided first, their decision is shown.
  */
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
+import { Controller } from 'react-hook-form';
+import { z } from 'zod';
+import { CONTRACT } from '../../../../shared/contract';
 import { DENY_REASON_CODES, DENY_REASON_LABELS, type DenyReasonCode } from '../../../../shared/contract/vocabulary';
 import { SCOPES, SCOPE_LABELS, scopeRank, type Scope } from '../../../../shared/domain/access';
 import { call } from '../../broker/call';
-import { useLoad } from '../../broker/use-load';
 import { useLiveQuery, useRefreshViews } from '../../broker/live-query';
 import { NotificationBanner, WarningText } from '../../components/Banner';
-import { ErrorSummary, type Problem } from '../../components/ErrorSummary';
+import { useContractForm, type FormFields } from '../../components/contract-form';
+import { ErrorSummary } from '../../components/ErrorSummary';
 import { DateInput } from '../../components/DateInput';
 import { Radios, Select, Textarea, TextInput } from '../../components/fields';
 import { errorFor, problemsFrom } from '../../components/forms';
@@ -21,18 +24,64 @@ import { Timeline } from '../../components/Timeline';
 import { formatDateTime, formatDuration, fromLondonInputValue } from '../../format/time';
 import { hasRole, useSession } from '../../app/session';
 import { href } from '../../app/router';
+import { durationInput, type DurationUnit } from '../practitioner/duration-input';
 
 type Outcome = 'APPROVE' | 'DENY';
-const IDS = {
-  outcome: 'decision-outcome',
-  scope: 'approve-scope',
-  durationDays: 'approve-duration',
-  durationUnit: 'approve-duration-unit',
-  startAt: 'approve-start',
-  note: 'approve-note',
-  reasonCode: 'deny-reason-code',
-  reason: 'deny-reason',
+
+interface DecisionAnswers {
+  outcome: Outcome | '';
+  scope: Scope | '';
+  amount: string;
+  unit: DurationUnit;
+  start: string;
+  note: string;
+  reasonCode: DenyReasonCode | '';
+  reason: string;
+}
+
+const APPROVE = CONTRACT['requests.approve'].input;
+const DENY = CONTRACT['requests.deny'].input;
+/** Approve or refuse: the one question of the form that is not a channel's input. */
+const CHOOSE = z.object({ outcome: z.enum(['APPROVE', 'DENY']) });
+type Decision = z.output<typeof APPROVE> | z.output<typeof DENY>;
+
+const DURATION = { id: 'approve-duration', label: 'How long' };
+const FIELDS: FormFields = {
+  outcome: { id: 'decision-outcome', label: 'Your decision' },
+  scope: { id: 'approve-scope', label: 'How much of the record' },
+  durationDays: DURATION,
+  durationHours: DURATION,
+  startAt: { id: 'approve-start', label: 'Start later' },
+  note: { id: 'approve-note', label: 'Note to the requester' },
+  reasonCode: { id: 'deny-reason-code', label: 'Why you are refusing' },
+  reason: { id: 'deny-reason', label: 'Reason for the requester' },
 };
+const ID = Object.fromEntries(Object.entries(FIELDS).map(([name, f]) => [name, f.id])) as Record<keyof typeof FIELDS, string>;
+
+/** Refusals the broker words for one answer, by their code. */
+const FIELD_FOR_CODE: Partial<Record<string, string>> = {
+  DECISION_REASON_REQUIRED: 'deny-reason',
+  DECISION_REASON_TOO_SHORT: 'deny-reason',
+  DURATION_TOO_SHORT: DURATION.id,
+  DURATION_TOO_LONG: DURATION.id,
+  SCOPE_WIDENED: 'approve-scope',
+  INVALID_START: 'approve-start',
+};
+
+/** The answers as the channel's input: only what the decider changed from what was asked. */
+function decisionInput(requestId: number, askedScope: Scope | undefined, v: DecisionAnswers): unknown {
+  if (v.outcome === 'DENY') return { requestId, reasonCode: v.reasonCode || undefined, reason: v.reason };
+  if (v.outcome !== 'APPROVE') return { outcome: v.outcome };
+  // A start given but impossible (31 February) is passed on as such, so the form says so.
+  const startAt = v.start ? (fromLondonInputValue(v.start) ?? Number.NaN) : undefined;
+  return {
+    requestId,
+    ...(v.scope && v.scope !== askedScope ? { scope: v.scope } : {}),
+    ...(v.amount.trim() ? durationInput(v.amount, v.unit) : {}),
+    ...(startAt !== undefined ? { startAt } : {}),
+    ...(v.note.trim() ? { note: v.note } : {}),
+  };
+}
 
 export function DecideScreen({ requestId }: { requestId: number }) {
   const { user } = useSession();
@@ -41,66 +90,33 @@ export function DecideScreen({ requestId }: { requestId: number }) {
   const detail = useLiveQuery('inbox', ['request', requestId], () => call('requests.get', { requestId }), { poll: false });
   const refreshViews = useRefreshViews();
   const r = detail.value?.request;
-  const person = useLoad(() => (r ? call('people.get', { crn: r.crn }) : Promise.resolve({ ok: true as const, value: null })), [r?.crn]);
-  const [outcome, setOutcome] = useState<Outcome | ''>('');
-  const [scope, setScope] = useState<Scope | ''>('');
-  const [days, setDays] = useState('');
-  const [unit, setUnit] = useState<'DAYS' | 'HOURS'>('DAYS');
-  const [start, setStart] = useState('');
-  const [note, setNote] = useState('');
-  const [reasonCode, setReasonCode] = useState<DenyReasonCode | ''>('');
-  const [reason, setReason] = useState('');
-  const [problems, setProblems] = useState<Problem[]>([]);
-  const [busy, setBusy] = useState(false);
+  const person = useLiveQuery('people', [r?.crn ?? null], () => (r ? call('people.get', { crn: r.crn }) : Promise.resolve({ ok: true as const, value: null })), { poll: false });
+  const { form, problems, refuse, onSubmit } = useContractForm<DecisionAnswers, Decision | z.output<typeof CHOOSE>>({
+    schema: (v) => (v.outcome === 'APPROVE' ? APPROVE : v.outcome === 'DENY' ? DENY : CHOOSE),
+    toInput: (v) => decisionInput(requestId, r?.scope, v),
+    fields: FIELDS,
+    defaultValues: { outcome: '', scope: '', amount: '', unit: 'DAYS', start: '', note: '', reasonCode: '', reason: '' },
+  });
+  const outcome = form.watch('outcome');
   const [done, setDone] = useState<string | null>(null);
 
   const pending = r?.queue !== null && r?.queue !== undefined;
   const maxDays = r ? Math.min(r.durationDays, person.value?.maxDurationDays[r.scope] ?? r.durationDays) : 1;
   const backTo = hasRole(user, 'hub') && !hasRole(user, 'nps-offender-manager') ? '/hub' : '/inbox';
 
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    if (!r) return;
-    if (!outcome) return setProblems([{ fieldId: IDS.outcome, message: 'Choose whether to approve or refuse' }]);
-    setBusy(true);
-    let result;
-    if (outcome === 'APPROVE') {
-      const found: Problem[] = [];
-      const amount = days.trim() === '' ? undefined : Number(days);
-      if (amount !== undefined && (!Number.isInteger(amount) || amount < 1)) found.push({ fieldId: IDS.durationDays, message: `Enter the number of ${unit === 'HOURS' ? 'hours' : 'days'} as a whole number` });
-      const startAt = start ? fromLondonInputValue(start) : undefined;
-      if (startAt === null) found.push({ fieldId: IDS.startAt, message: 'Enter the start as a date and time' });
-      setProblems(found);
-      if (found.length > 0) return setBusy(false);
-      result = await call('requests.approve', {
-        requestId,
-        ...(scope && scope !== r.scope ? { scope } : {}),
-        ...(amount !== undefined ? (unit === 'HOURS' ? { durationHours: amount } : { durationDays: amount }) : {}),
-        ...(startAt ? { startAt } : {}),
-        ...(note.trim() ? { note } : {}),
-      });
-    } else {
-      if (!reasonCode) {
-        setBusy(false);
-        return setProblems([{ fieldId: IDS.reasonCode, message: 'Choose the reason for refusing' }]);
-      }
-      // The reason text is checked by the broker itself: a refusal without one is refused there.
-      result = await call('requests.deny', { requestId, reasonCode, reason });
-    }
-    setBusy(false);
+  const submit = onSubmit(async (input) => {
+    if (!r || !('requestId' in input)) return;
+    const result = 'reasonCode' in input ? await call('requests.deny', input) : await call('requests.approve', input);
     if (!result.ok) {
-      const mapped = problemsFrom(result.error, { scope: IDS.scope, durationDays: IDS.durationDays, startAt: IDS.startAt, note: IDS.note, reason: IDS.reason, reasonCode: IDS.reasonCode });
-      const fieldFor: Partial<Record<string, string>> = { DECISION_REASON_REQUIRED: IDS.reason, DECISION_REASON_TOO_SHORT: IDS.reason, DURATION_TOO_SHORT: IDS.durationDays, SCOPE_WIDENED: IDS.scope, DURATION_TOO_LONG: IDS.durationDays, INVALID_START: IDS.startAt };
-      const fieldId = fieldFor[result.error.code];
-      setProblems(fieldId ? mapped.map((p) => ({ ...p, fieldId })) : mapped);
+      const fieldId = FIELD_FOR_CODE[result.error.code];
+      refuse(fieldId ? problemsFrom(result.error, FIELDS).map((p) => ({ ...p, fieldId })) : result.error);
       if (result.error.code === 'ALREADY_DECIDED') await detail.reload();
       return;
     }
-    setProblems([]);
     setDone(result.value.status === 'APPROVED' ? 'Request approved' : 'Request refused');
     // Every screen showing this request, its queues and the requester's lists, is out of date now.
     await refreshViews('inbox', 'hubQueue', 'myRequests', 'myAccess');
-  };
+  });
 
   return (
     <Page
@@ -123,61 +139,115 @@ export function DecideScreen({ requestId }: { requestId: number }) {
           ))}
           {r ? <RequestSummary request={r} /> : null}
           {r && pending && r.requesterUserId !== user.userId ? (
-            <form onSubmit={(e) => void submit(e)} noValidate data-testid="decision-form">
-              <Radios<Outcome>
-                id={IDS.outcome}
-                legend="Your decision"
-                legendClass="govuk-fieldset__legend--m"
-                value={outcome}
-                onChange={setOutcome}
-                error={errorFor(problems, IDS.outcome)}
-                choices={[
-                  { value: 'APPROVE', label: 'Approve' },
-                  { value: 'DENY', label: 'Refuse' },
-                ]}
+            <form onSubmit={submit} noValidate data-testid="decision-form">
+              <Controller
+                control={form.control}
+                name="outcome"
+                render={({ field }) => (
+                  <Radios<Outcome>
+                    id={ID.outcome!}
+                    legend="Your decision"
+                    legendClass="govuk-fieldset__legend--m"
+                    value={field.value}
+                    onChange={field.onChange}
+                    error={errorFor(problems, ID.outcome!)}
+                    choices={[
+                      { value: 'APPROVE', label: 'Approve' },
+                      { value: 'DENY', label: 'Refuse' },
+                    ]}
+                  />
+                )}
               />
               {outcome === 'APPROVE' ? (
                 <>
-                  <Radios<Scope>
-                    id={IDS.scope}
-                    legend="How much of the record?"
-                    hint="You may give less than was asked for, never more."
-                    value={scope || r.scope}
-                    onChange={setScope}
-                    small
-                    error={errorFor(problems, IDS.scope)}
-                    choices={SCOPES.filter((s) => scopeRank(s) <= scopeRank(r.scope)).map((s) => ({ value: s, label: SCOPE_LABELS[s] }))}
+                  <Controller
+                    control={form.control}
+                    name="scope"
+                    render={({ field }) => (
+                      <Radios<Scope>
+                        id={ID.scope!}
+                        legend="How much of the record?"
+                        hint="You may give less than was asked for, never more."
+                        value={field.value || r.scope}
+                        onChange={field.onChange}
+                        small
+                        error={errorFor(problems, ID.scope!)}
+                        choices={SCOPES.filter((s) => scopeRank(s) <= scopeRank(r.scope)).map((s) => ({ value: s, label: SCOPE_LABELS[s] }))}
+                      />
+                    )}
                   />
-                  <TextInput
-                    id={IDS.durationDays}
-                    label="For how long? (optional)"
-                    hint={`As asked: ${formatDuration(r.durationMinutes)}. At most ${maxDays} days. Leave empty to give what was asked, within policy. At least 1 hour.`}
-                    inputMode="numeric"
-                    width="govuk-input--width-3"
-                    value={days}
-                    onChange={setDays}
-                    error={errorFor(problems, IDS.durationDays)}
+                  <Controller
+                    control={form.control}
+                    name="amount"
+                    render={({ field }) => (
+                      <TextInput
+                        id={DURATION.id}
+                        label="For how long? (optional)"
+                        hint={`As asked: ${formatDuration(r.durationMinutes)}. At most ${maxDays} days. Leave empty to give what was asked, within policy. At least 1 hour.`}
+                        inputMode="numeric"
+                        width="govuk-input--width-3"
+                        value={field.value}
+                        onChange={field.onChange}
+                        error={errorFor(problems, DURATION.id)}
+                      />
+                    )}
                   />
-                  <Select id={IDS.durationUnit} label="Days or hours" value={unit} onChange={(v) => setUnit(v === 'HOURS' ? 'HOURS' : 'DAYS')} choices={[{ value: 'DAYS', label: 'days' }, { value: 'HOURS', label: 'hours' }]} />
-                  <DateInput withTime id={IDS.startAt} label="Start later (optional)" hint="London time. Leave empty to start now." value={start} onChange={setStart} error={errorFor(problems, IDS.startAt)} />
-                  <Textarea id={IDS.note} label="Note to the requester (optional)" value={note} onChange={setNote} rows={3} error={errorFor(problems, IDS.note)} />
+                  <Controller
+                    control={form.control}
+                    name="unit"
+                    render={({ field }) => (
+                      <Select id="approve-duration-unit" label="Days or hours" value={field.value} onChange={(v) => field.onChange(v === 'HOURS' ? 'HOURS' : 'DAYS')} choices={[{ value: 'DAYS', label: 'days' }, { value: 'HOURS', label: 'hours' }]} />
+                    )}
+                  />
+                  <Controller
+                    control={form.control}
+                    name="start"
+                    render={({ field }) => (
+                      <DateInput withTime id={ID.startAt!} label="Start later (optional)" hint="London time. Leave empty to start now." value={field.value} onChange={field.onChange} error={errorFor(problems, ID.startAt!)} />
+                    )}
+                  />
+                  <Controller
+                    control={form.control}
+                    name="note"
+                    render={({ field }) => <Textarea id={ID.note!} label="Note to the requester (optional)" value={field.value} onChange={field.onChange} rows={3} error={errorFor(problems, ID.note!)} />}
+                  />
                 </>
               ) : null}
               {outcome === 'DENY' ? (
                 <>
-                  <Radios<DenyReasonCode>
-                    id={IDS.reasonCode}
-                    legend="Why are you refusing?"
-                    value={reasonCode}
-                    onChange={setReasonCode}
-                    small
-                    error={errorFor(problems, IDS.reasonCode)}
-                    choices={DENY_REASON_CODES.map((c) => ({ value: c, label: DENY_REASON_LABELS[c] }))}
+                  <Controller
+                    control={form.control}
+                    name="reasonCode"
+                    render={({ field }) => (
+                      <Radios<DenyReasonCode>
+                        id={ID.reasonCode!}
+                        legend="Why are you refusing?"
+                        value={field.value}
+                        onChange={field.onChange}
+                        small
+                        error={errorFor(problems, ID.reasonCode!)}
+                        choices={DENY_REASON_CODES.map((c) => ({ value: c, label: DENY_REASON_LABELS[c] }))}
+                      />
+                    )}
                   />
-                  <Textarea id={IDS.reason} label="Reason for the requester" hint="The requester reads this and may ask for a review of the refusal. Write it in full (at least 20 characters, not counting spaces) and say what would make a new request succeed, if anything." value={reason} onChange={setReason} rows={4} error={errorFor(problems, IDS.reason)} />
+                  <Controller
+                    control={form.control}
+                    name="reason"
+                    render={({ field }) => (
+                      <Textarea
+                        id={ID.reason!}
+                        label="Reason for the requester"
+                        hint="The requester reads this and may ask for a review of the refusal. Write it in full (at least 20 characters, not counting spaces) and say what would make a new request succeed, if anything."
+                        value={field.value}
+                        onChange={field.onChange}
+                        rows={4}
+                        error={errorFor(problems, ID.reason!)}
+                      />
+                    )}
+                  />
                 </>
               ) : null}
-              <button type="submit" className="govuk-button" disabled={busy} data-testid="submit-decision">
+              <button type="submit" className="govuk-button" disabled={form.formState.isSubmitting} data-testid="submit-decision">
                 Send decision
               </button>
             </form>

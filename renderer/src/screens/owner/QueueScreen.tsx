@@ -12,7 +12,6 @@ import { SCOPE_LABELS } from '../../../../shared/domain/access';
 import { call } from '../../broker/call';
 import { useAllPages } from '../../broker/use-all-pages';
 import { useKeysetPages } from '../../broker/use-keyset-pages';
-import { useLiveView } from '../../broker/live-updates';
 import { ListFilter } from '../../components/ListFilter';
 import { LoadProblem, Page } from '../../components/Page';
 import { mappaLabel } from '../../components/RiskSummaryPanel';
@@ -57,8 +56,7 @@ interface Filters {
 function Inbox() {
   const [text, setText] = useState('');
   const [overdueOnly, setOverdueOnly] = useState(false);
-  const list = useAllPages<InboxRow, { overdue?: number }>((offset, limit) => call('requests.inbox', { offset, limit, filter: 'OPEN' }), []);
-  useLiveView('inbox', () => void list.reload());
+  const list = useAllPages<InboxRow, { overdue?: number }>('inbox', ['open'], (offset, limit) => call('requests.inbox', { offset, limit, filter: 'OPEN' }));
   const rows = useMemo(
     () => list.rows.filter((r) => (!overdueOnly || r.overdue) && matchesText([r.personName, r.crn, r.requesterName, r.requesterProvider, r.ownerName], text)),
     [list.rows, text, overdueOnly],
@@ -82,11 +80,9 @@ function HubQueue() {
     const t = setTimeout(() => setAsked(text.trim()), FILTER_PAUSE_MS);
     return () => clearTimeout(t);
   }, [text]);
-  const list = useKeysetPages<InboxRow, HubQueueCursor, { overdue: number }>(
-    (after, limit) => call('requests.hubQueue', { limit, after, filter: 'OPEN', text: asked, overdueOnly }),
-    [asked, overdueOnly],
+  const list = useKeysetPages<InboxRow, HubQueueCursor, { overdue: number }>('hubQueue', ['open', asked, overdueOnly], (after, limit) =>
+    call('requests.hubQueue', { limit, after, filter: 'OPEN', text: asked, overdueOnly }),
   );
-  useLiveView('hubQueue', () => void list.reload());
   const { loadMore } = list;
   const queue: QueueList = {
     rows: list.rows,

@@ -2,40 +2,45 @@
  * "Who can see my caseload": everyone who can read this person's record now and through what, with
  * revocation (a reason is required) for access that came from a grant.
  */
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
+import { Controller } from 'react-hook-form';
+import { CONTRACT } from '../../../../shared/contract';
 import type { ViewerRow } from '../../../../shared/contract/caseload';
 import { SCOPE_LABELS } from '../../../../shared/domain/access';
 import { call } from '../../broker/call';
-import { useLoad } from '../../broker/use-load';
+import { useLiveQuery } from '../../broker/live-query';
 import { NotificationBanner } from '../../components/Banner';
-import { ErrorSummary, type Problem } from '../../components/ErrorSummary';
+import { useContractForm, type FormFields } from '../../components/contract-form';
+import { ErrorSummary } from '../../components/ErrorSummary';
 import { Textarea } from '../../components/fields';
-import { errorFor, problemsFrom } from '../../components/forms';
+import { errorFor } from '../../components/forms';
 import { BackLink, LoadProblem, Page } from '../../components/Page';
 import { ACCESS_ROUTE_LABELS } from '../../format/access';
 import { formatDateTime } from '../../format/time';
 import { href } from '../../app/router';
 
+const FIELDS: FormFields = { reason: { id: 'revoke-reason', label: 'Reason' } };
+
 export function WhoCanSeeScreen({ crn }: { crn: string }) {
-  const viewers = useLoad(() => call('caseload.whoCanSee', { crn }), [crn]);
+  const viewers = useLiveQuery('caseload', ['who-can-see', crn], () => call('caseload.whoCanSee', { crn }));
   const [revoking, setRevoking] = useState<ViewerRow | null>(null);
-  const [reason, setReason] = useState('');
-  const [problems, setProblems] = useState<Problem[]>([]);
+  const { form, problems, refuse, onSubmit } = useContractForm({
+    schema: CONTRACT['grants.revoke'].input,
+    toInput: (v: { reason: string }) => ({ grantId: revoking?.grantId ?? undefined, reason: v.reason }),
+    fields: FIELDS,
+    defaultValues: { reason: '' },
+  });
   const [revoked, setRevoked] = useState<string | null>(null);
   const v = viewers.value;
 
-  const revoke = async (event: FormEvent) => {
-    event.preventDefault();
-    if (!revoking?.grantId) return;
-    if (!reason.trim()) return setProblems([{ fieldId: 'revoke-reason', message: 'Give the reason for revoking access' }]);
-    const result = await call('grants.revoke', { grantId: revoking.grantId, reason });
-    if (!result.ok) return setProblems(problemsFrom(result.error, { reason: 'revoke-reason' }));
-    setProblems([]);
-    setRevoked(`${revoking.name} can no longer read this record.`);
+  const revoke = onSubmit(async (input) => {
+    const result = await call('grants.revoke', input);
+    if (!result.ok) return refuse(result.error);
+    setRevoked(`${revoking?.name ?? 'They'} can no longer read this record.`);
     setRevoking(null);
-    setReason('');
+    form.reset();
     await viewers.reload();
-  };
+  });
 
   return (
     <Page title={v ? `Who can see ${v.name}` : 'Who can see this record'} caption={`CRN ${crn}`} width="full" before={<BackLink href={href('/caseload')}>My caseload</BackLink>} hasError={problems.length > 0}>
@@ -80,10 +85,14 @@ export function WhoCanSeeScreen({ crn }: { crn: string }) {
       ) : null}
       {revoking ? (
         <div className="govuk-grid-row">
-          <form className="govuk-grid-column-two-thirds" onSubmit={(e) => void revoke(e)} noValidate>
+          <form className="govuk-grid-column-two-thirds" onSubmit={revoke} noValidate>
             <h2 className="govuk-heading-m">Revoke the access of {revoking.name}</h2>
             <p className="govuk-body">It ends at once: if they have the record open, it closes.</p>
-            <Textarea id="revoke-reason" label="Reason" hint="They will read this." value={reason} onChange={setReason} rows={3} error={errorFor(problems, 'revoke-reason')} />
+            <Controller
+              control={form.control}
+              name="reason"
+              render={({ field }) => <Textarea id="revoke-reason" label="Reason" hint="They will read this." value={field.value} onChange={field.onChange} rows={3} error={errorFor(problems, 'revoke-reason')} />}
+            />
             <div className="govuk-button-group">
               <button type="submit" className="govuk-button govuk-button--warning" data-testid="confirm-revoke">
                 Revoke access

@@ -3,97 +3,107 @@
  * programme you deliver. Each person is routed on their own (to their own offender manager or the
  * hub); people you may not ask for are refused one by one and the rest still go.
  */
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
+import { Controller, type Control } from 'react-hook-form';
+import { CONTRACT } from '../../../../shared/contract';
 import type { RequestOutcome } from '../../../../shared/contract/requests';
 import { call } from '../../broker/call';
-import { useLoad } from '../../broker/use-load';
+import { useLiveQuery } from '../../broker/live-query';
 import { NotificationBanner } from '../../components/Banner';
-import { ErrorSummary, type Problem } from '../../components/ErrorSummary';
+import { useContractForm, type FormFields } from '../../components/contract-form';
+import { ErrorSummary } from '../../components/ErrorSummary';
 import { Checkboxes, Radios, Select, Textarea } from '../../components/fields';
-import { errorFor, problemsFrom } from '../../components/forms';
+import { errorFor } from '../../components/forms';
 import { BackLink, Page } from '../../components/Page';
 import { RequestStatusTag } from '../../components/Tags';
-import { coreNow } from '../../app/core-clock';
 import { href } from '../../app/router';
 import { parseCrnList } from './crn-list';
-import { checkDraft, EMPTY_DRAFT, REQUEST_FIELD_IDS, type RequestDraft } from './request-draft';
+import { EMPTY_DRAFT, REQUEST_FIELDS, requestInput, type RequestDraft } from './request-draft';
 import { RequestFields } from './RequestFields';
 
 type Source = 'PASTE' | 'PROGRAMME';
 
-export function BatchRequestScreen() {
-  const [source, setSource] = useState<Source | ''>('');
-  const [pasted, setPasted] = useState('');
-  const [programmeCode, setProgrammeCode] = useState('');
-  const [chosen, setChosen] = useState<string[] | null>(null);
-  const [draft, setDraft] = useState<RequestDraft>(EMPTY_DRAFT);
-  const [problems, setProblems] = useState<Problem[]>([]);
-  const [busy, setBusy] = useState(false);
-  const [results, setResults] = useState<{ batchId: string | null; results: RequestOutcome[] } | null>(null);
+interface BatchAnswers extends RequestDraft {
+  source: Source | '';
+  pasted: string;
+  programmeCode: string;
+  /** The participants ticked, or null while everyone who can be asked for is. */
+  chosen: string[] | null;
+}
 
-  const programmes = useLoad(() => call('people.myProgrammes', {}), []);
-  const participants = useLoad(
-    () => (programmeCode ? call('people.programme', { programmeCode }) : Promise.resolve({ ok: true as const, value: null })),
-    [programmeCode],
+/** Where the contract's list of people is asked for, by how the people are named. */
+function peopleField(v: Pick<BatchAnswers, 'source' | 'programmeCode'>): { id: string; label: string } {
+  if (v.source === 'PASTE') return { id: 'batch-crns', label: 'CRNs' };
+  if (v.source === 'PROGRAMME') return v.programmeCode ? { id: 'batch-people', label: 'Participants' } : { id: 'batch-programme', label: 'Programme' };
+  return { id: 'batch-source', label: 'Who you need access for' };
+}
+
+export function BatchRequestScreen() {
+  const [results, setResults] = useState<{ batchId: string | null; results: RequestOutcome[] } | null>(null);
+  const ticked = (chosen: string[] | null): string[] => chosen ?? selectable.map((p: { crn: string }) => p.crn);
+  const { form, problems, refuse, onSubmit } = useContractForm({
+    schema: CONTRACT['requests.create'].input,
+    toInput: (v: BatchAnswers) => {
+      // What is pasted and is not a CRN goes to the contract as typed, so it names what is wrong.
+      const pasted = parseCrnList(v.pasted);
+      const crns = v.source === 'PASTE' ? [...pasted.crns, ...pasted.invalid] : v.source === 'PROGRAMME' ? ticked(v.chosen) : [];
+      return requestInput(v, crns);
+    },
+    fields: (v): FormFields => ({ ...REQUEST_FIELDS, crns: peopleField(v) }),
+    defaultValues: { ...EMPTY_DRAFT, source: '', pasted: '', programmeCode: '', chosen: null },
+  });
+  const [source, programmeCode, chosen] = form.watch(['source', 'programmeCode', 'chosen']);
+
+  const programmes = useLiveQuery('people', ['programmes'], () => call('people.myProgrammes', {}));
+  const participants = useLiveQuery('people', ['programme', programmeCode], () =>
+    programmeCode ? call('people.programme', { programmeCode }) : Promise.resolve({ ok: true as const, value: null }),
   );
 
   const chooseProgramme = (code: string) => {
-    setProgrammeCode(code);
-    setChosen(null);
+    form.setValue('programmeCode', code);
+    form.setValue('chosen', null);
   };
   const participantRows = participants.value?.people ?? [];
   const selectable = participantRows.filter((p) => !p.accessRestricted);
-  // Everyone who can be asked for is ticked until the person changes the list.
-  const ticked = chosen ?? selectable.map((p) => p.crn);
 
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    const found: Problem[] = [];
-    let crns: string[] = [];
-    if (source === '') found.push({ fieldId: 'batch-source', message: 'Choose how to name the people' });
-    if (source === 'PASTE') {
-      const list = parseCrnList(pasted);
-      if (list.invalid.length > 0) found.push({ fieldId: 'batch-crns', message: `These are not CRNs: ${list.invalid.join(', ')}. A CRN is a letter and six digits, like X320741` });
-      else if (list.crns.length === 0) found.push({ fieldId: 'batch-crns', message: 'Enter at least one CRN' });
-      else if (list.crns.length > 100) found.push({ fieldId: 'batch-crns', message: 'Enter at most 100 CRNs in one request' });
-      crns = list.crns;
-    }
-    if (source === 'PROGRAMME') {
-      if (!programmeCode) found.push({ fieldId: 'batch-programme', message: 'Choose the programme' });
-      else if (ticked.length === 0) found.push({ fieldId: 'batch-people', message: 'Choose at least one participant' });
-      crns = ticked;
-    }
-    const checked = checkDraft(draft, () => null, coreNow());
-    const all = [...found, ...checked.problems];
-    setProblems(all);
-    if (all.length > 0 || !checked.ready) return;
-    setBusy(true);
-    const result = await call('requests.create', { crns, ...checked.ready });
-    setBusy(false);
-    if (!result.ok) return setProblems(problemsFrom(result.error, { ...REQUEST_FIELD_IDS, crns: source === 'PASTE' ? 'batch-crns' : 'batch-people' }));
+  const submit = onSubmit(async (input) => {
+    const result = await call('requests.create', input);
+    if (!result.ok) return refuse(result.error);
     setResults(result.value);
-  };
+  });
 
   if (results) return <BatchResults batchId={results.batchId} results={results.results} />;
 
   return (
     <Page title="Request access for a group" before={<BackLink href={href('/people')}>Find a person</BackLink>} hasError={problems.length > 0}>
       <ErrorSummary problems={problems} />
-      <form onSubmit={(e) => void submit(e)} noValidate>
-        <Radios<Source>
-          id="batch-source"
-          legend="Who do you need access for?"
-          legendClass="govuk-fieldset__legend--m"
-          value={source}
-          onChange={setSource}
-          error={errorFor(problems, 'batch-source')}
-          choices={[
-            { value: 'PROGRAMME', label: 'The participants of a programme I deliver' },
-            { value: 'PASTE', label: 'A list of CRNs' },
-          ]}
+      <form onSubmit={submit} noValidate>
+        <Controller
+          control={form.control}
+          name="source"
+          render={({ field }) => (
+            <Radios<Source>
+              id="batch-source"
+              legend="Who do you need access for?"
+              legendClass="govuk-fieldset__legend--m"
+              value={field.value}
+              onChange={field.onChange}
+              error={errorFor(problems, 'batch-source')}
+              choices={[
+                { value: 'PROGRAMME', label: 'The participants of a programme I deliver' },
+                { value: 'PASTE', label: 'A list of CRNs' },
+              ]}
+            />
+          )}
         />
         {source === 'PASTE' ? (
-          <Textarea id="batch-crns" label="CRNs" hint="Paste up to 100, separated by spaces, commas or new lines" value={pasted} onChange={setPasted} rows={6} spellCheck={false} error={errorFor(problems, 'batch-crns')} />
+          <Controller
+            control={form.control}
+            name="pasted"
+            render={({ field }) => (
+              <Textarea id="batch-crns" label="CRNs" hint="Paste up to 100, separated by spaces, commas or new lines" value={field.value} onChange={field.onChange} rows={6} spellCheck={false} error={errorFor(problems, 'batch-crns')} />
+            )}
+          />
         ) : null}
         {source === 'PROGRAMME' ? (
           <>
@@ -113,8 +123,9 @@ export function BatchRequestScreen() {
                 id="batch-people"
                 legend="Participants"
                 hint="People you may not ask for are shown as access restricted."
-                values={ticked}
-                onChange={setChosen}
+                // Everyone who can be asked for is ticked until the person changes the list.
+                values={ticked(chosen)}
+                onChange={(crns) => form.setValue('chosen', crns)}
                 small
                 error={errorFor(problems, 'batch-people')}
                 choices={participantRows.map((p) => ({
@@ -127,8 +138,9 @@ export function BatchRequestScreen() {
             ) : null}
           </>
         ) : null}
-        <RequestFields draft={draft} onChange={setDraft} problems={problems} maxDays={() => null} />
-        <button type="submit" className="govuk-button" disabled={busy} data-testid="send-batch">
+        {/* The request's questions are the same as for one person; this form holds a few more. */}
+        <RequestFields control={form.control as unknown as Control<RequestDraft, unknown, unknown>} scope={form.watch('scope')} problems={problems} maxDays={() => null} />
+        <button type="submit" className="govuk-button" disabled={form.formState.isSubmitting} data-testid="send-batch">
           Send requests
         </button>
       </form>

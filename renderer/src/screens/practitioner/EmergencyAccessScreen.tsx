@@ -3,43 +3,51 @@
  * re-enters their password and gives a reason to open the front sheet only, for a few hours. The
  * offender manager and the hub are told at once and the hub reviews every use.
  */
-import { useState, type FormEvent } from 'react';
+import { Controller } from 'react-hook-form';
+import { CONTRACT } from '../../../../shared/contract';
 import { EMERGENCY_REASONS, EMERGENCY_REASON_LABELS, type EmergencyReason } from '../../../../shared/contract/vocabulary';
 import { call } from '../../broker/call';
-import { useLoad } from '../../broker/use-load';
+import { useLiveQuery } from '../../broker/live-query';
 import { WarningText } from '../../components/Banner';
-import { ErrorSummary, type Problem } from '../../components/ErrorSummary';
+import { useContractForm, type FormFields } from '../../components/contract-form';
+import { ErrorSummary } from '../../components/ErrorSummary';
 import { Radios, Textarea, TextInput } from '../../components/fields';
-import { errorFor, problemsFrom } from '../../components/forms';
+import { errorFor } from '../../components/forms';
 import { BackLink, LoadProblem, Page } from '../../components/Page';
 import { href, navigate } from '../../app/router';
 
-const IDS = { reasonCode: 'emergency-reason', reasonText: 'emergency-reason-text', password: 'emergency-password' };
+interface EmergencyAnswers {
+  reasonCode: EmergencyReason | '';
+  reasonText: string;
+  password: string;
+}
+
+const FIELDS: FormFields = {
+  reasonCode: { id: 'emergency-reason', label: 'Why you need it now' },
+  reasonText: { id: 'emergency-reason-text', label: 'Explain' },
+  password: { id: 'emergency-password', label: 'Your password' },
+};
+const ID = { reasonCode: FIELDS.reasonCode!.id, reasonText: FIELDS.reasonText!.id, password: FIELDS.password!.id };
 
 export function EmergencyAccessScreen({ requestId }: { requestId: number }) {
-  const detail = useLoad(() => call('requests.get', { requestId }), [requestId]);
-  const [reason, setReason] = useState<EmergencyReason | ''>('');
-  const [reasonText, setReasonText] = useState('');
-  const [password, setPassword] = useState('');
-  const [problems, setProblems] = useState<Problem[]>([]);
-  const [busy, setBusy] = useState(false);
+  const detail = useLiveQuery('myRequests', ['request', requestId], () => call('requests.get', { requestId }));
+  const { form, problems, refuse, onSubmit } = useContractForm({
+    schema: CONTRACT['emergency.open'].input,
+    toInput: (v: EmergencyAnswers) => ({ requestId, ...v, reasonCode: v.reasonCode || undefined }),
+    fields: FIELDS,
+    defaultValues: { reasonCode: '', reasonText: '', password: '' },
+  });
   const r = detail.value?.request;
+  const reason = form.watch('reasonCode');
 
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    const found: Problem[] = [];
-    if (!reason) found.push({ fieldId: IDS.reasonCode, message: 'Choose why you need emergency access' });
-    if (reason === 'OTHER' && !reasonText.trim()) found.push({ fieldId: IDS.reasonText, message: 'Explain why you need emergency access' });
-    if (!password) found.push({ fieldId: IDS.password, message: 'Enter your password' });
-    setProblems(found);
-    if (found.length > 0 || !reason) return;
-    setBusy(true);
-    const result = await call('emergency.open', { requestId, password, reasonCode: reason, reasonText });
-    setBusy(false);
-    setPassword('');
-    if (!result.ok) return setProblems(problemsFrom(result.error, IDS).map((p) => (result.error.code === 'BAD_CREDENTIALS' ? { ...p, fieldId: IDS.password } : p)));
-    navigate(`/records/${result.value.grant.crn}`);
-  };
+  const submit = onSubmit(async (input) => {
+    const result = await call('emergency.open', input);
+    form.setValue('password', '');
+    if (result.ok) return navigate(`/records/${result.value.grant.crn}`);
+    // Refusals the broker words for one answer: a wrong password, an "other" reason left unexplained.
+    const fieldId = result.error.code === 'BAD_CREDENTIALS' ? ID.password : result.error.code === 'EMERGENCY_REASON_REQUIRED' ? ID.reasonText : undefined;
+    refuse(fieldId ? [{ fieldId, message: result.error.message }] : result.error);
+  });
 
   return (
     <Page
@@ -62,19 +70,37 @@ export function EmergencyAccessScreen({ requestId }: { requestId: number }) {
           {!r.emergencyAvailable ? (
             <p className="govuk-body">Emergency access is not open for this request: it is only for a pending request needed within 4 hours.</p>
           ) : null}
-          <form onSubmit={(e) => void submit(e)} noValidate>
-            <Radios<EmergencyReason>
-              id={IDS.reasonCode}
-              legend="Why do you need it now?"
-              legendClass="govuk-fieldset__legend--m"
-              value={reason}
-              onChange={setReason}
-              error={errorFor(problems, IDS.reasonCode)}
-              choices={EMERGENCY_REASONS.map((value) => ({ value, label: EMERGENCY_REASON_LABELS[value] }))}
+          <form onSubmit={submit} noValidate>
+            <Controller
+              control={form.control}
+              name="reasonCode"
+              render={({ field }) => (
+                <Radios<EmergencyReason>
+                  id={ID.reasonCode}
+                  legend="Why do you need it now?"
+                  legendClass="govuk-fieldset__legend--m"
+                  value={field.value}
+                  onChange={field.onChange}
+                  error={errorFor(problems, ID.reasonCode)}
+                  choices={EMERGENCY_REASONS.map((value) => ({ value, label: EMERGENCY_REASON_LABELS[value] }))}
+                />
+              )}
             />
-            <Textarea id={IDS.reasonText} label={reason === 'OTHER' ? 'Explain' : 'Anything the hub should know (optional)'} value={reasonText} onChange={setReasonText} rows={3} error={errorFor(problems, IDS.reasonText)} />
-            <TextInput id={IDS.password} label="Your password" hint="To confirm it is you" type="password" value={password} onChange={setPassword} autoComplete="current-password" width="govuk-input--width-20" error={errorFor(problems, IDS.password)} />
-            <button type="submit" className="govuk-button govuk-button--warning" disabled={busy} data-testid="open-emergency">
+            <Controller
+              control={form.control}
+              name="reasonText"
+              render={({ field }) => (
+                <Textarea id={ID.reasonText} label={reason === 'OTHER' ? 'Explain' : 'Anything the hub should know (optional)'} value={field.value} onChange={field.onChange} rows={3} error={errorFor(problems, ID.reasonText)} />
+              )}
+            />
+            <Controller
+              control={form.control}
+              name="password"
+              render={({ field }) => (
+                <TextInput id={ID.password} label="Your password" hint="To confirm it is you" type="password" value={field.value} onChange={field.onChange} autoComplete="current-password" width="govuk-input--width-20" error={errorFor(problems, ID.password)} />
+              )}
+            />
+            <button type="submit" className="govuk-button govuk-button--warning" disabled={form.formState.isSubmitting} data-testid="open-emergency">
               Open the front sheet now
             </button>
           </form>

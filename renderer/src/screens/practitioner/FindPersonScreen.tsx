@@ -3,24 +3,36 @@
  * match opens that person straight away: the identifier was typed to reach them. People under a limited access restriction, or whom the viewer is
  * excluded from, are listed as "Access restricted" with their details hidden.
  */
-import { useEffect, useState, type FormEvent } from 'react';
+import { useEffect } from 'react';
+import { Controller } from 'react-hook-form';
+import { CONTRACT } from '../../../../shared/contract';
 import { CRN_PATTERN, pncFromTyped } from '../../../../shared/domain/identifiers';
 import { call } from '../../broker/call';
-import { useLoad } from '../../broker/use-load';
+import { useLiveQuery } from '../../broker/live-query';
+import { useContractForm, type FormFields } from '../../components/contract-form';
+import { ErrorSummary } from '../../components/ErrorSummary';
+import { errorFor } from '../../components/forms';
 import { LoadProblem, Page } from '../../components/Page';
 import { RestrictedTag } from '../../components/Tags';
 import { describeAccess } from '../../format/access';
 import { formatIsoDate } from '../../format/time';
 import { href, navigate, replaceRoute, useRoute } from '../../app/router';
 
+const FIELDS: FormFields = { query: { id: 'person-query', label: 'CRN, PNC or name' } };
+
 export function FindPersonScreen() {
   const route = useRoute();
   const query = route.query.get('q') ?? '';
-  const [text, setText] = useState(query);
-  const [problem, setProblem] = useState<string | null>(null);
-  const results = useLoad(
-    () => (query.trim().length >= 2 ? call('people.search', { query, limit: 50 }) : Promise.resolve({ ok: true as const, value: null })),
-    [query],
+  // The search box is checked by the search's own schema (at least 2 characters), then the search goes in the address.
+  const { form, problems, onSubmit } = useContractForm({
+    schema: CONTRACT['people.search'].input,
+    toInput: (v: { query: string }) => ({ query: v.query, limit: 50 }),
+    fields: FIELDS,
+    defaultValues: { query },
+  });
+  const problem = errorFor(problems, FIELDS.query!.id) ?? null;
+  const results = useLiveQuery('people', ['search', query], () =>
+    query.trim().length >= 2 ? call('people.search', { query, limit: 50 }) : Promise.resolve({ ok: true as const, value: null }),
   );
 
   const exactIdentifier = CRN_PATTERN.test(query.trim().toUpperCase()) || pncFromTyped(query) !== null;
@@ -31,22 +43,17 @@ export function FindPersonScreen() {
     if (onlyMatch) replaceRoute(`/people/${onlyMatch}`);
   }, [onlyMatch]);
 
-  const search = (event: FormEvent) => {
-    event.preventDefault();
-    if (text.trim().length < 2) {
-      setProblem('Enter at least 2 characters of a CRN, PNC or name');
-      document.getElementById('person-query')?.focus();
-      return;
-    }
-    setProblem(null);
-    navigate('/people', { q: text.trim() });
-  };
+  const search = onSubmit((input) => {
+    navigate('/people', { q: input.query });
+    return Promise.resolve();
+  });
 
   const value = results.value;
   return (
     <Page title="Find a person" width="full" hasError={problem !== null}>
       <div className="govuk-grid-row">
         <div className="govuk-grid-column-two-thirds">
+          <ErrorSummary problems={problems} />
           <form onSubmit={search} noValidate role="search" aria-label="People">
             <div className={`govuk-form-group ${problem ? 'govuk-form-group--error' : ''}`.trim()}>
               <label className="govuk-label govuk-label--s" htmlFor="person-query">
@@ -61,14 +68,20 @@ export function FindPersonScreen() {
                 </p>
               ) : null}
               <div className="rab-inline-actions">
-                <input
-                  className={`govuk-input govuk-input--width-20 ${problem ? 'govuk-input--error' : ''}`.trim()}
-                  id="person-query"
-                  type="search"
-                  value={text}
-                  spellCheck={false}
-                  aria-describedby={`person-query-hint${problem ? ' person-query-error' : ''}`}
-                  onChange={(e) => setText(e.target.value)}
+                <Controller
+                  control={form.control}
+                  name="query"
+                  render={({ field }) => (
+                    <input
+                      className={`govuk-input govuk-input--width-20 ${problem ? 'govuk-input--error' : ''}`.trim()}
+                      id="person-query"
+                      type="search"
+                      value={field.value}
+                      spellCheck={false}
+                      aria-describedby={`person-query-hint${problem ? ' person-query-error' : ''}`}
+                      onChange={(e) => field.onChange(e.target.value)}
+                    />
+                  )}
                 />
                 <button type="submit" className="govuk-button">
                   Search

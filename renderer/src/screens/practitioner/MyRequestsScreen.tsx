@@ -7,7 +7,6 @@ import type { RequestRow } from '../../../../shared/contract/common';
 import { SCOPE_LABELS } from '../../../../shared/domain/access';
 import { call } from '../../broker/call';
 import { useAllPages } from '../../broker/use-all-pages';
-import { useLiveView } from '../../broker/live-updates';
 import { Select } from '../../components/fields';
 import { ListFilter } from '../../components/ListFilter';
 import { LoadProblem, Page } from '../../components/Page';
@@ -64,8 +63,7 @@ export function MyRequestsScreen() {
   const route = useRoute();
   const filter = (['OPEN', 'DECIDED', 'ALL'] as const).find((f) => f === route.query.get('filter')) ?? 'ALL';
   const [text, setText] = useState('');
-  const list = useAllPages((offset, limit) => call('requests.mine', { offset, limit, filter }), [filter]);
-  useLiveView('myRequests', () => void list.reload());
+  const list = useAllPages('myRequests', ['mine', filter], (offset, limit) => call('requests.mine', { offset, limit, filter }));
   const rows = useMemo(() => list.rows.filter((r) => matchesText([r.personName, r.crn, r.whereAndWhy], text)), [list.rows, text]);
 
   return (

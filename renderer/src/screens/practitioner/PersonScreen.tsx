@@ -4,7 +4,7 @@
  */
 import { SCOPE_LABELS } from '../../../../shared/domain/access';
 import { call } from '../../broker/call';
-import { useLoad } from '../../broker/use-load';
+import { useLiveQuery } from '../../broker/live-query';
 import { NotificationBanner } from '../../components/Banner';
 import { BackLink, LoadProblem, Page } from '../../components/Page';
 import { SummaryList } from '../../components/SummaryList';
@@ -14,7 +14,7 @@ import { formatDateTime, formatIsoDate } from '../../format/time';
 import { href } from '../../app/router';
 
 export function PersonScreen({ crn }: { crn: string }) {
-  const person = useLoad(() => call('people.get', { crn }), [crn]);
+  const person = useLiveQuery('people', [crn], () => call('people.get', { crn }));
   const p = person.value;
   const title = p ? (p.accessRestricted || !p.name ? `${crn}: access restricted` : p.name) : crn;
   return (

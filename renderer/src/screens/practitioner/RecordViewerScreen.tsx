@@ -5,12 +5,12 @@
  * suspension (the grant's state is checked as soon as the broker says the record or the access
  * changed, and every few seconds besides, since not every cause of closing is announced).
  */
+import { useQuery } from '@tanstack/react-query';
 import { useCallback, useEffect, useState } from 'react';
 import type { RecordView } from '../../../../shared/contract/records';
 import type { AppErrorShape } from '../../../../shared/errors';
 import { SCOPE_LABELS } from '../../../../shared/domain/access';
 import { call } from '../../broker/call';
-import { useLiveView } from '../../broker/live-updates';
 import { NotificationBanner } from '../../components/Banner';
 import { Countdown } from '../../components/Countdown';
 import { BackLink, LoadProblem, Page } from '../../components/Page';
@@ -32,6 +32,22 @@ type Viewer =
   | { kind: 'closed'; why: string }
   | { kind: 'refused'; error: AppErrorShape };
 
+/** Why the open record must close now, or null while the access still stands. */
+async function whyClosed(view: RecordView, crn: string): Promise<string | null> {
+  if (view.access.grantId === null) {
+    const result = await call('people.get', { crn });
+    if (!result.ok) return result.error.message;
+    return result.value.myAccess.scope ? null : 'You no longer have access to this record.';
+  }
+  const result = await call('grants.get', { grantId: view.access.grantId });
+  if (!result.ok) return result.error.message;
+  const g = result.value;
+  if (g.state === 'REVOKED') return `Your access was revoked by ${g.revokedByName ?? 'the case owner'}${g.revokeReason ? `: ${g.revokeReason}` : '.'}`;
+  if (g.state === 'SUSPENDED') return 'Your access is suspended.';
+  if (g.state === 'EXPIRED' || g.endAt <= coreNow()) return `Your access ended at ${formatDateTime(g.endAt)}.`;
+  return null;
+}
+
 export function RecordViewerScreen({ crn }: { crn: string }) {
   const { user } = useSession();
   const [viewer, setViewer] = useState<Viewer>({ kind: 'loading' });
@@ -52,36 +68,33 @@ export function RecordViewerScreen({ crn }: { crn: string }) {
   const close = useCallback((why: string) => setViewer({ kind: 'closed', why }), []);
   const view = viewer.kind === 'open' ? viewer.view : null;
 
-  // Revocation, suspension or expiry as the core sees it.
-  useLiveView(
-    ['record', 'myAccess'],
-    () => {
-      if (!view) return;
-      if (view.access.grantId !== null) {
-        void call('grants.get', { grantId: view.access.grantId }).then((result) => {
-          if (!result.ok) return close(result.error.message);
-          const g = result.value;
-          if (g.state === 'REVOKED') close(`Your access was revoked by ${g.revokedByName ?? 'the case owner'}${g.revokeReason ? `: ${g.revokeReason}` : '.'}`);
-          else if (g.state === 'SUSPENDED') close('Your access is suspended.');
-          else if (g.state === 'EXPIRED' || g.endAt <= coreNow()) close(`Your access ended at ${formatDateTime(g.endAt)}.`);
-        });
-      } else {
-        void call('people.get', { crn }).then((result) => {
-          if (!result.ok) return close(result.error.message);
-          if (!result.value.myAccess.scope) close('You no longer have access to this record.');
-        });
-      }
+  // Revocation, suspension or expiry as the core sees it: asked on every pushed change to the record
+  // or the access (live-query.ts), and every few seconds besides. The record itself is read once,
+  // outside the cache: each read is audited, and a closed record must not be read again.
+  const check = useQuery({
+    queryKey: ['record', 'still-open', crn, view?.access.grantId ?? null],
+    enabled: view !== null,
+    refetchInterval: GRANT_CHECK_MS,
+    refetchIntervalInBackground: true,
+    placeholderData: undefined,
+    queryFn: async () => {
+      const why = view ? await whyClosed(view, crn) : null;
+      // Closing is for good: the record leaves the page and is not asked for again.
+      if (why !== null) close(why);
+      return why;
     },
-    GRANT_CHECK_MS,
-  );
+  });
+  const closedWhy = viewer.kind === 'closed' ? viewer.why : (check.data ?? null);
+  const shown: Viewer = closedWhy !== null ? { kind: 'closed', why: closedWhy } : viewer;
 
-  const title = view ? view.person.name : viewer.kind === 'closed' ? 'This record has closed' : 'Record';
+  const open = shown.kind === 'open' ? shown.view : null;
+  const title = open ? open.person.name : shown.kind === 'closed' ? 'This record has closed' : 'Record';
   return (
-    <Page title={title} caption={view ? `CRN ${view.crn}` : undefined} width="full" before={<BackLink href={href('/grants')}>My access</BackLink>}>
-      {viewer.kind === 'loading' ? <LoadProblem loading error={undefined} /> : null}
-      {viewer.kind === 'refused' ? (
+    <Page title={title} caption={open ? `CRN ${open.crn}` : undefined} width="full" before={<BackLink href={href('/grants')}>My access</BackLink>}>
+      {shown.kind === 'loading' ? <LoadProblem loading error={undefined} /> : null}
+      {shown.kind === 'refused' ? (
         <NotificationBanner title="Access refused" heading="You cannot read this record now" testId="record-refused">
-          <p className="govuk-body">{viewer.error.message}</p>
+          <p className="govuk-body">{shown.error.message}</p>
           <p className="govuk-body">
             <a className="govuk-notification-banner__link" href={href(`/people/${crn}`)}>
               Request access
@@ -89,10 +102,10 @@ export function RecordViewerScreen({ crn }: { crn: string }) {
           </p>
         </NotificationBanner>
       ) : null}
-      {viewer.kind === 'closed' ? (
+      {shown.kind === 'closed' ? (
         <NotificationBanner title="Access ended" heading="The record has been closed" focus testId="record-closed">
           <p className="govuk-body" data-testid="record-closed-reason">
-            {viewer.why}
+            {shown.why}
           </p>
           <p className="govuk-body">
             <a className="govuk-notification-banner__link" href={href(`/people/${crn}`)}>
@@ -101,7 +114,7 @@ export function RecordViewerScreen({ crn }: { crn: string }) {
           </p>
         </NotificationBanner>
       ) : null}
-      {view ? <OpenRecord view={view} viewerName={user.displayName} onEnd={() => close(`Your access ended at ${formatDateTime(view.access.until ?? coreNow())}.`)} /> : null}
+      {open ? <OpenRecord view={open} viewerName={user.displayName} onEnd={() => close(`Your access ended at ${formatDateTime(open.access.until ?? coreNow())}.`)} /> : null}
     </Page>
   );
 }

@@ -1,16 +1,15 @@
 /** Ask for access to one person's record. */
-import { useState, type FormEvent } from 'react';
+import { CONTRACT } from '../../../../shared/contract';
 import { call } from '../../broker/call';
-import { useLoad } from '../../broker/use-load';
+import { useLiveQuery } from '../../broker/live-query';
+import { useContractForm } from '../../components/contract-form';
 import { ErrorSummary, type Problem } from '../../components/ErrorSummary';
-import { problemsFrom } from '../../components/forms';
 import { BackLink, LoadProblem, Page } from '../../components/Page';
-import { coreNow } from '../../app/core-clock';
 import { href, navigate } from '../../app/router';
-import { checkDraft, EMPTY_DRAFT, REQUEST_FIELD_IDS, type RequestDraft } from './request-draft';
+import { fromLondonInputValue } from '../../format/time';
+import { EMPTY_DRAFT, REQUEST_FIELD_IDS, REQUEST_FIELDS, requestInput, type RequestDraft } from './request-draft';
 import { RequestFields } from './RequestFields';
 import { RequestPreview } from './RequestPreview';
-import { fromLondonInputValue } from '../../format/time';
 
 /** The request that already covers this one, named and linked rather than numbered. */
 async function alreadyAsked(crn: string, name: string): Promise<Problem> {
@@ -21,31 +20,30 @@ async function alreadyAsked(crn: string, name: string): Promise<Problem> {
 }
 
 export function RequestAccessScreen({ crn }: { crn: string }) {
-  const person = useLoad(() => call('people.get', { crn }), [crn]);
-  const [draft, setDraft] = useState<RequestDraft>(EMPTY_DRAFT);
-  const [problems, setProblems] = useState<Problem[]>([]);
-  const [busy, setBusy] = useState(false);
+  const person = useLiveQuery('people', [crn], () => call('people.get', { crn }));
+  const { form, problems, refuse, onSubmit } = useContractForm({
+    schema: CONTRACT['requests.create'].input,
+    toInput: (draft: RequestDraft) => requestInput(draft, [crn]),
+    fields: REQUEST_FIELDS,
+    defaultValues: EMPTY_DRAFT,
+  });
   const p = person.value;
   const maxDays = (scope: keyof NonNullable<typeof p>['maxDurationDays']) => p?.maxDurationDays[scope] ?? null;
+  const [scope, urgency, neededBy] = form.watch(['scope', 'urgency', 'neededBy']);
 
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    const checked = checkDraft(draft, maxDays, coreNow());
-    setProblems(checked.problems);
-    if (!checked.ready) return;
-    setBusy(true);
-    const result = await call('requests.create', { crns: [crn], ...checked.ready });
-    setBusy(false);
-    if (!result.ok) return setProblems(problemsFrom(result.error, REQUEST_FIELD_IDS));
+  const submit = onSubmit(async (input) => {
+    const result = await call('requests.create', input);
+    if (!result.ok) return refuse(result.error);
     const outcome = result.value.results[0];
-    if (!outcome) return setProblems([{ message: 'The broker did not answer for this person. Nothing was sent.' }]);
-    if (outcome.outcome === 'REFUSED' && outcome.error.code === 'DUPLICATE_REQUEST') return setProblems([await alreadyAsked(crn, name)]);
+    if (!outcome) return refuse([{ message: 'The broker did not answer for this person. Nothing was sent.' }]);
+    if (outcome.outcome === 'REFUSED' && outcome.error.code === 'DUPLICATE_REQUEST') return refuse([await alreadyAsked(crn, name)]);
     if (outcome.outcome === 'REFUSED') {
+      // The longest access is the policy's for this person: the broker words it, against the length asked.
       const fieldId = outcome.error.code === 'DURATION_TOO_LONG' ? REQUEST_FIELD_IDS.durationDays : undefined;
-      return setProblems([{ message: outcome.error.message, ...(fieldId ? { fieldId } : {}) }]);
+      return refuse([{ message: outcome.error.message, ...(fieldId ? { fieldId } : {}) }]);
     }
     navigate(`/requests/${outcome.request.id}`, { sent: 1 });
-  };
+  });
 
   const name = p && !p.accessRestricted && p.name ? p.name : crn;
   return (
@@ -53,7 +51,7 @@ export function RequestAccessScreen({ crn }: { crn: string }) {
       <ErrorSummary problems={problems} />
       <LoadProblem error={person.error} loading={person.loading && !p} />
       {p ? (
-        <form onSubmit={(e) => void submit(e)} noValidate>
+        <form onSubmit={submit} noValidate>
           {p.owner ? (
             <p className="govuk-body">
               {p.owner.available
@@ -61,9 +59,9 @@ export function RequestAccessScreen({ crn }: { crn: string }) {
                 : `${p.owner.name ?? 'The offender manager'} is not available (${p.owner.note ?? 'unavailable'}), so your request goes straight to the NPS hub.`}
             </p>
           ) : null}
-          <RequestFields draft={draft} onChange={setDraft} problems={problems} maxDays={maxDays} />
-          <RequestPreview crn={crn} urgency={draft.urgency} neededBy={draft.neededBy ? fromLondonInputValue(draft.neededBy) : null} />
-          <button type="submit" className="govuk-button" disabled={busy} data-testid="send-request">
+          <RequestFields control={form.control} scope={scope} problems={problems} maxDays={maxDays} />
+          <RequestPreview crn={crn} urgency={urgency} neededBy={neededBy ? fromLondonInputValue(neededBy) : null} />
+          <button type="submit" className="govuk-button" disabled={form.formState.isSubmitting} data-testid="send-request">
             Send request
           </button>
         </form>

@@ -1,6 +1,7 @@
 /** The questions of an access request, shared by the single-person and the group request. */
 import { PURPOSES, PURPOSE_LABELS } from '../../../../shared/contract/vocabulary';
 import { SCOPES, SCOPE_LABELS, URGENCIES, URGENCY_LABELS, type Scope, type Urgency } from '../../../../shared/domain/access';
+import { Controller, type Control } from 'react-hook-form';
 import type { Problem } from '../../components/ErrorSummary';
 import { DateInput } from '../../components/DateInput';
 import { Radios, Select, Textarea, TextInput } from '../../components/fields';
@@ -20,87 +21,129 @@ const URGENCY_HINTS: Record<Urgency, string> = {
   ROUTINE: 'Decided within a working day',
 };
 
-export function RequestFields({
-  draft,
-  onChange,
+export function RequestFields<O>({
+  control,
+  scope,
   problems,
   maxDays,
 }: {
-  draft: RequestDraft;
-  onChange: (draft: RequestDraft) => void;
+  control: Control<RequestDraft, unknown, O>;
+  /** The scope chosen so far (the longest access depends on it). */
+  scope: Scope | '';
   problems: Problem[];
   /** The longest access allowed for each scope, when known. */
   maxDays: (scope: Scope) => number | null;
 }) {
-  const set = <K extends keyof RequestDraft>(key: K) => (value: RequestDraft[K]) => onChange({ ...draft, [key]: value });
-  const max = draft.scope ? maxDays(draft.scope) : null;
+  const max = scope ? maxDays(scope) : null;
   return (
     <>
-      <Radios<Scope>
-        id={IDS.scope}
-        legend="How much of the record do you need?"
-        legendClass="govuk-fieldset__legend--m"
-        hint="Ask for the least that lets you do the work safely."
-        value={draft.scope}
-        onChange={set('scope')}
-        error={errorFor(problems, IDS.scope)}
-        choices={SCOPES.map((s) => ({ value: s, label: SCOPE_LABELS[s], hint: SCOPE_HINTS[s] }))}
+      <Controller
+        control={control}
+        name="scope"
+        render={({ field }) => (
+          <Radios<Scope>
+            id={IDS.scope}
+            legend="How much of the record do you need?"
+            legendClass="govuk-fieldset__legend--m"
+            hint="Ask for the least that lets you do the work safely."
+            value={field.value}
+            onChange={field.onChange}
+            error={errorFor(problems, IDS.scope)}
+            choices={SCOPES.map((s) => ({ value: s, label: SCOPE_LABELS[s], hint: SCOPE_HINTS[s] }))}
+          />
+        )}
       />
-      <Select
-        id={IDS.purpose}
-        label="What do you need it for?"
-        labelClass="govuk-label--m"
-        value={draft.purpose}
-        onChange={(v) => set('purpose')(v as RequestDraft['purpose'])}
-        error={errorFor(problems, IDS.purpose)}
-        choices={[{ value: '', label: 'Choose a purpose' }, ...PURPOSES.map((p) => ({ value: p, label: PURPOSE_LABELS[p] }))]}
+      <Controller
+        control={control}
+        name="purpose"
+        render={({ field }) => (
+          <Select
+            id={IDS.purpose}
+            label="What do you need it for?"
+            labelClass="govuk-label--m"
+            value={field.value}
+            onChange={field.onChange}
+            error={errorFor(problems, IDS.purpose)}
+            choices={[{ value: '', label: 'Choose a purpose' }, ...PURPOSES.map((p) => ({ value: p, label: PURPOSE_LABELS[p] }))]}
+          />
+        )}
       />
-      <Textarea
-        id={IDS.justification}
-        label="Why do you need it?"
-        labelClass="govuk-label--m"
-        hint="The offender manager reads this to decide. Say what you will do with the person and when."
-        value={draft.justification}
-        onChange={set('justification')}
-        error={errorFor(problems, IDS.justification)}
-        rows={5}
+      <Controller
+        control={control}
+        name="justification"
+        render={({ field }) => (
+          <Textarea
+            id={IDS.justification}
+            label="Why do you need it?"
+            labelClass="govuk-label--m"
+            hint="The offender manager reads this to decide. Say what you will do with the person and when."
+            value={field.value}
+            onChange={field.onChange}
+            error={errorFor(problems, IDS.justification)}
+            rows={5}
+          />
+        )}
       />
-      <Radios<Urgency>
-        id={IDS.urgency}
-        legend="How soon do you need it?"
-        legendClass="govuk-fieldset__legend--m"
-        value={draft.urgency}
-        onChange={set('urgency')}
-        error={errorFor(problems, IDS.urgency)}
-        choices={URGENCIES.map((u) => ({ value: u, label: URGENCY_LABELS[u], hint: URGENCY_HINTS[u] }))}
+      <Controller
+        control={control}
+        name="urgency"
+        render={({ field }) => (
+          <Radios<Urgency>
+            id={IDS.urgency}
+            legend="How soon do you need it?"
+            legendClass="govuk-fieldset__legend--m"
+            value={field.value}
+            onChange={field.onChange}
+            error={errorFor(problems, IDS.urgency)}
+            choices={URGENCIES.map((u) => ({ value: u, label: URGENCY_LABELS[u], hint: URGENCY_HINTS[u] }))}
+          />
+        )}
       />
-      <DateInput
-        withTime
-        id={IDS.neededBy}
-        label="Needed by (optional)"
-        hint="For example, 4 3 2026 and 09:30 (London time, 24-hour clock). If it is too soon for the offender manager and then the hub to take turns, both get the request at once."
-        value={draft.neededBy}
-        onChange={set('neededBy')}
-        error={errorFor(problems, IDS.neededBy)}
+      <Controller
+        control={control}
+        name="neededBy"
+        render={({ field }) => (
+          <DateInput
+            withTime
+            id={IDS.neededBy}
+            label="Needed by (optional)"
+            hint="For example, 4 3 2026 and 09:30 (London time, 24-hour clock). If it is too soon for the offender manager and then the hub to take turns, both get the request at once."
+            value={field.value}
+            onChange={field.onChange}
+            error={errorFor(problems, IDS.neededBy)}
+          />
+        )}
       />
-      <TextInput
-        id={IDS.durationDays}
-        label="For how long?"
-        labelClass="govuk-label--s"
-        hint={`A whole number of days or hours (at least 1 hour). ${max !== null ? `At most ${max} days for this part of the record.` : 'Policy sets the longest access for each part of the record.'}`}
-        inputMode="numeric"
-        width="govuk-input--width-3"
-        value={draft.durationDays}
-        onChange={set('durationDays')}
-        error={errorFor(problems, IDS.durationDays)}
+      <Controller
+        control={control}
+        name="durationDays"
+        render={({ field }) => (
+          <TextInput
+            id={IDS.durationDays}
+            label="For how long?"
+            labelClass="govuk-label--s"
+            hint={`A whole number of days or hours (at least 1 hour). ${max !== null ? `At most ${max} days for this part of the record.` : 'Policy sets the longest access for each part of the record.'}`}
+            inputMode="numeric"
+            width="govuk-input--width-3"
+            value={field.value}
+            onChange={field.onChange}
+            error={errorFor(problems, IDS.durationDays)}
+          />
+        )}
       />
-      <Select
-        id={IDS.durationUnit}
-        label="Days or hours"
-        labelClass="govuk-label--s"
-        value={draft.durationUnit}
-        onChange={(v) => set('durationUnit')(v === 'HOURS' ? 'HOURS' : 'DAYS')}
-        choices={[{ value: 'DAYS', label: 'days' }, { value: 'HOURS', label: 'hours' }]}
+      <Controller
+        control={control}
+        name="durationUnit"
+        render={({ field }) => (
+          <Select
+            id={IDS.durationUnit}
+            label="Days or hours"
+            labelClass="govuk-label--s"
+            value={field.value}
+            onChange={(v) => field.onChange(v === 'HOURS' ? 'HOURS' : 'DAYS')}
+            choices={[{ value: 'DAYS', label: 'days' }, { value: 'HOURS', label: 'hours' }]}
+          />
+        )}
       />
     </>
   );

@@ -5,13 +5,12 @@
  */
 import type { Urgency } from '../../../../shared/domain/access';
 import { call } from '../../broker/call';
-import { useLoad } from '../../broker/use-load';
+import { useLiveQuery } from '../../broker/live-query';
 import { formatDateTime } from '../../format/time';
 
 export function RequestPreview({ crn, urgency, neededBy }: { crn: string; urgency: Urgency | ''; neededBy: number | null }) {
-  const preview = useLoad(
-    () => (urgency ? call('requests.preview', { crn, urgency, neededBy }) : Promise.resolve({ ok: true as const, value: null })),
-    [crn, urgency, neededBy],
+  const preview = useLiveQuery('myRequests', ['preview', crn, urgency, neededBy], () =>
+    urgency ? call('requests.preview', { crn, urgency, neededBy }) : Promise.resolve({ ok: true as const, value: null }),
   );
   const p = preview.value;
   if (!p) return null;

@@ -2,13 +2,16 @@
  * One request, for its requester and for the deciders: the details, where it is and why, its
  * history, and what can be done next (withdraw, read, emergency access, decide).
  */
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
+import { Controller } from 'react-hook-form';
+import { CONTRACT } from '../../../../shared/contract';
 import { call } from '../../broker/call';
 import { useLiveQuery } from '../../broker/live-query';
 import { NotificationBanner, WarningText } from '../../components/Banner';
-import { ErrorSummary, type Problem } from '../../components/ErrorSummary';
+import { useContractForm, type FormFields } from '../../components/contract-form';
+import { ErrorSummary } from '../../components/ErrorSummary';
 import { Textarea } from '../../components/fields';
-import { errorFor, problemsFrom } from '../../components/forms';
+import { errorFor } from '../../components/forms';
 import { BackLink, LoadProblem, Page } from '../../components/Page';
 import { RequestSummary } from '../../components/RequestSummary';
 import { Timeline } from '../../components/Timeline';
@@ -16,15 +19,22 @@ import { RequestHolders } from './RequestHolders';
 import { useSession } from '../../app/session';
 import { href, useRoute } from '../../app/router';
 
+const REVIEW_FIELDS: FormFields = { reason: { id: 'review-reason', label: 'Why it should be looked at again' } };
+
 export function RequestScreen({ requestId }: { requestId: number }) {
   const { user } = useSession();
   const route = useRoute();
   // A request belongs to its requester's list; a decision, a move to the hub or a withdrawal changes it.
   const detail = useLiveQuery('myRequests', ['request', requestId], () => call('requests.get', { requestId }));
-  const [problems, setProblems] = useState<Problem[]>([]);
+  const review = useContractForm({
+    schema: CONTRACT['requests.askReview'].input,
+    toInput: (v: { reason: string }) => ({ requestId, reason: v.reason }),
+    fields: REVIEW_FIELDS,
+    defaultValues: { reason: '' },
+  });
+  const { problems, refuse } = review;
   const [confirmWithdraw, setConfirmWithdraw] = useState(false);
   const [withdrawn, setWithdrawn] = useState(false);
-  const [reviewReason, setReviewReason] = useState('');
   const [reviewAsked, setReviewAsked] = useState(false);
   const r = detail.value?.request;
   // "Request sent" stands only while the request is as it was sent: once it is decided, moved or
@@ -38,20 +48,17 @@ export function RequestScreen({ requestId }: { requestId: number }) {
   const withdraw = async () => {
     const result = await call('requests.withdraw', { requestId });
     setConfirmWithdraw(false);
-    if (!result.ok) return setProblems(problemsFrom(result.error));
+    if (!result.ok) return refuse(result.error);
     setWithdrawn(true);
     await detail.reload();
   };
 
-  const askReview = async (event: FormEvent) => {
-    event.preventDefault();
-    if (!reviewReason.trim()) return setProblems([{ fieldId: 'review-reason', message: 'Say why the refusal should be looked at again' }]);
-    const result = await call('requests.askReview', { requestId, reason: reviewReason });
-    if (!result.ok) return setProblems(problemsFrom(result.error, { reason: 'review-reason' }));
-    setProblems([]);
+  const askReview = review.onSubmit(async (input) => {
+    const result = await call('requests.askReview', input);
+    if (!result.ok) return refuse(result.error);
     setReviewAsked(true);
     await detail.reload();
-  };
+  });
 
   return (
     <Page
@@ -112,10 +119,14 @@ export function RequestScreen({ requestId }: { requestId: number }) {
             </div>
           ) : null}
           {mine && r.reviewAvailable ? (
-            <form onSubmit={(e) => void askReview(e)} noValidate data-testid="ask-review-form">
+            <form onSubmit={askReview} noValidate data-testid="ask-review-form">
               <h2 className="govuk-heading-m">Ask for a review of the refusal</h2>
               <p className="govuk-body">The NPS hub or a senior probation officer of the offender manager’s team looks at it again, and either upholds it or grants access. You can ask once.</p>
-              <Textarea id="review-reason" label="Why should it be looked at again?" value={reviewReason} onChange={setReviewReason} rows={4} error={errorFor(problems, 'review-reason')} />
+              <Controller
+                control={review.form.control}
+                name="reason"
+                render={({ field }) => <Textarea id="review-reason" label="Why should it be looked at again?" value={field.value} onChange={field.onChange} rows={4} error={errorFor(problems, 'review-reason')} />}
+              />
               <button type="submit" className="govuk-button govuk-button--secondary" data-testid="ask-review">
                 Ask for a review
               </button>

@@ -1,49 +1,48 @@
 import { describe, expect, it } from 'vitest';
-import { checkDraft, EMPTY_DRAFT, REQUEST_FIELD_IDS } from './request-draft';
+import '../../../../shared/contract/jitless-zod';
+import { CONTRACT } from '../../../../shared/contract';
+import { contractResolver, problemsFromForm } from '../../components/contract-form';
+import { EMPTY_DRAFT, REQUEST_FIELD_IDS, REQUEST_FIELDS, requestInput, type RequestDraft } from './request-draft';
 import { parseCrnList } from './crn-list';
 
-const NOW = Date.UTC(2026, 2, 2, 10, 0);
-const filled = { scope: 'ROSH_SUMMARY', purpose: 'PROGRAMME_DELIVERY', justification: 'Group starts Thursday', urgency: 'ROUTINE', neededBy: '', durationDays: '14', durationUnit: 'DAYS' } as const;
+const filled: RequestDraft = { scope: 'ROSH_SUMMARY', purpose: 'PROGRAMME_DELIVERY', justification: 'Group starts Thursday', urgency: 'ROUTINE', neededBy: '', durationDays: '14', durationUnit: 'DAYS' };
+const resolver = contractResolver(CONTRACT['requests.create'].input, (d: RequestDraft) => requestInput(d, ['X320741']));
 
-describe('an access request before it is sent', () => {
-  it('names every unanswered question against its own field', () => {
-    const { problems, ready } = checkDraft(EMPTY_DRAFT, () => null, NOW);
-    expect(ready).toBeNull();
-    expect(problems.map((p) => p.fieldId)).toEqual([
-      REQUEST_FIELD_IDS.scope,
-      REQUEST_FIELD_IDS.purpose,
-      REQUEST_FIELD_IDS.justification,
-      REQUEST_FIELD_IDS.urgency,
-      REQUEST_FIELD_IDS.durationDays,
+/** What the form would say about a draft, as the error summary lists it. */
+async function check(draft: RequestDraft) {
+  const result = await resolver(draft, undefined, { fields: {}, shouldUseNativeValidation: false });
+  return { values: result.values as Record<string, unknown>, problems: problemsFromForm(result.errors, REQUEST_FIELDS) };
+}
+
+describe('an access request checked by the contract before it is sent', () => {
+  it('names every unanswered question against its own field, in its own words', async () => {
+    const { problems } = await check(EMPTY_DRAFT);
+    expect(problems).toEqual([
+      { fieldId: REQUEST_FIELD_IDS.scope, message: 'How much of the record: choose one' },
+      { fieldId: REQUEST_FIELD_IDS.purpose, message: 'What you need it for: choose one' },
+      { fieldId: REQUEST_FIELD_IDS.justification, message: 'Why you need it: is required' },
+      { fieldId: REQUEST_FIELD_IDS.urgency, message: 'How soon you need it: choose one' },
+      { fieldId: REQUEST_FIELD_IDS.durationDays, message: 'How long: is required' },
     ]);
   });
 
-  it('holds the duration to the longest policy allows for the scope chosen', () => {
-    const { problems } = checkDraft({ ...filled, durationDays: '15' }, (s) => (s === 'ROSH_SUMMARY' ? 14 : 30), NOW);
-    expect(problems).toEqual([{ fieldId: REQUEST_FIELD_IDS.durationDays, message: 'Access to this part of the record can last at most 14 days' }]);
+  it('wants a whole number of days or hours', async () => {
+    expect((await check({ ...filled, durationDays: '1.5' })).problems).toEqual([{ fieldId: REQUEST_FIELD_IDS.durationDays, message: 'How long: must be a whole number' }]);
+    expect((await check({ ...filled, durationDays: '0', durationUnit: 'HOURS' })).problems).toEqual([{ fieldId: REQUEST_FIELD_IDS.durationDays, message: 'How long: must be at least 1' }]);
   });
 
-  it('wants a needed-by time in the future, read as London time', () => {
-    expect(checkDraft({ ...filled, neededBy: '2026-03-02T09:00' }, () => null, NOW).problems[0]?.fieldId).toBe(REQUEST_FIELD_IDS.neededBy);
-    expect(checkDraft({ ...filled, neededBy: '2026-03-02T13:00' }, () => null, NOW).ready?.neededBy).toBe(Date.UTC(2026, 2, 2, 13, 0));
+  it('sends hours as hours and days as days', async () => {
+    expect((await check({ ...filled, durationDays: '6', durationUnit: 'HOURS' })).values).toMatchObject({ durationHours: 6 });
+    expect((await check(filled)).values).toMatchObject({ durationDays: 14 });
   });
 
-  it('sends a trimmed justification and whole days', () => {
-    expect(checkDraft({ ...filled, justification: '  Group starts Thursday  ' }, () => 14, NOW).ready).toEqual({
-      scope: 'ROSH_SUMMARY',
-      purpose: 'PROGRAMME_DELIVERY',
-      justification: 'Group starts Thursday',
-      urgency: 'ROUTINE',
-      neededBy: null,
-      durationDays: 14,
-    });
-    expect(checkDraft({ ...filled, durationDays: '2.5' }, () => null, NOW).ready).toBeNull();
+  it('reads a needed-by time as London time, and refuses a date that does not exist', async () => {
+    expect((await check({ ...filled, neededBy: '2026-06-02T13:00' })).values).toMatchObject({ neededBy: Date.UTC(2026, 5, 2, 12, 0) });
+    expect((await check({ ...filled, neededBy: '2026-02-31T09:00' })).problems).toEqual([{ fieldId: REQUEST_FIELD_IDS.neededBy, message: 'Needed by: must be a real date and time, like 4 3 2026 and 09:30' }]);
   });
 
-  it('sends hours when hours are chosen, held to the same maximum counted in hours', () => {
-    expect(checkDraft({ ...filled, durationDays: '4', durationUnit: 'HOURS' }, () => 14, NOW).ready).toMatchObject({ durationHours: 4 });
-    expect(checkDraft({ ...filled, durationDays: '4', durationUnit: 'HOURS' }, () => 14, NOW).ready).not.toHaveProperty('durationDays');
-    expect(checkDraft({ ...filled, durationDays: '337', durationUnit: 'HOURS' }, () => 14, NOW).problems[0]?.message).toBe('Access to this part of the record can last at most 14 days (336 hours)');
+  it('sends the justification trimmed, as the broker stores it', async () => {
+    expect((await check({ ...filled, justification: '  Group starts Thursday  ' })).values).toMatchObject({ justification: 'Group starts Thursday' });
   });
 });
 

@@ -1,18 +1,23 @@
-/** What a practitioner fills in to ask for access, and the checks made before it is sent. */
-import { PURPOSES, type Purpose } from '../../../../shared/contract/vocabulary';
-import { SCOPES, type Scope, type Urgency } from '../../../../shared/domain/access';
-import type { Problem } from '../../components/ErrorSummary';
-import { fromLondonInputValue } from '../../format/time';
+/**
+ * What a practitioner fills in to ask for access, as the form holds it, and as the contract's
+ * `requests.create` input: the form is checked by that channel's own schema (contract-form.ts).
+ * The longest access for each scope is the policy's, so the broker checks it, and the form shows it.
+ */
+import type { Purpose } from '../../../../shared/contract/vocabulary';
+import type { Scope, Urgency } from '../../../../shared/domain/access';
+import { instantInput, type FormFields } from '../../components/contract-form';
+import { durationInput, type DurationUnit } from './duration-input';
 
 export interface RequestDraft {
   scope: Scope | '';
   purpose: Purpose | '';
   justification: string;
   urgency: Urgency | '';
+  /** London wall-clock time from the date input, or empty. */
   neededBy: string;
   /** How long, as typed; in durationUnit. */
   durationDays: string;
-  durationUnit: 'DAYS' | 'HOURS';
+  durationUnit: DurationUnit;
 }
 
 export const EMPTY_DRAFT: RequestDraft = { scope: '', purpose: '', justification: '', urgency: '', neededBy: '', durationDays: '', durationUnit: 'DAYS' };
@@ -27,52 +32,28 @@ export const REQUEST_FIELD_IDS = {
   durationUnit: 'request-duration-unit',
 } as const;
 
-export interface ReadyRequest {
-  scope: Scope;
-  purpose: Purpose;
-  justification: string;
-  urgency: Urgency;
-  neededBy: number | null;
-  durationDays?: number;
-  durationHours?: number;
-}
+const DURATION = { id: REQUEST_FIELD_IDS.durationDays, label: 'How long' };
 
-/** Checks the draft; the longest duration allowed depends on the scope (and the person). */
-export function checkDraft(
-  draft: RequestDraft,
-  maxDays: (scope: Scope) => number | null,
-  now: number,
-): { problems: Problem[]; ready: ReadyRequest | null } {
-  const problems: Problem[] = [];
-  if (!SCOPES.includes(draft.scope as Scope)) problems.push({ fieldId: REQUEST_FIELD_IDS.scope, message: 'Choose how much of the record you need' });
-  if (!PURPOSES.includes(draft.purpose as Purpose)) problems.push({ fieldId: REQUEST_FIELD_IDS.purpose, message: 'Choose what you need the record for' });
-  if (!draft.justification.trim()) problems.push({ fieldId: REQUEST_FIELD_IDS.justification, message: 'Explain why you need this record' });
-  else if (draft.justification.length > 2000) problems.push({ fieldId: REQUEST_FIELD_IDS.justification, message: 'The explanation must be 2,000 characters or fewer' });
-  if (!draft.urgency) problems.push({ fieldId: REQUEST_FIELD_IDS.urgency, message: 'Choose how soon you need it' });
-  let neededBy: number | null = null;
-  if (draft.neededBy) {
-    neededBy = fromLondonInputValue(draft.neededBy);
-    if (neededBy === null) problems.push({ fieldId: REQUEST_FIELD_IDS.neededBy, message: 'Enter the date and time you need it by, like 14/12/2026 09:30' });
-    else if (neededBy <= now) problems.push({ fieldId: REQUEST_FIELD_IDS.neededBy, message: 'The time you need it by must be in the future' });
-  }
-  const amount = Number(draft.durationDays);
-  const hours = draft.durationUnit === 'HOURS';
-  const max = draft.scope ? maxDays(draft.scope as Scope) : null;
-  if (!/^\d+$/.test(draft.durationDays.trim()) || amount < 1) {
-    problems.push({ fieldId: REQUEST_FIELD_IDS.durationDays, message: `Enter for how many ${hours ? 'hours' : 'days'} you need access, as a whole number` });
-  } else if (max !== null && (hours ? amount > max * 24 : amount > max)) {
-    problems.push({ fieldId: REQUEST_FIELD_IDS.durationDays, message: `Access to this part of the record can last at most ${max} days${hours ? ` (${max * 24} hours)` : ''}` });
-  }
-  if (problems.length > 0) return { problems, ready: null };
+/** The request's questions by the contract's input names, with the words the error summary uses. */
+export const REQUEST_FIELDS: FormFields = {
+  scope: { id: REQUEST_FIELD_IDS.scope, label: 'How much of the record' },
+  purpose: { id: REQUEST_FIELD_IDS.purpose, label: 'What you need it for' },
+  justification: { id: REQUEST_FIELD_IDS.justification, label: 'Why you need it' },
+  urgency: { id: REQUEST_FIELD_IDS.urgency, label: 'How soon you need it' },
+  neededBy: { id: REQUEST_FIELD_IDS.neededBy, label: 'Needed by' },
+  durationDays: DURATION,
+  durationHours: DURATION,
+};
+
+/** The draft as the input of `requests.create` for these people; unanswered questions are left out, for the contract to name. */
+export function requestInput(draft: RequestDraft, crns: unknown[]): Record<string, unknown> {
   return {
-    problems,
-    ready: {
-      scope: draft.scope as Scope,
-      purpose: draft.purpose as Purpose,
-      justification: draft.justification.trim(),
-      urgency: draft.urgency as Urgency,
-      neededBy,
-      ...(hours ? { durationHours: amount } : { durationDays: amount }),
-    },
+    crns,
+    scope: draft.scope || undefined,
+    purpose: draft.purpose || undefined,
+    justification: draft.justification,
+    urgency: draft.urgency || undefined,
+    neededBy: instantInput(draft.neededBy) ?? null,
+    ...durationInput(draft.durationDays, draft.durationUnit),
   };
 }

@@ -4,19 +4,21 @@
  * for a period and a breakdown. The figures come from the broker's one report (the same as
  * `rab report` writes), and each chart has its table.
  */
-import { useMemo, useState, type FormEvent } from 'react';
+import { useMemo } from 'react';
+import { Controller } from 'react-hook-form';
+import { CONTRACT } from '../../../../shared/contract';
 import { chartSpecs, REPORT_SECTIONS } from '../../../../shared/contract/report-charts';
 import { formatInstant, headlineFigures, reportTables } from '../../../../shared/contract/report-tables';
 import { BREAKDOWNS, BREAKDOWN_LABELS, type Breakdown } from '../../../../shared/contract/report-vocabulary';
 import { coreNow } from '../../app/core-clock';
 import { replaceQuery, useRoute } from '../../app/router';
 import { call } from '../../broker/call';
-import { useLoad } from '../../broker/use-load';
-import { ErrorSummary, type Problem } from '../../components/ErrorSummary';
+import { useLiveQuery } from '../../broker/live-query';
+import { useContractForm, type FormFields } from '../../components/contract-form';
+import { ErrorSummary } from '../../components/ErrorSummary';
 import { Select } from '../../components/fields';
-import { problemsFrom } from '../../components/forms';
+import { errorFor, problemsFrom } from '../../components/forms';
 import { LoadProblem, Page } from '../../components/Page';
-import { fromLondonInputValue } from '../../format/time';
 import { formatPeriod } from '../../../../shared/format/dates';
 import { CsvExport } from './CsvExport';
 import { DateField } from './DateField';
@@ -28,28 +30,27 @@ import './reports.css';
 /** Lists longer than this start folded, so the charts stay in view. */
 const FOLD_AFTER_ROWS = 10;
 
+const FIELDS: FormFields = { from: { id: 'report-from', label: 'From' }, to: { id: 'report-to', label: 'To' }, breakdown: { id: 'report-breakdown', label: 'Break down by' } };
+
 export function ReportsScreen() {
   const route = useRoute();
   const applied = viewFromQuery(route.query, coreNow());
-  const [draft, setDraft] = useState<ReportView>(applied);
-  const [problems, setProblems] = useState<Problem[]>([]);
-  const loaded = useLoad(() => call('reports.build', applied), [applied.from, applied.to, applied.breakdown]);
+  // The period is checked by the report's own schema; a period that ends before it starts is the broker's to refuse.
+  const { form, problems, refuse, onSubmit } = useContractForm({
+    schema: CONTRACT['reports.build'].input,
+    toInput: (v: ReportView) => ({ from: v.from || undefined, to: v.to || undefined, breakdown: v.breakdown }),
+    fields: FIELDS,
+    defaultValues: applied,
+  });
+  const loaded = useLiveQuery('reports', [applied.from, applied.to, applied.breakdown], () => call('reports.build', applied), { poll: false });
   const report = loaded.value;
   const tables = useMemo(() => (report ? new Map(reportTables(report).map((t) => [t.id, t])) : new Map()), [report]);
   const charts = useMemo(() => (report ? chartSpecs(report) : []), [report]);
 
-  const show = (event: FormEvent) => {
-    event.preventDefault();
-    const found: Problem[] = [];
-    const realDay = (day: string) => fromLondonInputValue(`${day}T12:00`) !== null;
-    if (!draft.from) found.push({ fieldId: 'report-from', message: 'Enter the first day of the period' });
-    else if (!realDay(draft.from)) found.push({ fieldId: 'report-from', message: 'The first day must be a real date, like 1 3 2026' });
-    if (!draft.to) found.push({ fieldId: 'report-to', message: 'Enter the last day of the period' });
-    else if (!realDay(draft.to)) found.push({ fieldId: 'report-to', message: 'The last day must be a real date, like 31 3 2026' });
-    if (found.length === 0 && draft.to < draft.from) found.push({ fieldId: 'report-to', message: 'The last day must be the same as or after the first day' });
-    setProblems(found);
-    if (found.length === 0) replaceQuery('/reports', { from: draft.from, to: draft.to, by: draft.breakdown === 'NONE' ? undefined : draft.breakdown });
-  };
+  const show = onSubmit((input) => {
+    replaceQuery('/reports', { from: input.from, to: input.to, by: input.breakdown === 'NONE' ? undefined : input.breakdown });
+    return Promise.resolve();
+  });
   const loadProblems = loaded.error && loaded.error.code === 'REPORT_PERIOD_INVALID' ? problemsFrom(loaded.error) : [];
   const shownProblems = [...problems, ...loadProblems];
 
@@ -61,14 +62,14 @@ export function ReportsScreen() {
         stood at its end (or now, while it runs). Each table below can be saved as CSV; IT support can also produce the whole report as CSV and HTML files.
       </p>
       <form className="rab-filters" onSubmit={show} noValidate aria-label="Report period">
-        <DateField id="report-from" label="From" value={draft.from} onChange={(from) => setDraft({ ...draft, from })} error={problems.find((p) => p.fieldId === 'report-from')?.message} />
-        <DateField id="report-to" label="To" value={draft.to} onChange={(to) => setDraft({ ...draft, to })} error={problems.find((p) => p.fieldId === 'report-to')?.message} />
-        <Select<Breakdown>
-          id="report-breakdown"
-          label="Break down by"
-          value={draft.breakdown}
-          onChange={(breakdown) => setDraft({ ...draft, breakdown })}
-          choices={BREAKDOWNS.map((b) => ({ value: b, label: BREAKDOWN_LABELS[b] }))}
+        <Controller control={form.control} name="from" render={({ field }) => <DateField id="report-from" label="From" value={field.value} onChange={field.onChange} error={errorFor(problems, 'report-from')} />} />
+        <Controller control={form.control} name="to" render={({ field }) => <DateField id="report-to" label="To" value={field.value} onChange={field.onChange} error={errorFor(problems, 'report-to')} />} />
+        <Controller
+          control={form.control}
+          name="breakdown"
+          render={({ field }) => (
+            <Select<Breakdown> id="report-breakdown" label="Break down by" value={field.value} onChange={field.onChange} choices={BREAKDOWNS.map((b) => ({ value: b, label: BREAKDOWN_LABELS[b] }))} />
+          )}
         />
         <button type="submit" className="govuk-button govuk-!-margin-bottom-0" data-testid="show-report">
           Show reports
@@ -92,7 +93,7 @@ export function ReportsScreen() {
               </div>
             ))}
           </dl>
-          <CsvExport view={applied} onProblems={setProblems} />
+          <CsvExport view={applied} onProblems={refuse} />
           {REPORT_SECTIONS.map((section) => {
             const sectionCharts = charts.filter((c) => section.charts.includes(c.id));
             const charted = new Set(sectionCharts.map((c) => c.table));

@@ -244,7 +244,9 @@ export async function buildBrokerServer(o: BrokerServerOptions): Promise<Fastify
   app.get('/healthz', async () => ({ status: 'ok' }));
   app.get('/readyz', async (_req, reply) => {
     const ready = o.ready ? await o.ready() : true;
-    return reply.code(ready ? 200 : 503).send({ status: ready ? 'ready' : 'not ready' });
+    // How this server hears of changes made through the others: at once (LISTEN) or by polling.
+    const liveFeed = wakeups.listening ? 'listening' : 'polling';
+    return reply.code(ready ? 200 : 503).send({ status: ready ? 'ready' : 'not ready', liveFeed });
   });
   return app;
 }

@@ -1,8 +1,10 @@
 /** `rab serve` as a real process for tests: started, its address once it listens, and its exit. */
 import { spawn } from 'node:child_process';
-import { resolve } from 'node:path';
+import { dirname, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 
-const BIN = resolve(__dirname, '../../bin/rab.mjs');
+// import.meta.url, not __dirname: the benchmark (scripts/bench-serve.ts) loads this as an ES module.
+const BIN = resolve(dirname(fileURLToPath(import.meta.url)), '../../bin/rab.mjs');
 
 export interface RabServeProcess {
   /** http:// or https:// address it listens on. */

@@ -14,7 +14,7 @@
  * Figures are printed, never asserted.
  */
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { request } from 'node:https';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -46,7 +46,14 @@ interface CannonFigures {
   p99: number;
   errors: number;
   non2xx: number;
+  calls: number;
 }
+
+/** A process's CPU time so far, in ms (Linux /proc; clock ticks of 10 ms). */
+const cpuMsOf = (pid: number): number => {
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+  return (Number(fields[11]) + Number(fields[12])) * 10;
+};
 
 function cannon(base: string, token: string, calls: { channel: string; input: unknown }[]): Promise<CannonFigures> {
   return new Promise((resolve, reject) => {
@@ -60,7 +67,7 @@ function cannon(base: string, token: string, calls: { channel: string; input: un
       },
       (err, r) => {
         if (err) reject(err);
-        else resolve({ callsPerSecond: r.requests.average, p50: r.latency.p50, p99: r.latency.p99, errors: r.errors, non2xx: r.non2xx });
+        else resolve({ callsPerSecond: r.requests.average, p50: r.latency.p50, p99: r.latency.p99, errors: r.errors, non2xx: r.non2xx, calls: r.requests.total });
       },
     );
   });
@@ -75,6 +82,7 @@ async function loadBoth(bases: string[], tokens: string[], calls: { channel: str
     p99: Math.max(...runs.map((r) => r.p99)),
     errors: runs.reduce((n, r) => n + r.errors, 0),
     non2xx: runs.reduce((n, r) => n + r.non2xx, 0),
+    calls: runs.reduce((n, r) => n + r.calls, 0),
   };
 }
 
@@ -137,15 +145,22 @@ async function main(): Promise<void> {
     const practitioner = [await signIn(a, 'priya'), await signIn(b, 'priya')];
     const owner = [await signIn(a, 'olivia'), await signIn(b, 'olivia')];
 
+    // The servers' own CPU per call: on a shared machine, the work itself without the waiting for a core.
+    const serversCpu = () => servers.reduce((n, s) => n + cpuMsOf(s.pid), 0);
+    const withCpu = async (load: () => Promise<CannonFigures>) => {
+      const before = serversCpu();
+      const figures = await load();
+      return { ...figures, cpuPerCall: (serversCpu() - before) / Math.max(1, figures.calls) };
+    };
     log(`calls: one read call, ${SECONDS} s, ${CONNECTIONS} connections over two servers`);
-    const read = await loadBoth([a, b], practitioner, [{ channel: 'notifications.list', input: {} }]);
+    const read = await withCpu(() => loadBoth([a, b], practitioner, [{ channel: 'notifications.list', input: {} }]));
     log('calls: a mix of a working desktop\'s reads');
-    const mix = await loadBoth([a, b], practitioner, [
+    const mix = await withCpu(() => loadBoth([a, b], practitioner, [
       { channel: 'requests.mine', input: {} },
       { channel: 'people.get', input: { crn: PEOPLE.warrant.crn } },
       { channel: 'grants.mine', input: {} },
       { channel: 'notifications.list', input: {} },
-    ]);
+    ]));
 
     log(`push: opening ${SSE} push connections of the owner, half on each server`);
     const connections = Array.from({ length: SSE }, (_, i) => ({ onA: i % 2 === 0, c: pushConnection(i % 2 === 0 ? a : b, certs.caCert, owner[i % 2]!) }));
@@ -167,13 +182,14 @@ async function main(): Promise<void> {
 
     const ms = (n: number) => `${n.toFixed(1)} ms`;
     const rows = [
-      ['read call (notifications.list)', `${Math.round(read.callsPerSecond)} calls/s`, ms(read.p50), ms(read.p99), `${read.errors + read.non2xx}`],
-      ['mixed reads', `${Math.round(mix.callsPerSecond)} calls/s`, ms(mix.p50), ms(mix.p99), `${mix.errors + mix.non2xx}`],
-      [`push, owner on server A (${SSE / 2} connections)`, `${sameServer.length} deliveries`, ms(percentile(sameServer, 50)), ms(percentile(sameServer, 99)), ''],
-      [`push, owner on server B (${SSE / 2} connections)`, `${otherServer.length} deliveries`, ms(percentile(otherServer, 50)), ms(percentile(otherServer, 99)), ''],
+      ['read call (notifications.list)', `${Math.round(read.callsPerSecond)} calls/s`, ms(read.p50), ms(read.p99), ms(read.cpuPerCall), `${read.errors + read.non2xx}`],
+      ['mixed reads', `${Math.round(mix.callsPerSecond)} calls/s`, ms(mix.p50), ms(mix.p99), ms(mix.cpuPerCall), `${mix.errors + mix.non2xx}`],
+      [`push, owner on server A (${SSE / 2} connections)`, `${sameServer.length} deliveries`, ms(percentile(sameServer, 50)), ms(percentile(sameServer, 99)), '', ''],
+      [`push, owner on server B (${SSE / 2} connections)`, `${otherServer.length} deliveries`, ms(percentile(otherServer, 50)), ms(percentile(otherServer, 99)), '', ''],
     ];
-    process.stdout.write(`\nrab serve ×2 on PostgreSQL, TLS over loopback, ${CONNECTIONS} load connections, ${SECONDS} s per load\n`);
-    process.stdout.write('| what | throughput | p50 | p99 | errors |\n| --- | --- | --- | --- | --- |\n');
+    const load = readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ');
+    process.stdout.write(`\nrab serve ×2 on PostgreSQL, TLS over loopback, ${CONNECTIONS} load connections, ${SECONDS} s per load; load average ${load}\n`);
+    process.stdout.write('| what | throughput | p50 | p99 | servers\' CPU per call | errors |\n| --- | --- | --- | --- | --- | --- |\n');
     for (const r of rows) process.stdout.write(`| ${r.join(' | ')} |\n`);
   } finally {
     closers.forEach((c) => c());

@@ -9,6 +9,7 @@ const BIN = resolve(dirname(fileURLToPath(import.meta.url)), '../../bin/rab.mjs'
 export interface RabServeProcess {
   /** http:// or https:// address it listens on. */
   address: string;
+  pid: number;
   /** Settles with the exit code. */
   exited: Promise<number | null>;
   /** Everything it printed so far (standard output and error). */
@@ -30,5 +31,5 @@ export async function startRabServe(args: readonly string[], env: NodeJS.Process
     });
     void exited.then(() => failed(new Error(`rab serve exited early:\n${output}`)));
   });
-  return { address, exited, output: () => output, kill: (signal) => void server.kill(signal) };
+  return { address, pid: server.pid!, exited, output: () => output, kill: (signal) => void server.kill(signal) };
 }

@@ -99,7 +99,8 @@ export async function buildBrokerServer(o: BrokerServerOptions): Promise<Fastify
   app.removeContentTypeParser('text/plain');
 
   const db = o.core.ctx.db;
-  const now = o.now ?? Date.now;
+  // The core's clock, so sessions kept in the database age as the core's own sessions do.
+  const now = o.now ?? (() => o.core.ctx.clock.now());
   const tokens = new SessionTokens(o.core.sessions, db, now);
   const feed = await LiveFeed.start(db);
   /** Open push connections per desktop connection, ended when its session ends. */
@@ -226,7 +227,11 @@ export async function buildBrokerServer(o: BrokerServerOptions): Promise<Fastify
     res.writeHead(200, { 'content-type': 'text/event-stream; charset=utf-8', 'cache-control': 'no-store', 'x-content-type-options': 'nosniff', connection: 'keep-alive' });
     res.write('event: ready\ndata: {}\n\n');
     const unsubscribe = feed.subscribe(session.userId, (update) => res.write(`event: update\ndata: ${JSON.stringify(update)}\n\n`));
-    const heartbeat = setInterval(() => res.write(': keep-alive\n\n'), HEARTBEAT_MS);
+    const heartbeat = setInterval(() => {
+      res.write(': keep-alive\n\n');
+      // A sign-out (or the session's end) through another server ends this push connection too.
+      tokens.connectionFor(bearer!).then((still) => still || end(), () => undefined);
+    }, HEARTBEAT_MS);
     let ended = false;
     const end = () => {
       if (ended) return;

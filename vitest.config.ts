@@ -8,7 +8,7 @@ const shared = {
 } as const;
 
 /** The core and contract suites, run a second time with the core on PostgreSQL. */
-const ON_BOTH_ENGINES = ['broker', 'records', 'policy', 'contract', 'auth', 'users', 'rpc', 'audit', 'reports'].map((d) => `test/unit/${d}/**/*.test.ts`);
+const ON_BOTH_ENGINES = ['broker', 'records', 'policy', 'contract', 'auth', 'users', 'rpc', 'audit', 'reports', 'server'].map((d) => `test/unit/${d}/**/*.test.ts`);
 
 export default defineConfig({
   test: {

@@ -230,6 +230,12 @@ async function main(): Promise<void> {
   // unless --scale says otherwise.
   if (process.env.RAB_TEST_DATABASE_URL) process.stdout.write(`\n${await benchEngines()}\n`);
 
+  // Two `rab serve` processes on that PostgreSQL: calls/s and push latency (scripts/bench-serve.ts).
+  if (process.env.RAB_TEST_DATABASE_URL) {
+    const child = spawnSync(process.execPath, ['--import', 'tsx', resolve(import.meta.dirname, 'bench-serve.ts')], { stdio: 'inherit' });
+    if (child.status !== 0) throw new Error('the server benchmark failed');
+  }
+
   if (process.argv.includes('--import')) {
     const child = spawnSync(process.execPath, ['--import', 'tsx', resolve(import.meta.dirname, 'bench-import.ts')], { stdio: 'inherit' });
     if (child.status !== 0) throw new Error('the import benchmark failed');

@@ -13,6 +13,7 @@ export const ERROR_CODES = {
   STORE_KEYCHAIN_UNAVAILABLE: 'The system keychain is not available, so the store cannot be unlocked.',
   STORE_NOT_FOUND: 'There is no store at that path.',
   STORE_KEY_INVALID: 'The key held in the keychain is not a 256-bit hex key.',
+  STORE_UNAVAILABLE: 'The broker cannot reach its database just now. Nothing was changed: try again shortly.',
   // Input and dispatch
   INVALID_INPUT: 'The request was not valid.',
   UNKNOWN_CHANNEL: 'No such operation.',

@@ -34,10 +34,12 @@ export const COMMON_ERRORS: readonly ErrorCode[] = [
   'FORBIDDEN',
   'PASSWORD_HASH_INVALID',
   'INTERNAL',
-  // The store itself: damaged (refused from then on), a full disk, a read-only folder.
+  // The store itself: damaged (refused from then on), a full disk, a read-only folder, a broker's
+  // database out of reach for now.
   'STORE_DAMAGED',
   'STORE_FULL',
   'STORE_READ_ONLY',
+  'STORE_UNAVAILABLE',
 ];
 
 export const channel = <I extends z.ZodType, O extends z.ZodType>(def: ChannelDef<I, O>): ChannelDef<I, O> => def;

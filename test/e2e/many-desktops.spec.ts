@@ -96,12 +96,10 @@ test('a desktop shows since when it cannot reach its broker and answers a typed 
     await expect(practitioner.page.getByText('Cannot reach the broker. Nothing was lost')).toBeVisible();
     // Server B is still up: the other servers serve the same store.
     expect((await (await cluster.desktop(serverB)).as(OWNER).attempt('requests.inbox', { offset: 0, limit: 10 })).ok).toBe(true);
-    // Server A is back on its address: the desktop notices by itself. A restarted server has forgotten
-    // its sessions (they are kept in memory until the database holds them), so the person signs in again.
+    // Server A is back on its address: the desktop notices by itself. The restarted server finds the
+    // session in the store (servers keep sessions there), so the person carries on without signing in.
     await serverA.start();
     await expect(practitioner.page.getByTestId('broker-unreachable')).toHaveCount(0);
-    // The push connection, back, hears that the session is gone: the sign-in screen comes up by itself.
-    await practitioner.signInAgain();
     await navTo(practitioner.page, 'My requests');
     await expect(practitioner.page.getByTestId('my-requests')).toBeVisible();
   } finally {

@@ -129,6 +129,12 @@ export function useBrokerFixture(o: BrokerFixtureOptions = {}): () => Promise<Br
   };
 }
 
+/** The cast (password PASSWORD) and their records in a database of the test's own, e.g. a cluster it stops and starts. */
+export async function seedCastAndRecords(db: Db, now: number): Promise<void> {
+  await seedCast(db, await hashPassword(PASSWORD, TEST_SCRYPT), now);
+  await seedBrokerRecords(db, now);
+}
+
 async function seedCast(db: Db, passwordHash: string, now: number): Promise<Record<CastName, number>> {
   const ids = {} as Record<CastName, number>;
   await db.write(async () => {

@@ -1,12 +1,15 @@
 /** `rab serve` as a real process for tests: started, its address once it listens, and its exit. */
 import { spawn } from 'node:child_process';
-import { resolve } from 'node:path';
+import { dirname, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 
-const BIN = resolve(__dirname, '../../bin/rab.mjs');
+// import.meta.url, not __dirname: the benchmark (scripts/bench-serve.ts) loads this as an ES module.
+const BIN = resolve(dirname(fileURLToPath(import.meta.url)), '../../bin/rab.mjs');
 
 export interface RabServeProcess {
   /** http:// or https:// address it listens on. */
   address: string;
+  pid: number;
   /** Settles with the exit code. */
   exited: Promise<number | null>;
   /** Everything it printed so far (standard output and error). */
@@ -14,9 +17,9 @@ export interface RabServeProcess {
   kill(signal: NodeJS.Signals): void;
 }
 
-/** Starts `rab serve <args>` and waits for "Broker listening on …"; rejects with its output if it exits first. */
-export async function startRabServe(args: readonly string[]): Promise<RabServeProcess> {
-  const server = spawn(process.execPath, [BIN, 'serve', ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
+/** Starts `rab serve <args>` (with `env` added to this process's) and waits for "Broker listening on …"; rejects with its output if it exits first. */
+export async function startRabServe(args: readonly string[], env: NodeJS.ProcessEnv = {}): Promise<RabServeProcess> {
+  const server = spawn(process.execPath, [BIN, 'serve', ...args], { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, ...env } });
   let output = '';
   server.stdout.on('data', (c: Buffer) => (output += c));
   server.stderr.on('data', (c: Buffer) => (output += c));
@@ -28,5 +31,5 @@ export async function startRabServe(args: readonly string[]): Promise<RabServePr
     });
     void exited.then(() => failed(new Error(`rab serve exited early:\n${output}`)));
   });
-  return { address, exited, output: () => output, kill: (signal) => void server.kill(signal) };
+  return { address, pid: server.pid!, exited, output: () => output, kill: (signal) => void server.kill(signal) };
 }

@@ -46,6 +46,17 @@ export class SessionService {
     return session;
   }
 
+  /**
+   * A session a broker server kept in its database (started by this server before a restart, or
+   * by another server): held here again with the times and lock it had, so the idle lock and the
+   * absolute limit still count from the original sign-in.
+   */
+  resume(kept: { userId: number; createdAt: number; lastActiveAt: number; locked: boolean }): Session {
+    const session: Session = { id: randomBytes(32).toString('hex'), ...kept, expired: false };
+    this.sessions.set(session.id, session);
+    return session;
+  }
+
   /** The session as it stands now, after applying the idle lock and absolute expiry; null if none. */
   peek(sessionId: string | null): Session | null {
     if (sessionId === null) return null;

@@ -65,7 +65,7 @@ export async function markNotificationsRead(db: Db, userId: number, ids: number[
 export async function notificationsSince(db: Db, afterId: number, limit: number): Promise<{ id: number; userId: number; kind: string; requestId: number | null; grantId: number | null; crn: string | null }[]> {
   return await all<{ id: number; userId: number; kind: string; requestId: number | null; grantId: number | null; crn: string | null }>(
     db,
-    sql`SELECT id, user_id AS userId, kind, request_id AS requestId, grant_id AS grantId, crn FROM notifications WHERE id > ${afterId} ORDER BY id LIMIT ${limit}`,
+    sql`SELECT id, user_id AS "userId", kind, request_id AS "requestId", grant_id AS "grantId", crn FROM notifications WHERE id > ${afterId} ORDER BY id LIMIT ${limit}`,
   );
 }
 

@@ -16,6 +16,7 @@ import { storeFailureOf } from '../store/store-failures';
 import type { Importer } from './call';
 import { TaskQueue } from './task-queue';
 import { dispatch, type InternalErrorLog } from './dispatch';
+import type { CallJournal } from './call-atomicity';
 import { StoreHealth } from './store-health';
 
 export interface BrokerCoreOptions {
@@ -36,7 +37,8 @@ export interface BrokerCore {
   sessions: SessionService;
   /** A new connection for a window or page; its session starts empty. */
   connect(): Connection;
-  dispatch(channel: unknown, conn: Connection, rawInput: unknown): Promise<Result<unknown>>;
+  /** `journal`: a server remembering the answer to a call sent with an idempotency key (see call-atomicity.ts). */
+  dispatch(channel: unknown, conn: Connection, rawInput: unknown, journal?: CallJournal): Promise<Result<unknown>>;
   sweep(): Promise<SweepReport>;
   /** The sweep, in turn with the other background tasks (for timers; tests may call sweep() directly). */
   sweepInTurn(): Promise<SweepReport>;
@@ -84,7 +86,7 @@ export function createBrokerCore(o: BrokerCoreOptions): BrokerCore {
     sessions,
     health,
     connect: () => ({ id: randomUUID(), sessionId: null }),
-    dispatch: (channel, conn, rawInput) => dispatch(services, channel, conn, rawInput, log),
+    dispatch: (channel, conn, rawInput, journal) => dispatch(services, channel, conn, rawInput, log, journal),
     sweep: guardedSweep,
     // Background work waits for an import under way: the import holds the store's write lock on
     // its own connection, and waiting for that lock would block the one thread both run on.

@@ -16,7 +16,7 @@
  * possible meanwhile.
  */
 import { AppError } from '../../../shared/errors';
-import type { ChannelName } from '../../../shared/contract';
+import type { ChannelName, Result } from '../../../shared/contract';
 import type { Connection, SessionService } from '../auth/sessions';
 import { WriteLockBusy } from '../store/engine/engine';
 import type { Db } from '../store/sql';
@@ -25,7 +25,7 @@ import type { Db } from '../store/sql';
 const LOCK_WAIT_MS = 1000;
 
 /** Answers after which the call's changes are rolled back rather than committed. */
-const ROLLBACK_CODES = new Set(['INTERNAL', 'STORE_DAMAGED', 'STORE_FULL', 'STORE_READ_ONLY']);
+const ROLLBACK_CODES = new Set(['INTERNAL', 'STORE_DAMAGED', 'STORE_FULL', 'STORE_READ_ONLY', 'STORE_UNAVAILABLE']);
 
 export const keepsChangesOnFailure = (e: unknown): boolean => e instanceof AppError && !ROLLBACK_CODES.has(e.code);
 
@@ -37,11 +37,52 @@ export const OWN_TRANSACTIONS: ReadonlySet<ChannelName> = new Set<ChannelName>([
 ]);
 
 /**
+ * What a server remembers of calls sent with an idempotency key (server/idempotent-calls.ts). Both
+ * run inside the call's own transaction, so the answer is kept if and only if the call's changes
+ * are: a retry then either finds the first answer or finds that nothing happened.
+ */
+export interface CallJournal {
+  /** Claims the call, or answers the first answer when it already ran. */
+  recall(): Promise<Result<unknown> | null>;
+  /** Keeps the answer of a call that ran (a success, or a refusal that keeps what it recorded). */
+  keep(answer: Result<unknown>): Promise<void>;
+}
+
+type Outcome<T> = { value: T } | { refusal: unknown } | { recalled: Result<unknown> };
+
+/** The call's outcome, journaled when a journal is given: a recalled answer stops it before it runs. */
+async function journaled<T>(call: () => Promise<T>, journal: CallJournal | undefined): Promise<Outcome<T>> {
+  const recalled = journal ? await journal.recall() : null;
+  if (recalled) return { recalled };
+  try {
+    const value = await call();
+    await journal?.keep({ ok: true, value });
+    return { value };
+  } catch (e) {
+    if (!keepsChangesOnFailure(e)) throw e;
+    await journal?.keep({ ok: false, error: (e as AppError).toShape() });
+    return { refusal: e };
+  }
+}
+
+/** What the caller is answered: the value, the refusal thrown, or the first answer as it was. */
+function settle<T>(outcome: Outcome<T>): T | Result<unknown> {
+  if ('refusal' in outcome) throw outcome.refusal;
+  if ('recalled' in outcome) return outcome.recalled;
+  return outcome.value;
+}
+
+/** A recalled answer, told apart from a value so dispatch answers it exactly as it was first answered. */
+export class Recalled {
+  constructor(readonly answer: Result<unknown>) {}
+}
+
+/**
  * Runs a call inside one write transaction on `db`, committing or rolling back as described above.
  * While this process's own import holds the embedded store's write lock on its second connection,
  * the call runs statement by statement instead: waiting for that lock would only stall the import.
  */
-export async function inCallTransaction<T>(db: Db, conn: Connection, sessions: SessionService, call: () => Promise<T>, o: { otherWriterBusy?: boolean } = {}): Promise<T> {
+export async function inCallTransaction<T>(db: Db, conn: Connection, sessions: SessionService, call: () => Promise<T>, o: { otherWriterBusy?: boolean; journal?: CallJournal } = {}): Promise<T | Recalled> {
   const sessionBefore = conn.sessionId;
   const undoSession = () => {
     if (conn.sessionId !== sessionBefore) {
@@ -49,22 +90,20 @@ export async function inCallTransaction<T>(db: Db, conn: Connection, sessions: S
       conn.sessionId = sessionBefore;
     }
   };
-  if (o.otherWriterBusy) return call();
+  const answer = (outcome: Outcome<T>): T | Recalled => {
+    const settled = settle(outcome);
+    return 'recalled' in outcome ? new Recalled(settled as Result<unknown>) : (settled as T);
+  };
+  if (o.otherWriterBusy) return answer(await journaled(call, o.journal));
   try {
     const outcome = await db.write(async () => {
       // A retried transaction (PostgreSQL) starts from the session the call began with.
       undoSession();
-      try {
-        return { value: await call() };
-      } catch (e) {
-        if (keepsChangesOnFailure(e)) return { refusal: e };
-        throw e;
-      }
+      return journaled(call, o.journal);
     }, { lockWaitMs: LOCK_WAIT_MS });
-    if ('refusal' in outcome) throw outcome.refusal;
-    return outcome.value;
+    return answer(outcome);
   } catch (e) {
-    if (e instanceof WriteLockBusy) return call();
+    if (e instanceof WriteLockBusy) return answer(await journaled(call, o.journal));
     if (!keepsChangesOnFailure(e)) undoSession();
     throw e;
   }

@@ -19,7 +19,7 @@ import { notifyUsers } from '../notifications/notify';
 import { all, sql } from '../store/sql';
 import { storeFailureOf } from '../store/store-failures';
 import type { Call, CoreServices, Handler } from './call';
-import { inCallTransaction, OWN_TRANSACTIONS } from './call-atomicity';
+import { inCallTransaction, OWN_TRANSACTIONS, Recalled, type CallJournal } from './call-atomicity';
 import { HANDLERS } from './handlers/index';
 
 const MAX_ISSUES = 5;
@@ -43,7 +43,11 @@ const failure = (code: keyof typeof ERROR_CODES, message?: string, fields?: Fiel
 
 export type InternalErrorLog = (channel: string, error: unknown) => void;
 
-export async function dispatch(services: CoreServices, channel: unknown, conn: Connection, rawInput: unknown, logInternal: InternalErrorLog): Promise<Result<unknown>> {
+/**
+ * `journal` (a server's calls sent with an idempotency key) is kept inside the call's transaction;
+ * channels with their own transactions are journaled by the server around the call instead.
+ */
+export async function dispatch(services: CoreServices, channel: unknown, conn: Connection, rawInput: unknown, logInternal: InternalErrorLog, journal?: CallJournal): Promise<Result<unknown>> {
   try {
     const refused = services.health.refused;
     if (refused) return { ok: false, error: refused.toShape() };
@@ -60,8 +64,8 @@ export async function dispatch(services: CoreServices, channel: unknown, conn: C
       const value = await inCallTransaction(services.ctx.db, conn, services.sessions, async () => {
         const call = await startCall(services, channel, conn);
         return checkAnswer(channel, await handler(call, parsed.data as never), logInternal);
-      }, { otherWriterBusy: services.importProgress.running });
-      return { ok: true, value };
+      }, { otherWriterBusy: services.importProgress.running, ...(journal ? { journal } : {}) });
+      return value instanceof Recalled ? value.answer : { ok: true, value };
     }
     const call = await startCall(services, channel, conn);
     return { ok: true, value: checkAnswer(channel, await handler(call, parsed.data as never), logInternal) };

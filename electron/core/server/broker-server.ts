@@ -11,7 +11,10 @@
  *   GET  /readyz               the store answers (a load balancer sends traffic only when ready)
  *
  * A successful sign-in answers the session token once, in the `Broker-Session-Token` header; the
- * server keeps only its hash. Tokens never appear in URLs or logs (the logger redacts the header).
+ * server keeps only its hash, in the database, so sessions and idempotent answers hold across
+ * servers and restarts (session-tokens.ts, idempotent-calls.ts). Tokens never appear in URLs or
+ * logs (the logger redacts the header). While the database cannot be reached, calls answer 503
+ * with STORE_UNAVAILABLE (nothing was done; the desktop retries with the same key) and /readyz 503.
  */
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import helmet from '@fastify/helmet';
@@ -20,15 +23,20 @@ import type { Result } from '../../../shared/contract';
 import { AppError, type ErrorCode } from '../../../shared/errors';
 import type { Connection } from '../auth/sessions';
 import type { BrokerCore } from '../rpc/broker-core';
-import { IDEMPOTENCY_KEY_SHAPE, IdempotencyCache } from './idempotency-cache';
+import { OWN_TRANSACTIONS, type CallJournal } from '../rpc/call-atomicity';
+import { storeFailureOf } from '../store/store-failures';
+import { IDEMPOTENCY_KEY_SHAPE, IdempotentCalls, type CallAnswer } from './idempotent-calls';
 import { LiveFeed } from './live-feed';
-import { SessionTokens } from './session-tokens';
+import { LiveFeedWakeups } from './live-feed-wakeups';
+import { SessionTokens, tokenHashOf } from './session-tokens';
 
 export const SESSION_TOKEN_HEADER = 'broker-session-token';
 export const IDEMPOTENCY_HEADER = 'idempotency-key';
 const MAX_BODY_BYTES = 1024 * 1024;
-/** How often the feed looks for changes made outside calls (the sweep's escalations and expiries). */
-const FEED_POLL_MS = 2_000;
+/** Old idempotent answers and expired sessions are deleted this often (and at start). */
+const CLEANUP_MS = 10 * 60 * 1000;
+/** What a desktop is told to wait while the database is out of reach. */
+const RETRY_AFTER_SECONDS = 2;
 /** A comment line this often keeps proxies from closing an idle push connection. */
 const HEARTBEAT_MS = 25_000;
 const CHANNEL_SHAPE = /^[a-z][A-Za-z0-9]*(?:\.[a-z][A-Za-z0-9]*)+$/;
@@ -61,11 +69,6 @@ export interface BrokerServerOptions {
   now?: () => number;
 }
 
-interface CallAnswer {
-  result: Result<unknown>;
-  issuedToken: string | null;
-}
-
 const DEFAULT_LIMITS: SignInLimits = { perAddress: 30, perAccount: 10, windowMs: 15 * 60 * 1000 };
 
 const refusal = (code: ErrorCode, message?: string): Result<never> => ({ ok: false, error: new AppError(code, message).toShape() });
@@ -95,30 +98,45 @@ export async function buildBrokerServer(o: BrokerServerOptions): Promise<Fastify
   // Calls are JSON only: anything else is answered 415 before it reaches a handler.
   app.removeContentTypeParser('text/plain');
 
-  const tokens = new SessionTokens(o.core.sessions);
-  const feed = await LiveFeed.start(o.core.ctx.db);
+  const db = o.core.ctx.db;
+  // The core's clock, so sessions kept in the database age as the core's own sessions do.
+  const now = o.now ?? (() => o.core.ctx.clock.now());
+  const tokens = new SessionTokens(o.core.sessions, db, now);
+  const feed = await LiveFeed.start(db);
   /** Open push connections per desktop connection, ended when its session ends. */
   const streams = new Map<Connection, Set<() => void>>();
   const endStreams = (conn: Connection) => {
     for (const end of streams.get(conn) ?? []) end();
     streams.delete(conn);
   };
-  const publish = async () => {
+  const wakeups = new LiveFeedWakeups({
+    feed,
+    db,
+    onError: (e) => app.log.error({ task: 'live feed', error: e instanceof Error ? e.name : 'Error' }, 'the live feed could not read changes'),
+    onListening: (listening, error) =>
+      listening ? app.log.info({ task: 'live feed' }, 'listening for changes made through other servers') : app.log.warn({ task: 'live feed', error }, 'lost the connection that hears other servers; reconnecting'),
+  });
+  const calls = new IdempotentCalls(db, now);
+  const cleanUp = async () => {
     try {
-      await feed.publish();
+      await calls.forgetOld();
+      await tokens.forgetExpired();
     } catch (e) {
-      app.log.error({ task: 'live feed', error: e instanceof Error ? e.name : 'Error' }, 'the live feed could not read changes');
+      app.log.error({ task: 'cleanup', error: e instanceof Error ? e.name : 'Error' }, 'old answers and sessions could not be deleted; trying again later');
     }
   };
-  const feedTimer = setInterval(() => void publish(), FEED_POLL_MS);
-  feedTimer.unref();
+  await cleanUp();
+  const cleanupTimer = setInterval(() => void cleanUp(), CLEANUP_MS);
+  cleanupTimer.unref();
   // Push connections never finish by themselves: end them first, so closing can drain the calls.
   app.addHook('preClose', async () => {
-    clearInterval(feedTimer);
+    clearInterval(cleanupTimer);
     for (const conn of [...streams.keys()]) endStreams(conn);
   });
-  const answers = new IdempotencyCache<CallAnswer>(o.now ?? Date.now);
+  app.addHook('onClose', async () => wakeups.close());
   const limits = o.signInLimits ?? DEFAULT_LIMITS;
+  /** The database out of reach: a typed 503 the desktop retries (with the same key) until it is back. */
+  const unavailable = (reply: FastifyReply, result: Result<unknown>) => reply.code(503).header('retry-after', String(RETRY_AFTER_SECONDS)).send(result);
 
   const call = async (channel: string, req: FastifyRequest, reply: FastifyReply) => {
     reply.header('cache-control', 'no-store');
@@ -127,34 +145,47 @@ export async function buildBrokerServer(o: BrokerServerOptions): Promise<Fastify
       return reply.code(400).send(refusal('INVALID_INPUT', 'The call must be a JSON object: {"input": …}.'));
     }
     const bearer = bearerOf(req);
-    let conn: Connection;
-    if (bearer === null) conn = o.core.connect();
-    else {
-      const known = tokens.connectionFor(bearer);
-      if (!known) return reply.code(401).send(refusal('SESSION_EXPIRED'));
-      conn = known;
-    }
     const key = req.headers[IDEMPOTENCY_HEADER];
     if (key !== undefined && (typeof key !== 'string' || !IDEMPOTENCY_KEY_SHAPE.test(key))) {
       return reply.code(400).send(refusal('INVALID_INPUT', 'The Idempotency-Key header must be 16 to 128 letters, digits, hyphens or underscores.'));
     }
-    const run = async (): Promise<CallAnswer> => {
-      const hadSession = conn.sessionId !== null;
-      const result = await o.core.dispatch(channel, conn, (body as { input?: unknown }).input);
-      let issuedToken: string | null = null;
-      if (bearer === null && !hadSession && conn.sessionId !== null) issuedToken = tokens.issue(conn);
-      if (bearer !== null && conn.sessionId === null) {
-        tokens.revoke(bearer);
-        endStreams(conn);
+    const input = (body as { input?: unknown }).input;
+    try {
+      let conn: Connection;
+      if (bearer === null) conn = o.core.connect();
+      else {
+        const known = await tokens.connectionFor(bearer);
+        if (!known) return reply.code(401).send(refusal('SESSION_EXPIRED'));
+        conn = known;
       }
-      await publish();
-      return { result, issuedToken };
-    };
-    // Scoped to the caller: a token's own calls, or (before sign-in) the address's.
-    const scope = bearer ?? `address:${req.ip}`;
-    const answer = typeof key === 'string' ? await answers.run(scope, key, run) : await run();
-    if (answer.issuedToken) reply.header(SESSION_TOKEN_HEADER, answer.issuedToken);
-    return reply.code(200).send(answer.result);
+      const run = async (journal?: CallJournal): Promise<CallAnswer> => {
+        const hadSession = conn.sessionId !== null;
+        const result = await o.core.dispatch(channel, conn, input, journal);
+        let issuedToken: string | null = null;
+        if (bearer === null && !hadSession && conn.sessionId !== null) issuedToken = await tokens.issue(conn);
+        if (bearer !== null && conn.sessionId === null) {
+          await tokens.revoke(bearer);
+          endStreams(conn);
+        } else if (bearer !== null) await tokens.afterCall(bearer);
+        await wakeups.afterCall();
+        return { result, issuedToken };
+      };
+      // Scoped to the caller: a token's own calls, or (before sign-in) the address's.
+      const id = { scope: bearer === null ? `address:${req.ip}` : `token:${tokenHashOf(bearer)}`, key: key ?? '', channel, input };
+      const answer =
+        typeof key !== 'string'
+          ? await run()
+          : (OWN_TRANSACTIONS as ReadonlySet<string>).has(channel)
+            ? await calls.claimedFirst(id, () => run())
+            : await calls.inOneTransaction(id, run);
+      if (answer.issuedToken) reply.header(SESSION_TOKEN_HEADER, answer.issuedToken);
+      if (!answer.result.ok && answer.result.error.code === 'STORE_UNAVAILABLE') return unavailable(reply, answer.result);
+      return reply.code(200).send(answer.result);
+    } catch (e) {
+      const failure = storeFailureOf(e);
+      if (failure?.code === 'STORE_UNAVAILABLE') return unavailable(reply, { ok: false, error: failure.toShape() });
+      throw e;
+    }
   };
 
   const usernameOf = (req: FastifyRequest): string => {
@@ -179,9 +210,16 @@ export async function buildBrokerServer(o: BrokerServerOptions): Promise<Fastify
     if (!CHANNEL_SHAPE.test(req.params.channel)) return reply.code(404).send(refusal('UNKNOWN_CHANNEL'));
     return call(req.params.channel, req, reply);
   });
-  app.get('/v1/events', (req, reply) => {
+  app.get('/v1/events', async (req, reply) => {
     const bearer = bearerOf(req);
-    const conn = bearer ? tokens.connectionFor(bearer) : null;
+    let conn: Connection | null;
+    try {
+      conn = bearer ? await tokens.connectionFor(bearer) : null;
+    } catch (e) {
+      const failure = storeFailureOf(e);
+      if (failure?.code === 'STORE_UNAVAILABLE') return unavailable(reply, { ok: false, error: failure.toShape() });
+      throw e;
+    }
     const session = conn ? o.core.sessions.peek(conn.sessionId) : null;
     if (!conn || !session) return reply.code(401).send(refusal('SESSION_EXPIRED'));
     reply.hijack();
@@ -189,7 +227,11 @@ export async function buildBrokerServer(o: BrokerServerOptions): Promise<Fastify
     res.writeHead(200, { 'content-type': 'text/event-stream; charset=utf-8', 'cache-control': 'no-store', 'x-content-type-options': 'nosniff', connection: 'keep-alive' });
     res.write('event: ready\ndata: {}\n\n');
     const unsubscribe = feed.subscribe(session.userId, (update) => res.write(`event: update\ndata: ${JSON.stringify(update)}\n\n`));
-    const heartbeat = setInterval(() => res.write(': keep-alive\n\n'), HEARTBEAT_MS);
+    const heartbeat = setInterval(() => {
+      res.write(': keep-alive\n\n');
+      // A sign-out (or the session's end) through another server ends this push connection too.
+      tokens.connectionFor(bearer!).then((still) => still || end(), () => undefined);
+    }, HEARTBEAT_MS);
     let ended = false;
     const end = () => {
       if (ended) return;
@@ -207,7 +249,9 @@ export async function buildBrokerServer(o: BrokerServerOptions): Promise<Fastify
   app.get('/healthz', async () => ({ status: 'ok' }));
   app.get('/readyz', async (_req, reply) => {
     const ready = o.ready ? await o.ready() : true;
-    return reply.code(ready ? 200 : 503).send({ status: ready ? 'ready' : 'not ready' });
+    // How this server hears of changes made through the others: at once (LISTEN) or by polling.
+    const liveFeed = wakeups.listening ? 'listening' : 'polling';
+    return reply.code(ready ? 200 : 503).send({ status: ready ? 'ready' : 'not ready', liveFeed });
   });
   return app;
 }

@@ -7,6 +7,9 @@
  * - SQLITE_FULL and ENOSPC mean the disk (or the store's size limit) is full: STORE_FULL. Space can be
  *   freed, so this does not refuse the store.
  * - SQLITE_READONLY, EROFS and EACCES mean the store cannot be written where it is: STORE_READ_ONLY.
+ * - A PostgreSQL that cannot be reached, is shutting down or dropped the connection mid-call means
+ *   the database is out of reach for now: STORE_UNAVAILABLE. The transaction never committed, so
+ *   nothing was half-written, and the call may be tried again once the database is back.
  */
 import { AppError } from '../../../shared/errors';
 
@@ -25,9 +28,17 @@ export function isDamage(e: unknown): boolean {
 }
 
 /** The typed answer for a store failure, or null when `e` is not one (a bug, answered as INTERNAL). */
+/** Connection refused or reset, and PostgreSQL's class 08 (connection exception) and 57P01–57P03 (shutting down, cannot connect now). */
+const UNREACHABLE_CODES = /^(ECONNREFUSED|ECONNRESET|EPIPE|ETIMEDOUT|EHOSTUNREACH|ENOTFOUND|EAI_AGAIN|08...|57P0[123])$/;
+/** What node-postgres throws, without a code, when the server closes a connection under it. */
+const UNREACHABLE_MESSAGES = /^(Connection terminated|Client has encountered a connection error|Connection ended|terminating connection)/;
+
+export const isUnreachable = (e: unknown): boolean => UNREACHABLE_CODES.test(codeOf(e)) || (!codeOf(e) && e instanceof Error && UNREACHABLE_MESSAGES.test(e.message));
+
 export function storeFailureOf(e: unknown): AppError | null {
-  if (e instanceof AppError) return ['STORE_DAMAGED', 'STORE_FULL', 'STORE_READ_ONLY'].includes(e.code) ? e : null;
+  if (e instanceof AppError) return ['STORE_DAMAGED', 'STORE_FULL', 'STORE_READ_ONLY', 'STORE_UNAVAILABLE'].includes(e.code) ? e : null;
   const code = codeOf(e);
+  if (isUnreachable(e)) return new AppError('STORE_UNAVAILABLE');
   if (isDamage(e)) return new AppError('STORE_DAMAGED');
   if (code.startsWith('SQLITE_FULL') || code === 'ENOSPC') return new AppError('STORE_FULL');
   if (code.startsWith('SQLITE_READONLY') || code === 'EROFS' || code === 'EACCES' || code === 'EPERM') return new AppError('STORE_READ_ONLY');

@@ -11,6 +11,7 @@ import { LIVE_VIEWS } from '../../../shared/contract/live-updates';
 import type { Connection } from '../../../electron/core/auth/sessions';
 import { ConnectedBroker, SIGNED_IN_AT_BROKER } from '../../../electron/core/connected/connected-broker';
 import { buildBrokerServer } from '../../../electron/core/server/broker-server';
+import { run, sql } from '../../../electron/core/store/sql';
 import { PASSWORD, useBrokerFixture, type BrokerFixture } from '../../helpers/broker-fixture';
 import { requestBody } from '../../helpers/broker-requests';
 import { makeTestCertificates, type TestCertificates } from '../../helpers/test-certificates';
@@ -162,14 +163,16 @@ describe('a connected desktop', () => {
     expect(update).toMatchObject({ kind: 'update', update: { views: expect.arrayContaining(['inbox']) } });
   });
 
-  it('tells the window at once when a restarted broker no longer knows its session', async () => {
+  it('tells the window at once when a restarted broker no longer knows its session (its store lost it)', async () => {
     const { fx, broker, server, window, signIn } = await setUp();
     const desk = window();
     await signIn(desk, 'priya');
     const events = listen(broker, desk);
     await events.next((e) => e.kind === 'update');
     await server.cut();
-    // A new server process on the same address and store: it has none of the old tokens.
+    // A new server process on the same address, over a store that no longer holds the session (its
+    // row gone, as after a restore from backup): servers otherwise keep sessions across restarts.
+    await run(fx.engine, sql`DELETE FROM server_sessions`);
     const { certs } = server;
     const restarted = await buildBrokerServer({ core: fx.core, tls: { key: certs.serverKey, cert: certs.serverCert } });
     cleanups.push(() => restarted.close());

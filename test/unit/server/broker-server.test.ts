@@ -13,6 +13,7 @@ import { CHANNEL_NAMES } from '../../../shared/contract';
 import { ERROR_CODES } from '../../../shared/errors';
 import { BrokerClient } from '../../../electron/core/server/broker-client';
 import { buildBrokerServer, type SignInLimits } from '../../../electron/core/server/broker-server';
+import { one, sql } from '../../../electron/core/store/sql';
 import { PASSWORD, useBrokerFixture, type BrokerFixture } from '../../helpers/broker-fixture';
 import { requestBody } from '../../helpers/broker-requests';
 import { makeTestCertificates, type TestCertificates } from '../../helpers/test-certificates';
@@ -119,7 +120,7 @@ describe('the broker server: retries and limits', () => {
     const retried = await client.call('requests.create', requestBody(), key);
     expect(first.ok).toBe(true);
     expect(retried).toEqual(first);
-    expect(r.fx.db.prepare('SELECT count(*) AS n FROM requests').get()).toEqual({ n: 1 });
+    expect(await one(r.fx.engine, sql`SELECT count(*) AS n FROM requests`)).toEqual({ n: 1 });
     client.close();
   });
 

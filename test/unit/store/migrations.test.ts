@@ -45,6 +45,20 @@ describe('migrations', () => {
     expect(db.prepare(`SELECT phone FROM teams`).pluck().get()).toBe('0113 496 0001');
   });
 
+  it("version 9 keeps a broker server's sessions by token hash and its idempotent answers by call hash, each once", () => {
+    const db = fresh();
+    migrate(db);
+    db.exec(`INSERT INTO users (username, display_name, password_hash, created_at) VALUES ('ann', 'Ann', 'x', 0)`);
+    const session = db.prepare(`INSERT INTO server_sessions (token_hash, user_id, created_at, last_active_at, locked) VALUES (?, 1, 0, 0, ?)`);
+    session.run('a'.repeat(64), 0);
+    expect(() => session.run('a'.repeat(64), 0)).toThrow(/UNIQUE/);
+    expect(() => session.run('b'.repeat(64), 2)).toThrow(/CHECK/);
+    const claim = db.prepare(`INSERT INTO idempotent_calls (call_hash, channel, input_hash, claimed_at) VALUES (?, 'requests.create', 'h', 0) ON CONFLICT (call_hash) DO NOTHING`);
+    expect(claim.run('c'.repeat(64)).changes).toBe(1);
+    expect(claim.run('c'.repeat(64)).changes).toBe(0);
+    expect(db.prepare(`SELECT answer, sealed_token FROM idempotent_calls`).get()).toEqual({ answer: null, sealed_token: null });
+  });
+
   it('version 1 creates the records tables', () => {
     const db = fresh();
     applyMigration(db, MIGRATIONS[0]!);

@@ -1,0 +1,206 @@
+/**
+ * Two `rab serve` processes over one PostgreSQL on this machine, loaded over loopback with TLS
+ * (`npm run bench` runs this last; alone: `bash scripts/with-postgres.sh bash scripts/with-keyring.sh
+ * tsx scripts/bench-serve.ts [--seconds 10] [--connections 20] [--sse 1000] [--pushes 30]`).
+ *
+ * 1. Calls: autocannon against both servers at once (half the connections each): one read call
+ *    (notifications.list) alone, then a mix of the calls a desktop makes while working (its
+ *    requests, a person, its grants, its notifications, the owner's inbox). Calls/s, p50 and p99.
+ * 2. Push: `--sse` open push connections of the owner, half on each server; the practitioner makes
+ *    a request through server A, and the time until each push connection is told of it is taken,
+ *    separately for connections on A and on B (B hears A through LISTEN/NOTIFY). p50 and p99.
+ *
+ * A fresh database in the throwaway cluster holds the test cast; it is dropped afterwards.
+ * Figures are printed, never asserted.
+ */
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { request } from 'node:https';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import autocannon from 'autocannon';
+import { createParser } from 'eventsource-parser';
+import pg from 'pg';
+import { openDatabase } from '../electron/core/store/open-database';
+import { PASSWORD, PEOPLE, seedCastAndRecords } from '../test/helpers/broker-fixture';
+import { httpCall } from '../test/helpers/broker-http';
+import { requestBody } from '../test/helpers/broker-requests';
+import { startRabServe, type RabServeProcess } from '../test/helpers/rab-serve-process';
+import { makeTestCertificates } from '../test/helpers/test-certificates';
+
+const arg = (name: string, fallback: number): number => {
+  const i = process.argv.indexOf(`--${name}`);
+  return i >= 0 ? Number(process.argv[i + 1]) : fallback;
+};
+const SECONDS = arg('seconds', 10);
+const CONNECTIONS = arg('connections', 20);
+const SSE = arg('sse', 1000);
+const PUSHES = arg('pushes', 30);
+const log = (s: string) => process.stderr.write(`${new Date().toISOString().slice(11, 19)} ${s}\n`);
+
+const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((sorted.length * p) / 100))]!;
+
+interface CannonFigures {
+  callsPerSecond: number;
+  p50: number;
+  p99: number;
+  errors: number;
+  non2xx: number;
+  calls: number;
+}
+
+/** A process's CPU time so far, in ms (Linux /proc; clock ticks of 10 ms). */
+const cpuMsOf = (pid: number): number => {
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+  return (Number(fields[11]) + Number(fields[12])) * 10;
+};
+
+function cannon(base: string, token: string, calls: { channel: string; input: unknown }[]): Promise<CannonFigures> {
+  return new Promise((resolve, reject) => {
+    autocannon(
+      {
+        url: base,
+        connections: Math.max(1, Math.floor(CONNECTIONS / 2)),
+        duration: SECONDS,
+        headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+        requests: calls.map((c) => ({ method: 'POST' as const, path: `/v1/calls/${c.channel}`, body: JSON.stringify({ input: c.input }) })),
+      },
+      (err, r) => {
+        if (err) reject(err);
+        else resolve({ callsPerSecond: r.requests.average, p50: r.latency.p50, p99: r.latency.p99, errors: r.errors, non2xx: r.non2xx, calls: r.requests.total });
+      },
+    );
+  });
+}
+
+/** Both servers loaded at once; throughput adds up, latency is the worse of the two. */
+async function loadBoth(bases: string[], tokens: string[], calls: { channel: string; input: unknown }[]): Promise<CannonFigures> {
+  const runs = await Promise.all(bases.map((b, i) => cannon(b, tokens[i]!, calls)));
+  return {
+    callsPerSecond: runs.reduce((n, r) => n + r.callsPerSecond, 0),
+    p50: Math.max(...runs.map((r) => r.p50)),
+    p99: Math.max(...runs.map((r) => r.p99)),
+    errors: runs.reduce((n, r) => n + r.errors, 0),
+    non2xx: runs.reduce((n, r) => n + r.non2xx, 0),
+    calls: runs.reduce((n, r) => n + r.calls, 0),
+  };
+}
+
+/** One push connection: resolves once open; `told` answers when the update naming `requestId` came. */
+function pushConnection(base: string, ca: Buffer, token: string) {
+  const firstSeen = new Map<number, number>();
+  const waiters = new Map<number, () => void>();
+  const opened = new Promise<void>((resolve, reject) => {
+    const req = request(new URL('/v1/events', base), { ca, agent: false, headers: { accept: 'text/event-stream', authorization: `Bearer ${token}` } }, (res) => {
+      if (res.statusCode !== 200) return reject(new Error(`push connection refused: ${res.statusCode}`));
+      const parser = createParser({
+        onEvent: (e) => {
+          if (e.event === 'ready') resolve();
+          if (e.event !== 'update') return;
+          const at = performance.now();
+          for (const id of (JSON.parse(e.data) as { requestIds: number[] }).requestIds) {
+            if (firstSeen.has(id)) continue;
+            firstSeen.set(id, at);
+            waiters.get(id)?.();
+          }
+        },
+      });
+      res.setEncoding('utf8');
+      res.on('data', (c: string) => parser.feed(c));
+    });
+    req.on('error', reject);
+    req.end();
+    closers.push(() => req.destroy());
+  });
+  const told = (requestId: number) =>
+    new Promise<number>((resolve) => {
+      const seen = firstSeen.get(requestId);
+      if (seen !== undefined) return resolve(seen);
+      waiters.set(requestId, () => resolve(firstSeen.get(requestId)!));
+    });
+  return { opened, told };
+}
+const closers: (() => void)[] = [];
+
+async function main(): Promise<void> {
+  const url = process.env.RAB_TEST_DATABASE_URL;
+  if (!url) throw new Error('Run through scripts/with-postgres.sh (RAB_TEST_DATABASE_URL is not set).');
+  const work = mkdtempSync(join(tmpdir(), 'rab-bench-serve-'));
+  const name = `bench_serve_${randomBytes(4).toString('hex')}`;
+  const admin = new pg.Client({ connectionString: url });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE ${name}`);
+  const database = Object.assign(new URL(url), { pathname: `/${name}` }).toString();
+  const servers: RabServeProcess[] = [];
+  try {
+    const seeding = await openDatabase({ url: database, migrate: true });
+    await seedCastAndRecords(seeding, Date.now());
+    await seeding.close();
+    const certs = makeTestCertificates(work);
+    for (let i = 0; i < 2; i++) {
+      servers.push(await startRabServe(['--database', database, '--listen', '127.0.0.1:0', '--tls-cert', certs.paths.serverCert, '--tls-key', certs.paths.serverKey, '--quiet']));
+    }
+    const [a, b] = servers.map((s) => s.address) as [string, string];
+    const signIn = async (base: string, username: string) => (await httpCall(base, certs.caCert, 'auth.signIn', { username, password: PASSWORD })).token!;
+    const practitioner = [await signIn(a, 'priya'), await signIn(b, 'priya')];
+    const owner = [await signIn(a, 'olivia'), await signIn(b, 'olivia')];
+
+    // The servers' own CPU per call: on a shared machine, the work itself without the waiting for a core.
+    const serversCpu = () => servers.reduce((n, s) => n + cpuMsOf(s.pid), 0);
+    const withCpu = async (load: () => Promise<CannonFigures>) => {
+      const before = serversCpu();
+      const figures = await load();
+      return { ...figures, cpuPerCall: (serversCpu() - before) / Math.max(1, figures.calls) };
+    };
+    log(`calls: one read call, ${SECONDS} s, ${CONNECTIONS} connections over two servers`);
+    const read = await withCpu(() => loadBoth([a, b], practitioner, [{ channel: 'notifications.list', input: {} }]));
+    log('calls: a mix of a working desktop\'s reads');
+    const mix = await withCpu(() => loadBoth([a, b], practitioner, [
+      { channel: 'requests.mine', input: {} },
+      { channel: 'people.get', input: { crn: PEOPLE.warrant.crn } },
+      { channel: 'grants.mine', input: {} },
+      { channel: 'notifications.list', input: {} },
+    ]));
+
+    log(`push: opening ${SSE} push connections of the owner, half on each server`);
+    const connections = Array.from({ length: SSE }, (_, i) => ({ onA: i % 2 === 0, c: pushConnection(i % 2 === 0 ? a : b, certs.caCert, owner[i % 2]!) }));
+    await Promise.all(connections.map((x) => x.c.opened));
+    const sameServer: number[] = [];
+    const otherServer: number[] = [];
+    log(`push: ${PUSHES} requests made through server A`);
+    for (let i = 0; i < PUSHES; i++) {
+      const sent = performance.now();
+      const created = await httpCall(a, certs.caCert, 'requests.create', requestBody(), { token: practitioner[0]! });
+      if (!created.result.ok) throw new Error(`requests.create: ${created.result.error.code}`);
+      const id = (created.result.value as { results: { request: { id: number } }[] }).results[0]!.request.id;
+      const seen = await Promise.all(connections.map(async (x) => ({ onA: x.onA, ms: (await x.c.told(id)) - sent })));
+      for (const s of seen) (s.onA ? sameServer : otherServer).push(s.ms);
+      await httpCall(a, certs.caCert, 'requests.withdraw', { requestId: id }, { token: practitioner[0]! });
+    }
+    sameServer.sort((x, y) => x - y);
+    otherServer.sort((x, y) => x - y);
+
+    const ms = (n: number) => `${n.toFixed(1)} ms`;
+    const rows = [
+      ['read call (notifications.list)', `${Math.round(read.callsPerSecond)} calls/s`, ms(read.p50), ms(read.p99), ms(read.cpuPerCall), `${read.errors + read.non2xx}`],
+      ['mixed reads', `${Math.round(mix.callsPerSecond)} calls/s`, ms(mix.p50), ms(mix.p99), ms(mix.cpuPerCall), `${mix.errors + mix.non2xx}`],
+      [`push, owner on server A (${SSE / 2} connections)`, `${sameServer.length} deliveries`, ms(percentile(sameServer, 50)), ms(percentile(sameServer, 99)), '', ''],
+      [`push, owner on server B (${SSE / 2} connections)`, `${otherServer.length} deliveries`, ms(percentile(otherServer, 50)), ms(percentile(otherServer, 99)), '', ''],
+    ];
+    const load = readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ');
+    process.stdout.write(`\nrab serve ×2 on PostgreSQL, TLS over loopback, ${CONNECTIONS} load connections, ${SECONDS} s per load; load average ${load}\n`);
+    process.stdout.write('| what | throughput | p50 | p99 | servers\' CPU per call | errors |\n| --- | --- | --- | --- | --- | --- |\n');
+    for (const r of rows) process.stdout.write(`| ${r.join(' | ')} |\n`);
+  } finally {
+    closers.forEach((c) => c());
+    for (const s of servers) {
+      s.kill('SIGTERM');
+      await s.exited;
+    }
+    await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+    await admin.end();
+    rmSync(work, { recursive: true, force: true });
+  }
+}
+
+await main();

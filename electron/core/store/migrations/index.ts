@@ -8,6 +8,7 @@ import { updateToSchemaVersion5 } from './0005-request-list-indexes';
 import { updateToSchemaVersion6 } from './0006-safety-rules';
 import { updateToSchemaVersion7 } from './0007-emergency-request-index';
 import { updateToSchemaVersion8 } from './0008-contact-details';
+import { updateToSchemaVersion10 } from './0010-offline-read-receipts';
 
 export interface Migration {
   version: number;
@@ -25,6 +26,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 6, name: 'safety-rules', up: updateToSchemaVersion6 },
   { version: 7, name: 'emergency-request-index', up: updateToSchemaVersion7 },
   { version: 8, name: 'contact-details', up: updateToSchemaVersion8 },
+  { version: 10, name: 'offline-read-receipts', up: updateToSchemaVersion10 },
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

@@ -13,7 +13,8 @@ import type { GrantRow, RecordView } from '../../../shared/contract';
 import type { SessionStatus } from '../../../shared/contract/auth';
 import { OFFLINE_SECTIONS, type OfflineRead } from '../../../shared/contract/offline';
 import type { EmbeddedConnection } from '../store/embedded-connection';
-import type { OfflineCacheFile } from '../store/open-offline-cache';
+import type { KeyStore } from '../store/key-store';
+import { openOfflineCacheFile, type OfflineCacheFile } from '../store/open-offline-cache';
 import { OfflineAuditChain } from './offline-audit-chain';
 import { OfflineOutbox } from './offline-outbox';
 
@@ -234,4 +235,9 @@ export class OfflineCache {
     this.checkpointLater = true;
     return n;
   }
+}
+
+/** Opens (or creates) the desktop's offline copy in its own encrypted file, its key in `keyStore`. */
+export async function openOfflineCache(path: string, keyStore: KeyStore): Promise<OfflineCache> {
+  return new OfflineCache(await openOfflineCacheFile(path, keyStore));
 }

@@ -21,6 +21,8 @@ const NEEDS_BROKER: ReadonlySet<string> = new Set([
 /** Calls that start, show or end a session: they go to the broker even before the reconnection steps. */
 const SESSION_CALLS: ReadonlySet<string> = new Set(['auth.signIn', 'auth.status', 'auth.unlock', 'auth.signOut', 'auth.lock', 'setup.status']);
 
+const SESSION_ENDED: ReadonlySet<string> = new Set(['SESSION_EXPIRED', 'NOT_SIGNED_IN', 'ACCOUNT_INACTIVE', 'SESSION_LOCKED']);
+
 type SignedIn = Extract<SessionStatus, { state: 'SIGNED_IN' }>;
 
 const failure = (code: ErrorCode, message?: string): Result<never> => ({ ok: false, error: new AppError(code, message).toShape() });
@@ -52,6 +54,11 @@ export class OfflineDesk {
     if (this.username && this.mustReconnect && !SESSION_CALLS.has(channel)) {
       const outcome = await this.reconnect();
       if (outcome.kind === 'unreachable') return this.answerOffline(channel, input);
+      // The broker no longer knows this window's session (it restarted, or the session ended): sign in again.
+      if (outcome.kind === 'refused' && SESSION_ENDED.has(outcome.code)) {
+        this.username = null;
+        return failure(outcome.code as ErrorCode);
+      }
     }
     const result = await this.o.send(channel, input);
     if (!result.ok && result.error.code === 'BROKER_UNAVAILABLE') {

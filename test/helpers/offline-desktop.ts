@@ -6,7 +6,6 @@
  */
 import { readFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { expect } from 'vitest';
 import type { Result } from '../../shared/contract';
 import { DEMO_PASSWORD, populateDemoStore } from '../../electron/core/demo/create-demo-store';
 import { BrokerClient } from '../../electron/core/server/broker-client';
@@ -63,10 +62,10 @@ export async function grantRoshSummary(ask: (channel: string, input: unknown) =>
   const created = value<{ results: Array<{ outcome: string; request?: { id: number } }> }>(
     await ask('requests.create', { crns: [crn], scope: 'ROSH_SUMMARY', purpose: 'PROGRAMME_DELIVERY', justification: 'Group session on Thursday; I need the risk summary first.', urgency: 'ROUTINE', durationDays: 3 }),
   );
-  expect(created.results[0]).toMatchObject({ outcome: 'CREATED' });
-  const approved = value<{ grantId: number | null }>(await owner.call('requests.approve', { requestId: created.results[0]!.request!.id }));
-  expect(approved.grantId).not.toBeNull();
-  return approved.grantId!;
+  if (created.results[0]?.outcome !== 'CREATED') throw new Error(`the request was not made: ${JSON.stringify(created.results[0])}`);
+  const approved = value<{ grantId: number | null }>(await owner.call('requests.approve', { requestId: created.results[0].request!.id }));
+  if (approved.grantId === null) throw new Error('the approval made no grant');
+  return approved.grantId;
 }
 
 /** Counts rows in the offline cache file, opened with its own key from the keychain. */

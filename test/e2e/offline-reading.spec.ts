@@ -10,7 +10,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { cacheFilesHold, cacheRows } from '../helpers/offline-desktop';
+import { cacheFilesHold, cacheRows } from '../helpers/offline-cache-file';
 import { startBrokerCluster, type BrokerCluster } from './support/broker-cluster';
 import { ADMIN, discoverCast, OWNER, TUTOR } from './support/cast';
 import { expect, navTo, openPerson, test } from './support/fixtures';

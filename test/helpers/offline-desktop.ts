@@ -1,17 +1,14 @@
 /**
  * For the offline tests: a demonstration store in the real keychain served by real `rab serve`
  * processes, the people the tests need found through the API, a grant made the way people make one
- * (the tutor asks, the offender manager approves), and a look inside a desktop's offline cache file
- * with its own key, as an investigator with the keychain would look.
+ * (the tutor asks, the offender manager approves).
  */
-import { readFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Result } from '../../shared/contract';
 import { DEMO_PASSWORD, populateDemoStore } from '../../electron/core/demo/create-demo-store';
 import { BrokerClient } from '../../electron/core/server/broker-client';
 import { SystemKeyStore } from '../../electron/core/store/system-key-store';
 import { openStore } from '../../electron/core/store/open-store';
-import { openOfflineCacheFile } from '../../electron/core/store/open-offline-cache';
 import { startRabServe, type RabServeProcess } from './rab-serve-process';
 import type { TestCertificates } from './test-certificates';
 
@@ -66,19 +63,4 @@ export async function grantRoshSummary(ask: (channel: string, input: unknown) =>
   const approved = value<{ grantId: number | null }>(await owner.call('requests.approve', { requestId: created.results[0].request!.id }));
   if (approved.grantId === null) throw new Error('the approval made no grant');
   return approved.grantId;
-}
-
-/** Counts rows in the offline cache file, opened with its own key from the keychain. */
-export async function cacheRows(path: string, table: 'cached_records' | 'cached_grants' | 'offline_reads' | 'outbox', where = '1 = 1', ...args: unknown[]): Promise<number> {
-  const file = await openOfflineCacheFile(path, new SystemKeyStore());
-  try {
-    return file.db.prepare(`SELECT count(*) FROM ${table} WHERE ${where}`).pluck().get(...args) as number;
-  } finally {
-    file.close();
-  }
-}
-
-/** Whether any of the cache's files (the file, its write-ahead log and index) holds `text` in plain. */
-export function cacheFilesHold(path: string, text: string): boolean {
-  return ['', '-wal', '-shm', '-journal'].some((suffix) => existsSync(path + suffix) && readFileSync(path + suffix).includes(Buffer.from(text, 'utf8')));
 }

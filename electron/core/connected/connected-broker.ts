@@ -184,6 +184,8 @@ export class ConnectedBroker implements DesktopBroker {
     const wanted = desk.client.signedIn && desk.listeners.size > 0;
     if (wanted && !desk.stopPush) {
       const tell = (update: LiveUpdate) => {
+        // Access changed: the offline copy drops what no longer stands before the window refreshes.
+        if (update.views.includes('myAccess') || update.views.includes('record')) void desk.offline?.then((offline) => offline?.recheck());
         for (const listener of desk.listeners) listener({ kind: 'update', update });
       };
       // Updates may have been missed while the push connection was down: refresh everything then.

@@ -84,6 +84,21 @@ export class OfflineDesk {
     return this.reconnecting;
   }
 
+  /**
+   * The push connection says the person's access changed (a revocation, an exclusion, an expiry):
+   * ask the broker at once which cached records still stand, so the copy drops within seconds.
+   */
+  async recheck(): Promise<void> {
+    const username = this.username;
+    if (!username) return;
+    const crns = this.o.cache.cachedCrns(username);
+    if (crns.length === 0) return;
+    const check = await this.o.send('offline.check', { crns });
+    if (!check.ok) return;
+    const answer = check.value as { offlineWindowHours: number; records: Array<{ crn: string; scope: string | null; grantId: number | null; until: number | null }> };
+    this.o.cache.applyRecheck(username, answer.offlineWindowHours, answer.records, this.o.now());
+  }
+
   /** Whether the reconnection steps are still owed (the broker was lost since they last ran). */
   get owesReconnect(): boolean {
     return this.username !== null && this.mustReconnect;

@@ -8,7 +8,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { RecordView, Result } from '../../../shared/contract';
 import type { Connection } from '../../../electron/core/auth/sessions';
 import { ConnectedBroker } from '../../../electron/core/connected/connected-broker';
@@ -68,7 +68,7 @@ function tutorDesktop(cachePath: string) {
   });
   const conn: Connection = { id: crypto.randomUUID(), sessionId: null };
   const call = (channel: string, input: unknown = {}): Promise<Result<unknown>> => broker.dispatch(channel, conn, input);
-  return { broker, call, clock, signIn: async () => value(await call('auth.signIn', { username: TUTOR, password: DEMO_PASSWORD })) };
+  return { broker, conn, call, clock, signIn: async () => value(await call('auth.signIn', { username: TUTOR, password: DEMO_PASSWORD })) };
 }
 
 const sectionsOf = (v: RecordView) => ({ frontSheet: v.frontSheet, roshSummary: v.roshSummary, riskManagementPlan: v.riskManagementPlan, fullRecord: v.fullRecord });
@@ -171,6 +171,27 @@ describe('granted sections readable offline', () => {
     } finally {
       desk.broker.close();
       serverA = await serve(storePath, certs, Number(new URL(serverA.address).port));
+    }
+  });
+
+  it('drops a record revoked elsewhere from an online desktop\'s copy within seconds, told by the push connection', async () => {
+    const person = people[0]!;
+    const cachePath = join(dir, 'offline-3.db');
+    const desk = tutorDesktop(cachePath);
+    try {
+      await desk.signIn();
+      const heard: string[] = [];
+      const stop = desk.broker.subscribe(desk.conn, (event) => heard.push(event.kind));
+      const grantId = await grantRoshSummary(desk.call, owner, person.crn);
+      value(await desk.call('records.read', { crn: person.crn }));
+      expect(await cacheRows(cachePath, 'cached_records', 'crn = ?', person.crn)).toBe(1);
+      // Revoked through server B; the desktop on A hears of it by push and makes no call itself.
+      value(await owner.call('grants.revoke', { grantId, reason: 'No longer in the group.' }));
+      await vi.waitFor(async () => expect(await cacheRows(cachePath, 'cached_records', 'crn = ?', person.crn)).toBe(0), { timeout: 30_000, interval: 200 });
+      expect(heard).toContain('update');
+      stop();
+    } finally {
+      desk.broker.close();
     }
   });
 });

@@ -7,7 +7,7 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { RecordView } from '../../../shared/contract';
-import { OfflineCache, openOfflineCache } from '../../../electron/core/connected/offline-cache';
+import { type OfflineCache, openOfflineCache } from '../../../electron/core/connected/offline-cache';
 import { MemoryKeyStore } from '../../../electron/core/store/key-store';
 import { offlineCacheAccount } from '../../../electron/core/store/open-offline-cache';
 import { sha256File } from '../../helpers/file-hash';

@@ -83,7 +83,7 @@ export class ConnectedBroker implements DesktopBroker {
       this.tellAll({ kind: 'connection', status });
       // Back: each window's reconnection steps run now, not only at its next call.
       if (status.mode === 'connected' && status.reachable) {
-        for (const desk of this.desks.values()) void desk.offline?.then((offline) => (offline?.owesReconnect ? offline.reconnect() : null));
+        for (const desk of this.desks.values()) void desk.offline?.then((offline) => (offline?.owesReconnect ? offline.reconnect() : null)).catch((e: unknown) => this.logOffline(e));
       }
     });
   }
@@ -160,6 +160,10 @@ export class ConnectedBroker implements DesktopBroker {
     return desk;
   }
 
+  private logOffline(e: unknown): void {
+    this.o.log?.(`The offline copy could not be brought up to date: ${e instanceof Error ? e.message : String(e)}`);
+  }
+
   private async offlineDesk(desk: Desk): Promise<OfflineDesk | null> {
     const cache = await this.offlineCache;
     if (!cache) return null;
@@ -185,7 +189,7 @@ export class ConnectedBroker implements DesktopBroker {
     if (wanted && !desk.stopPush) {
       const tell = (update: LiveUpdate) => {
         // Access changed: the offline copy drops what no longer stands before the window refreshes.
-        if (update.views.includes('myAccess') || update.views.includes('record')) void desk.offline?.then((offline) => offline?.recheck());
+        if (update.views.includes('myAccess') || update.views.includes('record')) void desk.offline?.then((offline) => offline?.recheck()).catch((e: unknown) => this.logOffline(e));
         for (const listener of desk.listeners) listener({ kind: 'update', update });
       };
       // Updates may have been missed while the push connection was down: refresh everything then.

@@ -74,12 +74,16 @@ describe('offline.uploadReads', () => {
     expect(await fx.call('priya', 'offline.uploadReads', { chainId, reads })).toEqual({ recorded: 2, alreadyRecorded: 0 });
     const events = await offlineEvents(fx);
     expect(events.map((e) => [e.at, e.actor, e.crn])).toEqual([[t0, 'priya', PEOPLE.warrant.crn], [t0 + HOUR, 'priya', PEOPLE.warrant.crn]]);
-    expect(JSON.parse(events[1]!.details)).toMatchObject({ chainId, chainSeq: 2, localHash: reads[1]!.hash, grantId: approved.grantId });
+    expect(JSON.parse(events[1]!.details)).toMatchObject({ chainId, chainSeq: 2, localHash: reads[1]!.hash, grantId: approved.grantId, grantHeldThen: false });
 
     // A desktop that lost the answer sends them again, with one more: only the new one is recorded.
-    const more = localChain(chainId, 'priya', [{ at: t0 + 90 * 60_000, crn: PEOPLE.warrant.crn, grantId: approved.grantId! }], { seq: 2, hash: reads[1]!.hash });
+    fx.clock.advanceHours(1);
+    const more = localChain(chainId, 'priya', [{ at: fx.clock.now() - 60_000, crn: PEOPLE.warrant.crn, grantId: approved.grantId! }], { seq: 2, hash: reads[1]!.hash });
     expect(await fx.call('priya', 'offline.uploadReads', { chainId, reads: [...reads, ...more] })).toEqual({ recorded: 1, alreadyRecorded: 2 });
-    expect(await offlineEvents(fx)).toHaveLength(3);
+    const all3 = await offlineEvents(fx);
+    expect(all3).toHaveLength(3);
+    // The reads stamped before the grant began are recorded all the same, flagged for whoever reviews them.
+    expect(all3.map((e) => (JSON.parse(e.details) as { grantHeldThen: boolean }).grantHeldThen)).toEqual([false, false, true]);
     expect(await fx.call('ada', 'admin.auditVerify', {})).toMatchObject({ ok: true });
   });
 

@@ -67,9 +67,15 @@ export const offlineHandlers: HandlersOf<'offline.'> = {
       nextSeq++;
     }
     for (const read of fresh) {
+      // Recorded whatever the answer (the read was shown), with whether the grant stood then, for whoever reviews it.
+      const held = await one<{ id: number }>(
+        ctx.db,
+        sql`SELECT id FROM grants WHERE id = ${read.grantId} AND grantee_user_id = ${actor.userId} AND crn = ${read.crn}
+              AND start_at <= ${read.at} AND end_at > ${read.at} AND (revoked_at IS NULL OR revoked_at > ${read.at})`,
+      );
       const event = await appendAuditEvent(ctx.db, {
         at: read.at, actor: auditActor(actor), action: 'record.read.offline', subject: `person:${read.crn}`, crn: read.crn,
-        details: { grantId: read.grantId, sections: read.sections, chainId: input.chainId, chainSeq: read.seq, localHash: read.hash, uploadedAt: now },
+        details: { grantId: read.grantId, grantHeldThen: held !== undefined, sections: read.sections, chainId: input.chainId, chainSeq: read.seq, localHash: read.hash, uploadedAt: now },
       });
       await run(ctx.db, sql`INSERT INTO offline_read_receipts (chain_id, seq, user_id, hash, audit_seq) VALUES (${input.chainId}, ${read.seq}, ${actor.userId}, ${read.hash}, ${event.seq})`);
     }

@@ -1,7 +1,7 @@
 /**
  * A connected desktop's offline copy, per person, in its own encrypted file (open-offline-cache.ts).
  * It keeps only what the broker answered that person online: records read through a grant (the
- * sections shown, in their order), their grants and requests lists (read-only copies), and the
+ * sections shown, in their order), their grants, requests and queues (read-only copies), and the
  * policy's offline window. Each record has an offline limit, the earlier of its grant's end and the
  * last contact with the broker plus the window; past it the record is deleted from the file, as it
  * is at sign-out, on deactivation, when the broker says access ended, and when this desktop's clock
@@ -68,7 +68,9 @@ export class OfflineCache {
       const past = (end: string) => `p.username IS NULL OR ${LIMIT_SQL(end)} <= ?`;
       const records = this.db.prepare(`DELETE FROM cached_records WHERE rowid IN (SELECT r.rowid FROM cached_records r LEFT JOIN people p USING (username) WHERE ${past('r.grant_end_at')})`).run(now).changes;
       const grants = this.db.prepare(`DELETE FROM cached_grants WHERE rowid IN (SELECT g.rowid FROM cached_grants g LEFT JOIN people p USING (username) WHERE ${past('g.end_at')})`).run(now).changes;
-      this.db.prepare(`UPDATE people AS p SET grants_answer = NULL, requests_answer = NULL WHERE (grants_answer IS NOT NULL OR requests_answer IS NOT NULL) AND p.last_contact_at + coalesce(p.window_hours, 0) * ${HOUR} <= ?`).run(now);
+      const windowPast = `p.last_contact_at + coalesce(p.window_hours, 0) * ${HOUR} <= ?`;
+      this.db.prepare(`UPDATE people AS p SET grants_answer = NULL WHERE grants_answer IS NOT NULL AND ${windowPast}`).run(now);
+      this.db.prepare(`DELETE FROM cached_lists WHERE username NOT IN (SELECT username FROM people p WHERE NOT (${windowPast}))`).run(now);
       if (records + grants > 0) this.checkpointLater = true;
     })();
     this.checkpoint();
@@ -152,8 +154,10 @@ export class OfflineCache {
     })();
   }
 
-  keepRequests(username: string, answer: unknown): void {
-    if (this.person(username)?.windowHours) this.db.prepare('UPDATE people SET requests_answer = ? WHERE username = ?').run(JSON.stringify(answer), username);
+  /** A first page of one of the person's lists (their requests, an inbox, the hub's queue), as the broker answered it. */
+  keepList(username: string, channel: string, answer: unknown): void {
+    if (!this.person(username)?.windowHours) return;
+    this.db.prepare('INSERT OR REPLACE INTO cached_lists (username, channel, answer) VALUES (?, ?, ?)').run(username, channel, JSON.stringify(answer));
   }
 
   /** The broker says this grant no longer stands: its sections go now. */
@@ -167,7 +171,7 @@ export class OfflineCache {
   forgetPerson(username: string): void {
     this.db.transaction(() => {
       this.deleteSections(username);
-      this.db.prepare('UPDATE people SET grants_answer = NULL, requests_answer = NULL, session_status = ? WHERE username = ?').run(JSON.stringify({ state: 'SIGNED_OUT' }), username);
+      this.db.prepare('UPDATE people SET grants_answer = NULL, session_status = ? WHERE username = ?').run(JSON.stringify({ state: 'SIGNED_OUT' }), username);
     })();
     this.checkpoint(true);
   }
@@ -210,9 +214,9 @@ export class OfflineCache {
     return row ? (JSON.parse(row) as GrantRow) : null;
   }
 
-  requestsOffline(username: string, now: number): unknown {
+  listOffline(username: string, channel: string, now: number): unknown {
     this.enforceLimits(now);
-    const held = this.db.prepare('SELECT requests_answer FROM people WHERE username = ?').pluck().get(username) as string | null | undefined;
+    const held = this.db.prepare('SELECT answer FROM cached_lists WHERE username = ? AND channel = ?').pluck().get(username, channel) as string | undefined;
     return held ? (JSON.parse(held) as unknown) : null;
   }
 
@@ -231,7 +235,9 @@ export class OfflineCache {
     const args = username === null ? [] : [username];
     const n = this.db.prepare(`DELETE FROM cached_records${where}`).run(...args).changes;
     this.db.prepare(`DELETE FROM cached_grants${where}`).run(...args);
-    if (username === null) this.db.prepare('UPDATE people SET grants_answer = NULL, requests_answer = NULL').run();
+    this.db.prepare(`DELETE FROM cached_lists${where}`).run(...args);
+    if (username === null) this.db.prepare('UPDATE people SET grants_answer = NULL').run();
+    else this.db.prepare('UPDATE people SET grants_answer = NULL WHERE username = ?').run(username);
     this.checkpointLater = true;
     return n;
   }

@@ -18,6 +18,9 @@ const NEEDS_BROKER: ReadonlySet<string> = new Set([
   'requests.approve', 'requests.deny', 'requests.decideReview', 'emergency.open', 'emergency.review', 'grants.revoke', 'grants.requestExtension',
 ]);
 
+/** Lists kept as read-only copies (their first page), answered offline as last seen. */
+const LIST_COPIES: ReadonlySet<string> = new Set(['requests.mine', 'requests.inbox', 'requests.hubQueue']);
+
 /** Calls that start, show or end a session: they go to the broker even before the reconnection steps. */
 const SESSION_CALLS: ReadonlySet<string> = new Set(['auth.signIn', 'auth.status', 'auth.unlock', 'auth.signOut', 'auth.lock', 'setup.status']);
 
@@ -143,7 +146,9 @@ export class OfflineDesk {
     } else if (channel === 'grants.get') {
       const grant = value as GrantRow;
       if (grant.state !== 'ACTIVE') cache.dropGrant(username, grant.id);
-    } else if (channel === 'requests.mine' && !((input ?? {}) as { offset?: number }).offset) cache.keepRequests(username, value);
+    } else if (LIST_COPIES.has(channel) && !((input ?? {}) as { offset?: number; after?: unknown }).offset && !((input ?? {}) as { after?: unknown }).after) {
+      cache.keepList(username, channel, value);
+    }
   }
 
   /** The answer while the broker cannot be reached. */
@@ -173,11 +178,11 @@ export class OfflineDesk {
         const grant = typeof args.grantId === 'number' ? cache.grantOffline(username, args.grantId, now) : null;
         return grant ? { ok: true, value: grant } : failure('BROKER_UNAVAILABLE');
       }
-      case 'requests.mine': {
-        const requests = cache.requestsOffline(username, now);
-        return requests ? { ok: true, value: requests } : failure('BROKER_UNAVAILABLE');
-      }
       default:
+        if (LIST_COPIES.has(channel)) {
+          const list = cache.listOffline(username, channel, now);
+          return list ? { ok: true, value: list } : failure('BROKER_UNAVAILABLE');
+        }
         if (OUTBOX_CHANNELS.has(channel) && isChannelName(channel)) {
           // Checked now, as the broker will check it: bad input is refused at once, not kept.
           const parsed = CONTRACT[channel].input.safeParse(input ?? {});

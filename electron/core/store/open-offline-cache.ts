@@ -28,8 +28,15 @@ const SCHEMA = `
     last_contact_at INTEGER NOT NULL,
     window_hours INTEGER,
     chain_id TEXT NOT NULL,
-    grants_answer TEXT,
-    requests_answer TEXT
+    grants_answer TEXT
+  ) STRICT;
+  -- Read-only copies of the person's lists as the broker last answered them: their requests, and an
+  -- owner's inbox or the hub's queue (first page).
+  CREATE TABLE cached_lists (
+    username TEXT NOT NULL,
+    channel TEXT NOT NULL,
+    answer TEXT NOT NULL,
+    PRIMARY KEY (username, channel)
   ) STRICT;
   -- A record as the broker answered it to a read through a grant: the sections it showed, in order.
   CREATE TABLE cached_records (

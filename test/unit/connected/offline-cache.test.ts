@@ -97,4 +97,15 @@ describe('the offline copy', () => {
     expect(cache.chain.pending(cache.person('tara')!.chainId)).toHaveLength(1);
     cache.close();
   });
+
+  it('answers the person\'s lists as last seen until the window passes, then deletes them', async () => {
+    const { cache } = await cacheWithRecord(8);
+    const inbox = { rows: [{ id: 12, crn: 'X100001' }], total: 1 };
+    cache.keepList('tara', 'requests.inbox', inbox);
+    expect(cache.listOffline('tara', 'requests.inbox', NOW + HOUR)).toEqual(inbox);
+    expect(cache.listOffline('tara', 'requests.hubQueue', NOW + HOUR)).toBeNull();
+    expect(cache.listOffline('tara', 'requests.inbox', NOW + 8 * HOUR)).toBeNull();
+    expect(cache.file.db.prepare('SELECT count(*) FROM cached_lists').pluck().get()).toBe(0);
+    cache.close();
+  });
 });

@@ -110,12 +110,12 @@ export class OfflineCache {
       const current = new Map(records.map((r) => [r.crn, r]));
       const cached = this.db.prepare('SELECT crn, grant_id, scope FROM cached_records WHERE username = ?').all(username) as { crn: string; grant_id: number; scope: string }[];
       for (const c of cached) {
-        const now_ = current.get(c.crn);
-        if (!now_ || now_.grantId !== c.grant_id || now_.scope !== c.scope || now_.until === null) {
+        const stands = current.get(c.crn);
+        if (!stands || stands.grantId !== c.grant_id || stands.scope !== c.scope || stands.until === null) {
           deleted += this.db.prepare('DELETE FROM cached_records WHERE username = ? AND crn = ?').run(username, c.crn).changes;
           this.db.prepare('DELETE FROM cached_grants WHERE username = ? AND grant_id = ?').run(username, c.grant_id);
         } else {
-          this.db.prepare('UPDATE cached_records SET grant_end_at = ? WHERE username = ? AND crn = ?').run(now_.until, username, c.crn);
+          this.db.prepare('UPDATE cached_records SET grant_end_at = ? WHERE username = ? AND crn = ?').run(stands.until, username, c.crn);
         }
       }
       if (windowHours === 0) deleted += this.deleteSections(username);

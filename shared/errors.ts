@@ -20,6 +20,9 @@ export const ERROR_CODES = {
   INTERNAL: 'Something went wrong. Nothing was changed.',
   UNTRUSTED_SENDER: "This request did not come from the app's own window and was refused.",
   BROKER_UNAVAILABLE: 'Cannot reach the broker. Nothing was lost: try again when it is back.',
+  OFFLINE_QUEUED: 'The broker cannot be reached, so this has been kept on this computer and will be sent when the broker is back.',
+  NEEDS_BROKER: 'Decisions, revocations and emergency access need the broker, which cannot be reached now. Try again when it is back.',
+  OFFLINE_CHAIN_BROKEN: "The offline reads sent do not follow on from this desktop's chain of offline reads. None were recorded.",
   // Authentication
   NOT_SIGNED_IN: 'You need to sign in.',
   SESSION_EXPIRED: 'Your session has ended. Sign in again.',

@@ -65,16 +65,17 @@ export function runDesktopApp(origins: PageOrigins): void {
     const userData = app.getPath('userData');
     await restrictUserData(userData);
 
+    const keyStore = new SystemKeyStore();
     const host = new BrokerHost({
       storePath: storePathIn(userData),
-      keyStore: new SystemKeyStore(),
+      keyStore,
       clock: new SystemClock(),
       // Daily backups inside the user-data folder; checkpoints beside it, so they outlive a restore of the folder.
       backupDir: join(userData, 'backups'),
       checkpointFile: join(dirname(userData), `${basename(userData)}-audit-checkpoints.jsonl`),
       logInternal: (channel, error) => console.error(`[broker] ${channel}: ${error instanceof Error ? error.name : 'Error'}`),
     });
-    const broker = new DesktopLauncher({ userData, host, log: (line) => console.log(`[broker] ${line}`) });
+    const broker = new DesktopLauncher({ userData, host, keyStore, log: (line) => console.log(`[broker] ${line}`) });
     launcher = broker;
     const opened = await broker.start();
     if (opened.kind === 'stop') {

@@ -5,6 +5,7 @@
  * checks that the broker answers before it saves the choice and switches. The window's live
  * updates follow whichever broker is in use. Plain Node (no Electron), so it is tested with vitest.
  */
+import { join } from 'node:path';
 import type { z } from 'zod';
 import { CONTRACT } from '../../shared/contract';
 import type { BridgeListener } from '../../shared/contract/broker-connection';
@@ -13,6 +14,8 @@ import { AppError, ERROR_CODES } from '../../shared/errors';
 import type { Connection } from '../core/auth/sessions';
 import { ConnectedBroker, type ConnectedBrokerOptions } from '../core/connected/connected-broker';
 import { EmbeddedLiveUpdates } from '../core/connected/embedded-live-updates';
+import { openOfflineCache } from '../core/connected/offline-cache';
+import type { KeyStore } from '../core/store/key-store';
 import type { BrokerCore } from '../core/rpc/broker-core';
 import { LiveFeed } from '../core/server/live-feed';
 import type { BrokerHost } from './broker-host';
@@ -24,9 +27,14 @@ export interface DesktopLauncherOptions {
   /** The host of this computer's own store (started only in that mode). */
   host: BrokerHost;
   /** Extra options for the connected broker (tests shorten its retries). */
-  connected?: Omit<ConnectedBrokerOptions, 'brokerUrl' | 'ca'>;
+  connected?: Omit<ConnectedBrokerOptions, 'brokerUrl' | 'ca' | 'offlineCache'>;
+  /** Where the offline copy's key lives (the OS keychain); without it a connected desktop keeps no offline copy. */
+  keyStore?: KeyStore;
   log?: (line: string) => void;
 }
+
+/** The connected desktop's offline copy, in the user-data folder. */
+export const OFFLINE_CACHE_FILE = 'offline-cache.db';
 
 type Mode = { kind: 'own-store'; live: EmbeddedLiveUpdates | null } | { kind: 'connected'; broker: ConnectedBroker };
 
@@ -113,7 +121,14 @@ export class DesktopLauncher {
   }
 
   private connectedBroker(choice: Extract<BrokerChoice, { mode: 'connected' }>): ConnectedBroker {
-    return new ConnectedBroker({ ...this.o.connected, brokerUrl: choice.brokerUrl, ...(choice.caPem ? { ca: Buffer.from(choice.caPem, 'utf8') } : {}) });
+    return new ConnectedBroker({
+      ...this.o.connected,
+      brokerUrl: choice.brokerUrl,
+      ...(choice.caPem ? { ca: Buffer.from(choice.caPem, 'utf8') } : {}),
+      // The offline copy is its own encrypted file beside the launch settings.
+      ...(this.o.keyStore ? { offlineCache: openOfflineCache(join(this.o.userData, OFFLINE_CACHE_FILE), this.o.keyStore) } : {}),
+      ...(this.o.log ? { log: this.o.log } : {}),
+    });
   }
 
   /** Switches broker, moving every window's subscription to the new one. */

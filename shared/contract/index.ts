@@ -11,6 +11,7 @@ import { devChannels } from './dev';
 import { emergencyChannels } from './emergency';
 import { grantsChannels } from './grants';
 import { notificationsChannels } from './notifications';
+import { offlineChannels } from './offline';
 import { peopleChannels } from './people';
 import { recordsChannels } from './records';
 import { reportsChannels } from './reports';
@@ -29,6 +30,7 @@ export const CONTRACT = {
   ...adminChannels,
   ...reportsChannels,
   ...setupChannels,
+  ...offlineChannels,
   ...devChannels,
 } as const satisfies Record<string, ChannelDef>;
 

@@ -54,6 +54,8 @@ export const policySettings = z.strictObject({
   backupRetentionDays: z.number().int().min(1).max(366).default(14),
   /** A refusal's written reason needs at least this many characters, not counting spaces (a default keeps older stored policies valid). */
   refusalReasonMinChars: z.number().int().min(1).max(500).default(20),
+  /** How long a connected desktop may show cached granted sections after its last contact with the broker; 0 turns offline reading off. */
+  offlineWindowHours: z.number().int('must be a whole number').min(0).max(72, 'must be at most 72').default(8),
 });
 export type PolicySettings = z.infer<typeof policySettings>;
 
@@ -80,4 +82,5 @@ export const DEFAULT_POLICY: PolicySettings = {
   clockRollbackToleranceMinutes: 5,
   backupRetentionDays: 14,
   refusalReasonMinChars: 20,
+  offlineWindowHours: 8,
 };

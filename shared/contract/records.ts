@@ -94,6 +94,8 @@ export const recordView = z.object({
   roshSummary: roshSummary.nullable(),
   riskManagementPlan: riskManagementPlan.nullable(),
   fullRecord: fullRecord.nullable(),
+  /** Set only when a connected desktop answered from its offline copy: when it last heard from the broker. */
+  offline: z.object({ lastCheckedAt: instant }).nullable().default(null),
 });
 export type RecordView = z.infer<typeof recordView>;
 

@@ -8,6 +8,8 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ConnectedBroker } from '../../electron/core/connected/connected-broker';
+import { openOfflineCache } from '../../electron/core/connected/offline-cache';
+import { SystemKeyStore } from '../../electron/core/store/system-key-store';
 import { Command, InvalidArgumentError } from 'commander';
 import { DevClock } from './dev-clock';
 import { startBrowserHost, type BrowserHost } from './browser-host';
@@ -44,9 +46,11 @@ const program = new Command()
   .option('--url-file <path>', 'also write the address (with its token) to this file, for scripts')
   .option('--broker <url>', "connect to this broker (rab serve) instead of using a store on this computer, e.g. https://broker.example.org:8443")
   .option('--ca <file>', "the certificate authority to trust for --broker, PEM (default: the system's)")
+  .option('--offline-cache <file>', 'with --broker: keep the offline copy in this encrypted file (its key in the system keychain)')
   .parse();
 
-const opts = program.opts<{ port: number; store?: string; clock?: number; frozen: boolean; history: number; build: boolean; urlFile?: string; broker?: string; ca?: string }>();
+const opts = program.opts<{ port: number; store?: string; clock?: number; frozen: boolean; history: number; build: boolean; urlFile?: string; broker?: string; ca?: string; offlineCache?: string }>();
+if (opts.offlineCache && !opts.broker) program.error('--offline-cache is the offline copy of a connected desktop: give --broker too.');
 if (opts.ca && !opts.broker) program.error('--ca is the authority to trust for --broker: give --broker too.');
 if (opts.broker && opts.store) program.error('--broker and --store are two different modes: give one of them.');
 const log = (line: string) => console.log(line);
@@ -64,7 +68,12 @@ let stopBroker: () => void;
 if (opts.broker) {
   let broker: ConnectedBroker;
   try {
-    broker = new ConnectedBroker({ brokerUrl: opts.broker, ...(opts.ca ? { ca: readFileSync(opts.ca) } : {}) });
+    broker = new ConnectedBroker({
+      brokerUrl: opts.broker,
+      ...(opts.ca ? { ca: readFileSync(opts.ca) } : {}),
+      ...(opts.offlineCache ? { offlineCache: openOfflineCache(opts.offlineCache, new SystemKeyStore()) } : {}),
+      log,
+    });
   } catch (e) {
     program.error(e instanceof Error ? e.message : String(e));
   }

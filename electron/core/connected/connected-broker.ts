@@ -19,6 +19,8 @@ import { AppError } from '../../../shared/errors';
 import type { Connection } from '../auth/sessions';
 import { BrokerClient } from '../server/broker-client';
 import { BrokerReachability } from './broker-reachability';
+import type { OfflineCache } from './offline-cache';
+import { OfflineDesk } from './offline-desk';
 
 /** What a desktop host (Electron main, the browser host) needs from its broker, in either mode. */
 export interface DesktopBroker {
@@ -40,6 +42,10 @@ export interface ConnectedBrokerOptions {
   timeoutMs?: number;
   retryEveryMs?: number;
   now?: () => number;
+  /** The desktop's offline copy (offline-cache.ts); without it nothing is readable offline. */
+  offlineCache?: Promise<OfflineCache | null>;
+  /** Told when the offline copy could not be opened (the desktop then works online only). */
+  log?: (line: string) => void;
 }
 
 /** Stands in for the session id on a connection signed in at the broker, so the host knows someone is. */
@@ -51,14 +57,21 @@ interface Desk {
   client: BrokerClient;
   listeners: Set<BridgeListener>;
   stopPush: (() => void) | null;
+  /** The window's offline side, made once on its first call (null without an offline copy). */
+  offline: Promise<OfflineDesk | null> | null;
 }
 
 export class ConnectedBroker implements DesktopBroker {
   private readonly desks = new Map<string, Desk>();
   private readonly reachability: BrokerReachability;
   private readonly prober: BrokerClient;
+  private readonly offlineCache: Promise<OfflineCache | null>;
 
   constructor(private readonly o: ConnectedBrokerOptions) {
+    this.offlineCache = (o.offlineCache ?? Promise.resolve(null)).catch((e: unknown) => {
+      o.log?.(`The offline copy cannot be opened, so nothing will be readable offline: ${e instanceof Error ? e.message : String(e)}`);
+      return null;
+    });
     // Made first: it checks the address (https, or http on loopback) and throws a clear error.
     this.prober = this.newClient();
     this.reachability = new BrokerReachability({
@@ -66,7 +79,13 @@ export class ConnectedBroker implements DesktopBroker {
       ...(o.now ? { now: o.now } : {}),
       ...(o.retryEveryMs ? { retryEveryMs: o.retryEveryMs } : {}),
     });
-    this.reachability.onChange((status) => this.tellAll({ kind: 'connection', status }));
+    this.reachability.onChange((status) => {
+      this.tellAll({ kind: 'connection', status });
+      // Back: each window's reconnection steps run now, not only at its next call.
+      if (status.mode === 'connected' && status.reachable) {
+        for (const desk of this.desks.values()) void desk.offline?.then((offline) => (offline?.owesReconnect ? offline.reconnect() : null)).catch((e: unknown) => this.logOffline(e));
+      }
+    });
   }
 
   get status(): BrokerConnectionStatus {
@@ -75,11 +94,19 @@ export class ConnectedBroker implements DesktopBroker {
 
   async dispatch(channel: string, conn: Connection, rawInput: unknown): Promise<Result<unknown>> {
     const desk = this.deskOf(conn);
+    const offline = await (desk.offline ??= this.offlineDesk(desk));
     let result: Result<unknown>;
     try {
-      result = await desk.client.call(channel, rawInput);
+      result = offline ? await offline.dispatch(channel, rawInput) : await desk.client.call(channel, rawInput);
     } catch (e) {
       result = { ok: false, error: (e instanceof AppError ? e : new AppError('INTERNAL')).toShape() };
+    }
+    // Signed out while the broker could not be reached: this window forgets its token all the same.
+    if (channel === 'auth.signOut' && result.ok && desk.client.signedIn) {
+      desk.stopPush?.();
+      desk.stopPush = null;
+      desk.client.close();
+      desk.client = this.newClient();
     }
     conn.sessionId = desk.client.signedIn ? SIGNED_IN_AT_BROKER : null;
     this.syncPush(desk);
@@ -113,6 +140,7 @@ export class ConnectedBroker implements DesktopBroker {
     this.desks.clear();
     this.reachability.close();
     this.prober.close();
+    void this.offlineCache.then((cache) => cache?.close());
   }
 
   private newClient(): BrokerClient {
@@ -128,8 +156,31 @@ export class ConnectedBroker implements DesktopBroker {
 
   private deskOf(conn: Connection): Desk {
     let desk = this.desks.get(conn.id);
-    if (!desk) this.desks.set(conn.id, (desk = { client: this.newClient(), listeners: new Set(), stopPush: null }));
+    if (!desk) this.desks.set(conn.id, (desk = { client: this.newClient(), listeners: new Set(), stopPush: null, offline: null }));
     return desk;
+  }
+
+  private logOffline(e: unknown): void {
+    this.o.log?.(`The offline copy could not be brought up to date: ${e instanceof Error ? e.message : String(e)}`);
+  }
+
+  private async offlineDesk(desk: Desk): Promise<OfflineDesk | null> {
+    const cache = await this.offlineCache;
+    if (!cache) return null;
+    return new OfflineDesk({
+      cache,
+      now: this.o.now ?? Date.now,
+      send: async (channel, input, key) => {
+        try {
+          return await desk.client.call(channel, input, key);
+        } catch (e) {
+          return { ok: false, error: (e instanceof AppError ? e : new AppError('INTERNAL')).toShape() };
+        }
+      },
+      onReconnected: () => {
+        for (const listener of desk.listeners) listener({ kind: 'update', update: REFRESH_EVERYTHING });
+      },
+    });
   }
 
   /** Holds the push connection exactly while someone is signed in and the window listens. */
@@ -137,6 +188,8 @@ export class ConnectedBroker implements DesktopBroker {
     const wanted = desk.client.signedIn && desk.listeners.size > 0;
     if (wanted && !desk.stopPush) {
       const tell = (update: LiveUpdate) => {
+        // Access changed: the offline copy drops what no longer stands before the window refreshes.
+        if (update.views.includes('myAccess') || update.views.includes('record')) void desk.offline?.then((offline) => offline?.recheck()).catch((e: unknown) => this.logOffline(e));
         for (const listener of desk.listeners) listener({ kind: 'update', update });
       };
       // Updates may have been missed while the push connection was down: refresh everything then.

@@ -56,6 +56,7 @@ export async function readRecord(ctx: BrokerContext, actor: Actor, crn: string):
       access: { scope, route, until: viaGrant ? (grant?.end_at ?? null) : null, grantId: viaGrant ? (grant?.id ?? null) : null },
       readAt: now,
       ...sections,
+      offline: null,
     };
   });
   if (outcome instanceof AppError) throw outcome;

@@ -111,7 +111,7 @@ function assertWritable(path: string): void {
   }
 }
 
-function connect(path: string, keyHex: string, o: { readonly: boolean }): Db {
+export function connect(path: string, keyHex: string, o: { readonly: boolean }): Db {
   checkKeyShape(keyHex);
   const db = new Database(path, { readonly: o.readonly, fileMustExist: o.readonly });
   try {
@@ -138,7 +138,7 @@ export function openReadOnlyConnection(path: string, keyHex: string): Db {
   return connect(resolve(path), keyHex, { readonly: true });
 }
 
-function configureWritable(db: Db): void {
+export function configureWritable(db: Db): void {
   db.pragma('journal_mode=WAL');
   // FULL: a commit is on the disk before it is answered, so a power cut cannot lose a confirmed decision.
   db.pragma('synchronous=FULL');

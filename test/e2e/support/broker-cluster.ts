@@ -37,8 +37,8 @@ export interface BrokerServer {
 export interface BrokerCluster {
   certs: TestCertificates;
   servers: BrokerServer[];
-  /** A desktop (browser host) connected to one server. */
-  desktop(server: BrokerServer): Promise<TestHost>;
+  /** A desktop (browser host) connected to one server; `extra` adds options (e.g. --offline-cache FILE). */
+  desktop(server: BrokerServer, extra?: readonly string[]): Promise<TestHost>;
   stop(): Promise<void>;
 }
 
@@ -142,8 +142,8 @@ export async function startBrokerCluster(count: number, kind: BackingKind = POST
   return {
     certs,
     servers,
-    desktop: async (server) => {
-      const host = await startTestHost(['--broker', server.url, '--ca', certs.paths.caCert]);
+    desktop: async (server, extra = []) => {
+      const host = await startTestHost(['--broker', server.url, '--ca', certs.paths.caCert, ...extra]);
       desktops.push(host);
       return host;
     },

@@ -5,7 +5,7 @@ import { ERROR_CODES } from '../../../shared/errors';
 describe('the API contract', () => {
   it('names every channel area.verb and describes it', () => {
     for (const name of CHANNEL_NAMES) {
-      expect(name).toMatch(/^(auth|people|requests|grants|records|emergency|caseload|notifications|admin|reports|setup|dev)\.[a-z][A-Za-z]+$/);
+      expect(name).toMatch(/^(auth|people|requests|grants|records|emergency|caseload|notifications|admin|reports|setup|offline|dev)\.[a-z][A-Za-z]+$/);
       expect(CONTRACT[name].summary.length).toBeGreaterThan(10);
     }
   });

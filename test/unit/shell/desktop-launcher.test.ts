@@ -15,9 +15,11 @@ import { DEMO_PASSWORD } from '../../../electron/core/demo/create-demo-store';
 import { buildBrokerServer } from '../../../electron/core/server/broker-server';
 import { MemoryKeyStore } from '../../../electron/core/store/key-store';
 import { BrokerHost } from '../../../electron/main/broker-host';
-import { DesktopLauncher } from '../../../electron/main/desktop-launcher';
+import { DesktopLauncher, OFFLINE_CACHE_FILE } from '../../../electron/main/desktop-launcher';
+import { openOfflineCacheFile } from '../../../electron/core/store/open-offline-cache';
 import { BROKER_CHOICE_FILE, readBrokerChoice } from '../../../electron/main/launch-settings';
-import { PASSWORD, useBrokerFixture } from '../../helpers/broker-fixture';
+import { PASSWORD, PEOPLE, useBrokerFixture } from '../../helpers/broker-fixture';
+import { grantAccess } from '../../helpers/broker-requests';
 import { makeTestCertificates } from '../../helpers/test-certificates';
 import { useTempDirs } from '../../helpers/temp-dir';
 
@@ -157,5 +159,26 @@ describe('first run: which broker this desktop uses', () => {
     writeFileSync(join(userData, BROKER_CHOICE_FILE), '{"mode":"somewhere"}');
     await expect(launcher(userData).start()).rejects.toThrow(/is not a broker choice this app wrote/);
     expect(readFileSync(join(userData, BROKER_CHOICE_FILE), 'utf8')).toBe('{"mode":"somewhere"}');
+  });
+
+  it('in connected mode keeps the offline copy in its own encrypted file beside the launch settings, its key in the key store', async () => {
+    const fx = await fixture();
+    const app: FastifyInstance = await buildBrokerServer({ core: fx.core, tls: null });
+    await app.listen({ host: '127.0.0.1', port: 0 });
+    cleanups.push(() => app.close());
+    const userData = tempDir();
+    const keyStore = new MemoryKeyStore();
+    const host = new BrokerHost({ storePath: join(userData, 'broker.db'), keyStore, clock: new SystemClock() });
+    const l = new DesktopLauncher({ userData, host, keyStore, connected: { attempts: 1, retryEveryMs: 100, now: () => fx.clock.now() } });
+    cleanups.push(() => l.close());
+    await l.start();
+    const desk = window();
+    expect(await l.dispatch('setup.connectToBroker', desk, { brokerUrl: `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`, caPem: null })).toMatchObject({ ok: true });
+    await grantAccess(fx, 'priya');
+    expect(await l.dispatch('auth.signIn', desk, { username: 'priya', password: PASSWORD })).toMatchObject({ ok: true });
+    expect(await l.dispatch('records.read', desk, { crn: PEOPLE.warrant.crn })).toMatchObject({ ok: true, value: { offline: null } });
+    const cache = await openOfflineCacheFile(join(userData, OFFLINE_CACHE_FILE), keyStore);
+    expect(cache.db.prepare('SELECT crn FROM cached_records').pluck().all()).toEqual([PEOPLE.warrant.crn]);
+    cache.close();
   });
 });

@@ -6,6 +6,7 @@ import { authHandlers } from './auth-handlers';
 import { caseloadHandlers, notificationsHandlers } from './caseload-handlers';
 import { devHandlers } from './dev-handlers';
 import { grantsHandlers } from './grants-handlers';
+import { offlineHandlers } from './offline-handlers';
 import { peopleHandlers } from './people-handlers';
 import { emergencyHandlers, recordsHandlers } from './records-handlers';
 import { requestsHandlers } from './requests-handlers';
@@ -24,5 +25,6 @@ export const HANDLERS: { [C in ChannelName]: Handler<C> } = {
   ...adminHandlers,
   ...reportsHandlers,
   ...setupHandlers,
+  ...offlineHandlers,
   ...devHandlers,
 };

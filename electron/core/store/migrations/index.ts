@@ -9,6 +9,7 @@ import { updateToSchemaVersion6 } from './0006-safety-rules';
 import { updateToSchemaVersion7 } from './0007-emergency-request-index';
 import { updateToSchemaVersion8 } from './0008-contact-details';
 import { updateToSchemaVersion9 } from './0009-server-sessions-and-idempotent-calls';
+import { updateToSchemaVersion10 } from './0010-offline-read-receipts';
 
 export interface Migration {
   version: number;
@@ -27,6 +28,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 7, name: 'emergency-request-index', up: updateToSchemaVersion7 },
   { version: 8, name: 'contact-details', up: updateToSchemaVersion8 },
   { version: 9, name: 'server-sessions-and-idempotent-calls', up: updateToSchemaVersion9 },
+  { version: 10, name: 'offline-read-receipts', up: updateToSchemaVersion10 },
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

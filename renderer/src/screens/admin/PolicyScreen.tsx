@@ -98,6 +98,8 @@ export function PolicyScreen() {
           {number('refusalReasonMinChars')}
           <h2 className="govuk-heading-m">Backups</h2>
           {number('backupRetentionDays')}
+          <h2 className="govuk-heading-m">Connected desktops</h2>
+          {number('offlineWindowHours')}
           <h2 className="govuk-heading-m">Working time</h2>
           <div className="rab-filters">
             <TextInput id="policy-start" label="Day starts" width="govuk-input--width-5" value={form.start ?? ''} onChange={(v) => set('start', v)} error={errorFor(problems, 'policy-start')} />

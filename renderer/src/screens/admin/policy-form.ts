@@ -21,6 +21,7 @@ const NUMBER_LABELS: Record<string, string> = {
   clockRollbackToleranceMinutes: 'Pause reads if the clock goes back by more than (minutes)',
   refusalReasonMinChars: 'A written reason for refusing needs at least (characters, not counting spaces)',
   backupRetentionDays: 'Keep the daily backups for (days)',
+  offlineWindowHours: 'Connected desktops may show granted sections offline for (hours after the last contact with the broker; 0 turns this off)',
 };
 
 const OTHER_LABELS: Record<string, string> = {
@@ -63,6 +64,7 @@ export function policyToForm(p: PolicySettings): PolicyForm {
     clockRollbackToleranceMinutes: String(p.clockRollbackToleranceMinutes),
     backupRetentionDays: String(p.backupRetentionDays),
     refusalReasonMinChars: String(p.refusalReasonMinChars),
+    offlineWindowHours: String(p.offlineWindowHours),
     start: p.workingHours.start,
     end: p.workingHours.end,
     days: p.workingHours.days.join(','),
@@ -110,6 +112,7 @@ export function formToPolicy(form: PolicyForm): { policy: PolicySettings | null;
     clockRollbackToleranceMinutes: whole('clockRollbackToleranceMinutes'),
     backupRetentionDays: whole('backupRetentionDays'),
     refusalReasonMinChars: whole('refusalReasonMinChars'),
+    offlineWindowHours: whole('offlineWindowHours'),
   };
   return { policy: problems.length > 0 ? null : policy, problems };
 }

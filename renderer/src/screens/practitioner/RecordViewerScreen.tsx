@@ -16,7 +16,7 @@ import { Countdown } from '../../components/Countdown';
 import { BackLink, LoadProblem, Page } from '../../components/Page';
 import { SummaryList } from '../../components/SummaryList';
 import { ACCESS_ROUTE_LABELS } from '../../format/access';
-import { formatDateTime, formatIsoDate } from '../../format/time';
+import { formatDateTime, formatIsoDate, formatTime } from '../../format/time';
 import { coreNow, learnCoreTime, useCoreNow } from '../../app/core-clock';
 import { href } from '../../app/router';
 import { useSession } from '../../app/session';
@@ -40,7 +40,8 @@ async function whyClosed(view: RecordView, crn: string): Promise<string | null> 
     return result.value.myAccess.scope ? null : 'You no longer have access to this record.';
   }
   const result = await call('grants.get', { grantId: view.access.grantId });
-  if (!result.ok) return result.error.message;
+  // An offline copy closes at its own limit (access.until); the broker being away does not close it.
+  if (!result.ok) return view.offline && result.error.code === 'BROKER_UNAVAILABLE' ? null : result.error.message;
   const g = result.value;
   if (g.state === 'REVOKED') return `Your access was revoked by ${g.revokedByName ?? 'the case owner'}${g.revokeReason ? `: ${g.revokeReason}` : '.'}`;
   if (g.state === 'SUSPENDED') return 'Your access is suspended.';
@@ -128,6 +129,11 @@ function OpenRecord({ view, viewerName, onEnd }: { view: RecordView; viewerName:
   return (
     <div className="rab-record" data-testid="record-viewer">
       <Watermark name={viewerName} at={now} />
+      {view.offline ? (
+        <NotificationBanner title="Offline copy" heading={`Offline copy, last checked with the broker at ${formatTime(view.offline.lastCheckedAt)}`} testId="offline-copy">
+          <p className="govuk-body">The broker cannot be reached. This is the copy kept on this computer of what you were granted; this read is recorded and will be added to the audit trail when the broker is back.</p>
+        </NotificationBanner>
+      ) : null}
       {view.access.route === 'EMERGENCY' ? (
         <NotificationBanner title="Emergency safety access" heading="Front sheet only. This use is being reviewed by the NPS hub.">
           <p className="govuk-body">The offender manager and the hub have been told.</p>

@@ -1,0 +1,197 @@
+/**
+ * One window's calls in connected mode, with the offline copy: online, each answer the broker gives
+ * the person keeps the copy current (offline-cache.ts); while the broker cannot be reached, the
+ * calls that can be answered from the copy are (a record read through a grant, marked as an offline
+ * copy and written to the local chain first; the person's grants and requests lists), requests and
+ * withdrawals wait in the outbox, and decisions and emergency access are refused with a clear
+ * message. After an outage nothing is answered before reconnect.ts has run.
+ */
+import { CONTRACT, isChannelName, type GrantRow, type RecordView, type Result } from '../../../shared/contract';
+import type { SessionStatus } from '../../../shared/contract/auth';
+import { AppError, type ErrorCode } from '../../../shared/errors';
+import type { OfflineCache } from './offline-cache';
+import { OUTBOX_CHANNELS } from './offline-outbox';
+import { reconnect, type ReconnectOutcome, type SendToBroker } from './reconnect';
+
+/** Calls that only the broker may answer: they are never taken offline. */
+const NEEDS_BROKER: ReadonlySet<string> = new Set([
+  'requests.approve', 'requests.deny', 'requests.decideReview', 'emergency.open', 'emergency.review', 'grants.revoke', 'grants.requestExtension',
+]);
+
+/** Lists kept as read-only copies (their first page), answered offline as last seen. */
+const LIST_COPIES: ReadonlySet<string> = new Set(['requests.mine', 'requests.inbox', 'requests.hubQueue']);
+
+/** Calls that start, show or end a session: they go to the broker even before the reconnection steps. */
+const SESSION_CALLS: ReadonlySet<string> = new Set(['auth.signIn', 'auth.status', 'auth.unlock', 'auth.signOut', 'auth.lock', 'setup.status']);
+
+const SESSION_ENDED: ReadonlySet<string> = new Set(['SESSION_EXPIRED', 'NOT_SIGNED_IN', 'ACCOUNT_INACTIVE', 'SESSION_LOCKED']);
+
+type SignedIn = Extract<SessionStatus, { state: 'SIGNED_IN' }>;
+
+const failure = (code: ErrorCode, message?: string): Result<never> => ({ ok: false, error: new AppError(code, message).toShape() });
+
+export interface OfflineDeskOptions {
+  cache: OfflineCache;
+  send: SendToBroker;
+  now: () => number;
+  /** The reconnection steps are done: the window should refresh everything. */
+  onReconnected: (outcome: Extract<ReconnectOutcome, { kind: 'back' }>) => void;
+}
+
+export class OfflineDesk {
+  /** Who is signed in on this window, as the broker last said. */
+  private username: string | null = null;
+  /** Set when the broker could not be reached (or on sign-in): the reconnection steps come before anything else. */
+  private mustReconnect = false;
+  private reconnecting: Promise<ReconnectOutcome> | null = null;
+
+  constructor(private readonly o: OfflineDeskOptions) {}
+
+  get signedInAs(): string | null {
+    return this.username;
+  }
+
+  async dispatch(channel: string, input: unknown): Promise<Result<unknown>> {
+    const now = this.o.now();
+    this.o.cache.enforceLimits(now);
+    if (this.username && this.mustReconnect && !SESSION_CALLS.has(channel)) {
+      const outcome = await this.reconnect();
+      if (outcome.kind === 'unreachable') return this.answerOffline(channel, input);
+      // The broker no longer knows this window's session (it restarted, or the session ended): sign in again.
+      if (outcome.kind === 'refused' && SESSION_ENDED.has(outcome.code)) {
+        this.username = null;
+        return failure(outcome.code as ErrorCode);
+      }
+    }
+    const result = await this.o.send(channel, input);
+    if (!result.ok && result.error.code === 'BROKER_UNAVAILABLE') {
+      if (!this.username) return result;
+      this.mustReconnect = true;
+      return this.answerOffline(channel, input);
+    }
+    await this.learn(channel, input, result);
+    return result;
+  }
+
+  /** Runs the reconnection steps once at a time; every caller waits for the same run. */
+  reconnect(): Promise<ReconnectOutcome> {
+    const username = this.username;
+    if (!username) return Promise.resolve({ kind: 'refused', code: 'NOT_SIGNED_IN' });
+    this.reconnecting ??= reconnect(this.o.cache, username, this.o.send, this.o.now)
+      .then((outcome) => {
+        if (outcome.kind !== 'unreachable') this.mustReconnect = false;
+        if (outcome.kind === 'back') this.o.onReconnected(outcome);
+        return outcome;
+      })
+      .finally(() => (this.reconnecting = null));
+    return this.reconnecting;
+  }
+
+  /**
+   * The push connection says the person's access changed (a revocation, an exclusion, an expiry):
+   * ask the broker at once which cached records still stand, so the copy drops within seconds.
+   */
+  async recheck(): Promise<void> {
+    const username = this.username;
+    if (!username) return;
+    const crns = this.o.cache.cachedCrns(username);
+    if (crns.length === 0) return;
+    const check = await this.o.send('offline.check', { crns });
+    if (!check.ok) return;
+    const answer = check.value as { offlineWindowHours: number; records: Array<{ crn: string; scope: string | null; grantId: number | null; until: number | null }> };
+    this.o.cache.applyRecheck(username, answer.offlineWindowHours, answer.records, this.o.now());
+  }
+
+  /** Whether the reconnection steps are still owed (the broker was lost since they last ran). */
+  get owesReconnect(): boolean {
+    return this.username !== null && this.mustReconnect;
+  }
+
+  /** Keeps the offline copy current from what the broker answered. */
+  private async learn(channel: string, input: unknown, result: Result<unknown>): Promise<void> {
+    const cache = this.o.cache;
+    const now = this.o.now();
+    if (!result.ok) {
+      const code = result.error.code;
+      if (code === 'ACCOUNT_INACTIVE' && this.username) cache.forgetPerson(this.username);
+      if (code === 'ACCOUNT_INACTIVE' || code === 'SESSION_EXPIRED' || code === 'NOT_SIGNED_IN') this.username = null;
+      return;
+    }
+    if (channel.startsWith('auth.') || channel === 'setup.status') {
+      const status = result.value as SessionStatus | { state?: undefined };
+      if (status.state === 'SIGNED_IN') {
+        const signingIn = this.username !== status.user.username;
+        cache.rememberPerson(status as SignedIn, now);
+        this.username = status.user.username;
+        // A new sign-in learns revocations and uploads what waits before the person reads anything.
+        if (signingIn) {
+          this.mustReconnect = true;
+          await this.reconnect();
+        }
+      } else if (status.state === 'SIGNED_OUT') {
+        if (this.username && channel === 'auth.signOut') cache.forgetPerson(this.username);
+        this.username = null;
+      }
+      return;
+    }
+    const username = this.username;
+    if (!username) return;
+    cache.noteContact(username, now);
+    const value = result.value;
+    if (channel === 'records.read') cache.keepRecord(username, value as RecordView);
+    else if (channel === 'grants.mine') {
+      const page = (input ?? {}) as { filter?: string; offset?: number };
+      const answer = value as { rows: GrantRow[]; total: number };
+      if ((page.filter ?? 'CURRENT') === 'CURRENT' && !page.offset) cache.keepGrants(username, answer, answer.rows.length >= answer.total);
+    } else if (channel === 'grants.get') {
+      const grant = value as GrantRow;
+      if (grant.state !== 'ACTIVE') cache.dropGrant(username, grant.id);
+    } else if (LIST_COPIES.has(channel) && !((input ?? {}) as { offset?: number; after?: unknown }).offset && !((input ?? {}) as { after?: unknown }).after) {
+      cache.keepList(username, channel, value);
+    }
+  }
+
+  /** The answer while the broker cannot be reached. */
+  private answerOffline(channel: string, input: unknown): Result<unknown> {
+    const username = this.username!;
+    const cache = this.o.cache;
+    const now = this.o.now();
+    const person = cache.person(username);
+    const args = (input ?? {}) as Record<string, unknown>;
+    switch (channel) {
+      case 'auth.status':
+        return person ? { ok: true, value: { ...person.sessionStatus, now, idleExpiresAt: now + person.sessionStatus.idleLockMinutes * 60_000 } } : failure('BROKER_UNAVAILABLE');
+      case 'auth.signOut':
+        cache.forgetPerson(username);
+        this.username = null;
+        return { ok: true, value: { state: 'SIGNED_OUT' } };
+      case 'records.read': {
+        const read = typeof args.crn === 'string' ? cache.readOffline(username, args.crn, now) : null;
+        if (read) return { ok: true, value: read.view };
+        return failure('BROKER_UNAVAILABLE', 'Cannot reach the broker, and this record is not in your offline copy: only records you read through a grant recently, within the offline window, can be read offline.');
+      }
+      case 'grants.mine': {
+        const grants = cache.grantsOffline(username, now);
+        return grants ? { ok: true, value: grants } : failure('BROKER_UNAVAILABLE');
+      }
+      case 'grants.get': {
+        const grant = typeof args.grantId === 'number' ? cache.grantOffline(username, args.grantId, now) : null;
+        return grant ? { ok: true, value: grant } : failure('BROKER_UNAVAILABLE');
+      }
+      default:
+        if (LIST_COPIES.has(channel)) {
+          const list = cache.listOffline(username, channel, now);
+          return list ? { ok: true, value: list } : failure('BROKER_UNAVAILABLE');
+        }
+        if (OUTBOX_CHANNELS.has(channel) && isChannelName(channel)) {
+          // Checked now, as the broker will check it: bad input is refused at once, not kept.
+          const parsed = CONTRACT[channel].input.safeParse(input ?? {});
+          if (!parsed.success) return failure('INVALID_INPUT', `${parsed.error.issues[0]?.path.join('.') ?? 'input'}: ${parsed.error.issues[0]?.message ?? 'not valid'}`);
+          cache.outbox.add(username, channel, input, now);
+          return failure('OFFLINE_QUEUED');
+        }
+        if (NEEDS_BROKER.has(channel)) return failure('NEEDS_BROKER');
+        return failure('BROKER_UNAVAILABLE');
+    }
+  }
+}

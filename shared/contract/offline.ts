@@ -1,0 +1,55 @@
+/**
+ * What a connected desktop asks of the broker for its offline copy: which cached records the person
+ * may still read (checked before any further read after an outage), and the reads it showed from
+ * its copy while the broker could not be reached, to be appended to the one audit chain with their
+ * original times. Neither answers record contents.
+ */
+import { z } from 'zod';
+import { channel } from './define';
+import { crn, id, instant, scope } from './common';
+
+const sha256Hex = z.string().regex(/^[0-9a-f]{64}$/, 'must be a SHA-256 hash in lower-case hex');
+
+/** The record sections a read showed, by their names in the record view. */
+export const OFFLINE_SECTIONS = ['frontSheet', 'roshSummary', 'riskManagementPlan', 'fullRecord'] as const;
+
+/** One offline read as the desktop's local chain holds it. */
+export const offlineRead = z.strictObject({
+  /** Its place in this person's chain on this desktop, from 1. */
+  seq: z.number().int().min(1),
+  at: instant,
+  crn,
+  grantId: id,
+  sections: z.array(z.enum(OFFLINE_SECTIONS)).min(1).max(OFFLINE_SECTIONS.length),
+  prevHash: sha256Hex,
+  hash: sha256Hex,
+});
+export type OfflineRead = z.infer<typeof offlineRead>;
+
+export const offlineChannels = {
+  'offline.check': channel({
+    summary: 'For a connected desktop: the offline window, and for each cached record what you may read now (nothing, once revoked, excluded or ended).',
+    access: 'session',
+    input: z.strictObject({ crns: z.array(crn).max(500, 'at most 500 records at once') }),
+    output: z.object({
+      /** Policy: hours after the last contact with the broker that cached sections stay readable; 0 means never. */
+      offlineWindowHours: z.number().int().min(0),
+      records: z.array(z.object({ crn: z.string(), scope: scope.nullable(), grantId: id.nullable(), until: instant.nullable() })),
+    }),
+  }),
+  'offline.uploadReads': channel({
+    summary: "For a connected desktop: record the reads it showed from its offline copy in the audit chain, with their original times, after checking its local chain's hashes.",
+    access: 'session',
+    input: z.strictObject({
+      /** This person's chain on this desktop. */
+      chainId: z.string().uuid(),
+      reads: z.array(offlineRead).min(1).max(1000, 'at most 1,000 reads at once'),
+    }),
+    output: z.object({ recorded: z.number().int(), alreadyRecorded: z.number().int() }),
+    errors: ['OFFLINE_CHAIN_BROKEN'],
+  }),
+} as const;
+
+/** The text one offline read's hash is taken over (with the previous hash before it): the same on both sides. */
+export const offlineReadCanonical = (chainId: string, username: string, r: Omit<OfflineRead, 'prevHash' | 'hash'>): string =>
+  JSON.stringify({ at: r.at, chainId, crn: r.crn, grantId: r.grantId, sections: [...r.sections], seq: r.seq, username });

@@ -10,6 +10,7 @@ import { sql, sqlDialect, sqlJoin, sqlTrusted, type SqlFragment, type SqlValue }
 import type { RowWriter } from './import-export-set';
 import { ENTITY_FILE, EXPORT_FILES, type ExportFile } from './export-format';
 import type { ImportRow } from './row-schemas';
+import { SnapshotKeys } from './snapshot-keys';
 import type { TableCounts } from './store-writer';
 
 /** Parameters per statement: under SQLite's 32,766 and PostgreSQL's 65,535. */
@@ -19,7 +20,7 @@ const FLUSH_AT_ROWS = 5_000;
 
 export class BatchedWriter implements RowWriter {
   private readonly queued = new Map<ExportFile, SqlValue[][]>();
-  private readonly seen = new Map<string, Map<string, number>>();
+  private readonly seen = new SnapshotKeys();
   readonly counts = new Map<string, TableCounts>();
   private queuedRows = 0;
 
@@ -31,18 +32,13 @@ export class BatchedWriter implements RowWriter {
   static async start(tx: WritableDb, onWritten: (file: ExportFile, row: ImportRow) => void): Promise<BatchedWriter> {
     const writer = new BatchedWriter(tx, onWritten);
     for (const f of EXPORT_FILES) {
-      writer.seen.set(f.name, new Map());
       writer.counts.set(f.name, { before: await writer.rowCount(f), written: 0 });
     }
     return writer;
   }
 
   claimKey(file: ExportFile, key: string, row: number): number | null {
-    const keys = this.seen.get(file.name)!;
-    const first = keys.get(key);
-    if (first !== undefined) return first;
-    keys.set(key, row);
-    return null;
+    return this.seen.claim(file, key, row);
   }
 
   write(file: ExportFile, row: ImportRow): void {
@@ -80,9 +76,9 @@ export class BatchedWriter implements RowWriter {
   /** As the embedded writer: child rows of owners in the snapshot that the snapshot does not contain. */
   async removeRowsMissingFromSnapshot(file: ExportFile): Promise<number> {
     if (!file.belongsTo) return 0;
-    const keys = this.seen.get(file.name)!;
+    const keys = this.seen.of(file);
     if ((await this.rowCount(file)) === keys.size) return 0;
-    const owners = this.seen.get(ENTITY_FILE[file.belongsTo.entity].name)!;
+    const owners = this.seen.of(ENTITY_FILE[file.belongsTo.entity]);
     const table = sqlTrusted(file.table);
     const key = sqlTrusted(file.key);
     const rows = await this.tx.all<{ k: string; o: string }>(sql`SELECT ${key} AS k, ${sqlTrusted(file.belongsTo.column)} AS o FROM ${table}`);

@@ -14,6 +14,7 @@
 import type { EmbeddedConnection as Database, EmbeddedStatement as Statement } from '../store/embedded-connection';
 import { EXPORT_FILES, ENTITY_FILE, type ExportFile } from './export-format';
 import type { ImportRow } from './row-schemas';
+import { SnapshotKeys } from './snapshot-keys';
 
 export interface TableCounts {
   before: number;
@@ -23,15 +24,13 @@ export interface TableCounts {
 
 export class StoreWriter {
   private readonly upserts = new Map<string, Statement>();
-  /** Per file: each key in the snapshot and the row it was first seen on. */
-  private readonly seen = new Map<string, Map<string, number>>();
+  private readonly seen = new SnapshotKeys();
   readonly counts = new Map<string, TableCounts>();
   /** CREATE INDEX statements of the indexes dropped for bulk loading, to build again at the end. */
   private readonly droppedIndexes: string[] = [];
 
   constructor(private readonly db: Database) {
     for (const f of EXPORT_FILES) {
-      this.seen.set(f.name, new Map());
       const before = db.prepare(`SELECT count(*) FROM ${f.table}`).pluck().get() as number;
       this.counts.set(f.name, { before, written: 0 });
       if (before === 0) {
@@ -60,11 +59,7 @@ export class StoreWriter {
 
   /** Records the key as part of the snapshot; returns the row that already had it, if any. */
   claimKey(file: ExportFile, key: string, row: number): number | null {
-    const keys = this.seen.get(file.name)!;
-    const first = keys.get(key);
-    if (first !== undefined) return first;
-    keys.set(key, row);
-    return null;
+    return this.seen.claim(file, key, row);
   }
 
   write(file: ExportFile, row: ImportRow): void {
@@ -80,11 +75,11 @@ export class StoreWriter {
    */
   removeRowsMissingFromSnapshot(file: ExportFile): number {
     if (!file.belongsTo) return 0;
-    const keys = this.seen.get(file.name)!;
+    const keys = this.seen.of(file);
     // Every key of the snapshot is in the table, so equal counts mean nothing else is: the usual
     // case (a first import, or the same set again) costs nothing.
     if (this.rowCount(file) === keys.size) return 0;
-    const owners = this.seen.get(ENTITY_FILE[file.belongsTo.entity].name)!;
+    const owners = this.seen.of(ENTITY_FILE[file.belongsTo.entity]);
     const remove = this.db.prepare(`DELETE FROM ${file.table} WHERE ${file.key} = ?`);
     let removed = 0;
     const rows = this.db.prepare(`SELECT ${file.key}, ${file.belongsTo.column} FROM ${file.table}`).raw().all() as [string, string][];

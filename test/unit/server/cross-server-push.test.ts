@@ -45,13 +45,11 @@ const readiness = (base: string, ca: Buffer) =>
     req.end();
   });
 
-/** Polls readiness until `pred` holds: the listener reconnects in its own time. */
+/** Asks readiness again until `pred` holds: the listener reconnects in its own time. */
 async function readinessUntil(base: string, ca: Buffer, pred: (r: { liveFeed: string }) => boolean) {
-  for (;;) {
-    const r = await readiness(base, ca);
-    if (pred(r)) return r;
-    await new Promise((res) => setTimeout(res, 100));
-  }
+  let last: { status: string; liveFeed: string } | null = null;
+  await expect.poll(async () => pred((last = await readiness(base, ca))), { timeout: 120_000, interval: 100 }).toBe(true);
+  return last!;
 }
 
 async function setUp() {

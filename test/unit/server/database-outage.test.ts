@@ -35,8 +35,9 @@ const readyStatus = (base: string, ca: Buffer) =>
     req.end();
   });
 
+/** Readiness changes when the server notices the database: asked again until it says `status`. */
 async function readyUntil(base: string, ca: Buffer, status: number): Promise<void> {
-  while ((await readyStatus(base, ca)) !== status) await new Promise((r) => setTimeout(r, 100));
+  await expect.poll(() => readyStatus(base, ca), { timeout: 120_000, interval: 100 }).toBe(status);
 }
 
 type Created = { results: { outcome: string; request?: { id: number } }[] };
@@ -53,8 +54,9 @@ describe.skipIf(TEST_ENGINE !== 'postgres')('rab serve while its PostgreSQL is s
     const server: RabServeProcess = await startRabServe(['--database', cluster.url, '--listen', '127.0.0.1:0', '--tls-cert', certs.paths.serverCert, '--tls-key', certs.paths.serverKey, '--quiet']);
     cleanups.push(() => server.kill('SIGKILL'));
     const call = (channel: string, input: unknown, o: { token?: string; key?: string } = {}) => httpCall(server.address, certs.caCert, channel, input, o);
-    const token = (await call('auth.signIn', { username: 'priya', password: PASSWORD })).token!;
-    expect(token).toBeTruthy();
+    const signedIn = await call('auth.signIn', { username: 'priya', password: PASSWORD });
+    expect(signedIn).toMatchObject({ status: 200, result: { ok: true }, token: expect.stringMatching(/^[A-Za-z0-9_-]{43}$/) });
+    const token = signedIn.token!;
 
     // Calls under way as the database stops: each is either answered (and then kept) or refused as unavailable.
     const crns = [PEOPLE.warrant.crn, PEOPLE.allocated.crn, PEOPLE.veryHigh.crn, PEOPLE.absentOwner.crn, PEOPLE.noOwner.crn];

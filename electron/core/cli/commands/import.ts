@@ -7,7 +7,7 @@
 import { existsSync, rmSync, statSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { AppError } from '../../../../shared/errors';
-import { importExportSet, type ImportOutcome } from '../../import/import-export-set';
+import { importExportSet, type ImportOutcome, type ImportProgress } from '../../import/import-export-set';
 import { describeProblem } from '../../import/import-problems';
 import type { KeyStore } from '../../store/key-store';
 import { keychainAccount, openStore } from '../../store/open-store';
@@ -44,20 +44,12 @@ export const importCommand: CliCommand = (program, ctx) => {
       const created = !existsSync(path);
       const store = await openStore({ path, keyStore, create: true });
       const started = ctx.now();
-      // The total is known once the manifest is read, which is when the first report arrives.
-      let bar: Progress | null = null;
+      const progress = importProgress();
       let outcome: ImportOutcome | undefined;
       try {
-        outcome = await importExportSet(store.db, dir, {
-          actor: 'cli',
-          now: ctx.now,
-          onProgress: (p) => {
-            bar ??= progressBar(ctx.stderr, p.rowsTotal, 'rows');
-            bar.update(p.rowsDone, p.file);
-          },
-        });
+        outcome = await importExportSet(store.db, dir, { actor: 'cli', now: ctx.now, onProgress: progress.onProgress });
       } finally {
-        (bar as Progress | null)?.stop();
+        progress.stop();
         store.close();
         if (created && !outcome?.ok) await removeStore(path, keyStore);
       }
@@ -68,22 +60,27 @@ export const importCommand: CliCommand = (program, ctx) => {
   async function importIntoDatabase(dir: string, flags: { store?: string; database?: string }): Promise<void> {
     const target = await openStoreTarget(flags, ctx, { migrate: true, poolSize: 1 });
     const started = ctx.now();
-    let bar: Progress | null = null;
+    const progress = importProgress();
     let outcome: ImportOutcome;
     try {
-      outcome = await importExportSetInto(target.engine, dir, {
-        actor: 'cli',
-        now: ctx.now,
-        onProgress: (p) => {
-          bar ??= progressBar(ctx.stderr, p.rowsTotal, 'rows');
-          bar.update(p.rowsDone, p.file);
-        },
-      });
+      outcome = await importExportSetInto(target.engine, dir, { actor: 'cli', now: ctx.now, onProgress: progress.onProgress });
     } finally {
-      (bar as Progress | null)?.stop();
+      progress.stop();
       await target.close();
     }
     report(dir, outcome, ctx.now() - started, target.label, () => 'written in one transaction');
+  }
+
+  /** A progress bar on standard error, made at the first report: the total is known once the manifest is read. */
+  function importProgress(): { onProgress: (p: ImportProgress) => void; stop: () => void } {
+    let bar: Progress | null = null;
+    return {
+      onProgress: (p) => {
+        bar ??= progressBar(ctx.stderr, p.rowsTotal, 'rows');
+        bar.update(p.rowsDone, p.file);
+      },
+      stop: () => bar?.stop(),
+    };
   }
 
   /** The summary table, or every problem and that nothing was imported. `after` is read only on success. */

@@ -77,6 +77,8 @@ export function RecordViewerScreen({ crn }: { crn: string }) {
     enabled: view !== null,
     refetchInterval: GRANT_CHECK_MS,
     refetchIntervalInBackground: true,
+    // Not the client's default (the previous answer while the next loads): another grant's "still
+    // open" must never stand in for this one's.
     placeholderData: undefined,
     queryFn: async () => {
       const why = view ? await whyClosed(view, crn) : null;

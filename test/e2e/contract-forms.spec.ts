@@ -69,3 +69,66 @@ test('the request form refuses by requests.create’s own schema, in words about
   await expectAccessible(tutor, 'request form refused by the contract');
   expect((await api.call<{ total: number }>('requests.mine', {})).total).toBe(before.total);
 });
+
+test('the policy form refuses by admin.updatePolicy’s own schema, each refusal on its own field, and a good policy is saved and shown', async ({ host, people }) => {
+  const admin = (await people.open(ADMIN)).page;
+  const api = host.as(ADMIN);
+  const before = await api.call<{ hubLeadMinutes: number; sla: { ROUTINE: { minutes: number } } }>('admin.getPolicy', {});
+  await admin.goto(`${host.origin}/#/admin/policy`);
+  await expect(admin.getByRole('heading', { level: 1, name: 'Policy settings' })).toBeVisible();
+
+  // A word where a number goes, a day that ends before it starts, and no password: all said at once, nothing sent.
+  await admin.getByLabel('Hub lead time, in minutes').fill('soon');
+  await admin.getByLabel('Day starts').fill('17:00');
+  await admin.getByLabel('Day ends').fill('09:00');
+  await admin.getByTestId('save-policy').click();
+  const summary = admin.getByTestId('error-summary');
+  await expect(summary).toContainText('Hub lead time, in minutes: must be a whole number');
+  await expect(summary).toContainText('Day ends: the working day must end after it starts');
+  await expect(summary).toContainText('Your password: is required');
+  await expect(admin.locator('#policy-hubLeadMinutes-error')).toContainText('must be a whole number');
+  await expectAccessible(admin, 'policy refused by the contract');
+  expect(await api.call('admin.getPolicy', {})).toEqual(before);
+
+  await admin.getByLabel('Hub lead time, in minutes').fill(String(before.hubLeadMinutes + 15));
+  await admin.getByLabel('Day starts').fill('09:00');
+  await admin.getByLabel('Day ends').fill('17:00');
+  await admin.locator('#policy-sla-ROUTINE-minutes').fill(String(before.sla.ROUTINE.minutes + 60));
+  await admin.getByLabel('Your password').fill(DEMO_PASSWORD);
+  await admin.getByTestId('save-policy').click();
+  await expect(admin.getByTestId('policy-saved')).toBeVisible();
+  await expect(summary).toHaveCount(0);
+  const after = await api.call<typeof before>('admin.getPolicy', {});
+  expect(after.hubLeadMinutes).toBe(before.hubLeadMinutes + 15);
+  expect(after.sla.ROUTINE.minutes).toBe(before.sla.ROUTINE.minutes + 60);
+  // The form shows the policy now in force, and the password box is empty again.
+  await expect(admin.getByLabel('Hub lead time, in minutes')).toHaveValue(String(before.hubLeadMinutes + 15));
+  await expect(admin.getByLabel('Your password')).toHaveValue('');
+});
+
+test('changing an account is checked by the chosen channel’s own schema, and the change is made once it passes', async ({ host, people }) => {
+  const admin = (await people.open(ADMIN)).page;
+  const api = host.as(ADMIN);
+  const users = await api.call<{ rows: { userId: number; username: string }[] }>('admin.listUsers', { query: TUTOR });
+  const tutor = users.rows.find((u) => u.username === TUTOR)!;
+  await admin.goto(`${host.origin}/#/admin/users/${tutor.userId}`);
+  await admin.getByRole('button', { name: 'Save' }).click();
+  const summary = admin.getByTestId('error-summary');
+  await expect(summary).toContainText('What do you want to change: choose what to change');
+  await expect(summary).toContainText('Your password: is required');
+
+  await admin.getByLabel('Set a new password').check();
+  await admin.getByLabel('New password', { exact: true }).fill('too short');
+  await admin.getByLabel('Your password').fill(DEMO_PASSWORD);
+  await admin.getByRole('button', { name: 'Save' }).click();
+  await expect(summary).toContainText('New password: must be at least 12 characters');
+  await expect(summary).not.toContainText('choose what to change');
+  await expectAccessible(admin, 'account change refused by the contract');
+
+  await admin.getByLabel('New password', { exact: true }).fill('a new long password');
+  await admin.getByLabel('Your password').fill(DEMO_PASSWORD);
+  await admin.getByRole('button', { name: 'Save' }).click();
+  await expect(admin.getByText('Password set and lockout cleared')).toBeVisible();
+  // The old password no longer signs the practitioner in.
+  await expect(host.as(TUTOR).call('auth.status', {})).rejects.toThrow(/could not sign in/);
+});

@@ -98,7 +98,7 @@ test('every screen of the practitioner and the offender manager passes axe-core 
   await o.getByRole('button', { name: 'Sign out instead' }).click();
   await expect(o.getByRole('heading', { level: 1, name: 'Sign in' })).toBeVisible();
   await o.getByRole('button', { name: 'Sign in' }).click();
-  await expect(o.getByTestId('error-summary')).toContainText('Enter your username');
+  await expect(o.getByTestId('error-summary')).toContainText('Username: is required');
   await expectAccessible(o, 'sign in with errors');
   await saveScreenshot(o, 'role-0-sign-in');
 });

@@ -66,18 +66,29 @@ export function instantInput(value: string): number | string | undefined {
 }
 
 /**
+ * The form field that answers for a path in the channel's input. Most forms have one field per
+ * input name (the path's first part); a form of a nested input (the policy) names its own fields.
+ */
+export type FieldOf = (path: string[]) => string | undefined;
+const firstPart: FieldOf = (path) => path[0];
+
+/**
  * A react-hook-form resolver that checks the channel's input schema. The form's values go through
  * `toInput` first; the schema's output (defaults filled, text trimmed) is what the form sends.
  * Each issue is put on the form under the first part of its path, the contract's input name.
  */
-export function contractResolver<V extends FieldValues, O>(schema: z.ZodType<O> | ((values: V) => z.ZodType<O>), toInput: (values: V) => unknown): Resolver<V, unknown, O> {
+export function contractResolver<V extends FieldValues, O>(
+  schema: z.ZodType<O> | ((values: V) => z.ZodType<O>),
+  toInput: (values: V) => unknown,
+  fieldOf: FieldOf = firstPart,
+): Resolver<V, unknown, O> {
   return (values) => {
     const checked = typeof schema === 'function' ? schema(values) : schema;
     const parsed = checked.safeParse(toInput(values), { error: formWords });
     if (parsed.success) return { values: parsed.data, errors: {} };
     const errors: Record<string, { type: string; message: string }> = {};
     for (const issue of parsed.error.issues) {
-      const name = issue.path.length > 0 ? String(issue.path[0]) : 'root';
+      const name = issue.path.length > 0 ? (fieldOf(issue.path.map(String)) ?? 'root') : 'root';
       errors[name] ??= { type: issue.code, message: issue.message };
     }
     return { values: {}, errors: errors as FieldErrors<V> };
@@ -106,14 +117,16 @@ export function useContractForm<V extends FieldValues, O>(options: {
   /** The form's fields by the contract's input names; a function when where a field is asked depends on the answers. */
   fields: FormFields | ((values: V) => FormFields);
   defaultValues: DefaultValues<V>;
-  values?: V;
+  values?: V | undefined;
+  /** The form field for a path in the input, when it is not the path's first part. */
+  fieldOf?: FieldOf;
 }): ContractForm<V, O> {
-  const { schema, toInput, fields, defaultValues, values } = options;
-  const form = useForm<V, unknown, O>({ resolver: contractResolver(schema, toInput), defaultValues, ...(values ? { values } : {}) });
+  const { schema, toInput, fields, defaultValues, values, fieldOf = firstPart } = options;
+  const form = useForm<V, unknown, O>({ resolver: contractResolver(schema, toInput, fieldOf), defaultValues, ...(values ? { values } : {}) });
   const [refused, setRefused] = useState<Problem[]>([]);
   const fieldsNow = typeof fields === 'function' ? fields(form.getValues()) : fields;
   const problems = [...problemsFromForm(form.formState.errors, fieldsNow), ...refused];
-  const refuse = (error: AppErrorShape | Problem[]) => setRefused(Array.isArray(error) ? error : problemsFrom(error, fieldsNow));
+  const refuse = (error: AppErrorShape | Problem[]) => setRefused(Array.isArray(error) ? error : problemsFrom(error, fieldsNow, fieldOf));
   const onSubmit = (send: (input: O) => Promise<void>) => (event?: SyntheticEvent) => {
     setRefused([]);
     void form.handleSubmit(send)(event);

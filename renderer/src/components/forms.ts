@@ -28,12 +28,13 @@ export function fieldMessage(label: string | undefined, message: string): string
 
 /**
  * Problems from a refused call. `fields` maps the contract's input names (the first part of a
- * path) to the form's fields, so a message about `justification` links to the justification box.
+ * path, or the name `fieldOf` gives a path) to the form's fields, so a message about
+ * `justification` links to the justification box.
  */
-export function problemsFrom(error: AppErrorShape, fields: Record<string, FieldTarget> = {}): Problem[] {
+export function problemsFrom(error: AppErrorShape, fields: Record<string, FieldTarget> = {}, fieldOf: (path: string[]) => string | undefined = (path) => path[0]): Problem[] {
   if (error.code !== 'INVALID_INPUT' || !error.fields || error.fields.length === 0) return [{ message: error.message }];
   return error.fields.map((field: FieldProblem) => {
-    const target = fields[field.path.split('.')[0] ?? ''];
+    const target = fields[fieldOf(field.path.split('.')) ?? ''];
     if (!target) return { message: fieldMessage(undefined, field.message) };
     const id = typeof target === 'string' ? target : target.id;
     const label = typeof target === 'string' ? labelOnPage(id) : target.label;

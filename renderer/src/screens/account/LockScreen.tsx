@@ -1,28 +1,36 @@
 /** The idle lock: nothing of the last screen stays in the page; the password opens it again. */
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
+import { Controller } from 'react-hook-form';
+import { CONTRACT } from '../../../../shared/contract';
 import type { SessionStatus } from '../../../../shared/contract/auth';
 import type { SessionUser } from '../../../../shared/contract/common';
 import { call } from '../../broker/call';
-import { ErrorSummary, type Problem } from '../../components/ErrorSummary';
+import { useContractForm, type FormFields } from '../../components/contract-form';
+import { ErrorSummary } from '../../components/ErrorSummary';
 import { TextInput } from '../../components/fields';
-import { errorFor, problemsFrom } from '../../components/forms';
+import { errorFor } from '../../components/forms';
 import { Page } from '../../components/Page';
 
+const FIELDS: FormFields = { password: { id: 'unlock-password', label: 'Password' } };
+
 export function LockScreen({ user, onStatus }: { user: SessionUser; onStatus: (status: SessionStatus) => void }) {
-  const [password, setPassword] = useState('');
-  const [problems, setProblems] = useState<Problem[]>([]);
+  const { form, problems, refuse, onSubmit } = useContractForm({
+    schema: CONTRACT['auth.unlock'].input,
+    toInput: (v: { password: string }) => v,
+    fields: FIELDS,
+    defaultValues: { password: '' },
+  });
   const [busy, setBusy] = useState(false);
 
-  const unlock = async (event: FormEvent) => {
-    event.preventDefault();
-    if (!password) return setProblems([{ fieldId: 'unlock-password', message: 'Enter your password' }]);
+  const unlock = onSubmit(async (input) => {
     setBusy(true);
-    const result = await call('auth.unlock', { password });
+    const result = await call('auth.unlock', input);
     setBusy(false);
-    setPassword('');
-    if (!result.ok) return setProblems(problemsFrom(result.error, { password: 'unlock-password' }).map((p) => ({ ...p, fieldId: 'unlock-password' })));
+    form.setValue('password', '');
+    // A wrong password is about the one box on the page.
+    if (!result.ok) return refuse(result.error.code === 'BAD_CREDENTIALS' ? [{ fieldId: 'unlock-password', message: result.error.message }] : result.error);
     onStatus(result.value);
-  };
+  });
 
   const signOut = async () => {
     const result = await call('auth.signOut', {});
@@ -35,8 +43,12 @@ export function LockScreen({ user, onStatus }: { user: SessionUser; onStatus: (s
       <p className="govuk-body">
         Locked for <strong>{user.displayName}</strong>. Enter your password to carry on where you were.
       </p>
-      <form onSubmit={(e) => void unlock(e)} noValidate>
-        <TextInput id="unlock-password" label="Password" type="password" value={password} onChange={setPassword} autoComplete="current-password" width="govuk-input--width-20" error={errorFor(problems, 'unlock-password')} />
+      <form onSubmit={unlock} noValidate>
+        <Controller
+          control={form.control}
+          name="password"
+          render={({ field }) => <TextInput id="unlock-password" label="Password" type="password" value={field.value} onChange={field.onChange} autoComplete="current-password" width="govuk-input--width-20" error={errorFor(problems, 'unlock-password')} />}
+        />
         <div className="govuk-button-group">
           <button type="submit" className="govuk-button" disabled={busy}>
             Unlock

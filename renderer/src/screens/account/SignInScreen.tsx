@@ -2,54 +2,66 @@
  * Sign in with a local account. In demonstration mode the demo accounts, one per role, are listed
  * with their passwords (the data behind them is synthetic) and can fill the form in one click.
  */
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
+import { Controller } from 'react-hook-form';
+import { CONTRACT } from '../../../../shared/contract';
 import type { SessionStatus } from '../../../../shared/contract/auth';
 import type { DemoAccount } from '../../../../shared/contract/setup';
 import { call } from '../../broker/call';
-import { ErrorSummary, type Problem } from '../../components/ErrorSummary';
+import { useContractForm, type FormFields } from '../../components/contract-form';
+import { ErrorSummary } from '../../components/ErrorSummary';
 import { TextInput } from '../../components/fields';
-import { errorFor, problemsFrom } from '../../components/forms';
+import { errorFor } from '../../components/forms';
 import { Page } from '../../components/Page';
+import { navigate } from '../../app/router';
 import { ROLE_LABELS } from '../../app/session';
 
+const FIELDS: FormFields = {
+  username: { id: 'username', label: 'Username' },
+  password: { id: 'password', label: 'Password' },
+};
+
 export function SignInScreen({ demoAccounts, onSignedIn }: { demoAccounts: DemoAccount[]; onSignedIn: (status: SessionStatus) => void }) {
-  const [username, setUsername] = useState('');
-  const [password, setPassword] = useState('');
-  const [problems, setProblems] = useState<Problem[]>([]);
+  const { form, problems, refuse, onSubmit } = useContractForm({
+    schema: CONTRACT['auth.signIn'].input,
+    toInput: (v: { username: string; password: string }) => v,
+    fields: FIELDS,
+    defaultValues: { username: '', password: '' },
+  });
   const [busy, setBusy] = useState(false);
 
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    const missing: Problem[] = [];
-    if (!username.trim()) missing.push({ fieldId: 'username', message: 'Enter your username' });
-    if (!password) missing.push({ fieldId: 'password', message: 'Enter your password' });
-    setProblems(missing);
-    if (missing.length > 0) return;
+  const submit = onSubmit(async (input) => {
     setBusy(true);
-    const result = await call('auth.signIn', { username, password });
+    const result = await call('auth.signIn', input);
     setBusy(false);
     if (!result.ok) {
-      setPassword('');
-      setProblems(problemsFrom(result.error, { username: 'username', password: 'password' }));
-      return;
+      form.setValue('password', '');
+      return refuse(result.error);
     }
-    window.location.hash = '#/';
+    navigate('/');
     onSignedIn(result.value);
-  };
+  });
 
   const chooseAccount = (account: DemoAccount) => {
-    setUsername(account.username);
-    setPassword(account.password);
-    setProblems([]);
+    form.reset({ username: account.username, password: account.password });
+    refuse([]);
     document.getElementById('username')?.focus();
   };
 
   return (
     <Page title="Sign in" hasError={problems.length > 0}>
       <ErrorSummary problems={problems} />
-      <form onSubmit={(e) => void submit(e)} noValidate>
-        <TextInput id="username" label="Username" value={username} onChange={setUsername} autoComplete="username" spellCheck={false} width="govuk-input--width-20" error={errorFor(problems, 'username')} />
-        <TextInput id="password" label="Password" type="password" value={password} onChange={setPassword} autoComplete="current-password" width="govuk-input--width-20" error={errorFor(problems, 'password')} />
+      <form onSubmit={submit} noValidate>
+        <Controller
+          control={form.control}
+          name="username"
+          render={({ field }) => <TextInput id="username" label="Username" value={field.value} onChange={field.onChange} autoComplete="username" spellCheck={false} width="govuk-input--width-20" error={errorFor(problems, 'username')} />}
+        />
+        <Controller
+          control={form.control}
+          name="password"
+          render={({ field }) => <TextInput id="password" label="Password" type="password" value={field.value} onChange={field.onChange} autoComplete="current-password" width="govuk-input--width-20" error={errorFor(problems, 'password')} />}
+        />
         <button type="submit" className="govuk-button" disabled={busy}>
           Sign in
         </button>

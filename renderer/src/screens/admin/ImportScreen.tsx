@@ -2,55 +2,58 @@
  * Import an nDelius/OASys-style export set. All or nothing: the progress bar follows the rows read,
  * and if any row is bad nothing is imported and every bad row is listed (file, row, field).
  */
-import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { useEffect, useState } from 'react';
+import { Controller } from 'react-hook-form';
+import { CONTRACT } from '../../../../shared/contract';
 import type { ImportProgress, ImportReport } from '../../../../shared/contract/admin';
 import { call } from '../../broker/call';
 import { NotificationBanner } from '../../components/Banner';
 import { ConfirmPassword } from '../../components/ConfirmPassword';
-import { ErrorSummary, type Problem } from '../../components/ErrorSummary';
+import { useContractForm, type FormFields } from '../../components/contract-form';
+import { ErrorSummary } from '../../components/ErrorSummary';
 import { TextInput } from '../../components/fields';
-import { errorFor, problemsFrom } from '../../components/forms';
+import { errorFor } from '../../components/forms';
 import { Page } from '../../components/Page';
 import { progressText } from './import-progress-text';
 
 const POLL_MS = 400;
+const FIELDS: FormFields = {
+  directory: { id: 'import-directory', label: 'Folder' },
+  confirmPassword: { id: 'confirm-password', label: 'Your password' },
+};
 
 export function ImportScreen() {
-  const [directory, setDirectory] = useState('');
-  const [confirm, setConfirm] = useState('');
-  const [problems, setProblems] = useState<Problem[]>([]);
+  const { form, problems, refuse, onSubmit } = useContractForm({
+    schema: CONTRACT['admin.runImport'].input,
+    toInput: (v: { directory: string; confirmPassword: string }) => ({ directory: v.directory.trim(), confirmPassword: v.confirmPassword }),
+    fields: FIELDS,
+    defaultValues: { directory: '', confirmPassword: '' },
+  });
   const [running, setRunning] = useState(false);
   const [progress, setProgress] = useState<ImportProgress | null>(null);
   const [report, setReport] = useState<ImportReport | null>(null);
-  const polling = useRef<number | null>(null);
 
-  useEffect(() => () => {
-    if (polling.current !== null) window.clearInterval(polling.current);
-  }, []);
-
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    const found: Problem[] = [];
-    if (!directory.trim()) found.push({ fieldId: 'import-directory', message: 'Enter the folder that holds the export set' });
-    if (!confirm) found.push({ fieldId: 'confirm-password', message: 'Enter your password to confirm' });
-    setProblems(found);
-    if (found.length > 0) return;
-    setReport(null);
-    setRunning(true);
-    setProgress({ running: true, file: null, rowsDone: 0, rowsTotal: 0 });
-    polling.current = window.setInterval(() => {
+  // While an import runs, its progress is asked for on a short timer (the import answers only at its end).
+  useEffect(() => {
+    if (!running) return undefined;
+    const timer = window.setInterval(() => {
       void call('admin.importProgress', {}).then((r) => {
         if (r.ok && r.value.running) setProgress(r.value);
       });
     }, POLL_MS);
-    const result = await call('admin.runImport', { confirmPassword: confirm, directory: directory.trim() });
-    if (polling.current !== null) window.clearInterval(polling.current);
-    polling.current = null;
+    return () => window.clearInterval(timer);
+  }, [running]);
+
+  const start = onSubmit(async (input) => {
+    setReport(null);
+    setRunning(true);
+    setProgress({ running: true, file: null, rowsDone: 0, rowsTotal: 0 });
+    const result = await call('admin.runImport', input);
     setRunning(false);
-    setConfirm('');
-    if (!result.ok) return setProblems(problemsFrom(result.error, { directory: 'import-directory', confirmPassword: 'confirm-password' }));
+    form.setValue('confirmPassword', '');
+    if (!result.ok) return refuse(result.error);
     setReport(result.value);
-  };
+  });
 
   const total = report ? Object.values(report.counts).reduce((a, b) => a + b, 0) : 0;
   return (
@@ -65,9 +68,15 @@ export function ImportScreen() {
             <ErrorSummary title="The import files have errors. Nothing was imported." problems={[{ message: `${report.errors.length.toLocaleString('en-GB')} ${report.errors.length === 1 ? 'problem' : 'problems'}, listed below. Correct the files and import again.` }]} />
           ) : null}
           <p className="govuk-body">The folder must hold a complete export set with its manifest. Every file is checked first: if any row is wrong, nothing changes.</p>
-          <form onSubmit={(e) => void submit(e)} noValidate>
-            <TextInput id="import-directory" label="Folder" hint="On this computer, for example /srv/exports/2026-03-02" value={directory} onChange={setDirectory} spellCheck={false} error={errorFor(problems, 'import-directory')} />
-            <ConfirmPassword value={confirm} onChange={setConfirm} error={errorFor(problems, 'confirm-password')} />
+          <form onSubmit={start} noValidate>
+            <Controller
+              control={form.control}
+              name="directory"
+              render={({ field }) => (
+                <TextInput id="import-directory" label="Folder" hint="On this computer, for example /srv/exports/2026-03-02" value={field.value} onChange={field.onChange} spellCheck={false} error={errorFor(problems, 'import-directory')} />
+              )}
+            />
+            <Controller control={form.control} name="confirmPassword" render={({ field }) => <ConfirmPassword value={field.value} onChange={field.onChange} error={errorFor(problems, 'confirm-password')} />} />
             <button type="submit" className="govuk-button" disabled={running} data-testid="start-import">
               {running ? 'Importing…' : 'Import'}
             </button>

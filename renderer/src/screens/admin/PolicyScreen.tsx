@@ -3,89 +3,97 @@
  * the longest access for each scope, emergency access, idle lock, lockout, working hours and bank
  * holidays. Changes apply to routing from now on.
  */
-import { useState, type FormEvent } from 'react';
-import type { PolicySettings } from '../../../../shared/contract/policy-settings';
+import { useMemo, useState, type ReactNode } from 'react';
+import { Controller } from 'react-hook-form';
+import { CONTRACT } from '../../../../shared/contract';
 import { SCOPES, URGENCIES, URGENCY_LABELS } from '../../../../shared/domain/access';
 import { call } from '../../broker/call';
 import { useLiveQuery } from '../../broker/live-query';
 import { NotificationBanner } from '../../components/Banner';
 import { ConfirmPassword } from '../../components/ConfirmPassword';
-import { ErrorSummary, type Problem } from '../../components/ErrorSummary';
+import { useContractForm } from '../../components/contract-form';
+import { ErrorSummary } from '../../components/ErrorSummary';
 import { Select, Textarea, TextInput } from '../../components/fields';
 import { errorFor } from '../../components/forms';
 import { LoadProblem, Page } from '../../components/Page';
-import { policyFieldLabel, policyProblems, policyToForm, formToPolicy, type PolicyForm } from './policy-form';
+import { policyFieldLabel, policyFieldOf, policyFields, policyInput, policyToForm, type PolicyForm } from './policy-form';
+
+const FIELDS = policyFields();
 
 export function PolicyScreen() {
   const loaded = useLiveQuery('admin', ['policy'], () => call('admin.getPolicy', {}), { poll: false });
-  const [edited, setEdited] = useState<PolicyForm | null>(null);
-  const form = edited ?? (loaded.value ? policyToForm(loaded.value) : null);
-  const [confirm, setConfirm] = useState('');
-  const [problems, setProblems] = useState<Problem[]>([]);
+  // The form is filled from the policy in force, and again whenever it changes (a save, another administrator).
+  const values = useMemo<PolicyForm | undefined>(() => (loaded.value ? { ...policyToForm(loaded.value), confirmPassword: '' } : undefined), [loaded.value]);
+  const { form, problems, refuse, onSubmit } = useContractForm({
+    schema: CONTRACT['admin.updatePolicy'].input,
+    toInput: policyInput,
+    fields: FIELDS,
+    fieldOf: policyFieldOf,
+    defaultValues: {},
+    values,
+  });
   const [saved, setSaved] = useState(false);
 
-  const set = (key: string, value: string) => setEdited({ ...(form ?? {}), [key]: value });
-
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    if (!form) return;
+  const save = onSubmit(async (input) => {
     setSaved(false);
-    const converted = formToPolicy(form);
-    const found = [...converted.problems];
-    if (!confirm) found.push({ fieldId: 'confirm-password', message: 'Enter your password to confirm' });
-    setProblems(found);
-    if (found.length > 0 || !converted.policy) return;
-    const result = await call('admin.updatePolicy', { confirmPassword: confirm, policy: converted.policy });
-    setConfirm('');
-    if (!result.ok) return setProblems(policyProblems(result.error));
-    setEdited(policyToForm(result.value as PolicySettings));
-    setProblems([]);
+    const result = await call('admin.updatePolicy', input);
+    form.setValue('confirmPassword', '');
+    if (!result.ok) return refuse(result.error);
+    form.reset({ ...policyToForm(result.value), confirmPassword: '' });
     setSaved(true);
-  };
+    await loaded.reload();
+  });
 
-  const number = (key: string, hint?: string) => (
-    <TextInput id={`policy-${key}`} label={policyFieldLabel(key)} hint={hint} inputMode="numeric" width="govuk-input--width-5" value={form?.[key] ?? ''} onChange={(v) => set(key, v)} error={errorFor(problems, `policy-${key}`)} />
+  const text = (key: string, render: (value: string, onChange: (v: string) => void, error: string | undefined) => ReactNode) => (
+    <Controller key={key} control={form.control} name={key} render={({ field }) => <>{render(String(field.value ?? ''), field.onChange, errorFor(problems, FIELDS[key]!.id))}</>} />
   );
+  const number = (key: string, hint?: string) =>
+    text(key, (value, onChange, error) => <TextInput id={`policy-${key}`} label={policyFieldLabel(key)} hint={hint} inputMode="numeric" width="govuk-input--width-5" value={value} onChange={onChange} error={error} />);
+  const shown = values ?? null;
 
   return (
     <Page title="Policy settings" hasError={problems.length > 0}>
       <ErrorSummary problems={problems} />
       {saved ? <NotificationBanner kind="success" heading="Policy saved. It applies to routing from now on." focus testId="policy-saved" /> : null}
-      <LoadProblem error={loaded.error} loading={loaded.loading && !form} />
-      {form ? (
-        <form onSubmit={(e) => void submit(e)} noValidate>
+      <LoadProblem error={loaded.error} loading={loaded.loading && !shown} />
+      {shown ? (
+        <form onSubmit={save} noValidate>
           <h2 className="govuk-heading-m">Time for the offender manager to decide</h2>
           {URGENCIES.map((u) => (
             <fieldset className="govuk-fieldset" key={u}>
               <legend className="govuk-fieldset__legend govuk-fieldset__legend--s">{URGENCY_LABELS[u]}</legend>
               <div className="rab-filters">
                 {number(`sla-${u}-minutes`)}
-                <Select
-                  id={`policy-sla-${u}-clock`}
-                  label="Counted in"
-                  value={form[`sla-${u}-clock`] ?? 'WALL'}
-                  onChange={(v) => set(`sla-${u}-clock`, v)}
-                  choices={[
-                    { value: 'WALL', label: 'Clock time' },
-                    { value: 'WORKING', label: 'Working time' },
-                  ]}
-                />
+                {text(`sla-${u}-clock`, (value, onChange) => (
+                  <Select
+                    id={`policy-sla-${u}-clock`}
+                    label="Counted in"
+                    value={value || 'WALL'}
+                    onChange={onChange}
+                    choices={[
+                      { value: 'WALL', label: 'Clock time' },
+                      { value: 'WORKING', label: 'Working time' },
+                    ]}
+                  />
+                ))}
               </div>
             </fieldset>
           ))}
           {number('hubLeadMinutes')}
           <h2 className="govuk-heading-m">Longest access, in days</h2>
           {SCOPES.map((s) => number(`max-${s}`))}
-          <Select
-            id="policy-halveForHighestRisk"
-            label="For RoSH very high or MAPPA level 2 or 3"
-            value={form.halveForHighestRisk ?? 'yes'}
-            onChange={(v) => set('halveForHighestRisk', v)}
-            choices={[
-              { value: 'yes', label: 'Halve the longest access' },
-              { value: 'no', label: 'Use the same longest access' },
-            ]}
-          />
+          {text('halveForHighestRisk', (value, onChange) => (
+            <Select
+              id="policy-halveForHighestRisk"
+              label="For RoSH very high or MAPPA level 2 or 3"
+              value={value || 'yes'}
+              onChange={onChange}
+              choices={[
+                { value: 'yes', label: 'Halve the longest access' },
+                { value: 'no', label: 'Use the same longest access' },
+              ]}
+            />
+          ))}
           <h2 className="govuk-heading-m">Emergency safety access</h2>
           {number('emergencyWindowMinutes')}
           {number('emergencyMaxMinutes')}
@@ -102,13 +110,13 @@ export function PolicyScreen() {
           {number('offlineWindowHours')}
           <h2 className="govuk-heading-m">Working time</h2>
           <div className="rab-filters">
-            <TextInput id="policy-start" label="Day starts" width="govuk-input--width-5" value={form.start ?? ''} onChange={(v) => set('start', v)} error={errorFor(problems, 'policy-start')} />
-            <TextInput id="policy-end" label="Day ends" width="govuk-input--width-5" value={form.end ?? ''} onChange={(v) => set('end', v)} error={errorFor(problems, 'policy-end')} />
+            {text('start', (value, onChange, error) => <TextInput id="policy-start" label="Day starts" width="govuk-input--width-5" value={value} onChange={onChange} error={error} />)}
+            {text('end', (value, onChange, error) => <TextInput id="policy-end" label="Day ends" width="govuk-input--width-5" value={value} onChange={onChange} error={error} />)}
           </div>
-          <TextInput id="policy-days" label="Working days" hint="ISO weekday numbers: 1 is Monday, 7 is Sunday" width="govuk-input--width-10" value={form.days ?? ''} onChange={(v) => set('days', v)} error={errorFor(problems, 'policy-days')} />
-          <TextInput id="policy-timeZone" label="Time zone" width="govuk-input--width-20" value={form.timeZone ?? ''} onChange={(v) => set('timeZone', v)} error={errorFor(problems, 'policy-timeZone')} />
-          <Textarea id="policy-bankHolidays" label="Bank holidays" hint="One date a line, like 2026-12-25" rows={8} value={form.bankHolidays ?? ''} onChange={(v) => set('bankHolidays', v)} error={errorFor(problems, 'policy-bankHolidays')} />
-          <ConfirmPassword value={confirm} onChange={setConfirm} error={errorFor(problems, 'confirm-password')} />
+          {text('days', (value, onChange, error) => <TextInput id="policy-days" label="Working days" hint="ISO weekday numbers: 1 is Monday, 7 is Sunday" width="govuk-input--width-10" value={value} onChange={onChange} error={error} />)}
+          {text('timeZone', (value, onChange, error) => <TextInput id="policy-timeZone" label="Time zone" width="govuk-input--width-20" value={value} onChange={onChange} error={error} />)}
+          {text('bankHolidays', (value, onChange, error) => <Textarea id="policy-bankHolidays" label="Bank holidays" hint="One date a line, like 2026-12-25" rows={8} value={value} onChange={onChange} error={error} />)}
+          {text('confirmPassword', (value, onChange, error) => <ConfirmPassword value={value} onChange={onChange} error={error} />)}
           <button type="submit" className="govuk-button" data-testid="save-policy">
             Save policy
           </button>

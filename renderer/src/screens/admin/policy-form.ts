@@ -1,12 +1,11 @@
 /**
- * The policy settings as the form's text fields, and back. Numbers are checked here so a typo is
- * reported against its own field; the broker checks the whole policy again when it is saved.
+ * The policy settings as the form's text fields, and back as `admin.updatePolicy`'s input. Nothing
+ * is checked here: the channel's schema checks the form (its resolver) and the broker checks it again;
+ * this file only says which field answers for which part of the policy, and by what label.
  */
 import { SCOPES, SCOPE_LABELS, URGENCIES, URGENCY_LABELS, type Scope, type Urgency } from '../../../../shared/domain/access';
 import type { PolicySettings } from '../../../../shared/contract/policy-settings';
-import type { AppErrorShape } from '../../../../shared/errors';
-import { fieldMessage } from '../../components/forms';
-import type { Problem } from '../../components/ErrorSummary';
+import type { FormFields } from '../../components/contract-form';
 
 export type PolicyForm = Record<string, string>;
 
@@ -79,42 +78,44 @@ export function policyToForm(p: PolicySettings): PolicyForm {
   return form;
 }
 
-export function formToPolicy(form: PolicyForm): { policy: PolicySettings | null; problems: Problem[] } {
-  const problems: Problem[] = [];
-  const whole = (key: string): number => {
-    const raw = (form[key] ?? '').trim();
-    if (!/^\d+$/.test(raw)) {
-      problems.push({ fieldId: `policy-${key}`, message: `${policyFieldName(key)}: enter a whole number` });
-      return 0;
-    }
-    return Number(raw);
+/** A number box's text as the contract's number: nothing when empty, NaN when it is not a number, so the contract words the refusal. */
+function numberInput(text: string | undefined): number | undefined {
+  const raw = (text ?? '').trim();
+  if (raw === '') return undefined;
+  return /^-?\d+(\.\d+)?$/.test(raw) ? Number(raw) : Number.NaN;
+}
+
+/**
+ * The form's text fields as `admin.updatePolicy`'s input, unchecked: the channel's own schema
+ * (through the form's resolver, and again in the broker) is the one place the rules live.
+ */
+export function policyInput(form: PolicyForm): unknown {
+  const n = (key: string) => numberInput(form[key]);
+  const text = (key: string) => (form[key] ?? '').trim();
+  return {
+    confirmPassword: form.confirmPassword ?? '',
+    policy: {
+      sla: Object.fromEntries(URGENCIES.map((u) => [u, { minutes: n(`sla-${u}-minutes`), clock: form[`sla-${u}-clock`] ?? 'WALL' }])),
+      hubLeadMinutes: n('hubLeadMinutes'),
+      maxDurationDays: Object.fromEntries(SCOPES.map((s) => [s, n(`max-${s}`)])),
+      halveForHighestRisk: form.halveForHighestRisk !== 'no',
+      emergencyMaxMinutes: n('emergencyMaxMinutes'),
+      emergencyWindowMinutes: n('emergencyWindowMinutes'),
+      idleLockMinutes: n('idleLockMinutes'),
+      lockout: { failuresBeforeLock: n('failuresBeforeLock'), firstLockMinutes: n('firstLockMinutes'), maxLockMinutes: n('maxLockMinutes') },
+      workingHours: {
+        timeZone: text('timeZone'),
+        days: text('days').split(/[\s,]+/).filter(Boolean).map((d) => numberInput(d) ?? Number.NaN),
+        start: text('start'),
+        end: text('end'),
+      },
+      bankHolidays: text('bankHolidays').split(/\s+/).filter(Boolean),
+      clockRollbackToleranceMinutes: n('clockRollbackToleranceMinutes'),
+      backupRetentionDays: n('backupRetentionDays'),
+      refusalReasonMinChars: n('refusalReasonMinChars'),
+      offlineWindowHours: n('offlineWindowHours'),
+    },
   };
-  const sla = Object.fromEntries(
-    URGENCIES.map((u) => [u, { minutes: whole(`sla-${u}-minutes`), clock: form[`sla-${u}-clock`] === 'WORKING' ? 'WORKING' : 'WALL' }]),
-  ) as PolicySettings['sla'];
-  const maxDurationDays = Object.fromEntries(SCOPES.map((s) => [s, whole(`max-${s}`)])) as PolicySettings['maxDurationDays'];
-  const days = (form.days ?? '')
-    .split(/[\s,]+/)
-    .filter(Boolean)
-    .map(Number);
-  if (days.length === 0 || days.some((d) => !Number.isInteger(d) || d < 1 || d > 7)) problems.push({ fieldId: 'policy-days', message: 'Enter the working days as numbers from 1 (Monday) to 7 (Sunday)' });
-  const policy: PolicySettings = {
-    sla,
-    hubLeadMinutes: whole('hubLeadMinutes'),
-    maxDurationDays,
-    halveForHighestRisk: form.halveForHighestRisk !== 'no',
-    emergencyMaxMinutes: whole('emergencyMaxMinutes'),
-    emergencyWindowMinutes: whole('emergencyWindowMinutes'),
-    idleLockMinutes: whole('idleLockMinutes'),
-    lockout: { failuresBeforeLock: whole('failuresBeforeLock'), firstLockMinutes: whole('firstLockMinutes'), maxLockMinutes: whole('maxLockMinutes') },
-    workingHours: { timeZone: (form.timeZone ?? '').trim(), days, start: (form.start ?? '').trim(), end: (form.end ?? '').trim() },
-    bankHolidays: (form.bankHolidays ?? '').split(/\s+/).filter(Boolean),
-    clockRollbackToleranceMinutes: whole('clockRollbackToleranceMinutes'),
-    backupRetentionDays: whole('backupRetentionDays'),
-    refusalReasonMinChars: whole('refusalReasonMinChars'),
-    offlineWindowHours: whole('offlineWindowHours'),
-  };
-  return { policy: problems.length > 0 ? null : policy, problems };
 }
 
 /** The path of a policy field in the broker's message ("policy.sla.ROUTINE.minutes") as its field id. */
@@ -130,14 +131,41 @@ export function fieldIdForPolicyPath(path: string): string | undefined {
   return a ? `policy-${a}` : undefined;
 }
 
-export function policyProblems(error: AppErrorShape): Problem[] {
-  if (error.code === 'BAD_CREDENTIALS') return [{ fieldId: 'confirm-password', message: error.message }];
-  if (error.code !== 'INVALID_INPUT' || !error.fields || error.fields.length === 0) return [{ message: error.message }];
-  return error.fields.map((field) => {
-    const fieldId = fieldIdForPolicyPath(field.path);
-    const key = fieldId?.replace(/^policy-/, '');
-    const label = key ? (NUMBER_LABELS[key] || /^(sla|max)-/.test(key) ? policyFieldName(key) : OTHER_LABELS[key]) : undefined;
-    return fieldId ? { fieldId, message: fieldMessage(label, field.message) } : { message: fieldMessage(undefined, field.message) };
-  });
+/** The form field for a path in `admin.updatePolicy`'s input ("policy.sla.ROUTINE.minutes" → "sla-ROUTINE-minutes"). */
+export function policyFieldOf(path: string[]): string | undefined {
+  if (path[0] === 'confirmPassword') return 'confirmPassword';
+  return fieldIdForPolicyPath(path.join('.'))?.replace(/^policy-/, '');
 }
 
+/** The form's fields in the order of the page, each with the label its messages use. */
+export function policyFields(): FormFields {
+  const keys = [
+    ...URGENCIES.flatMap((u) => [`sla-${u}-minutes`, `sla-${u}-clock`]),
+    'hubLeadMinutes',
+    ...SCOPES.map((s) => `max-${s}`),
+    'halveForHighestRisk',
+    'emergencyWindowMinutes',
+    'emergencyMaxMinutes',
+    'idleLockMinutes',
+    'failuresBeforeLock',
+    'firstLockMinutes',
+    'maxLockMinutes',
+    'clockRollbackToleranceMinutes',
+    'refusalReasonMinChars',
+    'backupRetentionDays',
+    'offlineWindowHours',
+    'start',
+    'end',
+    'days',
+    'timeZone',
+    'bankHolidays',
+  ];
+  const fields: FormFields = {};
+  for (const key of keys) {
+    const clock = /^sla-(\w+)-clock$/.exec(key);
+    const label = clock ? `Minutes for ${URGENCY_LABELS[clock[1] as Urgency]?.toLowerCase() ?? key} counted in` : (OTHER_LABELS[key] ?? policyFieldName(key));
+    fields[key] = { id: `policy-${key}`, label };
+  }
+  fields.confirmPassword = { id: 'confirm-password', label: 'Your password' };
+  return fields;
+}

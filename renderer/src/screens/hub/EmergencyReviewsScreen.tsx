@@ -2,52 +2,60 @@
  * The hub's review queue for emergency safety access: every use, unreviewed first, with the
  * outcome recorded by hub staff (never by the person who used it).
  */
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
+import { Controller } from 'react-hook-form';
+import { CONTRACT } from '../../../../shared/contract';
 import type { EmergencyUseRow } from '../../../../shared/contract/emergency';
 import { EMERGENCY_REASON_LABELS, EMERGENCY_REVIEW_OUTCOMES, EMERGENCY_REVIEW_OUTCOME_LABELS, type EmergencyReviewOutcome } from '../../../../shared/contract/vocabulary';
 import { call } from '../../broker/call';
 import { useLiveQuery } from '../../broker/live-query';
 import { NotificationBanner } from '../../components/Banner';
-import { ErrorSummary, type Problem } from '../../components/ErrorSummary';
+import { useContractForm, type FormFields } from '../../components/contract-form';
+import { ErrorSummary } from '../../components/ErrorSummary';
 import { Radios, Select, Textarea } from '../../components/fields';
-import { errorFor, problemsFrom } from '../../components/forms';
+import { errorFor } from '../../components/forms';
 import { LoadProblem, Page } from '../../components/Page';
 import { formatDateTime } from '../../format/time';
 import { href } from '../../app/router';
 
 type Filter = 'UNREVIEWED' | 'ALL';
+interface ReviewAnswers {
+  outcome: EmergencyReviewOutcome | '';
+  notes: string;
+}
+const FIELDS: FormFields = {
+  outcome: { id: 'review-outcome', label: 'Outcome' },
+  notes: { id: 'review-notes', label: 'What you found' },
+};
+const NO_ANSWERS: ReviewAnswers = { outcome: '', notes: '' };
 
 export function EmergencyReviewsScreen() {
   const [filter, setFilter] = useState<Filter>('UNREVIEWED');
   const queue = useLiveQuery('emergencyReviews', ['queue', filter], () => call('emergency.reviewQueue', { filter, limit: 500 }));
   const [reviewing, setReviewing] = useState<EmergencyUseRow | null>(null);
-  const [outcome, setOutcome] = useState<EmergencyReviewOutcome | ''>('');
-  const [notes, setNotes] = useState('');
-  const [problems, setProblems] = useState<Problem[]>([]);
+  const { form, problems, refuse, onSubmit } = useContractForm({
+    schema: CONTRACT['emergency.review'].input,
+    toInput: (v: ReviewAnswers) => ({ useId: reviewing?.id, outcome: v.outcome || undefined, notes: v.notes }),
+    fields: FIELDS,
+    defaultValues: NO_ANSWERS,
+  });
   const [done, setDone] = useState<string | null>(null);
 
   const open = (use: EmergencyUseRow) => {
     setReviewing(use);
-    setOutcome('');
-    setNotes('');
-    setProblems([]);
+    form.reset(NO_ANSWERS);
+    refuse([]);
     window.setTimeout(() => document.getElementById('review-outcome')?.focus(), 0);
   };
 
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
+  const submit = onSubmit(async (input) => {
     if (!reviewing) return;
-    const found: Problem[] = [];
-    if (!outcome) found.push({ fieldId: 'review-outcome', message: 'Choose the outcome of the review' });
-    if (!notes.trim()) found.push({ fieldId: 'review-notes', message: 'Write what you found' });
-    setProblems(found);
-    if (found.length > 0 || !outcome) return;
-    const result = await call('emergency.review', { useId: reviewing.id, outcome, notes });
-    if (!result.ok) return setProblems(problemsFrom(result.error, { notes: 'review-notes', outcome: 'review-outcome' }));
-    setDone(`Review of ${reviewing.userName}’s use recorded: ${EMERGENCY_REVIEW_OUTCOME_LABELS[outcome]}.`);
+    const result = await call('emergency.review', input);
+    if (!result.ok) return refuse(result.error);
+    setDone(`Review of ${reviewing.userName}’s use recorded: ${EMERGENCY_REVIEW_OUTCOME_LABELS[input.outcome]}.`);
     setReviewing(null);
     await queue.reload();
-  };
+  });
 
   const rows = queue.value?.rows ?? [];
   return (
@@ -120,12 +128,18 @@ export function EmergencyReviewsScreen() {
       ) : null}
       {reviewing ? (
         <div className="govuk-grid-row">
-          <form className="govuk-grid-column-two-thirds" onSubmit={(e) => void submit(e)} noValidate>
+          <form className="govuk-grid-column-two-thirds" onSubmit={submit} noValidate>
             <h2 className="govuk-heading-m">
               Review: {reviewing.userName}, {reviewing.personName}
             </h2>
-            <Radios<EmergencyReviewOutcome> id="review-outcome" legend="Outcome" value={outcome} onChange={setOutcome} error={errorFor(problems, 'review-outcome')} choices={EMERGENCY_REVIEW_OUTCOMES.map((o) => ({ value: o, label: EMERGENCY_REVIEW_OUTCOME_LABELS[o] }))} />
-            <Textarea id="review-notes" label="What you found" value={notes} onChange={setNotes} rows={4} error={errorFor(problems, 'review-notes')} />
+            <Controller
+              control={form.control}
+              name="outcome"
+              render={({ field }) => (
+                <Radios<EmergencyReviewOutcome> id="review-outcome" legend="Outcome" value={field.value} onChange={field.onChange} error={errorFor(problems, 'review-outcome')} choices={EMERGENCY_REVIEW_OUTCOMES.map((o) => ({ value: o, label: EMERGENCY_REVIEW_OUTCOME_LABELS[o] }))} />
+              )}
+            />
+            <Controller control={form.control} name="notes" render={({ field }) => <Textarea id="review-notes" label="What you found" value={field.value} onChange={field.onChange} rows={4} error={errorFor(problems, 'review-notes')} />} />
             <div className="govuk-button-group">
               <button type="submit" className="govuk-button" data-testid="submit-review">
                 Record review

@@ -33,7 +33,8 @@ async function historyDigests(path: string, keyStore: KeyStore): Promise<Record<
       // The password hashes of the accounts it created are random; who has which account and role is not.
       users: 'SELECT id, username, display_name, staff_code, active, created_at FROM users ORDER BY id',
       user_roles: 'SELECT * FROM user_roles ORDER BY user_id, role',
-      audit_events: 'SELECT seq, at, actor, action, subject, crn, details FROM audit_events ORDER BY seq',
+      // The import's own event holds the time it ran and its temporary folder.
+      audit_events: `SELECT seq, at, actor, action, subject, crn, details FROM audit_events WHERE action <> 'admin.importRecords' ORDER BY seq`,
     };
     const digests: Record<string, string> = {};
     for (const [table, query] of Object.entries(tables)) {
@@ -61,7 +62,7 @@ describe('a simulation with a fixed seed', () => {
     const run = await rab(['simulate', '--store', path, '--days', '7', '--seed', '3', '--until', '2026-11-20', '--unavailable', '33%', '--baseline', 'owner-only']);
     expect(run.code, run.stderr).toBe(0);
     // The run's own duration is the one figure that may change.
-    expect(run.stdout.replace(/ in [^.]+\.\n/, ' in (duration).\n')).toMatchInlineSnapshot(`
+    expect(run.stdout.replace(/ in .+\.\n/, ' in (duration).\n')).toMatchInlineSnapshot(`
       "Simulated 7 days (seed 3) from 2026-11-13T00:00:00.000Z to 2026-11-20T00:00:00.000Z in (duration).
 
       what happened                                                      count
@@ -102,7 +103,7 @@ describe('a simulation with a fixed seed', () => {
     expect(await historyDigests(path, keyStore)).toMatchInlineSnapshot(`
       {
         "absences": "1 rows, sha256 6d64c1b1fd1e032a",
-        "audit_events": "201 rows, sha256 9934aa876ca894e7",
+        "audit_events": "200 rows, sha256 6985386c6c08c98d",
         "emergency_uses": "1 rows, sha256 68f287e58a9ecf1d",
         "grants": "34 rows, sha256 7583e7ef87b9786c",
         "notifications": "168 rows, sha256 bff1519f5a1c7c06",

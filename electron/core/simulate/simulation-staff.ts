@@ -42,7 +42,7 @@ const RANDOM_PASSWORD_BYTES = 18;
 /**
  * scrypt's cost protects passwords people choose, which can be guessed. These are 144 random bits
  * that nobody ever sees, out of reach of guessing at any cost, so a light hash keeps them as safe
- * while a national store's 14,000 accounts take seconds instead of a quarter of an hour. An
+ * while a national store's 10,000 new accounts take seconds instead of most of an hour. An
  * administrator's reset gives the account a password hashed at today's full cost.
  */
 export const RANDOM_PASSWORD_SCRYPT = { N: 2 ** 10, r: 8, p: 1 };

@@ -74,34 +74,55 @@ export async function simulateHistory(db: Db, o: SimulationOptions): Promise<Sim
   office.planAbsences(days, from, o.until);
   for (const day of days) office.planArrivals(day, from, o.until);
 
-  const dayOf = (at: number): OfficeDay => days.find((d, i) => at >= d.start && (i === days.length - 1 || at < days[i + 1]!.start)) ?? days[0]!;
-  const onShift = (at: number) => (o.ownerOnly ? [] : calendar.hubOnShift(at, staff.hub.length, dayOf(at)).map((i) => staff.hub[i]!));
-  const nextShift = (at: number): number => {
-    for (let t = at + 30 * MINUTE; t < at + 7 * DAY; t += 30 * MINUTE) if (onShift(t).length > 0) return t;
-    return at + 7 * DAY;
-  };
-
-  let nextSweep = from;
+  // Events arrive in time order, so the day they fall in only ever moves forward.
   let dayIndex = 0;
-  for (;;) {
-    const next = queue.peek();
-    const at = Math.min(next?.at ?? Infinity, nextSweep);
-    if (at >= o.until) break;
-    clock.set(at);
+  const dayAt = (at: number): number => {
     while (dayIndex < days.length - 1 && at >= days[dayIndex + 1]!.start) {
       dayIndex++;
       o.onDay?.(dayIndex, days.length);
     }
+    return dayIndex;
+  };
+  const onShift = (at: number) => (o.ownerOnly ? [] : calendar.hubOnShift(at, staff.hub.length, days[dayAt(at)]!).map((i) => staff.hub[i]!));
+  const nextShift = (at: number): number => {
+    for (let t = at + 30 * MINUTE; t < at + 7 * DAY; t += 30 * MINUTE) if (calendar.hubOnShift(t, o.ownerOnly ? 0 : staff.hub.length, dayContaining(days, t)).length > 0) return t;
+    return at + 7 * DAY;
+  };
+
+  let nextSweep = from;
+  const nextAt = (): number => Math.min(queue.peek()?.at ?? Infinity, nextSweep);
+  /** Plays the next simulated moment: an event, or the sweep when it comes first. False at the end. */
+  const nextStep = async (): Promise<boolean> => {
+    const next = queue.peek();
+    const at = nextAt();
+    if (at >= o.until) return false;
+    clock.set(at);
     if (next && next.at === at) {
       queue.pop();
-      if (o.ownerOnly && next.kind === 'breakGlass') continue;
-      await handle(office, next, onShift(at), () => nextShift(at));
-      continue;
+      if (!(o.ownerOnly && next.kind === 'breakGlass')) await handle(office, next, onShift(at), () => nextShift(at));
+      return true;
     }
     await sweep(ctx);
     counts.sweeps++;
     if (onShift(at).length > 0) await office.pickUpHubWork();
     nextSweep += SWEEP_EVERY;
+    return true;
+  };
+  if (db.dialect === 'sqlite') {
+    // One transaction per simulated day instead of one per action: each action keeps its own
+    // savepoint (a refusal undoes only itself), and the store writes its hot pages once a day, not
+    // thousands of times. On PostgreSQL a transaction may be run again after a serialisation failure,
+    // which would replay a day's draws, so there every action stays a transaction of its own.
+    for (let more = true; more; ) {
+      more = await db.write(async () => {
+        const day = dayAt(nextAt());
+        while (nextAt() < o.until && dayAt(nextAt()) === day) await nextStep();
+        return nextAt() < o.until;
+      });
+    }
+  } else {
+    let more = true;
+    while (more) more = await nextStep();
   }
   clock.set(o.until);
   await sweep(ctx);
@@ -117,6 +138,16 @@ export async function simulateHistory(db: Db, o: SimulationOptions): Promise<Sim
     report: await buildReport(db, period, { generatedAt: o.until }),
     mission: await immediateSafetyInTime(db, from, o.until),
   };
+}
+
+/** The office day containing `at` (the first one for an instant before it). */
+function dayContaining(days: readonly OfficeDay[], at: number): OfficeDay {
+  let found = days[0]!;
+  for (const d of days) {
+    if (d.start > at) break;
+    found = d;
+  }
+  return found;
 }
 
 /** The chosen share of owners goes on leave for the whole period, recorded at its start. */
@@ -148,7 +179,7 @@ async function handle(office: SimulatedOffice, e: SimEvent, onShift: Actor[], ne
     case 'breakGlass':
       return await office.breakGlass(e.requestId, e.requester);
     case 'review':
-      return await office.review(e.useId, e.userId, onShift, await nextShift());
+      return await office.review(e.useId, e.userId, onShift, nextShift());
     case 'revoke':
       return await office.revoke(e.grantId, e.ownerStaffCode, onShift);
     case 'absence':

@@ -8,7 +8,7 @@ import type { Db } from '../store/sql';
 import type { Role } from '../../../shared/domain/access';
 import { AppError } from '../../../shared/errors';
 import { appendAuditEvent } from '../audit/audit-log';
-import { hashPassword } from '../auth/password-hash';
+import { hashPassword, type ScryptParams } from '../auth/password-hash';
 import { one, run, sql, insertId } from '../store/sql';
 import { mapInOrder } from '../../../shared/async/map-in-order';
 import { checkUsername } from './account-rules';
@@ -45,8 +45,11 @@ interface PreparedUser {
   passwordHash: string;
 }
 
-/** Checks everything that can be checked before writing, then hashes the password. */
-export async function prepareUser(db: Db, input: NewUser): Promise<PreparedUser> {
+/**
+ * Checks everything that can be checked before writing, then hashes the password (with today's
+ * scrypt cost unless `hashParams` says otherwise).
+ */
+export async function prepareUser(db: Db, input: NewUser, hashParams?: ScryptParams): Promise<PreparedUser> {
   const username = checkUsername(input.username);
   const staffCode = input.staffCode ?? null;
   const { roles, staff } = await checkAccountRoles(db, input.roles, staffCode);
@@ -57,7 +60,7 @@ export async function prepareUser(db: Db, input: NewUser): Promise<PreparedUser>
   }
   if (displayName.length > 200) throw new AppError('INVALID_INPUT', 'A display name may be at most 200 characters long.');
   if (hasBidiControl(displayName)) throw new AppError('INVALID_INPUT', `The display name ${BIDI_CONTROL_MESSAGE}.`);
-  const passwordHash = await hashPassword(input.password);
+  const passwordHash = await hashPassword(input.password, hashParams);
   return { username, displayName, staffCode, roles, passwordHash };
 }
 

@@ -75,6 +75,19 @@ describe('escalation and the sweep', () => {
     expect(row.whereAndWhy).toContain('Olivia Owner is off sick until');
   });
 
+  it('moves a waiting request to the hub in the sweep when an import marks its owner inactive, and leaves owners who are in alone', async () => {
+    const fx = await fixture();
+    const r = await createRequest(fx, 'priya');
+    const other = await createRequest(fx, 'priya', { crns: [PEOPLE.absentOwner.crn] });
+    await run(fx.engine, sql`UPDATE deputies SET end_at = ${fx.clock.now()}`);
+    fx.clock.advanceMinutes(1);
+    expect(await fx.core.sweep()).toMatchObject({ rerouted: 0 });
+    await run(fx.engine, sql`UPDATE staff SET active = 0 WHERE code = ${CAST.olivia.staffCode}`);
+    expect(await fx.core.sweep()).toMatchObject({ rerouted: 1 });
+    expect((await fx.call('priya', 'requests.get', { requestId: r.id })).request).toMatchObject({ status: 'PENDING_HUB', hubReason: 'OWNER_INACTIVE' });
+    expect((await fx.call('priya', 'requests.get', { requestId: other.id })).request.status).toBe(other.status);
+  });
+
   it('re-routes pending requests to the new owner when a case is transferred', async () => {
     const fx = await fixture();
     const r = await createRequest(fx, 'priya', { crns: [PEOPLE.absentOwner.crn] });

@@ -9,6 +9,7 @@ import { importExportSet } from '../../../electron/core/import/import-export-set
 import { buildReport } from '../../../electron/core/reports/build-report';
 import { reportPeriod } from '../../../electron/core/reports/report-period';
 import { simulateHistory, type SimulationResult } from '../../../electron/core/simulate/simulate-history';
+import { RANDOM_PASSWORD_SCRYPT } from '../../../electron/core/simulate/simulation-staff';
 import { MemoryKeyStore } from '../../../electron/core/store/key-store';
 import { openStore, type Store } from '../../../electron/core/store/open-store';
 import { seededSet } from '../import/export-set-files';
@@ -140,6 +141,14 @@ describe('the history simulator', () => {
     expect(count(store, `SELECT count(*) FROM users u JOIN user_roles r ON r.user_id = u.id WHERE r.role = 'nps-offender-manager'`)).toBe(owners);
     const more = await simulateHistory(store.engine, { days: 1, seed: 3, until: UNTIL + DAY });
     expect(more.accountsCreated).toBe(0);
+  });
+
+  it('hashes the random passwords of the accounts it creates lightly, each with a salt of its own', () => {
+    const hashes = store.db.prepare(`SELECT password_hash FROM users WHERE staff_code IS NOT NULL`).pluck().all() as string[];
+    expect(hashes.length).toBe(result.accountsCreated);
+    const { N, r, p } = RANDOM_PASSWORD_SCRYPT;
+    for (const h of hashes) expect(h.startsWith(`scrypt$${N}$${r}$${p}$`)).toBe(true);
+    expect(new Set(hashes.map((h) => h.split('$')[4])).size).toBe(hashes.length);
   });
 
   it('refuses a number of days outside 1 to 365', async () => {

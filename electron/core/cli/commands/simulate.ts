@@ -47,8 +47,8 @@ export const simulateCommand: CliCommand = (program, ctx) => {
       if (until > now) throw new UsageError('--until cannot be in the future: the history ends at the latest now.');
       const target = await openStoreTarget(flags, ctx, { poolSize: 1 });
       const engine = target.engine;
-      // A simulated history is written in bulk and simply run again if interrupted, so its thousands
-      // of small commits need not each wait for the disk; closing the store syncs what it wrote.
+      // A simulated history is written in bulk and simply run again if interrupted, so its commits
+      // (one per simulated day) need not each wait for the disk; closing the store syncs what it wrote.
       target.embedded?.db.pragma('synchronous=NORMAL');
       try {
         const started = ctx.now();

@@ -1,6 +1,6 @@
 /**
  * The part of an import that needs nothing but the file: reading it as CSV, checking its header,
- * each row's field count and each row's fields against its schema. It yields what it found in
+ * each row's field count, each row's fields against its schema, and that no two rows share a key. It yields what it found in
  * file order, as batches of events, and the importer applies them in that order (keys, references,
  * writing), so the problems come out exactly as a single pass would list them whether this runs
  * in the importer's thread or in a worker thread (check-rows-worker.ts).
@@ -14,11 +14,11 @@ import { ROW_SCHEMAS, type ImportRow } from './row-schemas';
 export type RowProblem = Omit<ImportProblem, 'file' | 'row' | 'line'>;
 
 export type CheckedEvent =
-  /** A row whose fields hold: its key, references and writing are the importer's. */
+  /** A row whose fields hold and whose key is new: its references and writing are the importer's. */
   | { kind: 'row'; row: number; line: number; data: ImportRow }
   /**
-   * A row with problems of its own. `rejectedKey` is set when its fields failed their rules
-   * (rows referring to that key are told so); a row with the wrong number of fields has none.
+   * A row with problems of its own. `rejects` when its fields failed their rules (rows referring
+   * to its key are told so); not for a row with the wrong number of fields or a duplicate key.
    */
   | { kind: 'bad'; row: number; line: number; problems: RowProblem[]; rejects: boolean; rejectedKey?: string | undefined }
   /** A problem with the file itself (bad header, bytes that are not UTF-8, a quote never closed). */
@@ -38,6 +38,8 @@ export async function* checkFileRows(path: string, file: ExportFile): AsyncGener
   let header: string[] | null = null;
   let readable = true;
   let rows = 0;
+  // Each key's first row, for the duplicate's message; only this file's keys, dropped at its end.
+  const firstRowOf = new Map<string, number>();
   // Problems that stop the file arrive through this callback, after the rows before them were yielded.
   const stopped: CheckedEvent[] = [];
   const onProblem = (problem: ImportProblem) => {
@@ -69,7 +71,15 @@ export async function* checkFileRows(path: string, file: ExportFile): AsyncGener
       }
       const parsed = schema.safeParse(raw);
       if (parsed.success) {
-        out.push({ kind: 'row', ...at, data: parsed.data });
+        const key = String(parsed.data[file.key]);
+        const first = firstRowOf.get(key);
+        if (first === undefined) {
+          firstRowOf.set(key, rec.row);
+          out.push({ kind: 'row', ...at, data: parsed.data });
+        } else {
+          const problem = `${JSON.stringify(key)} is a duplicate: row ${first} has the same ${file.key}`;
+          out.push({ kind: 'bad', ...at, problems: [{ column: file.key, problem }], rejects: false });
+        }
       } else {
         const problems = parsed.error.issues.map((issue) => ({ column: String(issue.path[0] ?? ''), problem: issue.message }));
         out.push({ kind: 'bad', ...at, problems, rejects: true, rejectedKey: raw[file.key] });

@@ -69,8 +69,12 @@ export const THREADS_FROM_ROWS = 50_000;
 const DEFAULT_CHECK_THREADS = 2;
 /** A thread holds a few batches of rows at a time: far less than this, which bounds a runaway. */
 const CHECK_THREAD_HEAP_MIB = 128;
-/** 256 MiB of page cache while importing (negative = KiB); restored afterwards. */
-const IMPORT_CACHE_KIB = 262144;
+/**
+ * 64 MiB of page cache while importing (negative = KiB), restored afterwards. Rows arrive in key
+ * order and the secondary indexes are built at the end, so a larger cache buys little and the
+ * import's peak memory is mostly this cache.
+ */
+const IMPORT_CACHE_KIB = 65536;
 
 /** A set whose manifest, file list and headers hold, ready to be read row by row. */
 export interface CheckedSet {
@@ -201,8 +205,8 @@ async function checkHeaders(folder: string, present: Set<string>, problems: Prob
 
 /** Where checked rows go: the embedded store's writer, or the engine's batched one. */
 export interface RowWriter {
-  /** Records the key as part of the snapshot; returns the row that already had it, if any. */
-  claimKey(file: ExportFile, key: string, row: number): number | null;
+  /** Records the key as part of the snapshot (its duplicates were already refused). */
+  noteKey(file: ExportFile, key: string, row: number): void;
   write(file: ExportFile, row: ImportRow): void;
   /** Called after each batch of rows read, so a writer that batches can write them (awaited). */
   afterBatch?(): Promise<void>;
@@ -250,11 +254,7 @@ function applyRow(event: Exclude<CheckedEvent, { kind: 'file' }>, file: ExportFi
   }
   const row = event.data;
   const key = String(row[file.key]);
-  const firstRow = writer.claimKey(file, key, event.row);
-  if (firstRow !== null) {
-    problems.add({ ...at, column: file.key, problem: `${JSON.stringify(key)} is a duplicate: row ${firstRow} has the same ${file.key}` });
-    return;
-  }
+  writer.noteKey(file, key, event.row);
   const verdict = refs.check(file, row);
   if (verdict.problems.length > 0) {
     for (const p of verdict.problems) problems.add({ ...at, ...p });

@@ -21,6 +21,7 @@ export default defineConfig({
       input: {
         rab: resolve(import.meta.dirname, 'electron/core/cli/main.ts'),
         'chain-range-worker': resolve(import.meta.dirname, 'electron/core/audit/chain-range-worker.ts'),
+        'check-rows-worker': resolve(import.meta.dirname, 'electron/core/import/check-rows-worker.ts'),
       },
       output: { format: 'es', entryFileNames: '[name].mjs', chunkFileNames: '[name]-[hash].mjs' },
     },

@@ -4,7 +4,8 @@
  * and a plaintext one, runs each path of the speed goals on both in this one process, and prints
  * the table with the goal beside each figure. `--scale 0.1` (or `office`) runs the same at a tenth
  * (or 1/200th); `--import` also runs the seed-and-import benchmark (scripts/bench-import.ts).
- * Then the same paths on SQLCipher and on PostgreSQL over loopback (scripts/bench-engines.ts).
+ * Then the same paths on SQLCipher and on PostgreSQL over loopback (scripts/bench-engines.ts), at
+ * `--engines-scale` if given (e.g. 0.1 on a national run, where copying into PostgreSQL is slow).
  * Timings are printed, never asserted. Work files go to a temporary folder removed afterwards.
  */
 import { spawnSync } from 'node:child_process';
@@ -226,8 +227,8 @@ async function main(): Promise<void> {
     await keyStore.delete(keychainAccount(encPath));
   }
 
-  // The same paths on both engines (PostgreSQL started by scripts/with-postgres.sh), at office scale
-  // unless --scale says otherwise.
+  // The same paths on both engines (PostgreSQL started by scripts/with-postgres.sh), at
+  // --engines-scale if given (its table prints the scale), else --scale, else office.
   if (process.env.RAB_TEST_DATABASE_URL) process.stdout.write(`\n${await benchEngines()}\n`);
 
   // Two `rab serve` processes on that PostgreSQL: calls/s and push latency (scripts/bench-serve.ts).

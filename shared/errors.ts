@@ -61,6 +61,7 @@ export const ERROR_CODES = {
   // Seeding, importing and accounts (rab admin command line)
   IMPORT_SET_NOT_FOUND: 'There is no export set in that folder.',
   IMPORT_BUSY: 'The store is in the middle of another change. Nothing was imported.',
+  IMPORT_CHECK_FAILED: 'A thread checking the import files stopped. Nothing was imported.',
   SEED_OUTPUT_NOT_EMPTY: 'The output folder already holds files. Choose an empty folder, or pass --overwrite.',
   USERNAME_INVALID:
     'A username is 3 to 64 characters: lower-case letters, digits, dots, hyphens or underscores, starting with a letter.',

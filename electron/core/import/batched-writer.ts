@@ -3,7 +3,7 @@
  * queued and written many to a statement, `INSERT … ON CONFLICT(key) DO UPDATE … WHERE something
  * differs`, so a national import is thousands of statements rather than millions of round trips,
  * and an unchanged row is not rewritten. Like the embedded writer it remembers each snapshot key
- * (catching duplicates) and at the end removes child rows a newer snapshot no longer contains.
+ * and at the end removes child rows a newer snapshot no longer contains.
  */
 import type { WritableDb } from '../store/engine/engine';
 import { sql, sqlDialect, sqlJoin, sqlTrusted, type SqlFragment, type SqlValue } from '../store/sql';
@@ -37,8 +37,8 @@ export class BatchedWriter implements RowWriter {
     return writer;
   }
 
-  claimKey(file: ExportFile, key: string, row: number): number | null {
-    return this.seen.claim(file, key, row);
+  noteKey(file: ExportFile, key: string, row: number): void {
+    this.seen.claim(file, key, row);
   }
 
   write(file: ExportFile, row: ImportRow): void {

@@ -2,8 +2,9 @@
  * Imports an export set (docs/import-format.md) into the store, all or nothing.
  *
  * First the manifest, the list of files and every file's header are checked; a set that fails
- * there is refused before anything is written. Then every file is streamed, every row validated (zod), checked for duplicate keys and for references
- * that do not resolve, and upserted by natural key, all inside one transaction. Problems are
+ * there is refused before anything is written. Then every file is streamed and every row validated
+ * (zod; in worker threads for a large set, check-file-rows.ts and row-sources.ts), checked here for
+ * duplicate keys and for references that do not resolve, and upserted by natural key, all inside one transaction. Problems are
  * collected rather than thrown so the report lists every bad row; if there is any problem, the
  * transaction is rolled back and the store is exactly as it was.
  *
@@ -19,9 +20,11 @@ import { appendAuditEvent, type AuditEventInput } from '../audit/audit-log';
 import { DEMO_USERS_FILE, EXPORT_FILES, MANIFEST_FILE, type ExportFile } from './export-format';
 import { ProblemList, type ImportProblem } from './import-problems';
 import { readManifest, type Manifest } from './manifest';
-import { readCsvRecords, readHeader, type CsvRecord } from './read-csv-records';
+import { readHeader } from './read-csv-records';
+import { headerIsValid, type CheckedEvent } from './check-file-rows';
+import { rowsInThisThread, rowsInWorkers, type RowSource } from './row-sources';
 import { ReferenceChecks, storeLookup } from './reference-checks';
-import { ROW_SCHEMAS, type ImportRow } from './row-schemas';
+import type { ImportRow } from './row-schemas';
 import { StoreWriter, type TableCounts } from './store-writer';
 
 export interface ImportProgress {
@@ -38,6 +41,13 @@ export interface ImportOptions {
   onProgress?: (p: ImportProgress) => void;
   /** How many problems to list; all are counted. */
   maxListedProblems?: number;
+  /**
+   * Worker threads that read and check the files while this thread writes; 0 checks them here.
+   * By default, threads for a set of THREADS_FROM_ROWS rows or more.
+   */
+  checkThreads?: number;
+  /** The most each checking thread's heap may grow to, in MiB. */
+  checkThreadHeapMiB?: number;
 }
 
 export interface FileSummary {
@@ -55,8 +65,16 @@ export type ImportOutcome =
   | { ok: false; problems: ImportProblem[]; problemCount: number };
 
 const PROGRESS_EVERY = 5000;
-/** 256 MiB of page cache while importing (negative = KiB); restored afterwards. */
-const IMPORT_CACHE_KIB = 262144;
+export const THREADS_FROM_ROWS = 50_000;
+const DEFAULT_CHECK_THREADS = 2;
+/** A thread holds a few batches of rows at a time: far less than this, which bounds a runaway. */
+const CHECK_THREAD_HEAP_MIB = 128;
+/**
+ * 64 MiB of page cache while importing (negative = KiB), restored afterwards. Rows arrive in key
+ * order and the secondary indexes are built at the end, so a larger cache buys little and the
+ * import's peak memory is mostly this cache.
+ */
+const IMPORT_CACHE_KIB = 65536;
 
 /** A set whose manifest, file list and headers hold, ready to be read row by row. */
 export interface CheckedSet {
@@ -95,7 +113,7 @@ export async function importExportSet(db: Database, dir: string, opts: ImportOpt
   try {
     const writer = new StoreWriter(db);
     const refs = new ReferenceChecks(storeLookup(db));
-    const rowCounts = await importFiles(set, { writer, refs, problems, progress: { done: 0, total: rowsTotal, report: opts.onProgress } });
+    const rowCounts = await importFiles(set, { writer, refs, problems, progress: { done: 0, total: rowsTotal, report: opts.onProgress } }, opts);
     if (!problems.empty) {
       db.exec('ROLLBACK');
       return { ok: false, problems: problems.listed, problemCount: problems.total };
@@ -126,22 +144,37 @@ export function importAuditEvent(set: CheckedSet, files: FileSummary[], opts: Im
 }
 
 /** Reads, checks and writes every file in import order; the data row count of each file read through. */
-export async function importFiles(set: CheckedSet, ctx: FileContext): Promise<Map<string, number>> {
+export async function importFiles(set: CheckedSet, ctx: FileContext, opts: ImportOptions = {}): Promise<Map<string, number>> {
   const rowCounts = new Map<string, number>();
-  for (const file of EXPORT_FILES) {
-    const rows = await importFile(join(set.folder, file.name), file, ctx);
-    // Read partway only (bad bytes, a quote never closed): rows referring into it are not written.
-    if (rows === null) ctx.refs.fileUnreadable(file);
-    else rowCounts.set(file.name, rows);
-    const expected = set.manifest.files[file.name]?.rows;
-    if (rows !== null && expected !== undefined && rows !== expected) {
-      ctx.problems.add({
-        file: file.name,
-        problem: `has ${rows} data rows, but ${MANIFEST_FILE} says ${expected}: the file may be truncated, or the manifest belongs to another set`,
-      });
+  const source = rowSourceFor(set, opts);
+  try {
+    for (const file of EXPORT_FILES) {
+      const rows = await importFile(file, ctx, source);
+      // Read partway only (bad bytes, a quote never closed): rows referring into it are not written.
+      if (rows === null) ctx.refs.fileUnreadable(file);
+      else rowCounts.set(file.name, rows);
+      const expected = set.manifest.files[file.name]?.rows;
+      if (rows !== null && expected !== undefined && rows !== expected) {
+        ctx.problems.add({
+          file: file.name,
+          problem: `has ${rows} data rows, but ${MANIFEST_FILE} says ${expected}: the file may be truncated, or the manifest belongs to another set`,
+        });
+      }
     }
+  } finally {
+    await source.close();
   }
   return rowCounts;
+}
+
+/**
+ * Threads pay off once a set is large: each costs a start-up (tens of milliseconds compiled, far
+ * more from source) that a small set does not earn back.
+ */
+function rowSourceFor(set: CheckedSet, opts: ImportOptions): RowSource {
+  const threads = opts.checkThreads ?? (set.rowsTotal >= THREADS_FROM_ROWS ? DEFAULT_CHECK_THREADS : 0);
+  if (threads === 0) return rowsInThisThread(set.folder);
+  return rowsInWorkers(set.folder, EXPORT_FILES, { threads, heapMiB: opts.checkThreadHeapMiB ?? CHECK_THREAD_HEAP_MIB });
 }
 
 /** Which export files are there; missing ones and stray CSV files are problems. */
@@ -172,8 +205,8 @@ async function checkHeaders(folder: string, present: Set<string>, problems: Prob
 
 /** Where checked rows go: the embedded store's writer, or the engine's batched one. */
 export interface RowWriter {
-  /** Records the key as part of the snapshot; returns the row that already had it, if any. */
-  claimKey(file: ExportFile, key: string, row: number): number | null;
+  /** Records the key as part of the snapshot (its duplicates were already refused). */
+  noteKey(file: ExportFile, key: string, row: number): void;
   write(file: ExportFile, row: ImportRow): void;
   /** Called after each batch of rows read, so a writer that batches can write them (awaited). */
   afterBatch?(): Promise<void>;
@@ -187,60 +220,41 @@ export interface FileContext {
 }
 
 /** Reads, checks and writes one file. Returns its data row count, or null if it could not be read through. */
-async function importFile(path: string, file: ExportFile, ctx: FileContext): Promise<number | null> {
+async function importFile(file: ExportFile, ctx: FileContext, source: RowSource): Promise<number | null> {
   const { problems, progress } = ctx;
-  let header: string[] | null = null;
-  let readable = true;
+  const checked = source.check(file);
   let rows = 0;
-  const onProblem = (p: ImportProblem) => {
-    readable = false;
-    problems.add(p);
-  };
-  for await (const batch of readCsvRecords(path, file.name, onProblem)) {
-    for (const rec of batch) {
-      if (header === null) {
-        header = rec.fields.map((f) => f.trim());
-        if (!headerIsValid(header, file, rec.line, (p) => problems.add({ file: file.name, ...p }))) return null;
+  for (let next = await checked.next(); ; next = await checked.next()) {
+    if (next.done) {
+      progress.done += rows;
+      progress.report?.({ file: file.name, rowsDone: progress.done, rowsTotal: progress.total });
+      return next.value.rows;
+    }
+    for (const event of next.value) {
+      if (event.kind === 'file') {
+        problems.add(event.problem);
         continue;
       }
       rows++;
-      importRow(rec, header, file, ctx);
+      applyRow(event, file, ctx);
       if (rows % PROGRESS_EVERY === 0) progress.report?.({ file: file.name, rowsDone: progress.done + rows, rowsTotal: progress.total });
     }
     await ctx.writer.afterBatch?.();
   }
-  progress.done += rows;
-  progress.report?.({ file: file.name, rowsDone: progress.done, rowsTotal: progress.total });
-  return readable && header ? rows : null;
 }
 
-/** Validates one data row, checks its key and references, and writes it if all is well. */
-function importRow(rec: CsvRecord, header: string[], file: ExportFile, ctx: FileContext): void {
+/** Lists a row's own problems, or checks its key and references and writes it if all is well. */
+function applyRow(event: Exclude<CheckedEvent, { kind: 'file' }>, file: ExportFile, ctx: FileContext): void {
   const { writer, refs, problems } = ctx;
-  const at = { file: file.name, row: rec.row, line: rec.line };
-  if (rec.fields.length !== header.length) {
-    const short = rec.fields.length < header.length ? ' (a row cut short? the file may be truncated)' : '';
-    problems.add({ ...at, problem: `has ${rec.fields.length} fields, but the header has ${header.length}${short}` });
+  const at = { file: file.name, row: event.row, line: event.line };
+  if (event.kind === 'bad') {
+    for (const p of event.problems) problems.add({ ...at, ...p });
+    if (event.rejects) refs.rowRejected(file, event.rejectedKey);
     return;
   }
-  const raw: Record<string, string | undefined> = {};
-  for (let i = 0; i < header.length; i++) {
-    const v = rec.fields[i]!.trim();
-    raw[header[i]!] = v === '' ? undefined : v;
-  }
-  const parsed = ROW_SCHEMAS[file.name]!.safeParse(raw);
-  if (!parsed.success) {
-    for (const issue of parsed.error.issues) problems.add({ ...at, column: String(issue.path[0] ?? ''), problem: issue.message });
-    refs.rowRejected(file, raw[file.key]);
-    return;
-  }
-  const row = parsed.data;
+  const row = event.data;
   const key = String(row[file.key]);
-  const firstRow = writer.claimKey(file, key, rec.row);
-  if (firstRow !== null) {
-    problems.add({ ...at, column: file.key, problem: `${JSON.stringify(key)} is a duplicate: row ${firstRow} has the same ${file.key}` });
-    return;
-  }
+  writer.noteKey(file, key, event.row);
   const verdict = refs.check(file, row);
   if (verdict.problems.length > 0) {
     for (const p of verdict.problems) problems.add({ ...at, ...p });
@@ -252,28 +266,6 @@ function importRow(rec: CsvRecord, header: string[], file: ExportFile, ctx: File
     return;
   }
   writer.write(file, row);
-}
-
-function headerIsValid(header: string[], file: ExportFile, line: number, add: (p: Omit<ImportProblem, 'file'>) => void): boolean {
-  let ok = true;
-  const seen = new Set<string>();
-  for (const col of header) {
-    if (seen.has(col)) {
-      add({ line, column: col, problem: 'appears twice in the header' });
-      ok = false;
-    } else if (!file.columns.includes(col)) {
-      add({ line, column: col || '(blank)', problem: `is not a column of ${file.name} (its columns are: ${file.columns.join(', ')})` });
-      ok = false;
-    }
-    seen.add(col);
-  }
-  for (const col of file.columns) {
-    if (!seen.has(col) && !file.optionalColumns?.includes(col)) {
-      add({ line, column: col, problem: 'is missing from the header' });
-      ok = false;
-    }
-  }
-  return ok;
 }
 
 /** What a writer tells the summary: counts before and written, rows now, child rows removed. */

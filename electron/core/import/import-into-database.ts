@@ -37,7 +37,7 @@ export async function importExportSetInto(engine: Engine, dir: string, opts: Imp
         const keys = await ImportKeySets.load(tx);
         const writer = await BatchedWriter.start(tx, (file, row) => keys.written(file, row));
         const refs = new ReferenceChecks(keys);
-        const rowCounts = await importFiles(set, { writer, refs, problems, progress: { done: 0, total: set.rowsTotal, report: opts.onProgress } });
+        const rowCounts = await importFiles(set, { writer, refs, problems, progress: { done: 0, total: set.rowsTotal, report: opts.onProgress } }, opts);
         if (!problems.empty) throw new SetRefused({ ok: false, problems: problems.listed, problemCount: problems.total });
         await writer.flush();
         const files = await summarise(writer, rowCounts);

@@ -1,6 +1,7 @@
 /**
- * The keys an import's snapshot holds, per file, with the row each was first seen on: it catches
- * duplicate keys, and says which child rows a newer snapshot no longer contains. Shared by the
+ * The keys an import's snapshot holds, per file, with the row each was first seen on: it says
+ * which child rows a newer snapshot no longer contains (duplicates are refused before, as rows are
+ * checked: check-file-rows.ts). Shared by the
  * embedded store's writer and the engine's batched writer.
  */
 import { EXPORT_FILES, type ExportFile } from './export-format';

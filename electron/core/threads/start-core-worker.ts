@@ -6,14 +6,14 @@
  */
 import { createRequire } from 'node:module';
 import { pathToFileURL } from 'node:url';
-import { Worker } from 'node:worker_threads';
+import { Worker, type WorkerOptions } from 'node:worker_threads';
 
-export function startCoreWorker(callerUrl: string, name: string, workerData: unknown): Worker {
-  if (!callerUrl.endsWith('.ts')) return new Worker(new URL('./' + name + '.mjs', callerUrl), { workerData });
+export function startCoreWorker(callerUrl: string, name: string, workerData: unknown, options: Pick<WorkerOptions, 'resourceLimits'> = {}): Worker {
+  if (!callerUrl.endsWith('.ts')) return new Worker(new URL('./' + name + '.mjs', callerUrl), { ...options, workerData });
   // require() resolves tsx's API to its CommonJS build, whose register() fails inside a thread;
   // the ES module build (the package's import condition) sits beside it.
   const tsxApi = pathToFileURL(createRequire(callerUrl).resolve('tsx/esm/api').replace(/\.cjs$/, '.mjs')).href;
   const entry = new URL('./' + name + '.ts', callerUrl).href;
   const bootstrap = `import(${JSON.stringify(tsxApi)}).then((tsx) => { tsx.register(); return import(${JSON.stringify(entry)}); });`;
-  return new Worker(bootstrap, { eval: true, workerData });
+  return new Worker(bootstrap, { ...options, eval: true, workerData });
 }

@@ -23,7 +23,7 @@ import type { Result } from '../../../shared/contract';
 import { AppError, type ErrorCode } from '../../../shared/errors';
 import type { Connection } from '../auth/sessions';
 import type { BrokerCore } from '../rpc/broker-core';
-import { OWN_TRANSACTIONS, type CallJournal } from '../rpc/call-atomicity';
+import { OWN_TRANSACTIONS, READ_ONLY, type CallJournal } from '../rpc/call-atomicity';
 import { storeFailureOf } from '../store/store-failures';
 import { IDEMPOTENCY_KEY_SHAPE, IdempotentCalls, type CallAnswer } from './idempotent-calls';
 import { LiveFeed } from './live-feed';
@@ -172,8 +172,9 @@ export async function buildBrokerServer(o: BrokerServerOptions): Promise<Fastify
       };
       // Scoped to the caller: a token's own calls, or (before sign-in) the address's.
       const id = { scope: bearer === null ? `address:${req.ip}` : `token:${tokenHashOf(bearer)}`, key: key ?? '', channel, input };
+      // A read retried just reads again: only calls that change something are journaled.
       const answer =
-        typeof key !== 'string'
+        typeof key !== 'string' || (READ_ONLY as ReadonlySet<string>).has(channel)
           ? await run()
           : (OWN_TRANSACTIONS as ReadonlySet<string>).has(channel)
             ? await calls.claimedFirst(id, () => run())

@@ -12,6 +12,7 @@ import { CONTRACT, isChannelName, type ChannelName, type Result } from '../../..
 import { AppError, ERROR_CODES, type FieldProblem } from '../../../shared/errors';
 import { loadActor } from '../auth/load-actor';
 import type { Connection } from '../auth/sessions';
+import { withCallPolicy } from '../settings/policy-store';
 import { storeFailureOf } from '../store/store-failures';
 import type { Call, CoreServices, Handler } from './call';
 import { inCallTransaction, OWN_TRANSACTIONS, READ_ONLY, Recalled, type CallJournal } from './call-atomicity';
@@ -54,22 +55,27 @@ export async function dispatch(services: CoreServices, channel: unknown, conn: C
     if (def.access === 'dev' && services.devClock === null) return failure('UNKNOWN_CHANNEL', `No such operation: ${channel}.`);
     const parsed = def.input.safeParse(rawInput === undefined ? {} : rawInput);
     if (!parsed.success) return failure('INVALID_INPUT', describeIssues(parsed.error), fieldProblems(parsed.error));
-    const handler = HANDLERS[channel] as Handler<ChannelName>;
     // Before the call's transaction, and committed at once whatever the call does (call-start.ts).
-    await watchClock(services);
-    // A call runs, with everything it reads and writes, in one transaction (call-atomicity.ts).
-    if (!OWN_TRANSACTIONS.has(channel)) {
-      const value = await inCallTransaction(services.ctx.db, conn, services.sessions, async () => {
-        const call = await startCall(services, channel, conn);
-        return checkAnswer(channel, await handler(call, parsed.data as never), logInternal);
-      }, { otherWriterBusy: services.importProgress.running, readOnly: READ_ONLY.has(channel), ...(journal ? { journal } : {}) });
-      return value instanceof Recalled ? value.answer : { ok: true, value };
-    }
-    const call = await startCall(services, channel, conn);
-    return { ok: true, value: checkAnswer(channel, await handler(call, parsed.data as never), logInternal) };
+    const policy = await watchClock(services);
+    return await withCallPolicy(services.ctx.db, policy, () => runCall(services, channel, conn, parsed.data, logInternal, journal));
   } catch (e) {
     return await answerFor(services, typeof channel === 'string' ? channel : '?', e, logInternal);
   }
+}
+
+/** The call itself, once checked and the time recorded: in one transaction, or in its own (OWN_TRANSACTIONS). */
+async function runCall(services: CoreServices, channel: ChannelName, conn: Connection, input: unknown, logInternal: InternalErrorLog, journal?: CallJournal): Promise<Result<unknown>> {
+  const handler = HANDLERS[channel] as Handler<ChannelName>;
+  // A call runs, with everything it reads and writes, in one transaction (call-atomicity.ts).
+  if (!OWN_TRANSACTIONS.has(channel)) {
+    const value = await inCallTransaction(services.ctx.db, conn, services.sessions, async () => {
+      const call = await startCall(services, channel, conn);
+      return checkAnswer(channel, await handler(call, input as never), logInternal);
+    }, { otherWriterBusy: services.importProgress.running, readOnly: READ_ONLY.has(channel), ...(journal ? { journal } : {}) });
+    return value instanceof Recalled ? value.answer : { ok: true, value };
+  }
+  const call = await startCall(services, channel, conn);
+  return { ok: true, value: checkAnswer(channel, await handler(call, input as never), logInternal) };
 }
 
 /** For session channels, the signed-in actor. */

@@ -1,7 +1,7 @@
 /**
  * Two `rab serve` processes over one PostgreSQL on this machine, loaded over loopback with TLS
  * (`npm run bench` runs this last; alone: `bash scripts/with-postgres.sh bash scripts/with-keyring.sh
- * tsx scripts/bench-serve.ts [--seconds 10] [--connections 20] [--sse 1000] [--pushes 30]`).
+ * tsx scripts/bench-serve.ts [--seconds 10] [--connections 20] [--sse 1000] [--pushes 30] [--cpu-prof DIR]`).
  *
  * 1. Calls: autocannon against both servers at once (half the connections each): one read call
  *    (notifications.list) alone, then a mix of the calls a desktop makes while working (its
@@ -36,6 +36,8 @@ const SECONDS = arg('seconds', 10);
 const CONNECTIONS = arg('connections', 20);
 const SSE = arg('sse', 1000);
 const PUSHES = arg('pushes', 30);
+/** A folder for each server's CPU profile (node --cpu-prof), written as it stops. */
+const CPU_PROF_DIR = process.argv.includes('--cpu-prof') ? process.argv[process.argv.indexOf('--cpu-prof') + 1] : undefined;
 const log = (s: string) => process.stderr.write(`${new Date().toISOString().slice(11, 19)} ${s}\n`);
 
 const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((sorted.length * p) / 100))]!;
@@ -138,7 +140,7 @@ async function main(): Promise<void> {
     await seeding.close();
     const certs = makeTestCertificates(work);
     for (let i = 0; i < 2; i++) {
-      servers.push(await startRabServe(['--database', database, '--listen', '127.0.0.1:0', '--tls-cert', certs.paths.serverCert, '--tls-key', certs.paths.serverKey, '--quiet']));
+      servers.push(await startRabServe(['--database', database, '--listen', '127.0.0.1:0', '--tls-cert', certs.paths.serverCert, '--tls-key', certs.paths.serverKey, '--quiet'], {}, CPU_PROF_DIR ? ['--cpu-prof', `--cpu-prof-dir=${CPU_PROF_DIR}`] : []));
     }
     const [a, b] = servers.map((s) => s.address) as [string, string];
     const signIn = async (base: string, username: string) => (await httpCall(base, certs.caCert, 'auth.signIn', { username, password: PASSWORD })).token!;

@@ -17,9 +17,9 @@ export interface RabServeProcess {
   kill(signal: NodeJS.Signals): void;
 }
 
-/** Starts `rab serve <args>` (with `env` added to this process's) and waits for "Broker listening on …"; rejects with its output if it exits first. */
-export async function startRabServe(args: readonly string[], env: NodeJS.ProcessEnv = {}): Promise<RabServeProcess> {
-  const server = spawn(process.execPath, [BIN, 'serve', ...args], { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, ...env } });
+/** Starts `rab serve <args>` (with `env` added to this process's, and Node's own `nodeOptions` such as --cpu-prof) and waits for "Broker listening on …"; rejects with its output if it exits first. */
+export async function startRabServe(args: readonly string[], env: NodeJS.ProcessEnv = {}, nodeOptions: readonly string[] = []): Promise<RabServeProcess> {
+  const server = spawn(process.execPath, [...nodeOptions, BIN, 'serve', ...args], { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, ...env } });
   let output = '';
   server.stdout.on('data', (c: Buffer) => (output += c));
   server.stderr.on('data', (c: Buffer) => (output += c));

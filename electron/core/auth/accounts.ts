@@ -73,6 +73,9 @@ export async function setAccountActive(db: Db, by: string, now: number, userId: 
     const before = await accountRow(db, userId);
     if (!active && before.active && before.roles.includes('admin') && await activeAdmins(db, userId) === 0) throw new AppError('LAST_ADMIN');
     await run(db, sql`UPDATE users SET active = ${active ? 1 : 0} WHERE id = ${userId}`);
+    // An account made inactive is signed out everywhere: its broker sessions end with it (and on
+    // PostgreSQL every server hears of it and closes their push connections, migration 0011).
+    if (!active) await run(db, sql`DELETE FROM server_sessions WHERE user_id = ${userId}`);
     await appendAuditEvent(db, { at: now, actor: by, action: active ? 'admin.activateUser' : 'admin.deactivateUser', subject: `user:${userId}`, details: {} });
   });
   return await accountRow(db, userId);

@@ -15,10 +15,16 @@ interface UserRow {
   active: number;
 }
 
+/** One statement (a row per role): every call of a signed-in person loads its actor first. */
 export async function loadActor(db: Db, userId: number): Promise<Actor> {
-  const u = await one<UserRow>(db, sql`SELECT id, username, display_name, staff_code, active FROM users WHERE id = ${userId}`);
+  const rows = await all<UserRow & { role: Role | null }>(
+    db,
+    sql`SELECT u.id, u.username, u.display_name, u.staff_code, u.active, r.role
+        FROM users u LEFT JOIN user_roles r ON r.user_id = u.id WHERE u.id = ${userId} ORDER BY r.role`,
+  );
+  const u = rows[0];
   if (!u) throw new AppError('NOT_SIGNED_IN');
-  const roles = (await all<{ role: Role }>(db, sql`SELECT role FROM user_roles WHERE user_id = ${userId} ORDER BY role`)).map((r) => r.role);
+  const roles = rows.flatMap((r) => (r.role === null ? [] : [r.role]));
   return { userId: u.id, username: u.username, displayName: u.display_name, roles, staffCode: u.staff_code, active: u.active === 1 };
 }
 

@@ -7,7 +7,7 @@ import type { Db } from '../store/sql';
 import { one, run, sql, sqlGreatest } from '../store/sql';
 import { MINUTE } from './clock';
 
-interface ClockRow {
+export interface ClockRow {
   latest_seen_at: number;
   rollback_detected_at: number | null;
   rollback_latest_seen_at: number | null;
@@ -24,8 +24,11 @@ export interface ClockState {
 /** How far ahead of the last recorded time the clock must be before it is written again. */
 const RECORD_STEP = 1000;
 
-export async function readClockState(db: Db): Promise<ClockState> {
-  const row = await one<ClockRow>(db, sql`SELECT latest_seen_at, rollback_detected_at, rollback_latest_seen_at, high_water_at FROM clock_state WHERE id = 1`);
+/** The clock's columns, as every statement that reads them names them. */
+export const CLOCK_COLUMNS = sql`latest_seen_at, rollback_detected_at, rollback_latest_seen_at, high_water_at`;
+
+/** The state a `clock_state` row says (the row is made by the migrations; none means nothing seen yet). */
+export function clockStateOf(row: ClockRow | undefined | null): ClockState {
   if (!row) return { latestSeenAt: 0, highWaterAt: 0, rollback: null };
   return {
     latestSeenAt: row.latest_seen_at,
@@ -35,12 +38,18 @@ export async function readClockState(db: Db): Promise<ClockState> {
   };
 }
 
+export async function readClockState(db: Db): Promise<ClockState> {
+  return clockStateOf(await one<ClockRow>(db, sql`SELECT ${CLOCK_COLUMNS} FROM clock_state WHERE id = 1`));
+}
+
 /**
  * Records `now` as seen. Returns the state afterwards, and whether this call detected a new
- * rollback (so the caller can audit and alert once).
+ * rollback (so the caller can audit and alert once). `before` is the state when the caller has
+ * just read it (with the policy, in one statement); most calls then need no statement here at all:
+ * the time is written at most once a second, and the write answers the state it leaves.
  */
-export async function observeClock(db: Db, now: number, toleranceMinutes: number): Promise<ClockState & { newlyDetected: boolean }> {
-  const before = await readClockState(db);
+export async function observeClock(db: Db, now: number, toleranceMinutes: number, before?: ClockState): Promise<ClockState & { newlyDetected: boolean }> {
+  before ??= await readClockState(db);
   if (!before.rollback && now < before.latestSeenAt - toleranceMinutes * MINUTE) {
     const changed = (await run(
       db,
@@ -50,8 +59,12 @@ export async function observeClock(db: Db, now: number, toleranceMinutes: number
     return { ...await readClockState(db), newlyDetected: changed === 1 };
   }
   if (now >= before.latestSeenAt + RECORD_STEP) {
-    await run(db, sql`UPDATE clock_state SET latest_seen_at = ${now}, high_water_at = ${sqlGreatest(sql`high_water_at`, now)} WHERE id = 1 AND latest_seen_at < ${now}`);
-    return { ...await readClockState(db), newlyDetected: false };
+    const after = await db.write(
+      (w) => w.one<ClockRow>(sql`UPDATE clock_state SET latest_seen_at = ${now}, high_water_at = ${sqlGreatest(sql`high_water_at`, now)} WHERE id = 1 AND latest_seen_at < ${now} RETURNING ${CLOCK_COLUMNS}`),
+      { oneStatement: true },
+    );
+    // No row changed: another caller recorded a later time meanwhile, so read what it left.
+    return { ...(after ? clockStateOf(after) : await readClockState(db)), newlyDetected: false };
   }
   return { ...before, newlyDetected: false };
 }

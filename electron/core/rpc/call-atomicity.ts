@@ -11,6 +11,8 @@
  * - Anything else (a bug answered as INTERNAL, a damaged page, a full or read-only disk) rolls the
  *   whole call back and undoes any session it started, so "nothing was changed" is true.
  *
+ * Calls in READ_ONLY run in a read transaction instead: one snapshot, no write lock.
+ *
  * When another process holds the embedded store's write lock for long (a `rab import` of a large
  * set), a call waits at most a second for it and then runs statement by statement, so reading stays
  * possible meanwhile.
@@ -34,6 +36,22 @@ export const OWN_TRANSACTIONS: ReadonlySet<ChannelName> = new Set<ChannelName>([
   'auth.signIn', 'auth.unlock', 'auth.changePassword', 'emergency.open',
   'admin.createUser', 'admin.setRoles', 'admin.setActive', 'admin.resetPassword', 'admin.updatePolicy', 'admin.runImport',
   'admin.transferCase', 'admin.addLao', 'admin.endLao', 'admin.auditExport', 'admin.acknowledgeClock',
+]);
+
+/**
+ * Calls that only read: they run in one read transaction (a READ ONLY snapshot on PostgreSQL, which
+ * also refuses any write one of them might attempt), never take the write lock, never fail a
+ * serialisation check and so never run twice. Reads of record sections are not here: each is
+ * audited, a write. A server answers these without an idempotency journal: a read retried reads again.
+ */
+export const READ_ONLY: ReadonlySet<ChannelName> = new Set<ChannelName>([
+  'notifications.list',
+  'requests.mine', 'requests.get', 'requests.inbox', 'requests.hubQueue', 'requests.reviewQueue',
+  'grants.mine', 'grants.get',
+  'people.search', 'people.get', 'people.programme', 'people.myProgrammes',
+  'caseload.mine', 'caseload.whoCanSee', 'caseload.listAbsences', 'caseload.listDeputies', 'caseload.findStaff',
+  'emergency.reviewQueue',
+  'admin.listUsers', 'admin.getPolicy', 'admin.listLao', 'admin.auditList', 'admin.clockStatus',
 ]);
 
 /**
@@ -82,7 +100,9 @@ export class Recalled {
  * While this process's own import holds the embedded store's write lock on its second connection,
  * the call runs statement by statement instead: waiting for that lock would only stall the import.
  */
-export async function inCallTransaction<T>(db: Db, conn: Connection, sessions: SessionService, call: () => Promise<T>, o: { otherWriterBusy?: boolean; journal?: CallJournal } = {}): Promise<T | Recalled> {
+export async function inCallTransaction<T>(db: Db, conn: Connection, sessions: SessionService, call: () => Promise<T>, o: { otherWriterBusy?: boolean; journal?: CallJournal; readOnly?: boolean } = {}): Promise<T | Recalled> {
+  // A read needs no write lock, so another writer (an import) never holds it up; a journal writes.
+  if (o.readOnly && !o.journal) return await db.read(() => call());
   const sessionBefore = conn.sessionId;
   const undoSession = () => {
     if (conn.sessionId !== sessionBefore) {

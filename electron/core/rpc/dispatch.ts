@@ -10,16 +10,13 @@
 import type { z } from 'zod';
 import { CONTRACT, isChannelName, type ChannelName, type Result } from '../../../shared/contract';
 import { AppError, ERROR_CODES, type FieldProblem } from '../../../shared/errors';
-import { appendAuditEvent } from '../audit/audit-log';
 import { loadActor } from '../auth/load-actor';
 import type { Connection } from '../auth/sessions';
-import { policyOf } from '../broker/context';
-import { observeClock } from '../clock/clock-guard';
-import { notifyUsers } from '../notifications/notify';
-import { all, sql } from '../store/sql';
+import { withCallPolicy } from '../settings/policy-store';
 import { storeFailureOf } from '../store/store-failures';
 import type { Call, CoreServices, Handler } from './call';
-import { inCallTransaction, OWN_TRANSACTIONS, Recalled, type CallJournal } from './call-atomicity';
+import { inCallTransaction, OWN_TRANSACTIONS, READ_ONLY, Recalled, type CallJournal } from './call-atomicity';
+import { watchClock } from './call-start';
 import { HANDLERS } from './handlers/index';
 
 const MAX_ISSUES = 5;
@@ -58,25 +55,31 @@ export async function dispatch(services: CoreServices, channel: unknown, conn: C
     if (def.access === 'dev' && services.devClock === null) return failure('UNKNOWN_CHANNEL', `No such operation: ${channel}.`);
     const parsed = def.input.safeParse(rawInput === undefined ? {} : rawInput);
     if (!parsed.success) return failure('INVALID_INPUT', describeIssues(parsed.error), fieldProblems(parsed.error));
-    const handler = HANDLERS[channel] as Handler<ChannelName>;
-    // A call runs, with everything it reads and writes, in one transaction (call-atomicity.ts).
-    if (!OWN_TRANSACTIONS.has(channel)) {
-      const value = await inCallTransaction(services.ctx.db, conn, services.sessions, async () => {
-        const call = await startCall(services, channel, conn);
-        return checkAnswer(channel, await handler(call, parsed.data as never), logInternal);
-      }, { otherWriterBusy: services.importProgress.running, ...(journal ? { journal } : {}) });
-      return value instanceof Recalled ? value.answer : { ok: true, value };
-    }
-    const call = await startCall(services, channel, conn);
-    return { ok: true, value: checkAnswer(channel, await handler(call, parsed.data as never), logInternal) };
+    // Before the call's transaction, and committed at once whatever the call does (call-start.ts).
+    const policy = await watchClock(services);
+    return await withCallPolicy(services.ctx.db, policy, () => runCall(services, channel, conn, parsed.data, logInternal, journal));
   } catch (e) {
     return await answerFor(services, typeof channel === 'string' ? channel : '?', e, logInternal);
   }
 }
 
-/** The clock check and, for session channels, the signed-in actor. */
+/** The call itself, once checked and the time recorded: in one transaction, or in its own (OWN_TRANSACTIONS). */
+async function runCall(services: CoreServices, channel: ChannelName, conn: Connection, input: unknown, logInternal: InternalErrorLog, journal?: CallJournal): Promise<Result<unknown>> {
+  const handler = HANDLERS[channel] as Handler<ChannelName>;
+  // A call runs, with everything it reads and writes, in one transaction (call-atomicity.ts).
+  if (!OWN_TRANSACTIONS.has(channel)) {
+    const value = await inCallTransaction(services.ctx.db, conn, services.sessions, async () => {
+      const call = await startCall(services, channel, conn);
+      return checkAnswer(channel, await handler(call, input as never), logInternal);
+    }, { otherWriterBusy: services.importProgress.running, readOnly: READ_ONLY.has(channel), ...(journal ? { journal } : {}) });
+    return value instanceof Recalled ? value.answer : { ok: true, value };
+  }
+  const call = await startCall(services, channel, conn);
+  return { ok: true, value: checkAnswer(channel, await handler(call, input as never), logInternal) };
+}
+
+/** For session channels, the signed-in actor. */
 async function startCall(services: CoreServices, channel: ChannelName, conn: Connection): Promise<Call> {
-  await watchClock(services);
   const call: Call = { services, conn, actor: null };
   if (CONTRACT[channel].access === 'session') {
     const session = services.sessions.require(conn.sessionId, { touch: !BACKGROUND_CHANNELS.has(channel) });
@@ -112,24 +115,4 @@ async function answerFor(services: CoreServices, channel: string, e: unknown, lo
   if (e instanceof AppError) return { ok: false, error: e.toShape() };
   await logInternal(channel, e);
   return failure('INTERNAL');
-}
-
-/** Records the time seen (and applies the policy's idle lock); the first call to see the clock gone back audits it and tells administrators. */
-async function watchClock(services: CoreServices): Promise<void> {
-  const { ctx } = services;
-  const now = ctx.clock.now();
-  const policy = await policyOf(ctx);
-  // Sessions need the idle lock synchronously: set from the policy this call has read anyway.
-  services.sessions.setIdleLockMinutes(policy.idleLockMinutes);
-  const state = await observeClock(ctx.db, now, policy.clockRollbackToleranceMinutes);
-  if (!state.newlyDetected || !state.rollback) return;
-  await ctx.db.write(async () => {
-    await appendAuditEvent(ctx.db, { at: now, actor: 'system', action: 'clock.rollback', details: { latestSeenAt: state.rollback!.latestSeenAt, now } });
-    const admins = (await all<{ id: number }>(ctx.db, sql`SELECT u.id FROM users u JOIN user_roles r ON r.user_id = u.id WHERE r.role = 'admin' AND u.active = 1`)).map((r) => r.id);
-    await notifyUsers(ctx.db, admins, {
-      kind: 'CLOCK_ROLLBACK', at: now, title: 'The computer clock has gone back',
-      body: 'Reads of records are paused until an administrator checks the clock and acknowledges it.',
-      dedupeKey: `clock-rollback:${state.rollback!.detectedAt}`,
-    });
-  });
 }

@@ -23,11 +23,12 @@ import type { Result } from '../../../shared/contract';
 import { AppError, type ErrorCode } from '../../../shared/errors';
 import type { Connection } from '../auth/sessions';
 import type { BrokerCore } from '../rpc/broker-core';
-import { OWN_TRANSACTIONS, type CallJournal } from '../rpc/call-atomicity';
+import { OWN_TRANSACTIONS, READ_ONLY, type CallJournal } from '../rpc/call-atomicity';
 import { storeFailureOf } from '../store/store-failures';
 import { IDEMPOTENCY_KEY_SHAPE, IdempotentCalls, type CallAnswer } from './idempotent-calls';
 import { LiveFeed } from './live-feed';
 import { LiveFeedWakeups } from './live-feed-wakeups';
+import { PushStreams } from './push-streams';
 import { SessionTokens, tokenHashOf } from './session-tokens';
 
 export const SESSION_TOKEN_HEADER = 'broker-session-token';
@@ -67,6 +68,8 @@ export interface BrokerServerOptions {
   /** Whether the store answers now; /readyz reports it. */
   ready?: () => Promise<boolean>;
   now?: () => number;
+  /** How often push connections get a keep-alive line and their sessions are checked (HEARTBEAT_MS). */
+  heartbeatMs?: number;
 }
 
 const DEFAULT_LIMITS: SignInLimits = { perAddress: 30, perAccount: 10, windowMs: 15 * 60 * 1000 };
@@ -103,12 +106,7 @@ export async function buildBrokerServer(o: BrokerServerOptions): Promise<Fastify
   const now = o.now ?? (() => o.core.ctx.clock.now());
   const tokens = new SessionTokens(o.core.sessions, db, now);
   const feed = await LiveFeed.start(db);
-  /** Open push connections per desktop connection, ended when its session ends. */
-  const streams = new Map<Connection, Set<() => void>>();
-  const endStreams = (conn: Connection) => {
-    for (const end of streams.get(conn) ?? []) end();
-    streams.delete(conn);
-  };
+  const streams = new PushStreams({ feed, db, heartbeatMs: o.heartbeatMs ?? HEARTBEAT_MS, stillSignedIn: async (token) => (await tokens.connectionFor(token)) !== null });
   const wakeups = new LiveFeedWakeups({
     feed,
     db,
@@ -131,7 +129,7 @@ export async function buildBrokerServer(o: BrokerServerOptions): Promise<Fastify
   // Push connections never finish by themselves: end them first, so closing can drain the calls.
   app.addHook('preClose', async () => {
     clearInterval(cleanupTimer);
-    for (const conn of [...streams.keys()]) endStreams(conn);
+    await streams.close();
   });
   app.addHook('onClose', async () => wakeups.close());
   const limits = o.signInLimits ?? DEFAULT_LIMITS;
@@ -165,15 +163,16 @@ export async function buildBrokerServer(o: BrokerServerOptions): Promise<Fastify
         if (bearer === null && !hadSession && conn.sessionId !== null) issuedToken = await tokens.issue(conn);
         if (bearer !== null && conn.sessionId === null) {
           await tokens.revoke(bearer);
-          endStreams(conn);
+          streams.endConnection(conn);
         } else if (bearer !== null) await tokens.afterCall(bearer);
         await wakeups.afterCall();
         return { result, issuedToken };
       };
       // Scoped to the caller: a token's own calls, or (before sign-in) the address's.
       const id = { scope: bearer === null ? `address:${req.ip}` : `token:${tokenHashOf(bearer)}`, key: key ?? '', channel, input };
+      // A read retried just reads again: only calls that change something are journaled.
       const answer =
-        typeof key !== 'string'
+        typeof key !== 'string' || (READ_ONLY as ReadonlySet<string>).has(channel)
           ? await run()
           : (OWN_TRANSACTIONS as ReadonlySet<string>).has(channel)
             ? await calls.claimedFirst(id, () => run())
@@ -226,25 +225,7 @@ export async function buildBrokerServer(o: BrokerServerOptions): Promise<Fastify
     const res = reply.raw;
     res.writeHead(200, { 'content-type': 'text/event-stream; charset=utf-8', 'cache-control': 'no-store', 'x-content-type-options': 'nosniff', connection: 'keep-alive' });
     res.write('event: ready\ndata: {}\n\n');
-    const unsubscribe = feed.subscribe(session.userId, (update) => res.write(`event: update\ndata: ${JSON.stringify(update)}\n\n`));
-    const heartbeat = setInterval(() => {
-      res.write(': keep-alive\n\n');
-      // A sign-out (or the session's end) through another server ends this push connection too.
-      tokens.connectionFor(bearer!).then((still) => still || end(), () => undefined);
-    }, HEARTBEAT_MS);
-    let ended = false;
-    const end = () => {
-      if (ended) return;
-      ended = true;
-      clearInterval(heartbeat);
-      unsubscribe();
-      streams.get(conn)?.delete(end);
-      res.end();
-    };
-    let set = streams.get(conn);
-    if (!set) streams.set(conn, (set = new Set()));
-    set.add(end);
-    req.raw.on('close', end);
+    req.raw.on('close', streams.open(res, conn, bearer!, session.userId));
   });
   app.get('/healthz', async () => ({ status: 'ok' }));
   app.get('/readyz', async (_req, reply) => {

@@ -1,4 +1,5 @@
 /** Policy settings live in the settings table as validated JSON; defaults come from DESIGN.md. */
+import { AsyncLocalStorage } from 'node:async_hooks';
 import type { Db } from '../store/sql';
 import { DEFAULT_POLICY, policySettings, type PolicySettings } from '../../../shared/contract/policy-settings';
 import { appendAuditEvent } from '../audit/audit-log';
@@ -9,8 +10,19 @@ const KEY = 'policy';
 /** The last parsed policy per connection, keyed by its stored text: read often, changed rarely. */
 const parsedCache = new WeakMap<Db, { raw: string; policy: PolicySettings }>();
 
-/** Read fresh from the store every time (another connection may have changed it); parsed only when it changed. */
+/**
+ * The policy a call read as it began (rpc/call-start.ts), which the rest of that call uses instead
+ * of reading it again: a call is answered under one policy, and on a server each read is a round trip.
+ */
+const callPolicy = new AsyncLocalStorage<{ db: Db; policy: PolicySettings }>();
+
+/** Runs a call's work with the policy it began with. */
+export const withCallPolicy = <T>(db: Db, policy: PolicySettings, work: () => Promise<T>): Promise<T> => callPolicy.run({ db, policy }, work);
+
+/** Read fresh from the store (another connection may have changed it) outside a call; parsed only when it changed. */
 export async function readPolicy(db: Db): Promise<PolicySettings> {
+  const held = callPolicy.getStore();
+  if (held?.db === db) return held.policy;
   return policyFromStored(db, (await one<{ value: string }>(db, sql`SELECT value FROM settings WHERE key = ${KEY}`))?.value ?? null);
 }
 
@@ -36,7 +48,7 @@ export function policyFromStored(db: Db, raw: string | null): PolicySettings {
 /** Replaces the policy, auditing what changed, in one transaction. */
 export async function savePolicy(db: Db, next: PolicySettings, by: { userId: number | null; actor: string }, now: number): Promise<PolicySettings> {
   const valid = policySettings.parse(next);
-  return await db.write(async () => {
+  const saved = await db.write(async () => {
     const before = await readPolicy(db);
     await run(
       db,
@@ -46,6 +58,10 @@ export async function savePolicy(db: Db, next: PolicySettings, by: { userId: num
     await appendAuditEvent(db, { at: now, actor: by.actor, action: 'policy.update', subject: 'policy', details: { changed: changedKeys(before, valid), before, after: valid } });
     return valid;
   });
+  // The rest of the call that saved it answers under the new policy.
+  const held = callPolicy.getStore();
+  if (held?.db === db) held.policy = saved;
+  return saved;
 }
 
 function changedKeys(a: PolicySettings, b: PolicySettings): string[] {

@@ -13,6 +13,7 @@ import { BrokerClient } from '../../../electron/core/server/broker-client';
 import { buildBrokerServer } from '../../../electron/core/server/broker-server';
 import type { Db } from '../../../electron/core/store/sql';
 import { PASSWORD, useBrokerFixture, type BrokerFixture } from '../../helpers/broker-fixture';
+import { httpCall } from '../../helpers/broker-http';
 import { requestBody } from '../../helpers/broker-requests';
 import { adminQuery, secondPoolOn, TEST_ENGINE } from '../../helpers/engines';
 import { makeTestCertificates, type TestCertificates } from '../../helpers/test-certificates';
@@ -25,9 +26,12 @@ afterEach(async () => {
   for (const c of cleanups.splice(0).reverse()) await c();
 });
 
+/** Keep-alives (and the session check that comes with them) far beyond any test's time: only an announcement can end a push connection. */
+const NO_KEEP_ALIVE_MS = 60 * 60 * 1000;
+
 async function serverOn(fx: BrokerFixture, db: Db, certs: TestCertificates): Promise<string> {
   const core = db === fx.engine ? fx.core : createBrokerCore({ db, clock: fx.clock });
-  const app = await buildBrokerServer({ core, tls: { key: certs.serverKey, cert: certs.serverCert } });
+  const app = await buildBrokerServer({ core, tls: { key: certs.serverKey, cert: certs.serverCert }, heartbeatMs: NO_KEEP_ALIVE_MS });
   await app.listen({ host: '127.0.0.1', port: 0 });
   cleanups.push(() => app.close());
   return `https://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
@@ -113,4 +117,46 @@ describe('live updates across servers', () => {
     const requestId = createdId(await practitioner.call('requests.create', requestBody()));
     expect((await ownerUpdate((u) => u.requestIds.includes(requestId))).views).toContain('inbox');
   });
+
+  it.skipIf(TEST_ENGINE !== 'postgres')('closes a session\'s push connection on server B at once when it signs out through server A (postgres project)', async () => {
+    const { a, b, certs } = await setUp();
+    await readinessUntil(b, certs.caCert, (r) => r.liveFeed === 'listening');
+    const token = (await httpCall(a, certs.caCert, 'auth.signIn', { username: 'olivia', password: PASSWORD })).token!;
+    const push = await openPush(b, certs.caCert, token);
+    expect((await httpCall(a, certs.caCert, 'auth.signOut', {}, { token })).result).toMatchObject({ ok: true });
+    // The keep-alive that would also find the session gone is an hour away: this is the announcement.
+    await push.ended;
+    expect((await httpCall(b, certs.caCert, 'notifications.list', {}, { token })).status).toBe(401);
+  });
+
+  it.skipIf(TEST_ENGINE !== 'postgres')('closes the push connections on server B of an account made inactive through server A (postgres project)', async () => {
+    const { a, b, certs } = await setUp();
+    await readinessUntil(b, certs.caCert, (r) => r.liveFeed === 'listening');
+    const owner = (await httpCall(b, certs.caCert, 'auth.signIn', { username: 'olivia', password: PASSWORD })).token!;
+    const pushes = [await openPush(b, certs.caCert, owner), await openPush(b, certs.caCert, owner)];
+    const admin = (await httpCall(a, certs.caCert, 'auth.signIn', { username: 'ada', password: PASSWORD })).token!;
+    const users = (await httpCall(a, certs.caCert, 'admin.listUsers', {}, { token: admin })).result as { ok: true; value: { rows: { userId: number; username: string }[] } };
+    const olivia = users.value.rows.find((u) => u.username === 'olivia')!;
+    expect((await httpCall(a, certs.caCert, 'admin.setActive', { userId: olivia.userId, active: false, confirmPassword: PASSWORD }, { token: admin })).result).toMatchObject({ ok: true });
+    await Promise.all(pushes.map((p) => p.ended));
+  });
 });
+
+/** A raw push connection: `ended` settles when the server closes it. */
+async function openPush(base: string, ca: Buffer, token: string): Promise<{ ended: Promise<void> }> {
+  let ended!: () => void;
+  const done = new Promise<void>((r) => (ended = r));
+  await new Promise<void>((opened, failed) => {
+    const req = request(new URL('/v1/events', base), { ca, agent: false, headers: { accept: 'text/event-stream', authorization: `Bearer ${token}` } }, (res) => {
+      if (res.statusCode !== 200) return failed(new Error(`push connection refused: ${res.statusCode}`));
+      res.setEncoding('utf8');
+      res.on('data', (c: string) => c.includes('event: ready') && opened());
+      res.on('end', () => ended());
+      res.on('close', () => ended());
+    });
+    req.on('error', failed);
+    req.end();
+    cleanups.push(() => void req.destroy());
+  });
+  return { ended: done };
+}

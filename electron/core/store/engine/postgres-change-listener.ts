@@ -17,8 +17,11 @@ export interface ChangeListener {
 export interface ChangeListenerOptions {
   /** A channel name: letters, digits and underscores. */
   channel: string;
-  /** Something was announced, or the connection came back (something may have been missed). */
-  onChange: () => void;
+  /**
+   * Something was announced (with the notification's payload), or the connection came back
+   * (no payload: something may have been missed).
+   */
+  onChange: (payload?: string) => void;
   /** The connection went down (with the error's name) or came up. */
   onState?: (listening: boolean, error?: string) => void;
   firstPauseMs?: number;
@@ -57,7 +60,7 @@ export function listenForChanges(engine: Engine, o: ChangeListenerOptions): Chan
     if (closed) return;
     const c = new pg.Client({ ...pool.options });
     client = c;
-    c.on('notification', () => o.onChange());
+    c.on('notification', (message) => o.onChange(message.payload));
     c.on('error', (e) => down(c, e));
     c.on('end', () => down(c));
     c.connect()

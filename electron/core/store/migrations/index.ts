@@ -10,6 +10,7 @@ import { updateToSchemaVersion7 } from './0007-emergency-request-index';
 import { updateToSchemaVersion8 } from './0008-contact-details';
 import { updateToSchemaVersion9 } from './0009-server-sessions-and-idempotent-calls';
 import { updateToSchemaVersion10 } from './0010-offline-read-receipts';
+import { updateToSchemaVersion11 } from './0011-session-ends-announced';
 
 export interface Migration {
   version: number;
@@ -29,6 +30,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 8, name: 'contact-details', up: updateToSchemaVersion8 },
   { version: 9, name: 'server-sessions-and-idempotent-calls', up: updateToSchemaVersion9 },
   { version: 10, name: 'offline-read-receipts', up: updateToSchemaVersion10 },
+  { version: 11, name: 'session-ends-announced', up: updateToSchemaVersion11 },
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

@@ -17,6 +17,7 @@ import type { KeyStore } from '../store/key-store';
 import { openOfflineCacheFile, type OfflineCacheFile } from '../store/open-offline-cache';
 import { OfflineAuditChain } from './offline-audit-chain';
 import { OfflineOutbox } from './offline-outbox';
+import { OfflineSignIns, type OfflineSignInOutcome } from './offline-sign-in';
 
 const HOUR = 3_600_000;
 /** A clock that goes back by more than this deletes every cached section (as the broker's guard pauses reads). */
@@ -44,12 +45,14 @@ export interface OfflineRecheck {
 export class OfflineCache {
   readonly chain: OfflineAuditChain;
   readonly outbox: OfflineOutbox;
+  readonly signIns: OfflineSignIns;
   private readonly db: EmbeddedConnection;
 
   constructor(readonly file: OfflineCacheFile) {
     this.db = file.db;
     this.chain = new OfflineAuditChain(this.db);
     this.outbox = new OfflineOutbox(this.db);
+    this.signIns = new OfflineSignIns(this.db, this.chain);
   }
 
   close(): void {
@@ -70,6 +73,8 @@ export class OfflineCache {
       const grants = this.db.prepare(`DELETE FROM cached_grants WHERE rowid IN (SELECT g.rowid FROM cached_grants g LEFT JOIN people p USING (username) WHERE ${past('g.end_at')})`).run(now).changes;
       const windowPast = `p.last_contact_at + coalesce(p.window_hours, 0) * ${HOUR} <= ?`;
       this.db.prepare(`UPDATE people AS p SET grants_answer = NULL WHERE grants_answer IS NOT NULL AND ${windowPast}`).run(now);
+      // Past the window nobody signs in offline either: the password verifier goes with the sections.
+      this.db.prepare(`UPDATE people AS p SET password_verifier = NULL WHERE password_verifier IS NOT NULL AND ${windowPast}`).run(now);
       this.db.prepare(`DELETE FROM cached_lists WHERE username NOT IN (SELECT username FROM people p WHERE NOT (${windowPast}))`).run(now);
       if (records + grants > 0) this.checkpointLater = true;
     })();
@@ -103,10 +108,10 @@ export class OfflineCache {
    * What the broker says the person may read now, for each cached record (offline.check): a record
    * no longer readable through the same grant and scope is deleted; the window is the policy's.
    */
-  applyRecheck(username: string, windowHours: number, records: readonly OfflineRecheck[], now: number): number {
+  applyRecheck(username: string, windowHours: number, records: readonly OfflineRecheck[], now: number, lockout?: object): number {
     let deleted = 0;
     this.db.transaction(() => {
-      this.db.prepare('UPDATE people SET window_hours = ?, last_contact_at = max(last_contact_at, ?) WHERE username = ?').run(windowHours, now, username);
+      this.db.prepare('UPDATE people SET window_hours = ?, last_contact_at = max(last_contact_at, ?), lockout = coalesce(?, lockout) WHERE username = ?').run(windowHours, now, lockout ? JSON.stringify(lockout) : null, username);
       const current = new Map(records.map((r) => [r.crn, r]));
       const cached = this.db.prepare('SELECT crn, grant_id, scope FROM cached_records WHERE username = ?').all(username) as { crn: string; grant_id: number; scope: string }[];
       for (const c of cached) {
@@ -176,6 +181,18 @@ export class OfflineCache {
     this.checkpoint(true);
   }
 
+  /** Signing in while the broker cannot be reached (offline-sign-in.ts), after the offline limits are applied. */
+  signInOffline(username: string, password: string, now: number): Promise<OfflineSignInOutcome> {
+    this.enforceLimits(now);
+    return this.signIns.signIn(username, password, now);
+  }
+
+  /** Whether anyone may sign in here while the broker cannot be reached. */
+  offlineSignInOpen(now: number): boolean {
+    this.enforceLimits(now);
+    return this.signIns.anyoneMay();
+  }
+
   cachedCrns(username: string): string[] {
     return this.db.prepare('SELECT crn FROM cached_records WHERE username = ? ORDER BY crn').pluck().all(username) as string[];
   }
@@ -229,15 +246,16 @@ export class OfflineCache {
     this.db.pragma('wal_checkpoint(TRUNCATE)');
   }
 
-  /** Deletes cached sections and grants: of one person, or of everybody (null). */
+  /** Deletes cached sections, grants, lists and password verifiers: of one person, or of everybody (null). */
   private deleteSections(username: string | null): number {
     const where = username === null ? '' : ' WHERE username = ?';
     const args = username === null ? [] : [username];
     const n = this.db.prepare(`DELETE FROM cached_records${where}`).run(...args).changes;
     this.db.prepare(`DELETE FROM cached_grants${where}`).run(...args);
     this.db.prepare(`DELETE FROM cached_lists${where}`).run(...args);
-    if (username === null) this.db.prepare('UPDATE people SET grants_answer = NULL').run();
-    else this.db.prepare('UPDATE people SET grants_answer = NULL WHERE username = ?').run(username);
+    // The password verifier goes too: offline sign-in ends when offline reading does.
+    if (username === null) this.db.prepare('UPDATE people SET grants_answer = NULL, password_verifier = NULL').run();
+    else this.db.prepare('UPDATE people SET grants_answer = NULL, password_verifier = NULL WHERE username = ?').run(username);
     this.checkpointLater = true;
     return n;
   }

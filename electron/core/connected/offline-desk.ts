@@ -5,6 +5,11 @@
  * copy and written to the local chain first; the person's grants and requests lists), requests and
  * withdrawals wait in the outbox, and decisions and emergency access are refused with a clear
  * message. After an outage nothing is answered before reconnect.ts has run.
+ *
+ * With nobody signed in and the broker out of reach, a person who signed in online here within the
+ * offline window may sign in offline (offline-sign-in.ts): that session reads the offline copy and
+ * nothing else, and ends as soon as the broker answers again (they sign in online, and the
+ * reconnection steps upload their offline sign-in and reads).
  */
 import { CONTRACT, isChannelName, type GrantRow, type RecordView, type Result } from '../../../shared/contract';
 import type { SessionStatus } from '../../../shared/contract/auth';
@@ -26,6 +31,13 @@ const SESSION_CALLS: ReadonlySet<string> = new Set(['auth.signIn', 'auth.status'
 
 const SESSION_ENDED: ReadonlySet<string> = new Set(['SESSION_EXPIRED', 'NOT_SIGNED_IN', 'ACCOUNT_INACTIVE', 'SESSION_LOCKED']);
 
+/** What a session signed in offline may do: read the offline copy. Every other call needs the broker. */
+const OFFLINE_SESSION_READS: ReadonlySet<string> = new Set(['auth.status', 'records.read', 'grants.mine', 'grants.get', ...LIST_COPIES]);
+
+const OFFLINE_SESSION_ONLY_READS =
+  'You signed in while the broker could not be reached, so you can only read your offline copy. Sign in again when the broker is back to do anything else.';
+const BROKER_BACK = 'The broker can be reached again: sign in again, and what you read offline will be sent to it.';
+
 type SignedIn = Extract<SessionStatus, { state: 'SIGNED_IN' }>;
 
 const failure = (code: ErrorCode, message?: string): Result<never> => ({ ok: false, error: new AppError(code, message).toShape() });
@@ -44,6 +56,8 @@ export class OfflineDesk {
   /** Set when the broker could not be reached (or on sign-in): the reconnection steps come before anything else. */
   private mustReconnect = false;
   private reconnecting: Promise<ReconnectOutcome> | null = null;
+  /** Signed in against the offline copy's password verifier, with no session at the broker. */
+  private offlineSession = false;
 
   constructor(private readonly o: OfflineDeskOptions) {}
 
@@ -51,9 +65,14 @@ export class OfflineDesk {
     return this.username;
   }
 
+  get signedInOffline(): boolean {
+    return this.offlineSession;
+  }
+
   async dispatch(channel: string, input: unknown): Promise<Result<unknown>> {
     const now = this.o.now();
     this.o.cache.enforceLimits(now);
+    if (this.offlineSession) return this.dispatchOfflineSession(channel, input);
     if (this.username && this.mustReconnect && !SESSION_CALLS.has(channel)) {
       const outcome = await this.reconnect();
       if (outcome.kind === 'unreachable') return this.answerOffline(channel, input);
@@ -65,12 +84,69 @@ export class OfflineDesk {
     }
     const result = await this.o.send(channel, input);
     if (!result.ok && result.error.code === 'BROKER_UNAVAILABLE') {
-      if (!this.username) return result;
+      if (!this.username) return this.answerSignedOut(channel, input, result);
       this.mustReconnect = true;
       return this.answerOffline(channel, input);
     }
     await this.learn(channel, input, result);
     return result;
+  }
+
+  /**
+   * The broker answers again: a session signed in offline ends (it has no session at the broker).
+   * True when one did, so the window is told to show the sign-in screen.
+   */
+  brokerBack(): boolean {
+    if (!this.offlineSession) return false;
+    this.offlineSession = false;
+    this.username = null;
+    return true;
+  }
+
+  /** Nobody is signed in and the broker cannot be reached: offline sign-in, if this desktop allows it. */
+  private async answerSignedOut(channel: string, input: unknown, unreachable: Result<unknown>): Promise<Result<unknown>> {
+    const cache = this.o.cache;
+    const now = this.o.now();
+    if (channel === 'setup.status' && cache.offlineSignInOpen(now)) return { ok: true, value: { state: 'READY', demo: false, demoAccounts: [] } };
+    if (channel === 'auth.status' && cache.offlineSignInOpen(now)) return { ok: true, value: { state: 'SIGNED_OUT' } };
+    if (channel !== 'auth.signIn') return unreachable;
+    const parsed = CONTRACT['auth.signIn'].input.safeParse(input ?? {});
+    if (!parsed.success) return failure('INVALID_INPUT', `${parsed.error.issues[0]?.path.join('.') ?? 'input'}: ${parsed.error.issues[0]?.message ?? 'not valid'}`);
+    const outcome = await cache.signInOffline(parsed.data.username, parsed.data.password, now);
+    if (!outcome.ok) return { ok: false, error: outcome.error.toShape() };
+    this.username = parsed.data.username;
+    this.offlineSession = true;
+    return { ok: true, value: outcome.status };
+  }
+
+  /**
+   * A session signed in offline: each call first tries the broker; while it cannot be reached the
+   * offline copy is read, and nothing else is done. Once it answers, the session ends.
+   */
+  private async dispatchOfflineSession(channel: string, input: unknown): Promise<Result<unknown>> {
+    const username = this.username!;
+    if (channel === 'auth.signOut') {
+      this.o.cache.forgetPerson(username);
+      this.brokerBack();
+      return { ok: true, value: { state: 'SIGNED_OUT' } };
+    }
+    // Locking ends the offline session: unlocking is signing in offline again, with the same checks.
+    if (channel === 'auth.lock') {
+      this.brokerBack();
+      return { ok: true, value: { state: 'SIGNED_OUT' } };
+    }
+    if (channel === 'auth.signIn') {
+      this.brokerBack();
+      return this.dispatch(channel, input);
+    }
+    const probe = await this.o.send('auth.status', {});
+    if (probe.ok || probe.error.code !== 'BROKER_UNAVAILABLE') {
+      this.brokerBack();
+      return channel === 'auth.status' && probe.ok ? probe : failure('NOT_SIGNED_IN', BROKER_BACK);
+    }
+    if (channel === 'setup.status') return { ok: true, value: { state: 'READY', demo: false, demoAccounts: [] } };
+    if (!OFFLINE_SESSION_READS.has(channel)) return failure('NEEDS_BROKER', OFFLINE_SESSION_ONLY_READS);
+    return this.answerOffline(channel, input);
   }
 
   /** Runs the reconnection steps once at a time; every caller waits for the same run. */
@@ -98,8 +174,8 @@ export class OfflineDesk {
     if (crns.length === 0) return;
     const check = await this.o.send('offline.check', { crns });
     if (!check.ok) return;
-    const answer = check.value as { offlineWindowHours: number; records: Array<{ crn: string; scope: string | null; grantId: number | null; until: number | null }> };
-    this.o.cache.applyRecheck(username, answer.offlineWindowHours, answer.records, this.o.now());
+    const answer = check.value as { offlineWindowHours: number; lockout: object; records: Array<{ crn: string; scope: string | null; grantId: number | null; until: number | null }> };
+    this.o.cache.applyRecheck(username, answer.offlineWindowHours, answer.records, this.o.now(), answer.lockout);
   }
 
   /** Whether the reconnection steps are still owed (the broker was lost since they last ran). */
@@ -128,6 +204,8 @@ export class OfflineDesk {
           this.mustReconnect = true;
           await this.reconnect();
         }
+        // Kept (as a salted scrypt verifier, never the password) for signing in here while the broker is out of reach.
+        if (channel === 'auth.signIn') await cache.signIns.rememberPassword(status.user.username, (input as { password: string }).password);
       } else if (status.state === 'SIGNED_OUT') {
         if (this.username && channel === 'auth.signOut') cache.forgetPerson(this.username);
         this.username = null;
@@ -137,6 +215,7 @@ export class OfflineDesk {
     const username = this.username;
     if (!username) return;
     cache.noteContact(username, now);
+    if (channel === 'auth.changePassword') await cache.signIns.rememberPassword(username, (input as { newPassword: string }).newPassword);
     const value = result.value;
     if (channel === 'records.read') cache.keepRecord(username, value as RecordView);
     else if (channel === 'grants.mine') {
@@ -160,7 +239,9 @@ export class OfflineDesk {
     const args = (input ?? {}) as Record<string, unknown>;
     switch (channel) {
       case 'auth.status':
-        return person ? { ok: true, value: { ...person.sessionStatus, now, idleExpiresAt: now + person.sessionStatus.idleLockMinutes * 60_000 } } : failure('BROKER_UNAVAILABLE');
+        return person
+          ? { ok: true, value: { ...person.sessionStatus, now, idleExpiresAt: now + person.sessionStatus.idleLockMinutes * 60_000, ...(this.offlineSession ? { signedInOffline: true } : {}) } }
+          : failure('BROKER_UNAVAILABLE');
       case 'auth.signOut':
         cache.forgetPerson(username);
         this.username = null;

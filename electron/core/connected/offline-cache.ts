@@ -16,6 +16,7 @@ import type { EmbeddedConnection } from '../store/embedded-connection';
 import type { KeyStore } from '../store/key-store';
 import { openOfflineCacheFile, type OfflineCacheFile } from '../store/open-offline-cache';
 import { OfflineAuditChain } from './offline-audit-chain';
+import { OfflineLists } from './offline-lists';
 import { OfflineOutbox } from './offline-outbox';
 import { OfflineSignIns, type OfflineSignInOutcome } from './offline-sign-in';
 
@@ -46,6 +47,7 @@ export class OfflineCache {
   readonly chain: OfflineAuditChain;
   readonly outbox: OfflineOutbox;
   readonly signIns: OfflineSignIns;
+  private readonly lists: OfflineLists;
   private readonly db: EmbeddedConnection;
 
   constructor(readonly file: OfflineCacheFile) {
@@ -53,6 +55,7 @@ export class OfflineCache {
     this.chain = new OfflineAuditChain(this.db);
     this.outbox = new OfflineOutbox(this.db);
     this.signIns = new OfflineSignIns(this.db, this.chain);
+    this.lists = new OfflineLists(this.db);
   }
 
   close(): void {
@@ -119,6 +122,8 @@ export class OfflineCache {
         if (!stands || stands.grantId !== c.grant_id || stands.scope !== c.scope || stands.until === null) {
           deleted += this.db.prepare('DELETE FROM cached_records WHERE username = ? AND crn = ?').run(username, c.crn).changes;
           this.db.prepare('DELETE FROM cached_grants WHERE username = ? AND grant_id = ?').run(username, c.grant_id);
+          // The copied pages of all their access would still show it as in force.
+          this.lists.drop(username, 'grants.mine');
         } else {
           this.db.prepare('UPDATE cached_records SET grant_end_at = ? WHERE username = ? AND crn = ?').run(stands.until, username, c.crn);
         }
@@ -140,17 +145,21 @@ export class OfflineCache {
       .run(username, view.crn, view.access.grantId, view.access.scope, view.access.until, JSON.stringify(view));
   }
 
-  /** The person's current grants as the broker listed them: kept; cached records of grants no longer listed are deleted. */
-  keepGrants(username: string, answer: { rows: GrantRow[]; total: number }, complete: boolean): void {
+  /**
+   * A page of the person's current grants as the broker listed them: the first page starts the
+   * list again, later pages add to it; when the list is whole, cached records of grants no longer
+   * in it are deleted.
+   */
+  keepGrants(username: string, answer: { rows: GrantRow[]; total: number }, page: { first: boolean; complete: boolean }): void {
     const p = this.person(username);
     this.db.transaction(() => {
-      if (complete) {
+      if (page.complete) {
         const live = new Set(answer.rows.filter((g) => g.state === 'ACTIVE').map((g) => g.id));
         for (const r of this.db.prepare('SELECT crn, grant_id FROM cached_records WHERE username = ?').all(username) as { crn: string; grant_id: number }[]) {
           if (!live.has(r.grant_id)) this.db.prepare('DELETE FROM cached_records WHERE username = ? AND crn = ?').run(username, r.crn);
         }
-        this.db.prepare('DELETE FROM cached_grants WHERE username = ?').run(username);
       }
+      if (page.first) this.db.prepare('DELETE FROM cached_grants WHERE username = ?').run(username);
       if (!p?.windowHours) return;
       for (const g of answer.rows.filter((row) => row.state === 'ACTIVE')) {
         this.db.prepare('INSERT OR REPLACE INTO cached_grants (username, grant_id, crn, end_at, row) VALUES (?, ?, ?, ?, ?)').run(username, g.id, g.crn, g.endAt, JSON.stringify(g));
@@ -159,16 +168,17 @@ export class OfflineCache {
     })();
   }
 
-  /** A first page of one of the person's lists (their requests, an inbox, the hub's queue), as the broker answered it. */
-  keepList(username: string, channel: string, answer: unknown): void {
+  /** A page of one of the person's lists (their requests or access, an inbox, the hub's queue), as the broker answered it (offline-lists.ts). */
+  keepList(username: string, channel: string, pageKey: string, answer: unknown, now: number): void {
     if (!this.person(username)?.windowHours) return;
-    this.db.prepare('INSERT OR REPLACE INTO cached_lists (username, channel, answer) VALUES (?, ?, ?)').run(username, channel, JSON.stringify(answer));
+    this.lists.keep(username, channel, pageKey, answer, now);
   }
 
   /** The broker says this grant no longer stands: its sections go now. */
   dropGrant(username: string, grantId: number): void {
     this.db.prepare('DELETE FROM cached_records WHERE username = ? AND grant_id = ?').run(username, grantId);
     this.db.prepare('DELETE FROM cached_grants WHERE username = ? AND grant_id = ?').run(username, grantId);
+    this.lists.drop(username, 'grants.mine');
     this.checkpoint(true);
   }
 
@@ -216,13 +226,14 @@ export class OfflineCache {
     })();
   }
 
-  /** The person's current grants as last listed, less those past their limit; null when nothing is held. */
-  grantsOffline(username: string, now: number): { rows: GrantRow[]; total: number; allocations: [] } | null {
+  /** A page of the person's current grants as last listed (in the broker's order, latest end first), less those past their limit; null when nothing is held. */
+  grantsOffline(username: string, now: number, page: { offset: number; limit: number } = { offset: 0, limit: 500 }): { rows: GrantRow[]; total: number; allocations: [] } | null {
     this.enforceLimits(now);
     const held = this.db.prepare('SELECT grants_answer FROM people WHERE username = ?').pluck().get(username) as string | null | undefined;
     if (!held) return null;
-    const rows = (this.db.prepare('SELECT row FROM cached_grants WHERE username = ? ORDER BY end_at, grant_id').pluck().all(username) as string[]).map((r) => JSON.parse(r) as GrantRow);
-    return { rows, total: rows.length, allocations: [] };
+    const total = this.db.prepare('SELECT count(*) FROM cached_grants WHERE username = ?').pluck().get(username) as number;
+    const rows = (this.db.prepare('SELECT row FROM cached_grants WHERE username = ? ORDER BY end_at DESC, grant_id DESC LIMIT ? OFFSET ?').pluck().all(username, page.limit, page.offset) as string[]).map((r) => JSON.parse(r) as GrantRow);
+    return { rows, total, allocations: [] };
   }
 
   grantOffline(username: string, grantId: number, now: number): GrantRow | null {
@@ -231,10 +242,10 @@ export class OfflineCache {
     return row ? (JSON.parse(row) as GrantRow) : null;
   }
 
-  listOffline(username: string, channel: string, now: number): unknown {
+  /** The page as the person last loaded it, within the window; null when they never did. */
+  listOffline(username: string, channel: string, pageKey: string, now: number): unknown {
     this.enforceLimits(now);
-    const held = this.db.prepare('SELECT answer FROM cached_lists WHERE username = ? AND channel = ?').pluck().get(username, channel) as string | undefined;
-    return held ? (JSON.parse(held) as unknown) : null;
+    return this.lists.page(username, channel, pageKey);
   }
 
   private checkpointLater = false;

@@ -15,6 +15,7 @@ import { CONTRACT, isChannelName, type GrantRow, type RecordView, type Result } 
 import type { SessionStatus } from '../../../shared/contract/auth';
 import { AppError, type ErrorCode } from '../../../shared/errors';
 import type { OfflineCache } from './offline-cache';
+import { pageKey } from './offline-lists';
 import { OUTBOX_CHANNELS } from './offline-outbox';
 import { reconnect, type ReconnectOutcome, type SendToBroker } from './reconnect';
 
@@ -23,7 +24,7 @@ const NEEDS_BROKER: ReadonlySet<string> = new Set([
   'requests.approve', 'requests.deny', 'requests.decideReview', 'emergency.open', 'emergency.review', 'grants.revoke', 'grants.requestExtension',
 ]);
 
-/** Lists kept as read-only copies (their first page), answered offline as last seen. */
+/** Lists kept as read-only copies (each page loaded), answered offline as last seen. */
 const LIST_COPIES: ReadonlySet<string> = new Set(['requests.mine', 'requests.inbox', 'requests.hubQueue']);
 
 /** Calls that start, show or end a session: they go to the broker even before the reconnection steps. */
@@ -39,6 +40,12 @@ const OFFLINE_SESSION_ONLY_READS =
 const BROKER_BACK = 'The broker can be reached again: sign in again, and what you read offline will be sent to it.';
 
 type SignedIn = Extract<SessionStatus, { state: 'SIGNED_IN' }>;
+
+/** The page of grants.mine asked for, as the contract reads it; null when the input is not valid. */
+function grantsPage(input: unknown): { filter: 'CURRENT' | 'ALL'; offset: number; limit: number } | null {
+  const parsed = CONTRACT['grants.mine'].input.safeParse(input ?? {});
+  return parsed.success ? parsed.data : null;
+}
 
 const failure = (code: ErrorCode, message?: string): Result<never> => ({ ok: false, error: new AppError(code, message).toShape() });
 
@@ -219,14 +226,17 @@ export class OfflineDesk {
     const value = result.value;
     if (channel === 'records.read') cache.keepRecord(username, value as RecordView);
     else if (channel === 'grants.mine') {
-      const page = (input ?? {}) as { filter?: string; offset?: number };
+      const page = grantsPage(input);
       const answer = value as { rows: GrantRow[]; total: number };
-      if ((page.filter ?? 'CURRENT') === 'CURRENT' && !page.offset) cache.keepGrants(username, answer, answer.rows.length >= answer.total);
+      // Current access is kept grant by grant (each with its limit); all access as the pages loaded.
+      if (page?.filter === 'CURRENT') cache.keepGrants(username, answer, { first: page.offset === 0, complete: page.offset === 0 && answer.rows.length >= answer.total });
+      else if (page) cache.keepList(username, channel, pageKey(channel, input)!, value, now);
     } else if (channel === 'grants.get') {
       const grant = value as GrantRow;
       if (grant.state !== 'ACTIVE') cache.dropGrant(username, grant.id);
-    } else if (LIST_COPIES.has(channel) && !((input ?? {}) as { offset?: number; after?: unknown }).offset && !((input ?? {}) as { after?: unknown }).after) {
-      cache.keepList(username, channel, value);
+    } else if (LIST_COPIES.has(channel)) {
+      const key = pageKey(channel, input);
+      if (key) cache.keepList(username, channel, key, value, now);
     }
   }
 
@@ -252,7 +262,8 @@ export class OfflineDesk {
         return failure('BROKER_UNAVAILABLE', 'Cannot reach the broker, and this record is not in your offline copy: only records you read through a grant recently, within the offline window, can be read offline.');
       }
       case 'grants.mine': {
-        const grants = cache.grantsOffline(username, now);
+        const page = grantsPage(input);
+        const grants = page?.filter === 'CURRENT' ? cache.grantsOffline(username, now, page) : page ? cache.listOffline(username, channel, pageKey(channel, input)!, now) : null;
         return grants ? { ok: true, value: grants } : failure('BROKER_UNAVAILABLE');
       }
       case 'grants.get': {
@@ -261,7 +272,8 @@ export class OfflineDesk {
       }
       default:
         if (LIST_COPIES.has(channel)) {
-          const list = cache.listOffline(username, channel, now);
+          const key = pageKey(channel, input);
+          const list = key ? cache.listOffline(username, channel, key, now) : null;
           return list ? { ok: true, value: list } : failure('BROKER_UNAVAILABLE');
         }
         if (OUTBOX_CHANNELS.has(channel) && isChannelName(channel)) {

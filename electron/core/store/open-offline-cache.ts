@@ -41,7 +41,19 @@ const OFFLINE_READS_TABLE = `
   ) STRICT;
 `;
 
-/** Version 1 to 2: offline sign-in (the verifier and local lockout), and sign-ins in the local chain. */
+/** Pages of the person's lists as they loaded them, each under the question it answers (offline-lists.ts). */
+const CACHED_LISTS_TABLE = `
+  CREATE TABLE cached_lists (
+    username TEXT NOT NULL,
+    channel TEXT NOT NULL,
+    page_key TEXT NOT NULL,
+    kept_at INTEGER NOT NULL,
+    answer TEXT NOT NULL,
+    PRIMARY KEY (username, channel, page_key)
+  ) STRICT;
+`;
+
+/** Version 1 to 2: offline sign-in (the verifier and local lockout), sign-ins in the local chain, every loaded page of the lists. */
 const UPGRADE_TO_2 = `
   ALTER TABLE people ADD COLUMN password_verifier TEXT;
   ALTER TABLE people ADD COLUMN lockout TEXT;
@@ -52,6 +64,9 @@ const UPGRADE_TO_2 = `
   INSERT INTO offline_reads (chain_id, seq, username, kind, at, crn, grant_id, sections, prev_hash, hash, uploaded)
     SELECT chain_id, seq, username, 'read', at, crn, grant_id, sections, prev_hash, hash, uploaded FROM offline_reads_1;
   DROP TABLE offline_reads_1;
+  -- Version 1 kept first pages only, under no question: they are copies, refreshed at the next load.
+  DROP TABLE cached_lists;
+  ${CACHED_LISTS_TABLE}
 `;
 
 const SCHEMA = `
@@ -72,14 +87,9 @@ const SCHEMA = `
     offline_failures INTEGER NOT NULL DEFAULT 0,
     offline_locked_until INTEGER
   ) STRICT;
-  -- Read-only copies of the person's lists as the broker last answered them: their requests, and an
-  -- owner's inbox or the hub's queue (first page).
-  CREATE TABLE cached_lists (
-    username TEXT NOT NULL,
-    channel TEXT NOT NULL,
-    answer TEXT NOT NULL,
-    PRIMARY KEY (username, channel)
-  ) STRICT;
+  -- Read-only copies of the person's lists as the broker last answered them: their requests and
+  -- access, and an owner's inbox or the hub's queue, each page they loaded.
+${CACHED_LISTS_TABLE}
   -- A record as the broker answered it to a read through a grant: the sections it showed, in order.
   CREATE TABLE cached_records (
     username TEXT NOT NULL,

@@ -26,14 +26,17 @@ export const offlineRead = z.strictObject({
 });
 export type OfflineRead = z.infer<typeof offlineRead>;
 
+/** Password checks a desktop makes while the broker cannot be reached: a sign-in or an unlock, and failed attempts at either. */
+export const OFFLINE_PASSWORD_CHECKS = ['signIn', 'signInFailed', 'unlock', 'unlockFailed'] as const;
+
 /**
- * A sign-in on the desktop while the broker could not be reached, checked against the person's
+ * A sign-in (or the unlocking of a locked window) on the desktop while the broker could not be reached, checked against the person's
  * local password verifier, or an attempt that failed: in the same local chain as the reads.
  */
 export const offlineSignIn = z.strictObject({
   seq: z.number().int().min(1),
   at: instant,
-  kind: z.enum(['signIn', 'signInFailed']),
+  kind: z.enum(OFFLINE_PASSWORD_CHECKS),
   prevHash: sha256Hex,
   hash: sha256Hex,
 });

@@ -192,9 +192,9 @@ export class OfflineCache {
   }
 
   /** Signing in while the broker cannot be reached (offline-sign-in.ts), after the offline limits are applied. */
-  signInOffline(username: string, password: string, now: number): Promise<OfflineSignInOutcome> {
+  signInOffline(username: string, password: string, now: number, purpose: 'signIn' | 'unlock' = 'signIn'): Promise<OfflineSignInOutcome> {
     this.enforceLimits(now);
-    return this.signIns.signIn(username, password, now);
+    return this.signIns.check(username, password, now, purpose);
   }
 
   /** Whether anyone may sign in here while the broker cannot be reached. */

@@ -65,6 +65,8 @@ export class OfflineDesk {
   private reconnecting: Promise<ReconnectOutcome> | null = null;
   /** Signed in against the offline copy's password verifier, with no session at the broker. */
   private offlineSession = false;
+  /** Locked (the idle lock, or by hand) while the broker could not be reached: only the password opens it. */
+  private lockedOffline = false;
 
   constructor(private readonly o: OfflineDeskOptions) {}
 
@@ -80,6 +82,7 @@ export class OfflineDesk {
     const now = this.o.now();
     this.o.cache.enforceLimits(now);
     if (this.offlineSession) return this.dispatchOfflineSession(channel, input);
+    if (this.lockedOffline) return this.dispatchLockedOffline(channel, input);
     if (this.username && this.mustReconnect && !SESSION_CALLS.has(channel)) {
       const outcome = await this.reconnect();
       if (outcome.kind === 'unreachable') return this.answerOffline(channel, input);
@@ -154,6 +157,34 @@ export class OfflineDesk {
     if (channel === 'setup.status') return { ok: true, value: { state: 'READY', demo: false, demoAccounts: [] } };
     if (!OFFLINE_SESSION_READS.has(channel)) return failure('NEEDS_BROKER', OFFLINE_SESSION_ONLY_READS);
     return this.answerOffline(channel, input);
+  }
+
+  /**
+   * A window locked while the broker could not be reached: nothing is answered but its status until
+   * the password is given, checked by the broker when it answers, else against the offline copy's
+   * verifier (same lockout, chained). Signing out still works.
+   */
+  private async dispatchLockedOffline(channel: string, input: unknown): Promise<Result<unknown>> {
+    const username = this.username!;
+    const person = this.o.cache.person(username);
+    const locked = { ok: true as const, value: { state: 'LOCKED', user: person?.sessionStatus.user } };
+    if (channel === 'auth.status' || channel === 'auth.lock') return person ? locked : failure('SESSION_LOCKED');
+    if (channel === 'auth.signOut') {
+      this.lockedOffline = false;
+      return this.dispatch(channel, input);
+    }
+    if (channel !== 'auth.unlock') return failure('SESSION_LOCKED');
+    const atBroker = await this.o.send(channel, input);
+    if (atBroker.ok || atBroker.error.code !== 'BROKER_UNAVAILABLE') {
+      if (atBroker.ok) this.lockedOffline = false;
+      return atBroker;
+    }
+    const parsed = CONTRACT['auth.unlock'].input.safeParse(input ?? {});
+    if (!parsed.success) return failure('INVALID_INPUT', `password: ${parsed.error.issues[0]?.message ?? 'not valid'}`);
+    const outcome = await this.o.cache.signInOffline(username, parsed.data.password, this.o.now(), 'unlock');
+    if (!outcome.ok) return { ok: false, error: outcome.error.toShape() };
+    this.lockedOffline = false;
+    return { ok: true, value: outcome.status };
   }
 
   /** Runs the reconnection steps once at a time; every caller waits for the same run. */
@@ -256,6 +287,11 @@ export class OfflineDesk {
         cache.forgetPerson(username);
         this.username = null;
         return { ok: true, value: { state: 'SIGNED_OUT' } };
+      case 'auth.lock':
+        // The idle lock holds offline too: the window shows nothing until the password is given again.
+        if (!person) return failure('BROKER_UNAVAILABLE');
+        this.lockedOffline = true;
+        return { ok: true, value: { state: 'LOCKED', user: person.sessionStatus.user } };
       case 'records.read': {
         const read = typeof args.crn === 'string' ? cache.readOffline(username, args.crn, now) : null;
         if (read) return { ok: true, value: read.view };

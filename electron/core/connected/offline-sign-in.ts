@@ -72,8 +72,11 @@ export class OfflineSignIns {
     return this.db.prepare('SELECT 1 FROM people WHERE password_verifier IS NOT NULL LIMIT 1').get() !== undefined;
   }
 
-  /** Checks a password offline; the caller has applied the offline limits first (offline-cache.ts). */
-  async signIn(username: string, password: string, now: number): Promise<OfflineSignInOutcome> {
+  /**
+   * Checks a password offline, to sign in or to unlock a window locked while the broker could not be
+   * reached; the caller has applied the offline limits first (offline-cache.ts).
+   */
+  async check(username: string, password: string, now: number, purpose: 'signIn' | 'unlock'): Promise<OfflineSignInOutcome> {
     const person = this.db
       .prepare('SELECT username, session_status, last_contact_at, window_hours, chain_id, password_verifier, lockout, offline_failures, offline_locked_until FROM people WHERE username = ?')
       .get(username) as PersonRow | undefined;
@@ -94,15 +97,15 @@ export class OfflineSignIns {
         const minutes = lockMinutes({ lockout }, failures);
         const until = minutes > 0 ? now + minutes * MINUTE : null;
         this.db.prepare('UPDATE people SET offline_failures = ?, offline_locked_until = ? WHERE username = ?').run(failures, until, username);
-        this.chain.appendSignIn(person.chain_id, username, now, 'signInFailed');
+        this.chain.appendSignIn(person.chain_id, username, now, purpose === 'signIn' ? 'signInFailed' : 'unlockFailed');
         if (until !== null) return refuse('ACCOUNT_LOCKED', `That password is not right. Too many failed attempts: try again after ${formatWhen(until, TIME_ZONE)}.`);
         return refuse('BAD_CREDENTIALS');
       }
       this.db.prepare('UPDATE people SET offline_failures = 0, offline_locked_until = NULL WHERE username = ?').run(username);
-      // No audit, no session: the sign-in is in the local chain before the window opens.
-      this.chain.appendSignIn(person.chain_id, username, now, 'signIn');
+      // No audit, no session: the check is in the local chain before the window opens.
+      this.chain.appendSignIn(person.chain_id, username, now, purpose);
       const last = JSON.parse(person.session_status) as SignedIn;
-      return { ok: true, status: { ...last, now, idleExpiresAt: now + last.idleLockMinutes * MINUTE, readsPaused: false, signedInOffline: true } };
+      return { ok: true, status: { ...last, now, idleExpiresAt: now + last.idleLockMinutes * MINUTE, readsPaused: false, ...(purpose === 'signIn' ? { signedInOffline: true } : {}) } };
     })();
   }
 }

@@ -20,7 +20,7 @@ const CACHE_SCHEMA_VERSION = 2;
 
 /**
  * The local hash chain, per person: reads from the offline copy (kind 'read', with the record, the
- * grant and the sections) and offline sign-ins ('signIn', 'signInFailed'); uploaded entries are kept
+ * grant and the sections) and offline password checks ('signIn', 'unlock' and their failures); uploaded entries are kept
  * until the next is, as the head the next links to.
  */
 const OFFLINE_READS_TABLE = `
@@ -28,7 +28,7 @@ const OFFLINE_READS_TABLE = `
     chain_id TEXT NOT NULL,
     seq INTEGER NOT NULL,
     username TEXT NOT NULL,
-    kind TEXT NOT NULL DEFAULT 'read' CHECK (kind IN ('read', 'signIn', 'signInFailed')),
+    kind TEXT NOT NULL DEFAULT 'read' CHECK (kind IN ('read', 'signIn', 'signInFailed', 'unlock', 'unlockFailed')),
     at INTEGER NOT NULL,
     crn TEXT,
     grant_id INTEGER,

@@ -1,7 +1,9 @@
 /**
  * Signing in while the broker cannot be reached, against a real `rab serve` on a demonstration
  * store and a real encrypted cache file (key in the real keychain): the practitioner signed in
- * online and read a granted record; the desktop is restarted while the broker is down; they sign in
+ * online and read a granted record; the broker goes and the window's idle lock holds offline until
+ * the password is given (checked against the cache's verifier); the desktop is restarted while the
+ * broker is down; they sign in
  * offline with their password (checked against the cache's verifier, a wrong one counted and
  * chained), read their offline copy and nothing else; when the broker is back the offline session
  * ends, they sign in online, and the offline sign-in, the failed attempt and the read join the
@@ -72,7 +74,7 @@ function desktop(cachePath: string) {
 const londonToday = () => new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London' }).format(new Date());
 
 describe('signing in while the broker cannot be reached', () => {
-  it('lets the person who signed in here read their offline copy and nothing else, and audits the offline sign-in on reconnection', async () => {
+  it('locks and unlocks offline, lets the person who signed in here sign in again and read their offline copy and nothing else, and audits it all on reconnection', async () => {
     const person = people[0]!;
     const cachePath = join(dir, 'offline-sign-in.db');
     const first = desktop(cachePath);
@@ -82,6 +84,16 @@ describe('signing in while the broker cannot be reached', () => {
       await grantRoshSummary(first.call, owner, person.crn);
       online = value<RecordView>(await first.call('records.read', { crn: person.crn }));
       value(await first.call('grants.mine', { filter: 'CURRENT' }));
+
+      // The broker goes; the window locks (the idle lock) and holds locked offline until the password is given.
+      server.kill('SIGTERM');
+      await server.exited;
+      expect(value(await first.call('auth.lock'))).toMatchObject({ state: 'LOCKED', user: { username: TUTOR } });
+      expect(await first.call('records.read', { crn: person.crn })).toMatchObject({ ok: false, error: { code: 'SESSION_LOCKED' } });
+      expect(value(await first.call('auth.status'))).toMatchObject({ state: 'LOCKED' });
+      expect(await first.call('auth.unlock', { password: 'not the password at all' })).toMatchObject({ ok: false, error: { code: 'BAD_CREDENTIALS' } });
+      expect(value(await first.call('auth.unlock', { password: DEMO_PASSWORD }))).toMatchObject({ state: 'SIGNED_IN' });
+      expect(value<RecordView>(await first.call('records.read', { crn: person.crn })).offline).not.toBeNull();
     } finally {
       // The app stops without signing out (closed by the system, a restart): the copy stays.
       first.broker.close();
@@ -89,8 +101,6 @@ describe('signing in while the broker cannot be reached', () => {
     // The verifier is kept, never the password.
     expect(cacheFilesHold(cachePath, DEMO_PASSWORD)).toBe(false);
 
-    server.kill('SIGTERM');
-    await server.exited;
     const desk = desktop(cachePath);
     try {
       // The app starts with the broker down: it offers the sign-in screen rather than "not available".
@@ -110,7 +120,7 @@ describe('signing in while the broker cannot be reached', () => {
       const offline = value<RecordView>(await desk.call('records.read', { crn: person.crn }));
       expect(offline.offline).not.toBeNull();
       expect(offline.roshSummary).toEqual(online.roshSummary);
-      expect(await cacheRows(cachePath, 'offline_reads', "kind = 'read' AND uploaded = 0")).toBe(1);
+      expect(await cacheRows(cachePath, 'offline_reads', "kind = 'read' AND uploaded = 0")).toBe(2);
       expect(value<{ rows: unknown[] }>(await desk.call('grants.mine', { filter: 'CURRENT' })).rows.length).toBeGreaterThan(0);
       expect(value(await desk.call('auth.status'))).toMatchObject({ signedInOffline: true });
       // Everything else needs the broker, even what an online session would keep in the outbox.
@@ -134,14 +144,14 @@ describe('signing in while the broker cannot be reached', () => {
       try {
         const events = value<{ rows: Array<{ action: string; at: number }> }>(await admin.call('admin.auditList', { actor: TUTOR, offset: 0, limit: 50 }));
         const offlineEvents = events.rows.filter((e) => e.action.includes('offline')).map((e) => e.action).sort();
-        expect(offlineEvents).toEqual(['auth.signIn.offline', 'auth.signIn.offline.fail', 'record.read.offline']);
+        expect(offlineEvents).toEqual(['auth.signIn.offline', 'auth.signIn.offline.fail', 'auth.unlock.offline', 'auth.unlock.offline.fail', 'record.read.offline', 'record.read.offline']);
         expect(events.rows.find((e) => e.action === 'auth.signIn.offline')?.at).toBe(status.now);
         expect(value<{ ok: boolean }>(await admin.call('admin.auditVerify', {}))).toMatchObject({ ok: true });
 
         // The reports count the offline read apart from the online ones; `rab report` writes the same figures.
         const day = londonToday();
         const report = value<Report>(await admin.call('reports.build', { from: day, to: day }));
-        expect(report.reads.offline).toBe(1);
+        expect(report.reads.offline).toBe(2);
         expect(report.reads.online).toBeGreaterThanOrEqual(1);
         const out = join(dir, 'report');
         const cli = cliHarness(new SystemKeyStore());

@@ -5,8 +5,8 @@
  * auditing anything. The upload appends the desktop's offline reads to the one audit chain as
  * `record.read.offline` events with their original times, after checking that its local chain is
  * whole and follows on from what this chain uploaded before: all of them, or none. The same chain
- * carries the desktop's offline sign-ins (and failed attempts), appended as `auth.signIn.offline`
- * (`auth.signIn.offline.fail`) events with their original times.
+ * carries the desktop's offline sign-ins and unlocks (and failed attempts), appended as
+ * `auth.signIn.offline` / `auth.unlock.offline` (`….fail`) events with their original times.
  */
 import { isOfflineSignIn, offlineEntryCanonical, type OfflineChainEntry } from '../../../../shared/contract/offline';
 import { AppError } from '../../../../shared/errors';
@@ -19,6 +19,14 @@ import { actorOf, type HandlersOf } from '../call';
 
 /** An offline read may be stamped this far ahead of the broker's clock (desktop clocks drift a little). */
 const CLOCK_SLACK_MS = 5 * 60_000;
+
+/** The audit action each offline password check becomes. */
+const OFFLINE_CHECK_ACTIONS = {
+  signIn: 'auth.signIn.offline',
+  signInFailed: 'auth.signIn.offline.fail',
+  unlock: 'auth.unlock.offline',
+  unlockFailed: 'auth.unlock.offline.fail',
+} as const;
 
 const broken = (why: string) => new AppError('OFFLINE_CHAIN_BROKEN', `The offline reads sent do not follow on from this desktop's chain (${why}). None were recorded.`);
 
@@ -72,7 +80,7 @@ export const offlineHandlers: HandlersOf<'offline.'> = {
     for (const read of fresh) {
       if (isOfflineSignIn(read)) {
         const event = await appendAuditEvent(ctx.db, {
-          at: read.at, actor: auditActor(actor), action: read.kind === 'signIn' ? 'auth.signIn.offline' : 'auth.signIn.offline.fail', subject: `user:${actor.userId}`,
+          at: read.at, actor: auditActor(actor), action: OFFLINE_CHECK_ACTIONS[read.kind], subject: `user:${actor.userId}`,
           details: { chainId: input.chainId, chainSeq: read.seq, localHash: read.hash, uploadedAt: now },
         });
         await run(ctx.db, sql`INSERT INTO offline_read_receipts (chain_id, seq, user_id, hash, audit_seq) VALUES (${input.chainId}, ${read.seq}, ${actor.userId}, ${read.hash}, ${event.seq})`);

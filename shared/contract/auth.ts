@@ -18,6 +18,8 @@ export const sessionStatus = z.discriminatedUnion('state', [
     now: instant,
     /** Grant-dependent reads are paused because the clock went back; an administrator must acknowledge. */
     readsPaused: z.boolean(),
+    /** Signed in on a connected desktop while its broker could not be reached: only the offline copy can be read. */
+    signedInOffline: z.boolean().optional(),
   }),
 ]);
 export type SessionStatus = z.infer<typeof sessionStatus>;

@@ -130,4 +130,5 @@ export const REPORT_SECTIONS: readonly { id: string; title: string; charts: read
   { id: 'emergency', title: 'Emergency access', charts: [], tables: ['emergency-review-outcomes', 'emergency-users'] },
   { id: 'grants', title: 'Access in force', charts: ['grants'], tables: ['active-grants-by-scope', 'grants-expiring'] },
   { id: 'caseload', title: 'Caseload pressure', charts: ['caseload'], tables: ['caseload-pressure'] },
+  { id: 'reads', title: 'Record reads, online and offline', charts: [], tables: ['record-reads-by-team', 'offline-upload-delays'] },
 ];

@@ -170,6 +170,23 @@ export function reportTables(r: Report): ReportTable[] {
       rows: r.caseload.rows.map((c) => [c.name, c.staffCode, c.team, c.caseload, c.requests, c.people, c.toHub, percent(c.shareToHub), c.slaBreaches, c.daysAbsent]),
       note: limited(r.caseload.rows.length, r.caseload.total, 'offender managers'),
     },
+    {
+      id: 'record-reads-by-team',
+      title: `Record reads: ${r.reads.online} online, ${r.reads.offline} from offline copies`,
+      columns: ['Reader’s team', 'Read online', 'Read offline', 'Offline, after the grant had ended or was revoked', 'Longest wait to reach the broker (minutes)'],
+      rows: [
+        ...r.reads.byTeam.map((t) => [t.label, t.online, t.offline, t.offlineOutsideGrant, t.longestUploadMinutes]),
+        ...(r.reads.byTeam.length > 1 ? [['All teams', r.reads.online, r.reads.offline, r.reads.offlineOutsideGrant, null] as Cell[]] : []),
+      ],
+      note: 'Offline reads count at the time they were shown, once the desktop has sent them to the broker.',
+    },
+    {
+      id: 'offline-upload-delays',
+      title: 'How long after an offline read it reached the broker',
+      columns: ['Time to reach the broker', 'Offline reads'],
+      rows: r.reads.uploadDelays.map((d) => [d.label, d.count]),
+      note: null,
+    },
   ];
   return grouped ? tables : tables.filter((t) => !t.id.endsWith('-by-group'));
 }

@@ -55,6 +55,8 @@ export const REPORT_TABLE_IDS = [
   'active-grants-by-scope',
   'grants-expiring',
   'caseload-pressure',
+  'record-reads-by-team',
+  'offline-upload-delays',
 ] as const;
 export type ReportTableId = (typeof REPORT_TABLE_IDS)[number];
 

@@ -149,6 +149,18 @@ export const grantsReport = z.object({
 });
 export type GrantsReport = z.infer<typeof grantsReport>;
 
+/** Record reads in the period, online and from connected desktops' offline copies (uploaded by `asOf`). */
+export const recordReadsReport = z.object({
+  online: count,
+  offline: count,
+  /** Offline reads stamped at a time the grant they went through no longer stood (revoked or ended meanwhile). */
+  offlineOutsideGrant: count,
+  byTeam: z.array(z.object({ ...groupKey, online: count, offline: count, offlineOutsideGrant: count, longestUploadMinutes: minutes })),
+  /** How long after the read each offline read reached the broker. */
+  uploadDelays: z.array(z.object({ label: z.string(), fromMinutes: z.number().min(0), toMinutes: z.number().nullable(), count })),
+});
+export type RecordReadsReport = z.infer<typeof recordReadsReport>;
+
 export const caseloadPressureRow = z.object({
   staffCode: z.string(),
   name: z.string(),
@@ -182,6 +194,7 @@ export const report = z.object({
   emergency: emergencyReport,
   grants: grantsReport,
   caseload: caseloadReport,
+  reads: recordReadsReport,
 });
 export type Report = z.infer<typeof report>;
 

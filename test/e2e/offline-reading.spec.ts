@@ -6,6 +6,7 @@
  * revokes through B meanwhile; A is back (the session with it): the revoked record is
  * gone from the cache file before any further read, the offline read is in the server's audit
  * chain with its original time, and the chain verifies. The cache file never holds the surname.
+ * While A is down, a second window signs in offline and reads the copy; that sign-in is audited too.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -13,6 +14,7 @@ import { join } from 'node:path';
 import { cacheFilesHold, cacheRows } from '../helpers/offline-cache-file';
 import { startBrokerCluster, type BrokerCluster } from './support/broker-cluster';
 import { ADMIN, discoverCast, OWNER, TUTOR } from './support/cast';
+import { expectAccessible } from './support/accessibility';
 import { expect, navTo, openPerson, test } from './support/fixtures';
 
 let cluster: BrokerCluster | null = null;
@@ -62,6 +64,20 @@ test('a granted record reads offline, marked and audited; a revocation made mean
     expect(await cacheRows(cachePath, 'offline_reads', 'crn = ? AND uploaded = 0', person.crn)).toBe(1);
     expect(cacheFilesHold(cachePath, person.name.split(' ').slice(-1)[0]!)).toBe(false);
 
+    // A second window opened while the broker is down: the same person signs in offline (against the
+    // copy's password verifier), is told only the offline copy can be read, and reads it.
+    const offlineWindow = await openPerson(browser, desktopA, TUTOR, cspViolations);
+    try {
+      await expect(offlineWindow.page.getByTestId('signed-in-offline')).toContainText('while the broker could not be reached');
+      await navTo(offlineWindow.page, 'My access');
+      await offlineWindow.page.getByTestId('my-grants').getByRole('row', { name: new RegExp(person.crn) }).getByRole('link', { name: /^Read/ }).click();
+      await expect(offlineWindow.page.getByTestId('offline-copy')).toBeVisible();
+      await expectAccessible(offlineWindow.page, 'a record read after signing in offline');
+      expect(await cacheRows(cachePath, 'offline_reads', "kind = 'signIn' AND uploaded = 0")).toBe(1);
+    } finally {
+      await offlineWindow.context.close();
+    }
+
     // The owner revokes through server B while the desktop is offline.
     await desktopB.as(OWNER).call('grants.revoke', { grantId: approved.grantId, reason: 'The group has moved to another provider.' });
 
@@ -73,7 +89,9 @@ test('a granted record reads offline, marked and audited; a revocation made mean
     expect(await cacheRows(cachePath, 'cached_records', 'crn = ?', person.crn)).toBe(0);
 
     const events = await desktopB.as(ADMIN).call<{ rows: Array<{ actor: string; crn: string }> }>('admin.auditList', { action: 'record.read.offline', crn: person.crn, offset: 0, limit: 10 });
-    expect(events.rows).toEqual([expect.objectContaining({ actor: TUTOR, crn: person.crn })]);
+    expect(events.rows).toEqual([expect.objectContaining({ actor: TUTOR, crn: person.crn }), expect.objectContaining({ actor: TUTOR, crn: person.crn })]);
+    const signIns = await desktopB.as(ADMIN).call<{ rows: Array<{ actor: string }> }>('admin.auditList', { action: 'auth.signIn.offline', offset: 0, limit: 10 });
+    expect(signIns.rows).toEqual([expect.objectContaining({ actor: TUTOR })]);
     expect(await desktopB.as(ADMIN).call('admin.auditVerify', {})).toMatchObject({ ok: true });
   } finally {
     await practitioner.context.close();

@@ -1,7 +1,7 @@
 /**
  * The Reports screen: a day of known activity (decisions after 10, 20 and 90 minutes, a refusal,
- * an escalation, a request the hub takes because the owner is away, one emergency use) and the
- * figures the hub sees for it, with axe-core, the charts drawn under the app's CSP, a table for
+ * an escalation, a request the hub takes because the owner is away, one emergency use, one record
+ * read) and the figures the hub sees for it, with axe-core, the charts drawn under the app's CSP, a table for
  * every chart, the CSV export audited, and a screenshot.
  */
 import { expectAccessible } from './support/accessibility';
@@ -35,6 +35,7 @@ test('the hub sees a day’s figures on the Reports screen, each chart with its 
   await tutor.call('emergency.open', { requestId: urgent, password: DEMO_PASSWORD, reasonCode: 'PERSON_ATTENDING_NOW', reasonText: '' });
   await host.advanceClock(5);
   await owner.call('requests.approve', { requestId: approved });
+  await tutor.call('records.read', { crn: cast.ownersPeople[0]!.crn });
   await host.advanceClock(10);
   await owner.call('requests.deny', { requestId: refused, reasonCode: 'INSUFFICIENT_JUSTIFICATION', reason: 'Say which sessions need it.' });
   await host.advanceClock(70);
@@ -64,6 +65,8 @@ test('the hub sees a day’s figures on the Reports screen, each chart with its 
   await expect(byRoute.getByRole('row', { name: /^NPS hub 2 90 90 90$/ })).toBeVisible();
   await expect(byRoute.getByRole('row', { name: /^Emergency access \(until opened\) 1 5 5 5$/ })).toBeVisible();
   await expect(page.getByTestId('table-sla-breaches').getByRole('row')).toHaveCount(2);
+  // The one record read, online (none offline), in the tutor's team's row.
+  await expect(page.getByTestId('table-record-reads-by-team').getByRole('row', { name: /^\S.* 1 0 0 –$/ })).toBeVisible();
 
   // Every chart is drawn, and its figures are one key press away as a table.
   for (const chart of ['wait-distribution', 'sla', 'fallback', 'outcomes', 'grants', 'caseload']) {
@@ -86,7 +89,7 @@ test('the hub sees a day’s figures on the Reports screen, each chart with its 
   await page.getByTestId('export-csv').click();
   const files = page.getByTestId('csv-files');
   await expect(files).toContainText('CSV files are ready');
-  await expect(files.getByRole('link', { name: /^Save report-2026-03-03-to-2026-03-03-/ })).toHaveCount(17);
+  await expect(files.getByRole('link', { name: /^Save report-2026-03-03-to-2026-03-03-/ })).toHaveCount(19);
   const download = page.waitForEvent('download');
   await files.getByRole('link', { name: 'Save report-2026-03-03-to-2026-03-03-outcomes.csv' }).click();
   const csv = await (await download).path();

@@ -26,8 +26,8 @@ export type PasswordPurpose = 'signIn' | 'unlock' | 'reauth';
 // A real hash (of a random password) so an unknown username costs as much as a known one.
 const DECOY_HASH = 'scrypt$32768$8$1$9mWq3r1o8H0m2Xq2pN3t1A==$8k1QH6X1oLrW2j7dXyJm0bQ1k3sVw0m7mN1Z4wQ9t2E=';
 
-/** Lock length after `failures` failures: first lock at the threshold, doubling, capped. */
-export function lockMinutes(policy: PolicySettings, failures: number): number {
+/** Lock length after `failures` failures: first lock at the threshold, doubling, capped (a desktop counts offline sign-ins the same way). */
+export function lockMinutes(policy: Pick<PolicySettings, 'lockout'>, failures: number): number {
   const { failuresBeforeLock, firstLockMinutes, maxLockMinutes } = policy.lockout;
   if (failures < failuresBeforeLock) return 0;
   const doublings = Math.min(failures - failuresBeforeLock, 30);

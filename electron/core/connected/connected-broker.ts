@@ -83,7 +83,15 @@ export class ConnectedBroker implements DesktopBroker {
       this.tellAll({ kind: 'connection', status });
       // Back: each window's reconnection steps run now, not only at its next call.
       if (status.mode === 'connected' && status.reachable) {
-        for (const desk of this.desks.values()) void desk.offline?.then((offline) => (offline?.owesReconnect ? offline.reconnect() : null)).catch((e: unknown) => this.logOffline(e));
+        for (const desk of this.desks.values()) {
+          void desk.offline
+            ?.then((offline) => {
+              // A session signed in offline has nothing at the broker: the window shows the sign-in screen.
+              if (offline?.brokerBack()) for (const listener of desk.listeners) listener({ kind: 'session' });
+              return offline?.owesReconnect ? offline.reconnect() : null;
+            })
+            .catch((e: unknown) => this.logOffline(e));
+        }
       }
     });
   }
@@ -108,7 +116,8 @@ export class ConnectedBroker implements DesktopBroker {
       desk.client.close();
       desk.client = this.newClient();
     }
-    conn.sessionId = desk.client.signedIn ? SIGNED_IN_AT_BROKER : null;
+    // A session signed in offline counts as signed in too: the host locks it on suspend and signs it out on close.
+    conn.sessionId = desk.client.signedIn || offline?.signedInOffline ? SIGNED_IN_AT_BROKER : null;
     this.syncPush(desk);
     return result;
   }

@@ -16,7 +16,9 @@ import type { EmbeddedConnection } from '../store/embedded-connection';
 import type { KeyStore } from '../store/key-store';
 import { openOfflineCacheFile, type OfflineCacheFile } from '../store/open-offline-cache';
 import { OfflineAuditChain } from './offline-audit-chain';
+import { OfflineLists } from './offline-lists';
 import { OfflineOutbox } from './offline-outbox';
+import { OfflineSignIns, type OfflineSignInOutcome } from './offline-sign-in';
 
 const HOUR = 3_600_000;
 /** A clock that goes back by more than this deletes every cached section (as the broker's guard pauses reads). */
@@ -44,12 +46,16 @@ export interface OfflineRecheck {
 export class OfflineCache {
   readonly chain: OfflineAuditChain;
   readonly outbox: OfflineOutbox;
+  readonly signIns: OfflineSignIns;
+  private readonly lists: OfflineLists;
   private readonly db: EmbeddedConnection;
 
   constructor(readonly file: OfflineCacheFile) {
     this.db = file.db;
     this.chain = new OfflineAuditChain(this.db);
     this.outbox = new OfflineOutbox(this.db);
+    this.signIns = new OfflineSignIns(this.db, this.chain);
+    this.lists = new OfflineLists(this.db);
   }
 
   close(): void {
@@ -70,6 +76,8 @@ export class OfflineCache {
       const grants = this.db.prepare(`DELETE FROM cached_grants WHERE rowid IN (SELECT g.rowid FROM cached_grants g LEFT JOIN people p USING (username) WHERE ${past('g.end_at')})`).run(now).changes;
       const windowPast = `p.last_contact_at + coalesce(p.window_hours, 0) * ${HOUR} <= ?`;
       this.db.prepare(`UPDATE people AS p SET grants_answer = NULL WHERE grants_answer IS NOT NULL AND ${windowPast}`).run(now);
+      // Past the window nobody signs in offline either: the password verifier goes with the sections.
+      this.db.prepare(`UPDATE people AS p SET password_verifier = NULL WHERE password_verifier IS NOT NULL AND ${windowPast}`).run(now);
       this.db.prepare(`DELETE FROM cached_lists WHERE username NOT IN (SELECT username FROM people p WHERE NOT (${windowPast}))`).run(now);
       if (records + grants > 0) this.checkpointLater = true;
     })();
@@ -103,10 +111,10 @@ export class OfflineCache {
    * What the broker says the person may read now, for each cached record (offline.check): a record
    * no longer readable through the same grant and scope is deleted; the window is the policy's.
    */
-  applyRecheck(username: string, windowHours: number, records: readonly OfflineRecheck[], now: number): number {
+  applyRecheck(username: string, windowHours: number, records: readonly OfflineRecheck[], now: number, lockout?: object): number {
     let deleted = 0;
     this.db.transaction(() => {
-      this.db.prepare('UPDATE people SET window_hours = ?, last_contact_at = max(last_contact_at, ?) WHERE username = ?').run(windowHours, now, username);
+      this.db.prepare('UPDATE people SET window_hours = ?, last_contact_at = max(last_contact_at, ?), lockout = coalesce(?, lockout) WHERE username = ?').run(windowHours, now, lockout ? JSON.stringify(lockout) : null, username);
       const current = new Map(records.map((r) => [r.crn, r]));
       const cached = this.db.prepare('SELECT crn, grant_id, scope FROM cached_records WHERE username = ?').all(username) as { crn: string; grant_id: number; scope: string }[];
       for (const c of cached) {
@@ -114,6 +122,8 @@ export class OfflineCache {
         if (!stands || stands.grantId !== c.grant_id || stands.scope !== c.scope || stands.until === null) {
           deleted += this.db.prepare('DELETE FROM cached_records WHERE username = ? AND crn = ?').run(username, c.crn).changes;
           this.db.prepare('DELETE FROM cached_grants WHERE username = ? AND grant_id = ?').run(username, c.grant_id);
+          // The copied pages of all their access would still show it as in force.
+          this.lists.drop(username, 'grants.mine');
         } else {
           this.db.prepare('UPDATE cached_records SET grant_end_at = ? WHERE username = ? AND crn = ?').run(stands.until, username, c.crn);
         }
@@ -135,17 +145,21 @@ export class OfflineCache {
       .run(username, view.crn, view.access.grantId, view.access.scope, view.access.until, JSON.stringify(view));
   }
 
-  /** The person's current grants as the broker listed them: kept; cached records of grants no longer listed are deleted. */
-  keepGrants(username: string, answer: { rows: GrantRow[]; total: number }, complete: boolean): void {
+  /**
+   * A page of the person's current grants as the broker listed them: the first page starts the
+   * list again, later pages add to it; when the list is whole, cached records of grants no longer
+   * in it are deleted.
+   */
+  keepGrants(username: string, answer: { rows: GrantRow[]; total: number }, page: { first: boolean; complete: boolean }): void {
     const p = this.person(username);
     this.db.transaction(() => {
-      if (complete) {
+      if (page.complete) {
         const live = new Set(answer.rows.filter((g) => g.state === 'ACTIVE').map((g) => g.id));
         for (const r of this.db.prepare('SELECT crn, grant_id FROM cached_records WHERE username = ?').all(username) as { crn: string; grant_id: number }[]) {
           if (!live.has(r.grant_id)) this.db.prepare('DELETE FROM cached_records WHERE username = ? AND crn = ?').run(username, r.crn);
         }
-        this.db.prepare('DELETE FROM cached_grants WHERE username = ?').run(username);
       }
+      if (page.first) this.db.prepare('DELETE FROM cached_grants WHERE username = ?').run(username);
       if (!p?.windowHours) return;
       for (const g of answer.rows.filter((row) => row.state === 'ACTIVE')) {
         this.db.prepare('INSERT OR REPLACE INTO cached_grants (username, grant_id, crn, end_at, row) VALUES (?, ?, ?, ?, ?)').run(username, g.id, g.crn, g.endAt, JSON.stringify(g));
@@ -154,16 +168,17 @@ export class OfflineCache {
     })();
   }
 
-  /** A first page of one of the person's lists (their requests, an inbox, the hub's queue), as the broker answered it. */
-  keepList(username: string, channel: string, answer: unknown): void {
+  /** A page of one of the person's lists (their requests or access, an inbox, the hub's queue), as the broker answered it (offline-lists.ts). */
+  keepList(username: string, channel: string, pageKey: string, answer: unknown, now: number): void {
     if (!this.person(username)?.windowHours) return;
-    this.db.prepare('INSERT OR REPLACE INTO cached_lists (username, channel, answer) VALUES (?, ?, ?)').run(username, channel, JSON.stringify(answer));
+    this.lists.keep(username, channel, pageKey, answer, now);
   }
 
   /** The broker says this grant no longer stands: its sections go now. */
   dropGrant(username: string, grantId: number): void {
     this.db.prepare('DELETE FROM cached_records WHERE username = ? AND grant_id = ?').run(username, grantId);
     this.db.prepare('DELETE FROM cached_grants WHERE username = ? AND grant_id = ?').run(username, grantId);
+    this.lists.drop(username, 'grants.mine');
     this.checkpoint(true);
   }
 
@@ -174,6 +189,18 @@ export class OfflineCache {
       this.db.prepare('UPDATE people SET grants_answer = NULL, session_status = ? WHERE username = ?').run(JSON.stringify({ state: 'SIGNED_OUT' }), username);
     })();
     this.checkpoint(true);
+  }
+
+  /** Signing in while the broker cannot be reached (offline-sign-in.ts), after the offline limits are applied. */
+  signInOffline(username: string, password: string, now: number, purpose: 'signIn' | 'unlock' = 'signIn'): Promise<OfflineSignInOutcome> {
+    this.enforceLimits(now);
+    return this.signIns.check(username, password, now, purpose);
+  }
+
+  /** Whether anyone may sign in here while the broker cannot be reached. */
+  offlineSignInOpen(now: number): boolean {
+    this.enforceLimits(now);
+    return this.signIns.anyoneMay();
   }
 
   cachedCrns(username: string): string[] {
@@ -199,13 +226,14 @@ export class OfflineCache {
     })();
   }
 
-  /** The person's current grants as last listed, less those past their limit; null when nothing is held. */
-  grantsOffline(username: string, now: number): { rows: GrantRow[]; total: number; allocations: [] } | null {
+  /** A page of the person's current grants as last listed (in the broker's order, latest end first), less those past their limit; null when nothing is held. */
+  grantsOffline(username: string, now: number, page: { offset: number; limit: number } = { offset: 0, limit: 500 }): { rows: GrantRow[]; total: number; allocations: [] } | null {
     this.enforceLimits(now);
     const held = this.db.prepare('SELECT grants_answer FROM people WHERE username = ?').pluck().get(username) as string | null | undefined;
     if (!held) return null;
-    const rows = (this.db.prepare('SELECT row FROM cached_grants WHERE username = ? ORDER BY end_at, grant_id').pluck().all(username) as string[]).map((r) => JSON.parse(r) as GrantRow);
-    return { rows, total: rows.length, allocations: [] };
+    const total = this.db.prepare('SELECT count(*) FROM cached_grants WHERE username = ?').pluck().get(username) as number;
+    const rows = (this.db.prepare('SELECT row FROM cached_grants WHERE username = ? ORDER BY end_at DESC, grant_id DESC LIMIT ? OFFSET ?').pluck().all(username, page.limit, page.offset) as string[]).map((r) => JSON.parse(r) as GrantRow);
+    return { rows, total, allocations: [] };
   }
 
   grantOffline(username: string, grantId: number, now: number): GrantRow | null {
@@ -214,10 +242,10 @@ export class OfflineCache {
     return row ? (JSON.parse(row) as GrantRow) : null;
   }
 
-  listOffline(username: string, channel: string, now: number): unknown {
+  /** The page as the person last loaded it, within the window; null when they never did. */
+  listOffline(username: string, channel: string, pageKey: string, now: number): unknown {
     this.enforceLimits(now);
-    const held = this.db.prepare('SELECT answer FROM cached_lists WHERE username = ? AND channel = ?').pluck().get(username, channel) as string | undefined;
-    return held ? (JSON.parse(held) as unknown) : null;
+    return this.lists.page(username, channel, pageKey);
   }
 
   private checkpointLater = false;
@@ -229,15 +257,16 @@ export class OfflineCache {
     this.db.pragma('wal_checkpoint(TRUNCATE)');
   }
 
-  /** Deletes cached sections and grants: of one person, or of everybody (null). */
+  /** Deletes cached sections, grants, lists and password verifiers: of one person, or of everybody (null). */
   private deleteSections(username: string | null): number {
     const where = username === null ? '' : ' WHERE username = ?';
     const args = username === null ? [] : [username];
     const n = this.db.prepare(`DELETE FROM cached_records${where}`).run(...args).changes;
     this.db.prepare(`DELETE FROM cached_grants${where}`).run(...args);
     this.db.prepare(`DELETE FROM cached_lists${where}`).run(...args);
-    if (username === null) this.db.prepare('UPDATE people SET grants_answer = NULL').run();
-    else this.db.prepare('UPDATE people SET grants_answer = NULL WHERE username = ?').run(username);
+    // The password verifier goes too: offline sign-in ends when offline reading does.
+    if (username === null) this.db.prepare('UPDATE people SET grants_answer = NULL, password_verifier = NULL').run();
+    else this.db.prepare('UPDATE people SET grants_answer = NULL, password_verifier = NULL WHERE username = ?').run(username);
     this.checkpointLater = true;
     return n;
   }

@@ -4,8 +4,8 @@
  *
  * 1. asks which cached records the person may still read (offline.check) and deletes the rest, so a
  *    revocation, an exclusion or an ended grant takes effect before any further read;
- * 2. uploads the offline reads of the local chain (offline.uploadReads), which the broker appends
- *    to the one audit chain with their original times;
+ * 2. uploads the offline reads and offline sign-ins of the local chain (offline.uploadReads), which
+ *    the broker appends to the one audit chain with their original times;
  * 3. sends the outbox (requests and withdrawals made offline) with their idempotency keys;
  * then the window refreshes. If the broker goes again midway, the steps not done wait for next time.
  */
@@ -36,7 +36,7 @@ export async function reconnect(cache: OfflineCache, username: string, send: Sen
     return { kind: 'refused', code: check.error.code };
   }
   const answer = check.value as OutputOf<(typeof offlineChannels)['offline.check']>;
-  const deleted = cache.applyRecheck(username, answer.offlineWindowHours, answer.records, now());
+  const deleted = cache.applyRecheck(username, answer.offlineWindowHours, answer.records, now(), answer.lockout);
 
   let uploaded = 0;
   const reads = cache.chain.pending(person.chainId);

@@ -10,6 +10,7 @@ import { emergencyAccessReport } from './emergency-access-report';
 import { grantsReport } from './grants-report';
 import { hubFallback } from './hub-fallback';
 import { periodCounts } from './period-counts';
+import { recordReadsReport } from './record-reads-report';
 import { organisationNames } from './period-requests';
 import type { ReportInputs } from './report-inputs';
 import type { ReportPeriod } from './report-period';
@@ -42,6 +43,7 @@ export async function buildReport(db: Db, period: ReportPeriod, options: ReportO
       emergency: await emergencyAccessReport(db, period, listLimit),
       grants: await grantsReport(db, period, listLimit),
       caseload: await caseloadPressure(i),
+      reads: await recordReadsReport(db, period, i.names),
     };
   });
 }

@@ -16,7 +16,58 @@ import { configureWritable, connect, readSalt } from './open-store';
 /** The keychain account of an offline cache file: tied to its absolute path, apart from any store's. */
 export const offlineCacheAccount = (path: string): string => `offline-cache:${resolve(path)}`;
 
-const CACHE_SCHEMA_VERSION = 1;
+const CACHE_SCHEMA_VERSION = 2;
+
+/**
+ * The local hash chain, per person: reads from the offline copy (kind 'read', with the record, the
+ * grant and the sections) and offline password checks ('signIn', 'unlock' and their failures); uploaded entries are kept
+ * until the next is, as the head the next links to.
+ */
+const OFFLINE_READS_TABLE = `
+  CREATE TABLE offline_reads (
+    chain_id TEXT NOT NULL,
+    seq INTEGER NOT NULL,
+    username TEXT NOT NULL,
+    kind TEXT NOT NULL DEFAULT 'read' CHECK (kind IN ('read', 'signIn', 'signInFailed', 'unlock', 'unlockFailed')),
+    at INTEGER NOT NULL,
+    crn TEXT,
+    grant_id INTEGER,
+    sections TEXT,
+    prev_hash TEXT NOT NULL,
+    hash TEXT NOT NULL,
+    uploaded INTEGER NOT NULL DEFAULT 0,
+    PRIMARY KEY (chain_id, seq),
+    CHECK (kind <> 'read' OR (crn IS NOT NULL AND grant_id IS NOT NULL AND sections IS NOT NULL))
+  ) STRICT;
+`;
+
+/** Pages of the person's lists as they loaded them, each under the question it answers (offline-lists.ts). */
+const CACHED_LISTS_TABLE = `
+  CREATE TABLE cached_lists (
+    username TEXT NOT NULL,
+    channel TEXT NOT NULL,
+    page_key TEXT NOT NULL,
+    kept_at INTEGER NOT NULL,
+    answer TEXT NOT NULL,
+    PRIMARY KEY (username, channel, page_key)
+  ) STRICT;
+`;
+
+/** Version 1 to 2: offline sign-in (the verifier and local lockout), sign-ins in the local chain, every loaded page of the lists. */
+const UPGRADE_TO_2 = `
+  ALTER TABLE people ADD COLUMN password_verifier TEXT;
+  ALTER TABLE people ADD COLUMN lockout TEXT;
+  ALTER TABLE people ADD COLUMN offline_failures INTEGER NOT NULL DEFAULT 0;
+  ALTER TABLE people ADD COLUMN offline_locked_until INTEGER;
+  ALTER TABLE offline_reads RENAME TO offline_reads_1;
+  ${OFFLINE_READS_TABLE}
+  INSERT INTO offline_reads (chain_id, seq, username, kind, at, crn, grant_id, sections, prev_hash, hash, uploaded)
+    SELECT chain_id, seq, username, 'read', at, crn, grant_id, sections, prev_hash, hash, uploaded FROM offline_reads_1;
+  DROP TABLE offline_reads_1;
+  -- Version 1 kept first pages only, under no question: they are copies, refreshed at the next load.
+  DROP TABLE cached_lists;
+  ${CACHED_LISTS_TABLE}
+`;
 
 const SCHEMA = `
   -- Each person signed in on this desktop in connected mode: their last contact with the broker and
@@ -28,16 +79,17 @@ const SCHEMA = `
     last_contact_at INTEGER NOT NULL,
     window_hours INTEGER,
     chain_id TEXT NOT NULL,
-    grants_answer TEXT
+    grants_answer TEXT,
+    -- Offline sign-in: an scrypt verifier of the password last used to sign in online here (never
+    -- the password), the policy's lockout as the broker last said, and the failures counted here.
+    password_verifier TEXT,
+    lockout TEXT,
+    offline_failures INTEGER NOT NULL DEFAULT 0,
+    offline_locked_until INTEGER
   ) STRICT;
-  -- Read-only copies of the person's lists as the broker last answered them: their requests, and an
-  -- owner's inbox or the hub's queue (first page).
-  CREATE TABLE cached_lists (
-    username TEXT NOT NULL,
-    channel TEXT NOT NULL,
-    answer TEXT NOT NULL,
-    PRIMARY KEY (username, channel)
-  ) STRICT;
+  -- Read-only copies of the person's lists as the broker last answered them: their requests and
+  -- access, and an owner's inbox or the hub's queue, each page they loaded.
+${CACHED_LISTS_TABLE}
   -- A record as the broker answered it to a read through a grant: the sections it showed, in order.
   CREATE TABLE cached_records (
     username TEXT NOT NULL,
@@ -56,20 +108,7 @@ const SCHEMA = `
     row TEXT NOT NULL,
     PRIMARY KEY (username, grant_id)
   ) STRICT;
-  -- The local hash chain of offline reads, per person; uploaded ones are kept until the next is.
-  CREATE TABLE offline_reads (
-    chain_id TEXT NOT NULL,
-    seq INTEGER NOT NULL,
-    username TEXT NOT NULL,
-    at INTEGER NOT NULL,
-    crn TEXT NOT NULL,
-    grant_id INTEGER NOT NULL,
-    sections TEXT NOT NULL,
-    prev_hash TEXT NOT NULL,
-    hash TEXT NOT NULL,
-    uploaded INTEGER NOT NULL DEFAULT 0,
-    PRIMARY KEY (chain_id, seq)
-  ) STRICT;
+${OFFLINE_READS_TABLE}
   -- Requests and withdrawals made while the broker could not be reached, sent on reconnection.
   CREATE TABLE outbox (
     idempotency_key TEXT PRIMARY KEY,
@@ -125,9 +164,9 @@ function prepare(db: EmbeddedConnection, fresh: boolean): EmbeddedConnection {
   db.pragma('secure_delete=ON');
   const version = db.pragma('user_version', { simple: true }) as number;
   if (version > CACHE_SCHEMA_VERSION) throw new AppError('STORE_FROM_FUTURE', 'The offline cache was written by a newer version of this app. It has not been changed.');
-  if (fresh || version === 0) {
+  if (fresh || version < CACHE_SCHEMA_VERSION) {
     db.transaction(() => {
-      db.exec(SCHEMA);
+      db.exec(fresh || version === 0 ? SCHEMA : UPGRADE_TO_2);
       db.pragma(`user_version = ${CACHE_SCHEMA_VERSION}`);
     })();
     db.pragma('wal_checkpoint(TRUNCATE)');

@@ -176,6 +176,12 @@ export function SignedInApp() {
           ) : null}
         </NotificationBanner>
       ) : null}
+      {session.status.signedInOffline ? (
+        <div className="govuk-inset-text" role="status" data-testid="signed-in-offline">
+          You signed in on this computer while the broker could not be reached. You can read your offline copy: the records you read through a grant recently, your access and
+          your requests. Anything else needs the broker: when it is back you will be asked to sign in again, and what you read offline will be sent to it.
+        </div>
+      ) : null}
       {screen ?? <NotFound />}
     </Layout>
   );

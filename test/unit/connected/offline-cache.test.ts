@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { RecordView } from '../../../shared/contract';
 import { type OfflineCache, openOfflineCache } from '../../../electron/core/connected/offline-cache';
+import { MAX_PAGES_PER_LIST, pageKey } from '../../../electron/core/connected/offline-lists';
 import { MemoryKeyStore } from '../../../electron/core/store/key-store';
 import { offlineCacheAccount } from '../../../electron/core/store/open-offline-cache';
 import { sha256File } from '../../helpers/file-hash';
@@ -101,11 +102,22 @@ describe('the offline copy', () => {
   it('answers the person\'s lists as last seen until the window passes, then deletes them', async () => {
     const { cache } = await cacheWithRecord(8);
     const inbox = { rows: [{ id: 12, crn: 'X100001' }], total: 1 };
-    cache.keepList('tara', 'requests.inbox', inbox);
-    expect(cache.listOffline('tara', 'requests.inbox', NOW + HOUR)).toEqual(inbox);
-    expect(cache.listOffline('tara', 'requests.hubQueue', NOW + HOUR)).toBeNull();
-    expect(cache.listOffline('tara', 'requests.inbox', NOW + 8 * HOUR)).toBeNull();
+    cache.keepList('tara', 'requests.inbox', 'first page', inbox, NOW);
+    expect(cache.listOffline('tara', 'requests.inbox', 'first page', NOW + HOUR)).toEqual(inbox);
+    expect(cache.listOffline('tara', 'requests.hubQueue', 'first page', NOW + HOUR)).toBeNull();
+    expect(cache.listOffline('tara', 'requests.inbox', 'first page', NOW + 8 * HOUR)).toBeNull();
     expect(cache.file.db.prepare('SELECT count(*) FROM cached_lists').pluck().get()).toBe(0);
+    cache.close();
+  });
+
+  it('keeps every page of a list the person loaded, up to the cap, the page loaded longest ago going first', async () => {
+    const { cache } = await cacheWithRecord(8);
+    for (let i = 0; i <= MAX_PAGES_PER_LIST; i++) cache.keepList('tara', 'requests.mine', pageKey('requests.mine', { offset: i * 100 })!, { rows: [], total: i }, NOW + i);
+    expect(cache.listOffline('tara', 'requests.mine', pageKey('requests.mine', { offset: 0 })!, NOW + HOUR)).toBeNull();
+    expect(cache.listOffline('tara', 'requests.mine', pageKey('requests.mine', { offset: 100 })!, NOW + HOUR)).toEqual({ rows: [], total: 1 });
+    // The same question asked with the defaults spelled out is the same page.
+    expect(cache.listOffline('tara', 'requests.mine', pageKey('requests.mine', { offset: 100, limit: 100, filter: 'ALL' })!, NOW + HOUR)).toEqual({ rows: [], total: 1 });
+    expect(cache.file.db.prepare('SELECT count(*) FROM cached_lists').pluck().get()).toBe(MAX_PAGES_PER_LIST);
     cache.close();
   });
 });

@@ -173,6 +173,55 @@ describe('granted sections readable offline', () => {
     }
   });
 
+  it('shows offline every page of My requests and My access that was loaded online, not only the first', async () => {
+    const cachePath = join(dir, 'offline-lists.db');
+    const desk = tutorDesktop(cachePath);
+    let stopped = false;
+    try {
+      await desk.signIn();
+      // At least two grants, so My access has two pages of one (people already asked about are skipped;
+      // the first person is left for the push test).
+      for (const p of people.slice(1).reverse()) {
+        const { total } = value<{ total: number }>(await desk.call('grants.mine', { filter: 'CURRENT', limit: 1 }));
+        if (total >= 2) break;
+        const made = await grantRoshSummary(desk.call, owner, p.crn).catch((e: unknown) => {
+          expect(String(e)).toContain('DUPLICATE_REQUEST');
+          return null;
+        });
+        if (made !== null) continue;
+        // Already asked (the request kept offline earlier): the owner approves it.
+        const open = value<{ rows: Array<{ id: number; crn: string }> }>(await desk.call('requests.mine', { filter: 'OPEN', limit: 100 }));
+        const pending = open.rows.find((r) => r.crn === p.crn);
+        if (pending) value(await owner.call('requests.approve', { requestId: pending.id }));
+      }
+      expect(value<{ total: number }>(await desk.call('grants.mine', { filter: 'CURRENT', limit: 1 })).total).toBeGreaterThanOrEqual(2);
+      // My requests, page after page (of one, so there are several), as the screen loads them; then all of My access.
+      const requestPages: Array<{ input: unknown; answer: { rows: unknown[]; total: number } }> = [];
+      for (let offset = 0; ; offset += 1) {
+        const input = { filter: 'ALL', offset, limit: 1 };
+        const answer = value<{ rows: unknown[]; total: number }>(await desk.call('requests.mine', input));
+        requestPages.push({ input, answer });
+        if (offset + 1 >= answer.total) break;
+      }
+      expect(requestPages.length).toBeGreaterThanOrEqual(2);
+      const current = [0, 1].map((offset) => ({ input: { filter: 'CURRENT', offset, limit: 1 } }));
+      const currentOnline = await Promise.all(current.map(async (p) => value<{ rows: Array<{ id: number }> }>(await desk.call('grants.mine', p.input)).rows));
+      const allAccess = value<{ rows: unknown[] }>(await desk.call('grants.mine', { filter: 'ALL', limit: 500 }));
+
+      serverA.kill('SIGTERM');
+      await serverA.exited;
+      stopped = true;
+      for (const page of requestPages) expect(value(await desk.call('requests.mine', page.input))).toEqual(page.answer);
+      for (const [i, page] of current.entries()) expect(value<{ rows: Array<{ id: number }> }>(await desk.call('grants.mine', page.input)).rows.map((g) => g.id)).toEqual(currentOnline[i]!.map((g) => g.id));
+      expect(value(await desk.call('grants.mine', { filter: 'ALL', limit: 500 }))).toEqual(allAccess);
+      // A page never loaded online is not made up.
+      expect(await desk.call('requests.mine', { filter: 'OPEN', offset: 0, limit: 2 })).toMatchObject({ ok: false, error: { code: 'BROKER_UNAVAILABLE' } });
+    } finally {
+      desk.broker.close();
+      if (stopped) serverA = await serve(storePath, certs, Number(new URL(serverA.address).port));
+    }
+  });
+
   it('drops a record revoked elsewhere from an online desktop\'s copy within seconds, told by the push connection', async () => {
     const person = people[0]!;
     const cachePath = join(dir, 'offline-3.db');

@@ -4,9 +4,11 @@
  * read (so a revocation, an exclusion or an ended grant shows as nothing) without reading or
  * auditing anything. The upload appends the desktop's offline reads to the one audit chain as
  * `record.read.offline` events with their original times, after checking that its local chain is
- * whole and follows on from what this chain uploaded before: all of them, or none.
+ * whole and follows on from what this chain uploaded before: all of them, or none. The same chain
+ * carries the desktop's offline sign-ins and unlocks (and failed attempts), appended as
+ * `auth.signIn.offline` / `auth.unlock.offline` (`….fail`) events with their original times.
  */
-import { offlineReadCanonical, type OfflineRead } from '../../../../shared/contract/offline';
+import { isOfflineSignIn, offlineEntryCanonical, type OfflineChainEntry } from '../../../../shared/contract/offline';
 import { AppError } from '../../../../shared/errors';
 import { appendAuditEvent, chainHash, GENESIS_HASH } from '../../audit/audit-log';
 import { auditActor, policyOf } from '../../broker/context';
@@ -17,6 +19,14 @@ import { actorOf, type HandlersOf } from '../call';
 
 /** An offline read may be stamped this far ahead of the broker's clock (desktop clocks drift a little). */
 const CLOCK_SLACK_MS = 5 * 60_000;
+
+/** The audit action each offline password check becomes. */
+const OFFLINE_CHECK_ACTIONS = {
+  signIn: 'auth.signIn.offline',
+  signInFailed: 'auth.signIn.offline.fail',
+  unlock: 'auth.unlock.offline',
+  unlockFailed: 'auth.unlock.offline.fail',
+} as const;
 
 const broken = (why: string) => new AppError('OFFLINE_CHAIN_BROKEN', `The offline reads sent do not follow on from this desktop's chain (${why}). None were recorded.`);
 
@@ -33,7 +43,8 @@ export const offlineHandlers: HandlersOf<'offline.'> = {
       const viaGrant = verdict.allowed && verdict.route === 'GRANT' && grant;
       records.push(viaGrant ? { crn, scope: verdict.scope ?? null, grantId: grant.id, until: grant.end_at } : { crn, scope: null, grantId: null, until: null });
     }
-    return { offlineWindowHours: (await policyOf(ctx)).offlineWindowHours, records };
+    const policy = await policyOf(ctx);
+    return { offlineWindowHours: policy.offlineWindowHours, lockout: policy.lockout, records };
   },
 
   'offline.uploadReads': async (call, input) => {
@@ -49,7 +60,7 @@ export const offlineHandlers: HandlersOf<'offline.'> = {
     let alreadyRecorded = 0;
     let prevHash = last?.hash ?? GENESIS_HASH;
     let nextSeq = Number(last?.seq ?? 0) + 1;
-    const fresh: OfflineRead[] = [];
+    const fresh: OfflineChainEntry[] = [];
     for (const read of reads) {
       if (read.seq < nextSeq) {
         // Sent before (the desktop lost the answer): it must be the very read recorded then.
@@ -60,13 +71,21 @@ export const offlineHandlers: HandlersOf<'offline.'> = {
       }
       if (read.seq !== nextSeq) throw broken(`read ${nextSeq} is missing`);
       if (read.prevHash !== prevHash) throw broken(`read ${read.seq} does not name the hash of the read before it`);
-      if (chainHash(prevHash, offlineReadCanonical(input.chainId, actor.username, read)) !== read.hash) throw broken(`read ${read.seq} does not match its hash`);
+      if (chainHash(prevHash, offlineEntryCanonical(input.chainId, actor.username, read)) !== read.hash) throw broken(`read ${read.seq} does not match its hash`);
       if (read.at > now + CLOCK_SLACK_MS) throw broken(`read ${read.seq} is dated after the broker's time`);
       fresh.push(read);
       prevHash = read.hash;
       nextSeq++;
     }
     for (const read of fresh) {
+      if (isOfflineSignIn(read)) {
+        const event = await appendAuditEvent(ctx.db, {
+          at: read.at, actor: auditActor(actor), action: OFFLINE_CHECK_ACTIONS[read.kind], subject: `user:${actor.userId}`,
+          details: { chainId: input.chainId, chainSeq: read.seq, localHash: read.hash, uploadedAt: now },
+        });
+        await run(ctx.db, sql`INSERT INTO offline_read_receipts (chain_id, seq, user_id, hash, audit_seq) VALUES (${input.chainId}, ${read.seq}, ${actor.userId}, ${read.hash}, ${event.seq})`);
+        continue;
+      }
       // Recorded whatever the answer (the read was shown), with whether the grant stood then, for whoever reviews it.
       const held = await one<{ id: number }>(
         ctx.db,

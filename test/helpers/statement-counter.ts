@@ -43,24 +43,28 @@ export function countStatements(db: Database): StatementCounter {
   };
 }
 
+/** A connection that tells `record` the text of each statement it runs (all, one, run) before running it. */
+export function recordingStatements<D extends ReadableDb>(db: D, record: (text: string) => void): D {
+  return new Proxy(db, {
+    get(target, prop) {
+      const v = Reflect.get(target, prop, target) as unknown;
+      if (typeof v !== 'function') return v;
+      if (prop !== 'all' && prop !== 'one' && prop !== 'run') return v.bind(target);
+      return (q: SqlFragment) => {
+        record(q.strings.join('?'));
+        return (v as (q: SqlFragment) => unknown).call(target, q);
+      };
+    },
+  });
+}
+
 /**
  * The engine with every statement run through it recorded, on either engine (on a server, each is
  * a round trip). Wraps reads and writes; the engine itself is untouched.
  */
 export function countingEngine(engine: Db): { db: Db; statements: string[] } {
   const statements: string[] = [];
-  const counted = <D extends ReadableDb>(db: D): D =>
-    new Proxy(db, {
-      get(target, prop) {
-        const v = Reflect.get(target, prop, target) as unknown;
-        if (typeof v !== 'function') return v;
-        if (prop !== 'all' && prop !== 'one' && prop !== 'run') return v.bind(target);
-        return (q: SqlFragment) => {
-          statements.push(q.strings.join('?'));
-          return (v as (q: SqlFragment) => unknown).call(target, q);
-        };
-      },
-    });
+  const counted = <D extends ReadableDb>(db: D): D => recordingStatements(db, (text) => statements.push(text));
   const db: Db = {
     dialect: engine.dialect,
     read: (work, options) => engine.read((r) => work(counted(r)), options),

@@ -14,6 +14,7 @@
 import { CONTRACT, isChannelName, type GrantRow, type RecordView, type Result } from '../../../shared/contract';
 import type { SessionStatus } from '../../../shared/contract/auth';
 import { AppError, type ErrorCode } from '../../../shared/errors';
+import { invalidInput } from '../rpc/invalid-input';
 import type { OfflineCache } from './offline-cache';
 import { pageKey } from './offline-lists';
 import { OUTBOX_CHANNELS } from './offline-outbox';
@@ -38,6 +39,9 @@ const OFFLINE_SESSION_READS: ReadonlySet<string> = new Set(['auth.status', 'reco
 const OFFLINE_SESSION_ONLY_READS =
   'You signed in while the broker could not be reached, so you can only read your offline copy. Sign in again when the broker is back to do anything else.';
 const BROKER_BACK = 'The broker can be reached again: sign in again, and what you read offline will be sent to it.';
+
+/** setup.status while offline: the desktop is set up (connected), with no demonstration accounts. */
+const READY: Result<unknown> = { ok: true, value: { state: 'READY', demo: false, demoAccounts: [] } };
 
 type SignedIn = Extract<SessionStatus, { state: 'SIGNED_IN' }>;
 
@@ -117,11 +121,11 @@ export class OfflineDesk {
   private async answerSignedOut(channel: string, input: unknown, unreachable: Result<unknown>): Promise<Result<unknown>> {
     const cache = this.o.cache;
     const now = this.o.now();
-    if (channel === 'setup.status' && cache.offlineSignInOpen(now)) return { ok: true, value: { state: 'READY', demo: false, demoAccounts: [] } };
+    if (channel === 'setup.status' && cache.offlineSignInOpen(now)) return READY;
     if (channel === 'auth.status' && cache.offlineSignInOpen(now)) return { ok: true, value: { state: 'SIGNED_OUT' } };
     if (channel !== 'auth.signIn') return unreachable;
     const parsed = CONTRACT['auth.signIn'].input.safeParse(input ?? {});
-    if (!parsed.success) return failure('INVALID_INPUT', `${parsed.error.issues[0]?.path.join('.') ?? 'input'}: ${parsed.error.issues[0]?.message ?? 'not valid'}`);
+    if (!parsed.success) return { ok: false, error: invalidInput(parsed.error).toShape() };
     const outcome = await cache.signInOffline(parsed.data.username, parsed.data.password, now);
     if (!outcome.ok) return { ok: false, error: outcome.error.toShape() };
     this.username = parsed.data.username;
@@ -154,7 +158,7 @@ export class OfflineDesk {
       this.brokerBack();
       return channel === 'auth.status' && probe.ok ? probe : failure('NOT_SIGNED_IN', BROKER_BACK);
     }
-    if (channel === 'setup.status') return { ok: true, value: { state: 'READY', demo: false, demoAccounts: [] } };
+    if (channel === 'setup.status') return READY;
     if (!OFFLINE_SESSION_READS.has(channel)) return failure('NEEDS_BROKER', OFFLINE_SESSION_ONLY_READS);
     return this.answerOffline(channel, input);
   }
@@ -180,7 +184,7 @@ export class OfflineDesk {
       return atBroker;
     }
     const parsed = CONTRACT['auth.unlock'].input.safeParse(input ?? {});
-    if (!parsed.success) return failure('INVALID_INPUT', `password: ${parsed.error.issues[0]?.message ?? 'not valid'}`);
+    if (!parsed.success) return { ok: false, error: invalidInput(parsed.error).toShape() };
     const outcome = await this.o.cache.signInOffline(username, parsed.data.password, this.o.now(), 'unlock');
     if (!outcome.ok) return { ok: false, error: outcome.error.toShape() };
     this.lockedOffline = false;
@@ -315,7 +319,7 @@ export class OfflineDesk {
         if (OUTBOX_CHANNELS.has(channel) && isChannelName(channel)) {
           // Checked now, as the broker will check it: bad input is refused at once, not kept.
           const parsed = CONTRACT[channel].input.safeParse(input ?? {});
-          if (!parsed.success) return failure('INVALID_INPUT', `${parsed.error.issues[0]?.path.join('.') ?? 'input'}: ${parsed.error.issues[0]?.message ?? 'not valid'}`);
+          if (!parsed.success) return { ok: false, error: invalidInput(parsed.error).toShape() };
           cache.outbox.add(username, channel, input, now);
           return failure('OFFLINE_QUEUED');
         }

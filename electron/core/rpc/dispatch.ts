@@ -7,35 +7,24 @@
  * changed nothing. Each call is all or nothing (call-atomicity.ts); a damaged store is refused
  * from the first sign of damage on (store-health.ts).
  */
-import type { z } from 'zod';
 import { CONTRACT, isChannelName, type ChannelName, type Result } from '../../../shared/contract';
-import { AppError, ERROR_CODES, type FieldProblem } from '../../../shared/errors';
+import { AppError, type ERROR_CODES } from '../../../shared/errors';
 import { loadActor } from '../auth/load-actor';
 import type { Connection } from '../auth/sessions';
 import { withCallPolicy } from '../settings/policy-store';
 import { storeFailureOf } from '../store/store-failures';
 import type { Call, CoreServices, Handler } from './call';
+import { invalidInput } from './invalid-input';
 import { inCallTransaction, OWN_TRANSACTIONS, READ_ONLY, Recalled, type CallJournal } from './call-atomicity';
 import { watchClock } from './call-start';
 import { HANDLERS } from './handlers/index';
 
-const MAX_ISSUES = 5;
-
 /** Channels the window polls in the background: they are not activity, so they do not hold off the idle lock. */
 const BACKGROUND_CHANNELS: ReadonlySet<string> = new Set(['notifications.list', 'auth.status']);
 
-function describeIssues(error: z.ZodError): string {
-  const parts = error.issues.slice(0, MAX_ISSUES).map((i) => (i.path.length ? `${i.path.join('.')}: ${i.message}` : i.message));
-  return `${ERROR_CODES.INVALID_INPUT} ${parts.join('; ')}`;
-}
-
-/** Each refused field, so the renderer never has to parse the flattened message back. */
-const fieldProblems = (error: z.ZodError): FieldProblem[] =>
-  error.issues.slice(0, MAX_ISSUES).map((i) => ({ path: i.path.map(String).join('.'), message: i.message }));
-
-const failure = (code: keyof typeof ERROR_CODES, message?: string, fields?: FieldProblem[]): Result<never> => ({
+const failure = (code: keyof typeof ERROR_CODES, message?: string): Result<never> => ({
   ok: false,
-  error: new AppError(code, message, fields).toShape(),
+  error: new AppError(code, message).toShape(),
 });
 
 export type InternalErrorLog = (channel: string, error: unknown) => void;
@@ -54,7 +43,7 @@ export async function dispatch(services: CoreServices, channel: unknown, conn: C
     const def = CONTRACT[channel];
     if (def.access === 'dev' && services.devClock === null) return failure('UNKNOWN_CHANNEL', `No such operation: ${channel}.`);
     const parsed = def.input.safeParse(rawInput === undefined ? {} : rawInput);
-    if (!parsed.success) return failure('INVALID_INPUT', describeIssues(parsed.error), fieldProblems(parsed.error));
+    if (!parsed.success) return { ok: false, error: invalidInput(parsed.error).toShape() };
     // Before the call's transaction, and committed at once whatever the call does (call-start.ts).
     const policy = await watchClock(services);
     return await withCallPolicy(services.ctx.db, policy, () => runCall(services, channel, conn, parsed.data, logInternal, journal));
@@ -97,7 +86,7 @@ async function startCall(services: CoreServices, channel: ChannelName, conn: Con
 function checkAnswer(channel: ChannelName, value: unknown, logInternal: InternalErrorLog): unknown {
   const checked = CONTRACT[channel].output.safeParse(value);
   if (!checked.success) {
-    logInternal(channel, new Error(`The answer did not match the contract: ${describeIssues(checked.error)}`));
+    logInternal(channel, new Error(`The answer did not match the contract: ${invalidInput(checked.error).message}`));
     // Thrown, not returned, so the call's changes are rolled back with it.
     throw new AppError('INTERNAL');
   }

@@ -10,10 +10,12 @@ import { AsyncLocalStorage } from 'node:async_hooks';
 import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import { buildBrokerServer } from '../../../electron/core/server/broker-server';
-import type { Db, SqlFragment } from '../../../electron/core/store/sql';
+import type { ReadableDb } from '../../../electron/core/store/engine/engine';
+import type { Db } from '../../../electron/core/store/sql';
 import { PASSWORD, PEOPLE, useBrokerFixture, type BrokerFixture } from '../../helpers/broker-fixture';
 import { httpCall } from '../../helpers/broker-http';
 import { requestBody } from '../../helpers/broker-requests';
+import { recordingStatements } from '../../helpers/statement-counter';
 import { makeTestCertificates } from '../../helpers/test-certificates';
 import { useTempDirs } from '../../helpers/temp-dir';
 
@@ -32,18 +34,7 @@ function countRoundTrips(engine: Db): { during<T>(fn: () => Promise<T>): Promise
   let seen: string[] | null = null;
   const inside = new AsyncLocalStorage<true>();
   const { read, write } = engine;
-  const wrap = <D extends object>(db: D): D =>
-    new Proxy(db, {
-      get(target, prop) {
-        const v = Reflect.get(target, prop, target) as unknown;
-        if (typeof v !== 'function') return v;
-        if (prop !== 'all' && prop !== 'one' && prop !== 'run') return v.bind(target);
-        return (q: SqlFragment) => {
-          seen?.push(q.strings.join('?').replace(/\s+/g, ' ').trim());
-          return (v as (q: SqlFragment) => unknown).call(target, q);
-        };
-      },
-    });
+  const wrap = <D extends ReadableDb>(db: D): D => recordingStatements(db, (text) => seen?.push(text.replace(/\s+/g, ' ').trim()));
   const boundaries = <T>(kind: 'read' | 'write', oneStatement: boolean | undefined, run: () => Promise<T>): Promise<T> => {
     const outer = inside.getStore() === true;
     if (oneStatement || (outer && kind === 'read')) return run();

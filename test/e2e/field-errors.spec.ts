@@ -12,7 +12,10 @@ test('a field the broker refuses is shown against that field, by its label, and 
   await navTo(a, 'Policy');
   await expect(a.getByRole('heading', { level: 1, name: 'Policy settings' })).toBeVisible();
   const routine = a.locator('#policy-sla-ROUTINE-minutes');
-  const before = await routine.inputValue();
+  // The heading shows before the policy has arrived: wait for the form to hold the stored value.
+  const stored = await host.as(ADMIN).call<{ sla: { ROUTINE: { minutes: number } } }>('admin.getPolicy', {});
+  const before = String(stored.sla.ROUTINE.minutes);
+  await expect(routine).toHaveValue(before);
   await routine.fill('0');
   await a.getByLabel('Your password').fill('demonstration');
   await a.getByTestId('save-policy').click();

@@ -24,12 +24,24 @@ export function PolicyScreen() {
   const loaded = useLiveQuery('admin', ['policy'], () => call('admin.getPolicy', {}), { poll: false });
   // The form is filled from the policy in force, and again whenever it changes (a save, another administrator).
   const values = useMemo<PolicyForm | undefined>(() => (loaded.value ? { ...policyToForm(loaded.value), confirmPassword: '' } : undefined), [loaded.value]);
+  if (!values) {
+    return (
+      <Page title="Policy settings">
+        <LoadProblem error={loaded.error} loading={loaded.loading} />
+      </Page>
+    );
+  }
+  // The form is made only once the policy is here, so its boxes never show empty before it arrives.
+  return <PolicyEditor values={values} reload={loaded.reload} />;
+}
+
+function PolicyEditor({ values, reload }: { values: PolicyForm; reload: () => Promise<unknown> }) {
   const { form, problems, refuse, onSubmit } = useContractForm({
     schema: CONTRACT['admin.updatePolicy'].input,
     toInput: policyInput,
     fields: FIELDS,
     fieldOf: policyFieldOf,
-    defaultValues: {},
+    defaultValues: values,
     values,
   });
   const [saved, setSaved] = useState(false);
@@ -41,7 +53,7 @@ export function PolicyScreen() {
     if (!result.ok) return refuse(result.error);
     form.reset({ ...policyToForm(result.value), confirmPassword: '' });
     setSaved(true);
-    await loaded.reload();
+    await reload();
   });
 
   const text = (key: string, render: (value: string, onChange: (v: string) => void, error: string | undefined) => ReactNode) => (
@@ -49,15 +61,12 @@ export function PolicyScreen() {
   );
   const number = (key: string, hint?: string) =>
     text(key, (value, onChange, error) => <TextInput id={`policy-${key}`} label={policyFieldLabel(key)} hint={hint} inputMode="numeric" width="govuk-input--width-5" value={value} onChange={onChange} error={error} />);
-  const shown = values ?? null;
 
   return (
     <Page title="Policy settings" hasError={problems.length > 0}>
       <ErrorSummary problems={problems} />
       {saved ? <NotificationBanner kind="success" heading="Policy saved. It applies to routing from now on." focus testId="policy-saved" /> : null}
-      <LoadProblem error={loaded.error} loading={loaded.loading && !shown} />
-      {shown ? (
-        <form onSubmit={save} noValidate>
+      <form onSubmit={save} noValidate>
           <h2 className="govuk-heading-m">Time for the offender manager to decide</h2>
           {URGENCIES.map((u) => (
             <fieldset className="govuk-fieldset" key={u}>
@@ -120,8 +129,7 @@ export function PolicyScreen() {
           <button type="submit" className="govuk-button" data-testid="save-policy">
             Save policy
           </button>
-        </form>
-      ) : null}
+      </form>
     </Page>
   );
 }

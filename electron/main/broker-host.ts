@@ -8,12 +8,13 @@ import type { z } from 'zod';
 import { CONTRACT } from '../../shared/contract';
 import type { Result } from '../../shared/contract/define';
 import { setupChannels, type SetupStatus } from '../../shared/contract/setup';
-import { AppError, ERROR_CODES, type ErrorCode } from '../../shared/errors';
+import { AppError, type ErrorCode } from '../../shared/errors';
 import type { Connection } from '../core/auth/sessions';
 import type { Clock } from '../core/clock/clock';
 import { demoAccountsOf, isDemoStore, populateDemoStore } from '../core/demo/create-demo-store';
 import { StoreMaintenance } from '../core/maintenance/store-maintenance';
 import { createBrokerCore, type BrokerCore } from '../core/rpc/broker-core';
+import { invalidInput } from '../core/rpc/invalid-input';
 import type { KeyStore } from '../core/store/key-store';
 import { openStore, type Store } from '../core/store/open-store';
 import { createUser } from '../core/users/create-user';
@@ -129,10 +130,7 @@ export class BrokerHost {
     // The contract's own schema: the same validation the core gives every channel.
     const def = CONTRACT[channel];
     const parsed = (def.input as z.ZodType).safeParse(rawInput === undefined ? {} : rawInput);
-    if (!parsed.success) {
-      const issues = parsed.error.issues.slice(0, 5).map((i) => (i.path.length ? `${i.path.join('.')}: ${i.message}` : i.message));
-      return failure('INVALID_INPUT', `${ERROR_CODES.INVALID_INPUT} ${issues.join('; ')}`);
-    }
+    if (!parsed.success) return { ok: false, error: invalidInput(parsed.error).toShape() };
     if (channel === 'setup.status') return { ok: true, value: await this.status() };
     const run = this.setupQueue.then(() => this.setUp(channel, parsed.data));
     this.setupQueue = run.catch(() => undefined);

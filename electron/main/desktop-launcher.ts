@@ -10,7 +10,8 @@ import type { z } from 'zod';
 import { CONTRACT } from '../../shared/contract';
 import type { BridgeListener } from '../../shared/contract/broker-connection';
 import type { Result } from '../../shared/contract/define';
-import { AppError, ERROR_CODES } from '../../shared/errors';
+import { AppError, type ErrorCode } from '../../shared/errors';
+import { invalidInput } from '../core/rpc/invalid-input';
 import type { Connection } from '../core/auth/sessions';
 import { ConnectedBroker, type ConnectedBrokerOptions } from '../core/connected/connected-broker';
 import { EmbeddedLiveUpdates } from '../core/connected/embedded-live-updates';
@@ -38,7 +39,7 @@ export const OFFLINE_CACHE_FILE = 'offline-cache.db';
 
 type Mode = { kind: 'own-store'; live: EmbeddedLiveUpdates | null } | { kind: 'connected'; broker: ConnectedBroker };
 
-const failure = (code: keyof typeof ERROR_CODES, message?: string): Result<never> => ({ ok: false, error: new AppError(code, message).toShape() });
+const failure = (code: ErrorCode, message?: string): Result<never> => ({ ok: false, error: new AppError(code, message).toShape() });
 
 export class DesktopLauncher {
   private mode: Mode = { kind: 'own-store', live: null };
@@ -95,38 +96,45 @@ export class DesktopLauncher {
 
   private async connect(conn: Connection, rawInput: unknown): Promise<Result<unknown>> {
     const parsed = (CONTRACT['setup.connectToBroker'].input as z.ZodType<{ brokerUrl: string; caPem: string | null }>).safeParse(rawInput ?? {});
-    if (!parsed.success) {
-      const issues = parsed.error.issues.slice(0, 5).map((i) => (i.path.length ? `${i.path.join('.')}: ${i.message}` : i.message));
-      return failure('INVALID_INPUT', `${ERROR_CODES.INVALID_INPUT} ${issues.join('; ')}`);
-    }
+    if (!parsed.success) return { ok: false, error: invalidInput(parsed.error).toShape() };
     const choice: BrokerChoice = { mode: 'connected', brokerUrl: parsed.data.brokerUrl, caPem: parsed.data.caPem };
-    let broker: ConnectedBroker;
+    // Tried first without the offline copy, whose encrypted file and key would outlive a wrong
+    // address or authority: nothing is saved until the broker answers its own status.
+    let trial: ConnectedBroker;
     try {
-      broker = this.connectedBroker(choice);
+      trial = this.connectedBroker(choice, false);
     } catch (e) {
       return failure('INVALID_INPUT', e instanceof Error ? e.message : undefined);
     }
-    // Nothing is saved until the broker answers its own status: a wrong address or authority changes nothing.
-    const status = await broker.dispatch('setup.status', conn, {});
-    if (!status.ok) {
-      broker.close();
-      return status.error.code === 'BROKER_UNAVAILABLE'
-        ? failure('BROKER_UNAVAILABLE', `Cannot reach a broker at ${choice.brokerUrl}. Check the address, and the certificate authority if your organisation gave you one. Nothing was saved.`)
-        : status;
-    }
+    const status = await trial.dispatch('setup.status', conn, {});
+    const refusal = status.ok ? null : status.error.code === 'BROKER_UNAVAILABLE' ? await this.unreachable(trial, choice) : status;
+    trial.close();
+    if (refusal) return refusal;
     saveBrokerChoice(this.o.userData, choice);
     this.o.log?.(`Connected to the broker at ${choice.brokerUrl}.`);
-    this.use({ kind: 'connected', broker });
+    this.use({ kind: 'connected', broker: this.connectedBroker(choice) });
     return status;
   }
 
-  private connectedBroker(choice: Extract<BrokerChoice, { mode: 'connected' }>): ConnectedBroker {
+  /** Why the broker did not answer, said against the field to correct. */
+  private async unreachable(broker: ConnectedBroker, choice: Extract<BrokerChoice, { mode: 'connected' }>): Promise<Result<never>> {
+    if ((await broker.reach()) === 'CERTIFICATE_UNTRUSTED') {
+      const message = choice.caPem
+        ? 'the broker’s certificate is not signed by this certificate authority'
+        : 'the broker’s certificate is not signed by an authority this computer trusts: choose the certificate file your organisation gave you';
+      return { ok: false, error: new AppError('INVALID_INPUT', `Certificate authority: ${message}. Nothing was saved.`, [{ path: 'caPem', message }]).toShape() };
+    }
+    return failure('BROKER_UNAVAILABLE', `Cannot reach a broker at ${choice.brokerUrl}. Check the address, and the certificate authority if your organisation gave you one. Nothing was saved.`);
+  }
+
+  /** The connected broker for a choice; `withOfflineCopy` false only while first run tries the choice. */
+  private connectedBroker(choice: Extract<BrokerChoice, { mode: 'connected' }>, withOfflineCopy = true): ConnectedBroker {
     return new ConnectedBroker({
       ...this.o.connected,
       brokerUrl: choice.brokerUrl,
       ...(choice.caPem ? { ca: Buffer.from(choice.caPem, 'utf8') } : {}),
       // The offline copy is its own encrypted file beside the launch settings.
-      ...(this.o.keyStore ? { offlineCache: openOfflineCache(join(this.o.userData, OFFLINE_CACHE_FILE), this.o.keyStore) } : {}),
+      ...(this.o.keyStore && withOfflineCopy ? { offlineCache: openOfflineCache(join(this.o.userData, OFFLINE_CACHE_FILE), this.o.keyStore) } : {}),
       ...(this.o.log ? { log: this.o.log } : {}),
     });
   }

@@ -17,7 +17,7 @@ import type { BridgeListener, BrokerConnectionStatus } from '../../../shared/con
 import { LIVE_VIEWS, type LiveUpdate } from '../../../shared/contract/live-updates';
 import { AppError } from '../../../shared/errors';
 import type { Connection } from '../auth/sessions';
-import { BrokerClient } from '../server/broker-client';
+import { BrokerClient, type Reach } from '../server/broker-client';
 import { BrokerReachability } from './broker-reachability';
 import type { OfflineCache } from './offline-cache';
 import { OfflineDesk } from './offline-desk';
@@ -98,6 +98,11 @@ export class ConnectedBroker implements DesktopBroker {
 
   get status(): BrokerConnectionStatus {
     return this.reachability.status;
+  }
+
+  /** What one look at the broker finds now: healthy, its certificate untrusted, or no answer. */
+  reach(): Promise<Reach> {
+    return this.prober.reach();
   }
 
   async dispatch(channel: string, conn: Connection, rawInput: unknown): Promise<Result<unknown>> {

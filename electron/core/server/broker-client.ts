@@ -33,6 +33,19 @@ interface HttpAnswer {
 
 const RETRY_STATUSES = new Set([502, 503, 504]);
 
+export type Reach = 'HEALTHY' | 'CERTIFICATE_UNTRUSTED' | 'UNREACHABLE';
+
+/** OpenSSL's verification errors (Node's error codes) for a certificate no trusted authority signed. */
+const UNTRUSTED_ISSUER = new Set([
+  'UNABLE_TO_VERIFY_LEAF_SIGNATURE',
+  'UNABLE_TO_GET_ISSUER_CERT',
+  'UNABLE_TO_GET_ISSUER_CERT_LOCALLY',
+  'SELF_SIGNED_CERT_IN_CHAIN',
+  'DEPTH_ZERO_SELF_SIGNED_CERT',
+  'CERT_SIGNATURE_FAILURE',
+  'CERT_UNTRUSTED',
+]);
+
 export class BrokerClient {
   private token: string | null = null;
   private readonly url: URL;
@@ -77,15 +90,24 @@ export class BrokerClient {
   }
 
   /** Whether the broker answers its health check now (one attempt, no retries). */
-  health(timeoutMs = 5_000): Promise<boolean> {
+  async health(timeoutMs = 5_000): Promise<boolean> {
+    return (await this.reach(timeoutMs)) === 'HEALTHY';
+  }
+
+  /**
+   * What one health check finds (no retries): the broker healthy, its certificate signed by no
+   * authority trusted here (the one given, or the system's), or no healthy answer at all. First run
+   * tells a wrong certificate authority from a wrong address this way.
+   */
+  reach(timeoutMs = 5_000): Promise<Reach> {
     const send = this.url.protocol === 'https:' ? request : plainRequest;
     return new Promise((resolve) => {
       const req = send(new URL('/healthz', this.url), { method: 'GET', agent: this.agent, timeout: timeoutMs }, (res) => {
         res.resume();
-        resolve(res.statusCode === 200);
+        resolve(res.statusCode === 200 ? 'HEALTHY' : 'UNREACHABLE');
       });
       req.on('timeout', () => req.destroy(new Error('timed out')));
-      req.on('error', () => resolve(false));
+      req.on('error', (e: NodeJS.ErrnoException) => resolve(e.code && UNTRUSTED_ISSUER.has(e.code) ? 'CERTIFICATE_UNTRUSTED' : 'UNREACHABLE'));
       req.end();
     });
   }

@@ -33,9 +33,11 @@ afterEach(async () => {
 const codeOf = (r: Result<unknown>) => (r.ok ? 'OK' : r.error.code);
 const window = () => ({ id: crypto.randomUUID(), sessionId: null as string | null });
 
+/** As the app makes it: the key store serves the store and the connected desktop's offline copy. */
 function launcher(userData: string) {
-  const host = new BrokerHost({ storePath: join(userData, 'broker.db'), keyStore: new MemoryKeyStore(), clock: new SystemClock() });
-  const l = new DesktopLauncher({ userData, host, connected: { attempts: 1, retryEveryMs: 100 } });
+  const keyStore = new MemoryKeyStore();
+  const host = new BrokerHost({ storePath: join(userData, 'broker.db'), keyStore, clock: new SystemClock() });
+  const l = new DesktopLauncher({ userData, host, keyStore, connected: { attempts: 1, retryEveryMs: 100 } });
   cleanups.push(() => l.close());
   return l;
 }
@@ -81,9 +83,16 @@ describe('first run: which broker this desktop uses', () => {
     const l = launcher(userData);
     await l.start();
     const untrusted = await l.dispatch('setup.connectToBroker', window(), { brokerUrl: server.url, caPem: null });
-    expect(codeOf(untrusted)).toBe('BROKER_UNAVAILABLE');
-    expect(!untrusted.ok && untrusted.error.message).toContain(`Cannot reach a broker at ${server.url}`);
-    expect(codeOf(await l.dispatch('setup.connectToBroker', window(), { brokerUrl: 'https://127.0.0.1:1', caPem: server.caPem }))).toBe('BROKER_UNAVAILABLE');
+    expect(!untrusted.ok && untrusted.error.fields).toEqual([
+      { path: 'caPem', message: 'the broker’s certificate is not signed by an authority this computer trusts: choose the certificate file your organisation gave you' },
+    ]);
+    const otherAuthority = makeTestCertificates(tempDir()).caCert.toString('utf8');
+    const wrongAuthority = await l.dispatch('setup.connectToBroker', window(), { brokerUrl: server.url, caPem: otherAuthority });
+    expect(!wrongAuthority.ok && wrongAuthority.error).toMatchObject({ code: 'INVALID_INPUT', fields: [{ path: 'caPem', message: 'the broker’s certificate is not signed by this certificate authority' }] });
+    const nobody = await l.dispatch('setup.connectToBroker', window(), { brokerUrl: 'https://127.0.0.1:1', caPem: server.caPem });
+    expect(codeOf(nobody)).toBe('BROKER_UNAVAILABLE');
+    expect(!nobody.ok && nobody.error.message).toContain('Cannot reach a broker at https://127.0.0.1:1');
+    // Not even the connected desktop's offline copy (its encrypted file) is left behind.
     expect(readdirSync(userData)).toEqual([]);
     expect(await l.dispatch('setup.status', window(), {})).toEqual({ ok: true, value: { state: 'NOT_SET_UP' } });
   });
@@ -98,7 +107,7 @@ describe('first run: which broker this desktop uses', () => {
     await l.start();
     const answer = await l.dispatch('setup.connectToBroker', window(), input);
     expect(codeOf(answer)).toBe('INVALID_INPUT');
-    expect(!answer.ok && answer.error.message).toContain(field);
+    expect(new Set(answer.ok ? [] : answer.error.fields?.map((f) => f.path))).toEqual(new Set([field]));
     expect(readdirSync(userData)).toEqual([]);
   });
 

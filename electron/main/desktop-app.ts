@@ -3,7 +3,7 @@
  * computer's store, the organisation's broker, or first run), IPC, live updates to the window, the
  * one window, notifications, locking and the routing sweep.
  */
-import { basename, dirname, join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { app, type BrowserWindow, dialog, ipcMain, Notification, powerMonitor, type IpcMainInvokeEvent } from 'electron';
 import { SystemClock } from '../core/clock/clock';
@@ -11,17 +11,15 @@ import { SystemKeyStore } from '../core/store/system-key-store';
 import { DESKTOP_CHANNELS } from '../preload/desktop-contract';
 import { LIVE_EVENTS_CHANNEL } from '../preload/live-bridge';
 import { createAppWindow } from './app-window';
-import { BrokerHost } from './broker-host';
 import { ConnectedNotices } from './connected-notices';
 import { ConnectionRegistry } from './connections';
-import { DesktopLauncher } from './desktop-launcher';
+import { startDesktopBroker } from './desktop-broker';
+import type { DesktopLauncher } from './desktop-launcher';
 import { bindContractToIpc } from './ipc-binding';
 import { NOTIFICATION_POLL_MS, NotificationPoller } from './notification-poller';
 import type { DesktopNotice } from './notification-selection';
 import { hardenAllWebContents, hardenDefaultSession } from './session-hardening';
-import { storePathIn } from './store-opening';
 import { isTrustedSender, senderFactsOf, type PageOrigins } from './trusted-sender';
-import { restrictUserData } from './user-data-permissions';
 
 /** The routing sweep (escalations, reminders, expiries) runs this often while the app is open. */
 const SWEEP_MS = 60_000;
@@ -62,22 +60,14 @@ export function runDesktopApp(origins: PageOrigins): void {
 
   const start = async (): Promise<void> => {
     hardenDefaultSession(RENDERER_ROOT);
-    const userData = app.getPath('userData');
-    await restrictUserData(userData);
-
-    const keyStore = new SystemKeyStore();
-    const host = new BrokerHost({
-      storePath: storePathIn(userData),
-      keyStore,
+    const { broker, opened } = await startDesktopBroker({
+      userData: app.getPath('userData'),
+      keyStore: new SystemKeyStore(),
       clock: new SystemClock(),
-      // Daily backups inside the user-data folder; checkpoints beside it, so they outlive a restore of the folder.
-      backupDir: join(userData, 'backups'),
-      checkpointFile: join(dirname(userData), `${basename(userData)}-audit-checkpoints.jsonl`),
+      log: (line) => console.log(`[broker] ${line}`),
       logInternal: (channel, error) => console.error(`[broker] ${channel}: ${error instanceof Error ? error.name : 'Error'}`),
     });
-    const broker = new DesktopLauncher({ userData, host, keyStore, log: (line) => console.log(`[broker] ${line}`) });
     launcher = broker;
-    const opened = await broker.start();
     if (opened.kind === 'stop') {
       dialog.showErrorBox(opened.title, opened.message);
       app.exit(1);

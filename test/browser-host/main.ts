@@ -3,13 +3,17 @@
  * end-to-end tests. Builds the renderer, opens a store (a fresh demonstration store unless --store
  * is given), starts the core and serves the app on 127.0.0.1 with a per-run token. Ctrl+C stops it.
  * With --broker it is a connected desktop instead: no store of its own, every call goes to that
- * `rab serve` (trusting --ca if given), as the desktop app does in connected mode.
+ * `rab serve` (trusting --ca if given), as the desktop app does in connected mode. With --user-data
+ * it starts as the desktop app does on that folder: first run while the folder holds no choice and
+ * no store, then whatever first run chose (electron/main/desktop-broker.ts, the same code).
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ConnectedBroker } from '../../electron/core/connected/connected-broker';
 import { openOfflineCache } from '../../electron/core/connected/offline-cache';
 import { SystemKeyStore } from '../../electron/core/store/system-key-store';
+import { SystemClock } from '../../electron/core/clock/clock';
+import { startDesktopBroker } from '../../electron/main/desktop-broker';
 import { Command, InvalidArgumentError } from 'commander';
 import { DevClock } from './dev-clock';
 import { startBrowserHost, type BrowserHost } from './browser-host';
@@ -47,12 +51,15 @@ const program = new Command()
   .option('--broker <url>', "connect to this broker (rab serve) instead of using a store on this computer, e.g. https://broker.example.org:8443")
   .option('--ca <file>', "the certificate authority to trust for --broker, PEM (default: the system's)")
   .option('--offline-cache <file>', 'with --broker: keep the offline copy in this encrypted file (its key in the system keychain)')
+  .option('--user-data <folder>', "start as the desktop app does on this user-data folder: first run until a broker is chosen there (keys in the system keychain; the real clock)")
   .parse();
 
-const opts = program.opts<{ port: number; store?: string; clock?: number; frozen: boolean; history: number; build: boolean; urlFile?: string; broker?: string; ca?: string; offlineCache?: string }>();
+const opts = program.opts<{ port: number; store?: string; clock?: number; frozen: boolean; history: number; build: boolean; urlFile?: string; broker?: string; ca?: string; offlineCache?: string; userData?: string }>();
 if (opts.offlineCache && !opts.broker) program.error('--offline-cache is the offline copy of a connected desktop: give --broker too.');
 if (opts.ca && !opts.broker) program.error('--ca is the authority to trust for --broker: give --broker too.');
 if (opts.broker && opts.store) program.error('--broker and --store are two different modes: give one of them.');
+if (opts.userData && (opts.broker || opts.store)) program.error('--user-data is a mode of its own (first run chooses the broker or the store): give it without --broker or --store.');
+if (opts.userData && (opts.clock !== undefined || opts.frozen)) program.error('--user-data runs on the real clock, as the desktop app does: give it without --clock or --frozen.');
 const log = (line: string) => console.log(line);
 
 // --no-build serves the last build; where there is none yet (a fresh clone), it builds one instead
@@ -80,6 +87,26 @@ if (opts.broker) {
   host = await startBrowserHost({ dispatch: (c, conn, input) => broker.dispatch(c, conn, input), subscribe: (conn, l) => broker.subscribe(conn, l), staticDir: BROWSER_HOST_BUILD, port: opts.port, log });
   describe = `  broker: ${opts.broker} (connected mode: no store on this computer)`;
   stopBroker = () => broker.close();
+} else if (opts.userData) {
+  const { broker, opened } = await startDesktopBroker({
+    userData: opts.userData,
+    keyStore: new SystemKeyStore(),
+    clock: new SystemClock(),
+    log,
+    logInternal: (channel, error) => log(`[broker] ${channel}: ${error instanceof Error ? `${error.name}: ${error.message}` : String(error)}`),
+  });
+  if (opened.kind === 'stop') {
+    broker.close();
+    program.error(`${opened.title}. ${opened.message}`);
+  }
+  host = await startBrowserHost({ dispatch: broker.dispatch, subscribe: (conn, l) => broker.subscribe(conn, l), staticDir: BROWSER_HOST_BUILD, port: opts.port, log });
+  // As in the desktop app, the sweep runs on this computer's core whenever that is the broker in use.
+  const sweeping = setInterval(() => void broker.core?.sweepInTurn().catch((e: unknown) => log(`sweep: ${String(e)}`)), SWEEP_EVERY_MS);
+  describe = `  user data: ${opts.userData} (${opened.kind === 'first-run' ? 'first run' : opened.kind === 'connected' ? 'connected to its broker' : 'its own store'})`;
+  stopBroker = () => {
+    clearInterval(sweeping);
+    broker.close();
+  };
 } else {
   const clock = new DevClock(opts.clock ?? Date.now(), !opts.frozen);
   const hostCore = await openHostCore({ clock, historyDays: opts.history, ...(opts.store ? { storePath: opts.store } : {}), log });

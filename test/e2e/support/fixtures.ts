@@ -25,14 +25,16 @@ interface Fixtures {
   cspViolations: string[];
 }
 
-async function signIn(page: Page, username: string): Promise<void> {
+/** Signs in through the sign-in screen (with the demonstration password unless another is given). */
+export async function signIn(page: Page, username: string, password = DEMO_PASSWORD): Promise<void> {
   await page.getByLabel('Username').fill(username);
-  await page.getByLabel('Password', { exact: true }).fill(DEMO_PASSWORD);
+  await page.getByLabel('Password', { exact: true }).fill(password);
   await page.getByRole('button', { name: 'Sign in' }).click();
   await expect(page.getByTestId('signed-in-user')).toBeVisible();
 }
 
-export async function openPerson(browser: Browser, host: TestHost, username: string, violations: string[], options: OpenOptions = {}): Promise<Person> {
+/** A page of its own on the host, not yet signed in; `who` names it in any CSP violation. */
+export async function openPage(browser: Browser, host: TestHost, who: string, violations: string[], options: OpenOptions = {}): Promise<{ page: Page; context: BrowserContext }> {
   const context = await browser.newContext({ locale: 'en-GB', timezoneId: 'Europe/London', viewport: { width: 1280, height: 900 } });
   const page = await context.newPage();
   if (options.fakeClock) await page.clock.install();
@@ -42,9 +44,14 @@ export async function openPerson(browser: Browser, host: TestHost, username: str
   });
   page.on('console', (message) => {
     const text = message.text();
-    if (/Content Security Policy|CSP violation/i.test(text)) violations.push(`${username}: ${text}`);
+    if (/Content Security Policy|CSP violation/i.test(text)) violations.push(`${who}: ${text}`);
   });
   await page.goto(host.url);
+  return { page, context };
+}
+
+export async function openPerson(browser: Browser, host: TestHost, username: string, violations: string[], options: OpenOptions = {}): Promise<Person> {
+  const { page, context } = await openPage(browser, host, username, violations, options);
   await signIn(page, username);
   return {
     username,

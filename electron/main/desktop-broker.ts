@@ -5,6 +5,7 @@
  * or, when nothing is chosen yet, serves first run. Plain Node, so the Electron main process and
  * the browser host's desktop mode (test/browser-host) start first run the same way.
  */
+import { mkdirSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import type { Clock } from '../core/clock/clock';
 import type { KeyStore } from '../core/store/key-store';
@@ -23,6 +24,8 @@ export interface DesktopBrokerOptions {
 }
 
 export async function startDesktopBroker(o: DesktopBrokerOptions): Promise<{ broker: DesktopLauncher; opened: Awaited<ReturnType<DesktopLauncher['start']>> }> {
+  // Electron makes its user-data folder; a folder named to the browser host may not exist yet.
+  mkdirSync(o.userData, { recursive: true, mode: 0o700 });
   await restrictUserData(o.userData);
   const host = new BrokerHost({
     storePath: storePathIn(o.userData),

@@ -5,7 +5,7 @@ import { SCOPES, type Scope } from '../../../shared/domain/access';
 import { CRN_PATTERN, pncFromTyped } from '../../../shared/domain/identifiers';
 import type { Sector } from '../../../shared/domain/organisation';
 import { AppError } from '../../../shared/errors';
-import { availableDeputies, localDate, officeTimeZone, staffAvailability } from '../broker/case-facts';
+import { localDate, officeTimeZone } from '../broker/case-facts';
 import { authorise, policyOf, type BrokerContext } from '../broker/context';
 import { gatherListFacts, inList, jsonList, type ListFacts } from '../broker/list-facts';
 import { personResourceWith } from '../broker/request-facts';
@@ -48,9 +48,9 @@ interface PageFacts {
   pending: Map<string, number>;
 }
 
-async function pageFacts(ctx: BrokerContext, actor: Actor, people: readonly PersonRecord[], now: number): Promise<PageFacts> {
+async function pageFacts(ctx: BrokerContext, actor: Actor, people: readonly PersonRecord[], now: number, availabilityOf: string[] = []): Promise<PageFacts> {
   const crns = people.map((p) => p.crn);
-  const list = await gatherListFacts(ctx.db, actor, now, { crns, withHub: true });
+  const list = await gatherListFacts(ctx.db, actor, now, { crns, withHub: true, availabilityOf });
   const open = await all<{ crn: string; id: number }>(
     ctx.db,
     sql`SELECT crn, max(id) AS id FROM requests WHERE requester_user_id = ${actor.userId} AND crn ${inList(jsonList(crns))} AND queue IS NOT NULL GROUP BY crn`,
@@ -121,13 +121,14 @@ export async function getPerson(ctx: BrokerContext, actor: Actor, crn: string): 
   const policy = await policyOf(ctx);
   const p = await one<PersonRecord>(ctx.db, sql`${PERSON_SELECT} WHERE p.crn = ${crn}`);
   if (!p) throw new AppError('NOT_FOUND', `There is nobody with CRN ${crn}.`);
-  const page = await pageFacts(ctx, actor, [p], now);
+  // The owner's availability and their deputies' come with the page's other facts, in the same statement.
+  const page = await pageFacts(ctx, actor, [p], now, p.owner_staff_code ? [p.owner_staff_code] : []);
   const facts = personResourceWith(page.list, actor, crn, p.owner_staff_code);
   authorise(actor, 'person.view', facts, now);
   const row = await searchRow(ctx, actor, p, page, now);
   const risk = await riskSummary(ctx.db, crn, now, facts.restricted);
-  const owner = p.owner_staff_code ? await staffAvailability(ctx.db, p.owner_staff_code, now) : null;
-  const today = localDate(now, await officeTimeZone(ctx.db));
+  const owner = p.owner_staff_code ? page.list.availability(p.owner_staff_code) : null;
+  const today = localDate(now, page.list.timeZone);
   const allocations = await all<{ id: string; kind: 'REQUIREMENT' | 'PROGRAMME'; description: string; start_date: string; end_date: string | null }>(
     ctx.db,
     sql`SELECT id, kind, description, start_date, end_date FROM allocations WHERE crn = ${crn} AND staff_code = ${actor.staffCode ?? ''}
@@ -144,7 +145,7 @@ export async function getPerson(ctx: BrokerContext, actor: Actor, crn: string): 
           name: owner?.name ?? null,
           available: owner?.available ?? false,
           note: owner ? owner.note : 'No offender manager is recorded',
-          deputies: owner ? (await availableDeputies(ctx.db, owner.staffCode, now)).map((d) => ({ staffCode: d.staffCode, name: d.name })) : [],
+          deputies: owner ? page.list.availableDeputies(owner.staffCode).map((d) => ({ staffCode: d.staffCode, name: d.name })) : [],
         },
     myAllocations: allocations.map((a) => ({ id: a.id, kind: a.kind, description: a.description, startDate: a.start_date, endDate: a.end_date })),
     maxDurationDays: Object.fromEntries(SCOPES.map((s) => [s, maxDurationDays(policy, s, risk)])) as Record<Scope, number>,

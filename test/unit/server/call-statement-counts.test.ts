@@ -79,10 +79,10 @@ const WRITES = /^(INSERT|UPDATE|DELETE)\b/i;
 /** The most each read call may cost, from the session's row to COMMIT (see the file's comment). */
 const READ_CALLS: { channel: string; who: 'priya' | 'olivia'; input: unknown; statements: number }[] = [
   { channel: 'notifications.list', who: 'priya', input: {}, statements: 7 },
-  { channel: 'requests.mine', who: 'priya', input: {}, statements: 14 },
+  { channel: 'requests.mine', who: 'priya', input: {}, statements: 9 },
   { channel: 'grants.mine', who: 'priya', input: {}, statements: 9 },
-  { channel: 'people.get', who: 'priya', input: { crn: PEOPLE.warrant.crn }, statements: 35 },
-  { channel: 'requests.inbox', who: 'olivia', input: {}, statements: 18 },
+  { channel: 'people.get', who: 'priya', input: { crn: PEOPLE.warrant.crn }, statements: 14 },
+  { channel: 'requests.inbox', who: 'olivia', input: {}, statements: 11 },
 ];
 /**
  * The live feed's looks for new notifications are the server's, not the call's: on the embedded

@@ -70,6 +70,12 @@ export interface BrokerServerOptions {
   now?: () => number;
   /** How often push connections get a keep-alive line and their sessions are checked (HEARTBEAT_MS). */
   heartbeatMs?: number;
+  /**
+   * The load balancers' addresses (IPs or CIDR ranges): for calls from them the caller's address is
+   * the one they put in X-Forwarded-For, so the per-address sign-in limit counts each desktop, not
+   * the balancer. From anyone else the header is ignored (a desktop cannot choose its own address).
+   */
+  trustProxy?: string[];
 }
 
 const DEFAULT_LIMITS: SignInLimits = { perAddress: 30, perAccount: 10, windowMs: 15 * 60 * 1000 };
@@ -92,6 +98,7 @@ export async function buildBrokerServer(o: BrokerServerOptions): Promise<Fastify
       : false,
     // Answers 503 to new calls while closing, and waits for calls in flight (graceful shutdown).
     return503OnClosing: true,
+    ...(o.trustProxy && o.trustProxy.length > 0 ? { trustProxy: o.trustProxy } : {}),
   });
   await app.register(helmet, {
     contentSecurityPolicy: { directives: { defaultSrc: ["'none'"], frameAncestors: ["'none'"] } },

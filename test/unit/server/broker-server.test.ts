@@ -34,7 +34,7 @@ interface Running {
   client(): BrokerClient;
 }
 
-async function serve(limits?: SignInLimits): Promise<Running> {
+async function serve(limits?: SignInLimits, trustProxy?: string[]): Promise<Running> {
   const fx = await fixture();
   const certs = makeTestCertificates(tempDir());
   const logs: string[] = [];
@@ -44,6 +44,7 @@ async function serve(limits?: SignInLimits): Promise<Running> {
     log: true,
     logStream: new Writable({ write: (chunk, _enc, done) => (logs.push(String(chunk)), done()) }),
     ...(limits ? { signInLimits: limits } : {}),
+    ...(trustProxy ? { trustProxy } : {}),
   });
   servers.push(app);
   await app.listen({ host: '127.0.0.1', port: 0 });
@@ -140,6 +141,23 @@ describe('the broker server: retries and limits', () => {
     await client.call('auth.signIn', { username: 'b.two', password: 'x' });
     expect(await client.call('auth.signIn', { username: 'priya', password: PASSWORD })).toMatchObject({ ok: false, error: { code: 'ACCOUNT_LOCKED' } });
     client.close();
+  });
+
+  it('behind a trusted load balancer counts each desktop\'s address from X-Forwarded-For, and ignores the header from anyone else', async () => {
+    const signIn = (r: Running, from: string, username: string, password = 'x') =>
+      raw(r, '/v1/calls/auth.signIn', { headers: { 'content-type': 'application/json', 'x-forwarded-for': from }, body: JSON.stringify({ input: { username, password } }) });
+    const behind = await serve({ perAccount: 50, perAddress: 2, windowMs: 60_000 }, ['127.0.0.1']);
+    await signIn(behind, '203.0.113.1', 'a.one');
+    await signIn(behind, '203.0.113.1', 'b.two');
+    expect((await signIn(behind, '203.0.113.1', 'priya', PASSWORD)).status).toBe(429);
+    // Another desktop behind the same balancer is not held back by the first one's attempts.
+    expect((await signIn(behind, '203.0.113.2', 'priya', PASSWORD)).status).toBe(200);
+
+    // Not trusted: a caller cannot pick a fresh address for each attempt.
+    const direct = await serve({ perAccount: 50, perAddress: 2, windowMs: 60_000 });
+    await signIn(direct, '203.0.113.1', 'a.one');
+    await signIn(direct, '203.0.113.2', 'b.two');
+    expect((await signIn(direct, '203.0.113.3', 'priya', PASSWORD)).status).toBe(429);
   });
 
   it('refuses oversized, non-JSON and non-object bodies, and bad idempotency keys, with clear answers', async () => {

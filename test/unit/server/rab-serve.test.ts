@@ -2,6 +2,7 @@
  * `rab serve` as a real process on a real keychain store: it starts, serves, and on SIGTERM
  * finishes and closes the store; its options refuse what would be unsafe before opening anything.
  */
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { populateDemoStore, DEMO_PASSWORD } from '../../../electron/core/demo/create-demo-store';
@@ -59,5 +60,9 @@ describe('rab serve', () => {
     const badListen = await rab(['serve', '--store', store, '--listen', 'somewhere']);
     expect(badListen.code).toBe(2);
     expect(badListen.stderr).toContain('--listen must be HOST:PORT');
+    const badProxy = await rab(['serve', '--store', store, '--listen', '127.0.0.1:0', '--insecure-loopback', '--trust-proxy', '10.0.0.5,10.0.1.0/33']);
+    expect(badProxy.code).toBe(2);
+    expect(badProxy.stderr).toContain('--trust-proxy: "10.0.1.0/33" is not an IP address or a CIDR range');
+    expect(existsSync(store)).toBe(false);
   });
 });

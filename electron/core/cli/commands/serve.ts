@@ -5,6 +5,7 @@
  * (to a file, a folder or another party's endpoint), logs as JSON lines, and on SIGINT or SIGTERM
  * stops taking calls, finishes the ones in flight, writes a last checkpoint, then closes the store.
  */
+import { isIP } from 'node:net';
 import { readFileSync } from 'node:fs';
 import { fileSigner } from '../../audit/checkpoint-key';
 import { fileSink, folderSink, httpSink, type CheckpointSink } from '../../audit/checkpoints';
@@ -34,6 +35,7 @@ interface ServeFlags {
   checkpointFile?: string;
   checkpointFolder?: string;
   checkpointUrl?: string;
+  trustProxy?: string;
 }
 
 /** Checkpoints at least this often. */
@@ -80,6 +82,22 @@ export function serverTls(flags: ServeFlags, host: string): ServerTls | null {
   };
 }
 
+/** `--trust-proxy`: each entry an IP address or a CIDR range, or the whole option is refused. */
+export function proxyAddresses(text: string): string[] {
+  const entries = text.split(',').map((e) => e.trim()).filter((e) => e.length > 0);
+  if (entries.length === 0) throw new UsageError('--trust-proxy needs the load balancer\'s addresses, e.g. 10.0.0.5,10.0.1.0/24.');
+  for (const entry of entries) {
+    const [address, bits, extra] = entry.split('/');
+    const family = isIP(address ?? '');
+    const maxBits = family === 4 ? 32 : 128;
+    const goodBits = bits === undefined || (/^\d{1,3}$/.test(bits) && Number(bits) <= maxBits);
+    if (family === 0 || extra !== undefined || !goodBits) {
+      throw new UsageError(`--trust-proxy: "${entry}" is not an IP address or a CIDR range (like 10.0.1.0/24).`);
+    }
+  }
+  return entries;
+}
+
 export const serveCommand: CliCommand = (program, ctx) => {
   storeOrDatabaseOption(program.command('serve').description('Serve the broker to desktops in other offices over HTTPS, on the embedded store or PostgreSQL.'))
     .requiredOption('--listen <host:port>', 'address and port to listen on, e.g. 0.0.0.0:8443 (port 0 picks a free one)')
@@ -88,6 +106,7 @@ export const serveCommand: CliCommand = (program, ctx) => {
     .option('--client-ca <file>', 'require client certificates signed by this authority, PEM')
     .option('--insecure-loopback', 'plain HTTP on 127.0.0.1 for development; never for real use')
     .option('--quiet', 'no request logs')
+    .option('--trust-proxy <addresses>', "the load balancer's addresses, comma-separated IPs or CIDR ranges: the caller's address is then read from X-Forwarded-For on calls from them")
     .option('--checkpoint-key <file>', 'the key that signs audit checkpoints (64 hex characters), kept apart from the store; default: the keychain')
     .option('--checkpoint-file <file>', 'append signed audit checkpoints to this file (hourly and at shutdown)')
     .option('--checkpoint-folder <dir>', 'append them to <store name>.checkpoints.jsonl in this folder (a share of another party)')
@@ -96,6 +115,7 @@ export const serveCommand: CliCommand = (program, ctx) => {
     .action(async (flags: ServeFlags) => {
       const { host, port } = parseListen(flags.listen);
       const tls = serverTls(flags, host);
+      const trustProxy = flags.trustProxy === undefined ? undefined : proxyAddresses(flags.trustProxy);
       if (flags.database && (flags.checkpointKey || flags.checkpointFile || flags.checkpointFolder || flags.checkpointUrl)) {
         throw new UsageError('Signed audit checkpoints are written by servers on the embedded store; on PostgreSQL keep the audit chain safe with its replicas and backups (docs/deployment.md).');
       }
@@ -103,7 +123,7 @@ export const serveCommand: CliCommand = (program, ctx) => {
       const signer = flags.checkpointKey ? fileSigner(flags.checkpointKey) : undefined;
       const target = await openStoreTarget(flags, ctx, { migrate: true });
       const core = createBrokerCore({ db: target.engine, clock: new SystemClock() });
-      const app = await buildBrokerServer({ core, tls, log: !flags.quiet, ready: () => engineAnswers(target.engine) });
+      const app = await buildBrokerServer({ core, tls, log: !flags.quiet, ready: () => engineAnswers(target.engine), ...(trustProxy ? { trustProxy } : {}) });
       const store = target.embedded;
       const upkeep = store
         ? new StoreMaintenance({

@@ -15,17 +15,26 @@ interface UserRow {
   active: number;
 }
 
-/** One statement (a row per role): every call of a signed-in person loads its actor first. */
-export async function loadActor(db: Db, userId: number): Promise<Actor> {
-  const rows = await all<UserRow & { role: Role | null }>(
-    db,
-    sql`SELECT u.id, u.username, u.display_name, u.staff_code, u.active, r.role
-        FROM users u LEFT JOIN user_roles r ON r.user_id = u.id WHERE u.id = ${userId} ORDER BY r.role`,
-  );
+/** A user with their roles, a row per role (one row with a null role when they have none). */
+export const actorRows = (userId: number | null) =>
+  sql`SELECT u.id, u.username, u.display_name, u.staff_code, u.active, r.role
+      FROM users u LEFT JOIN user_roles r ON r.user_id = u.id WHERE u.id = ${userId}`;
+
+export type ActorRow = UserRow & { role: Role | null };
+
+/** The actor from its rows (actorRows); undefined when there are none (no such user). */
+export function actorFrom(rows: readonly ActorRow[]): Actor | undefined {
   const u = rows[0];
-  if (!u) throw new AppError('NOT_SIGNED_IN');
-  const roles = rows.flatMap((r) => (r.role === null ? [] : [r.role]));
+  if (!u) return undefined;
+  const roles = rows.flatMap((r) => (r.role === null ? [] : [r.role])).sort();
   return { userId: u.id, username: u.username, displayName: u.display_name, roles, staffCode: u.staff_code, active: u.active === 1 };
+}
+
+/** One statement (a row per role). A call through dispatch has its actor read with the clock instead (call-start.ts). */
+export async function loadActor(db: Db, userId: number): Promise<Actor> {
+  const actor = actorFrom(await all<ActorRow>(db, sql`${actorRows(userId)} ORDER BY r.role`));
+  if (!actor) throw new AppError('NOT_SIGNED_IN');
+  return actor;
 }
 
 export async function sessionUser(db: Db, actor: Actor): Promise<SessionUser> {

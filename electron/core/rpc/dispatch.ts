@@ -10,6 +10,7 @@
 import { CONTRACT, isChannelName, type ChannelName, type Result } from '../../../shared/contract';
 import { AppError, type ERROR_CODES } from '../../../shared/errors';
 import { loadActor } from '../auth/load-actor';
+import type { Actor } from '../policy/actor';
 import type { Connection } from '../auth/sessions';
 import { withCallPolicy } from '../settings/policy-store';
 import { storeFailureOf } from '../store/store-failures';
@@ -45,34 +46,35 @@ export async function dispatch(services: CoreServices, channel: unknown, conn: C
     const parsed = def.input.safeParse(rawInput === undefined ? {} : rawInput);
     if (!parsed.success) return { ok: false, error: invalidInput(parsed.error).toShape() };
     // Before the call's transaction, and committed at once whatever the call does (call-start.ts).
-    const policy = await watchClock(services);
-    return await withCallPolicy(services.ctx.db, policy, () => runCall(services, channel, conn, parsed.data, logInternal, journal));
+    const caller = def.access === 'session' ? (services.sessions.peek(conn.sessionId)?.userId ?? null) : null;
+    const { policy, actor } = await watchClock(services, caller);
+    return await withCallPolicy(services.ctx.db, policy, () => runCall(services, channel, conn, parsed.data, logInternal, journal, actor));
   } catch (e) {
     return await answerFor(services, typeof channel === 'string' ? channel : '?', e, logInternal);
   }
 }
 
 /** The call itself, once checked and the time recorded: in one transaction, or in its own (OWN_TRANSACTIONS). */
-async function runCall(services: CoreServices, channel: ChannelName, conn: Connection, input: unknown, logInternal: InternalErrorLog, journal?: CallJournal): Promise<Result<unknown>> {
+async function runCall(services: CoreServices, channel: ChannelName, conn: Connection, input: unknown, logInternal: InternalErrorLog, journal: CallJournal | undefined, known: Actor | undefined): Promise<Result<unknown>> {
   const handler = HANDLERS[channel] as Handler<ChannelName>;
   // A call runs, with everything it reads and writes, in one transaction (call-atomicity.ts).
   if (!OWN_TRANSACTIONS.has(channel)) {
     const value = await inCallTransaction(services.ctx.db, conn, services.sessions, async () => {
-      const call = await startCall(services, channel, conn);
+      const call = await startCall(services, channel, conn, known);
       return checkAnswer(channel, await handler(call, input as never), logInternal);
     }, { otherWriterBusy: services.importProgress.running, readOnly: READ_ONLY.has(channel), ...(journal ? { journal } : {}) });
     return value instanceof Recalled ? value.answer : { ok: true, value };
   }
-  const call = await startCall(services, channel, conn);
+  const call = await startCall(services, channel, conn, known);
   return { ok: true, value: checkAnswer(channel, await handler(call, input as never), logInternal) };
 }
 
-/** For session channels, the signed-in actor. */
-async function startCall(services: CoreServices, channel: ChannelName, conn: Connection): Promise<Call> {
+/** For session channels, the signed-in actor: as read with the clock (call-start.ts), or read now if the session changed hands meanwhile. */
+async function startCall(services: CoreServices, channel: ChannelName, conn: Connection, known: Actor | undefined): Promise<Call> {
   const call: Call = { services, conn, actor: null };
   if (CONTRACT[channel].access === 'session') {
     const session = services.sessions.require(conn.sessionId, { touch: !BACKGROUND_CHANNELS.has(channel) });
-    const actor = await loadActor(services.ctx.db, session.userId);
+    const actor = known?.userId === session.userId ? known : await loadActor(services.ctx.db, session.userId);
     if (!actor.active) {
       services.sessions.end(session.id);
       conn.sessionId = null;

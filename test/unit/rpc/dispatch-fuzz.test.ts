@@ -99,7 +99,8 @@ describe('dispatch under fuzzing', () => {
     }
     // Passwords were never guessed, so no account is locked by the fuzzing beyond the lockout rules.
     expect(fx.internalErrors).toEqual([]);
-  });
+    // Every channel 25 times over, each checked for changes: minutes on a busy shared machine.
+  }, 600_000);
 
   it('answers an unknown channel with UNKNOWN_CHANNEL', async () => {
     const fx = await fixture();

@@ -2,6 +2,7 @@
  * `rab serve` as a real process on a real keychain store: it starts, serves, and on SIGTERM
  * finishes and closes the store; its options refuse what would be unsafe before opening anything.
  */
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { populateDemoStore, DEMO_PASSWORD } from '../../../electron/core/demo/create-demo-store';
@@ -59,5 +60,9 @@ describe('rab serve', () => {
     const badListen = await rab(['serve', '--store', store, '--listen', 'somewhere']);
     expect(badListen.code).toBe(2);
     expect(badListen.stderr).toContain('--listen must be HOST:PORT');
+    const badClaimWait = await rab(['serve', '--store', store, '--listen', '127.0.0.1:0', '--insecure-loopback', '--abandoned-claim-seconds', '0.5']);
+    expect(badClaimWait.code).toBe(2);
+    expect(badClaimWait.stderr).toContain('--abandoned-claim-seconds must be a whole number of seconds from 1 to 86400, not "0.5"');
+    expect(existsSync(store)).toBe(false);
   });
 });

@@ -6,7 +6,10 @@
  *  - before its transaction commits (a request asked for, a request approved): nothing of it is
  *    kept, and the retry acts once, at once, answering what a single call answers;
  *  - after its transaction committed but before it answered: the retry answers the first answer,
- *    without acting again.
+ *    without acting again;
+ *  - a password call (claimed first, in transactions of its own) before its change commits: the
+ *    retry waits for the dead server's claim to go unrenewed for the abandoned-claim time (one
+ *    second here, `--abandoned-claim-seconds`), then runs the call, once.
  * Real processes on the test PostgreSQL, a fresh schema each test (postgres project).
  */
 import pg from 'pg';
@@ -37,7 +40,7 @@ async function setUp() {
   const schema = (fx.engine as unknown as { schema: string }).schema;
   const certs: TestCertificates = makeTestCertificates(tempDir());
   const start = async () => {
-    const server = await startRabServe(['--database', POSTGRES_URL, '--listen', '127.0.0.1:0', '--tls-cert', certs.paths.serverCert, '--tls-key', certs.paths.serverKey, '--quiet'], { PGOPTIONS: `-c search_path=${schema}` });
+    const server = await startRabServe(['--database', POSTGRES_URL, '--listen', '127.0.0.1:0', '--tls-cert', certs.paths.serverCert, '--tls-key', certs.paths.serverKey, '--quiet', '--abandoned-claim-seconds', '1'], { PGOPTIONS: `-c search_path=${schema}` });
     cleanups.push(() => server.kill('SIGKILL'));
     return server;
   };
@@ -143,6 +146,37 @@ describe.skipIf(TEST_ENGINE !== 'postgres')('rab serve killed mid-call, the call
     expect(await one(fx.engine, sql`SELECT count(*) AS n FROM audit_events WHERE action = 'request.approve'`)).toEqual({ n: 1 });
     // Another key is another decision: refused, the request being decided already.
     expect(await call(b, 'requests.approve', { requestId: request.id }, { token, key: 'a-second-decision-attempt' })).toMatchObject({ result: { ok: false, error: { code: 'ALREADY_DECIDED' } } });
+    expect(await unanswered(fx)).toEqual({ n: 0 });
+    await auditVerifies(fx, call, b);
+  });
+
+  it('runs once a password call whose server died before its change committed, once its claim is left unrenewed', async () => {
+    const s = await setUp();
+    const { fx, a, b, locks, watch, call } = s;
+    const token = await s.signIn(a, 'ada');
+    const key = 'account-whose-server-was-killed';
+    const input = { username: 'new.colleague', displayName: 'New Colleague', staffCode: null, roles: ['admin'], password: 'a long enough password', confirmPassword: PASSWORD };
+
+    // The key is claimed (committed on its own), then the call waits for the test's lock on users.
+    await locks.query('BEGIN');
+    await locks.query('LOCK TABLE users IN ACCESS EXCLUSIVE MODE');
+    const pending = unanswerable(call(a, 'admin.createUser', input, { token, key }));
+    const claimedAndWaiting = async () => {
+      const r = await watch.query<{ claims: string; waiting: string }>(
+        `SELECT (SELECT count(*) FROM idempotent_calls WHERE answer IS NULL) AS claims,
+                (SELECT count(*) FROM pg_stat_activity WHERE pid <> pg_backend_pid() AND wait_event_type = 'Lock' AND datname = current_database()) AS waiting`,
+      );
+      return { claims: Number(r.rows[0]!.claims), waiting: Number(r.rows[0]!.waiting) };
+    };
+    await expect.poll(claimedAndWaiting, { timeout: 30_000, interval: 50 }).toEqual({ claims: 1, waiting: 1 });
+    await killMidCall(a, pending);
+    await locks.query('ROLLBACK');
+
+    const retried = await call(b, 'admin.createUser', input, { token, key });
+    expect(valueOf(retried)).toMatchObject({ username: 'new.colleague', roles: ['admin'] });
+    expect(await call(b, 'admin.createUser', input, { token, key })).toEqual(retried);
+    expect(await one(fx.engine, sql`SELECT count(*) AS n FROM users WHERE username = 'new.colleague'`)).toEqual({ n: 1 });
+    expect(await one(fx.engine, sql`SELECT count(*) AS n FROM audit_events WHERE action = 'admin.createUser'`)).toEqual({ n: 1 });
     expect(await unanswered(fx)).toEqual({ n: 0 });
     await auditVerifies(fx, call, b);
   });

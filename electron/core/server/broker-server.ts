@@ -76,6 +76,8 @@ export interface BrokerServerOptions {
    * the balancer. From anyone else the header is ignored (a desktop cannot choose its own address).
    */
   trustProxy?: string[];
+  /** How long a retry waits for a claimed call whose server stopped renewing the claim (ABANDONED_MS). */
+  abandonedClaimMs?: number;
 }
 
 const DEFAULT_LIMITS: SignInLimits = { perAddress: 30, perAccount: 10, windowMs: 15 * 60 * 1000 };
@@ -121,7 +123,7 @@ export async function buildBrokerServer(o: BrokerServerOptions): Promise<Fastify
     onListening: (listening, error) =>
       listening ? app.log.info({ task: 'live feed' }, 'listening for changes made through other servers') : app.log.warn({ task: 'live feed', error }, 'lost the connection that hears other servers; reconnecting'),
   });
-  const calls = new IdempotentCalls(db, now);
+  const calls = new IdempotentCalls(db, now, o.abandonedClaimMs);
   const cleanUp = async () => {
     try {
       await calls.forgetOld();

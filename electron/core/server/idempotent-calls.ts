@@ -9,8 +9,10 @@
  *   (CallJournal), so a retry finds either the first answer or no trace at all. A retry racing the
  *   first call on another server waits on the claimed row and then reads the answer.
  * - Calls that check a password keep their changes in transactions of their own (call-atomicity.ts),
- *   so they claim the key first, answer afterwards, and a retry meanwhile waits for that answer. A
- *   claim left by a server that died mid-call is taken over after ABANDONED_MS.
+ *   so they claim the key first, answer afterwards, and a retry meanwhile waits for that answer.
+ *   The server running the call renews its claim every quarter of ABANDONED_MS, so however long the
+ *   call takes (a large import) a retry waits for it; a claim nobody renewed for ABANDONED_MS was
+ *   left by a server that died mid-call, and the retry takes it over and runs the call.
  * - A sign-in's answer carries a new session token: it is kept encrypted under a key derived from
  *   the idempotency key, which only the caller holds, never in the clear.
  * - Answers are kept for KEEP_MS (far longer than any client retries), then deleted by `forgetOld`.
@@ -25,7 +27,7 @@ import { one, run, sql, type Db } from '../store/sql';
 export const IDEMPOTENCY_KEY_SHAPE = /^[A-Za-z0-9_-]{16,128}$/;
 /** How long an answer is kept for retries. */
 export const KEEP_MS = 24 * 60 * 60 * 1000;
-/** A claim without an answer for this long was left by a server that stopped mid-call. */
+/** A claim without an answer, not renewed for this long, was left by a server that stopped mid-call. */
 export const ABANDONED_MS = 2 * 60 * 1000;
 /** Answers after which nothing was changed: a retry may act for real, so they are not kept. */
 const NOT_KEPT: ReadonlySet<ErrorCode> = new Set<ErrorCode>(['INTERNAL', 'STORE_DAMAGED', 'STORE_FULL', 'STORE_READ_ONLY', 'STORE_UNAVAILABLE']);
@@ -82,9 +84,14 @@ export class IdempotentCalls {
   /** Calls under way on this server, so a retry arriving meanwhile waits for the same answer. */
   private readonly inFlight = new Map<string, Promise<CallAnswer>>();
 
+  /**
+   * `abandonedMs`: how long an unanswered claim that nobody renews is waited for (ABANDONED_MS; a
+   * server renews the claims of its calls under way every quarter of it).
+   */
   constructor(
     private readonly db: Db,
     private readonly now: () => number,
+    private readonly abandonedMs: number = ABANDONED_MS,
   ) {}
 
   /**
@@ -120,18 +127,22 @@ export class IdempotentCalls {
         if (row) {
           if (row.input_hash !== inputHashOf(id)) return { result: REUSED_KEY, issuedToken: null };
           if (row.answer !== null) return { result: JSON.parse(row.answer) as Result<unknown>, issuedToken: row.sealed_token ? unseal(row.sealed_token, id) : null };
-          const takenOver = await run(this.db, sql`UPDATE idempotent_calls SET claimed_at = ${this.now()} WHERE call_hash = ${callHash} AND answer IS NULL AND claimed_at = ${row.claimed_at} AND claimed_at <= ${this.now() - ABANDONED_MS}`);
+          const takenOver = await run(this.db, sql`UPDATE idempotent_calls SET claimed_at = ${this.now()} WHERE call_hash = ${callHash} AND answer IS NULL AND claimed_at = ${row.claimed_at} AND claimed_at <= ${this.now() - this.abandonedMs}`);
           if (takenOver.changes === 1) break;
         }
         // Another server is running this very call: its answer is written when it finishes.
         await new Promise((r) => setTimeout(r, pause));
       }
+      // Renewed while the call runs: a call outliving abandonedMs is still this server's to answer.
+      const renewal = setInterval(() => void this.renew(callHash).catch(() => undefined), this.abandonedMs / 4);
       let answer: CallAnswer;
       try {
         answer = await work();
       } catch (e) {
         await this.forget(callHash).catch(() => undefined);
         throw e;
+      } finally {
+        clearInterval(renewal);
       }
       if (!isKept(answer.result)) await this.forget(callHash).catch(() => undefined);
       else {
@@ -164,6 +175,10 @@ export class IdempotentCalls {
 
   private rowOf(callHash: string): Promise<Row | undefined> {
     return one<Row>(this.db, sql`SELECT channel, input_hash, claimed_at, answer, sealed_token FROM idempotent_calls WHERE call_hash = ${callHash}`);
+  }
+
+  private async renew(callHash: string): Promise<void> {
+    await run(this.db, sql`UPDATE idempotent_calls SET claimed_at = ${this.now()} WHERE call_hash = ${callHash} AND answer IS NULL`);
   }
 
   private async forget(callHash: string): Promise<void> {

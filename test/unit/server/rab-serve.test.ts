@@ -63,6 +63,9 @@ describe('rab serve', () => {
     const badProxy = await rab(['serve', '--store', store, '--listen', '127.0.0.1:0', '--insecure-loopback', '--trust-proxy', '10.0.0.5,10.0.1.0/33']);
     expect(badProxy.code).toBe(2);
     expect(badProxy.stderr).toContain('--trust-proxy: "10.0.1.0/33" is not an IP address or a CIDR range');
+    const badClaimWait = await rab(['serve', '--store', store, '--listen', '127.0.0.1:0', '--insecure-loopback', '--abandoned-claim-seconds', '0.5']);
+    expect(badClaimWait.code).toBe(2);
+    expect(badClaimWait.stderr).toContain('--abandoned-claim-seconds must be a whole number of seconds from 1 to 86400, not "0.5"');
     expect(existsSync(store)).toBe(false);
   });
 });

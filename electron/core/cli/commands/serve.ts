@@ -36,6 +36,7 @@ interface ServeFlags {
   checkpointFolder?: string;
   checkpointUrl?: string;
   trustProxy?: string;
+  abandonedClaimSeconds?: string;
 }
 
 /** Checkpoints at least this often. */
@@ -58,6 +59,14 @@ export function parseListen(value: string): { host: string; port: number } {
   const port = match ? Number(match[2]) : -1;
   if (!match || port > 65_535) throw new UsageError(`--listen must be HOST:PORT (for example 0.0.0.0:8443 or 127.0.0.1:0), not "${value}".`);
   return { host: match[1]!.replace(/^\[|\]$/g, ''), port };
+}
+
+/** Seconds, a whole number from 1 to a day: how long a retry waits on an unanswered claim nobody renews. */
+export function parseAbandonedClaim(value: string | undefined): number | undefined {
+  if (value === undefined) return undefined;
+  const seconds = /^\d{1,5}$/.test(value) ? Number(value) : NaN;
+  if (!(seconds >= 1 && seconds <= 86_400)) throw new UsageError(`--abandoned-claim-seconds must be a whole number of seconds from 1 to 86400, not "${value}".`);
+  return seconds * 1000;
 }
 
 function readPem(path: string, option: string): Buffer {
@@ -111,9 +120,11 @@ export const serveCommand: CliCommand = (program, ctx) => {
     .option('--checkpoint-file <file>', 'append signed audit checkpoints to this file (hourly and at shutdown)')
     .option('--checkpoint-folder <dir>', 'append them to <store name>.checkpoints.jsonl in this folder (a share of another party)')
     .option('--checkpoint-url <url>', 'POST them to this https endpoint of another party (the hub, say)')
+    .option('--abandoned-claim-seconds <n>', 'a retried password call waits this long for a server that stopped mid-call (default 120)')
     .addHelpText('after', '\nExamples:\n  rab serve --store ./broker.db --listen 0.0.0.0:8443 --tls-cert cert.pem --tls-key key.pem\n  rab serve --store ./demo.db --listen 127.0.0.1:8080 --insecure-loopback\n  PGPASSWORD=… rab serve --database postgres://broker@db.internal:5432/broker --listen 0.0.0.0:8443 --tls-cert cert.pem --tls-key key.pem')
     .action(async (flags: ServeFlags) => {
       const { host, port } = parseListen(flags.listen);
+      const abandonedClaimMs = parseAbandonedClaim(flags.abandonedClaimSeconds);
       const tls = serverTls(flags, host);
       const trustProxy = flags.trustProxy === undefined ? undefined : proxyAddresses(flags.trustProxy);
       if (flags.database && (flags.checkpointKey || flags.checkpointFile || flags.checkpointFolder || flags.checkpointUrl)) {
@@ -123,7 +134,7 @@ export const serveCommand: CliCommand = (program, ctx) => {
       const signer = flags.checkpointKey ? fileSigner(flags.checkpointKey) : undefined;
       const target = await openStoreTarget(flags, ctx, { migrate: true });
       const core = createBrokerCore({ db: target.engine, clock: new SystemClock() });
-      const app = await buildBrokerServer({ core, tls, log: !flags.quiet, ready: () => engineAnswers(target.engine), ...(trustProxy ? { trustProxy } : {}) });
+      const app = await buildBrokerServer({ core, tls, log: !flags.quiet, ready: () => engineAnswers(target.engine), ...(trustProxy ? { trustProxy } : {}), ...(abandonedClaimMs ? { abandonedClaimMs } : {}) });
       const store = target.embedded;
       const upkeep = store
         ? new StoreMaintenance({

@@ -60,7 +60,7 @@ async function rabAuditVerify(backing: BrokerCluster['backing']): Promise<string
 }
 
 test('a granted record reads offline, marked and audited; a revocation made meanwhile deletes it before any further read', async ({ browser, cspViolations }) => {
-  test.setTimeout(480_000);
+  test.setTimeout(600_000);
   scratch = mkdtempSync(join(tmpdir(), 'rab-e2e-offline-'));
   const cachePath = join(scratch, 'offline-cache.db');
   cluster = await startBrokerCluster(2);
@@ -154,7 +154,7 @@ test('a granted record reads offline, marked and audited; a revocation made mean
 });
 
 test('past the offline window the cached sections are deleted from the file, and the window says the record is not in the offline copy', async ({ browser, cspViolations }) => {
-  test.setTimeout(480_000);
+  test.setTimeout(600_000);
   scratch = mkdtempSync(join(tmpdir(), 'rab-e2e-offline-'));
   const cachePath = join(scratch, 'offline-cache.db');
   cluster = await startBrokerCluster(1);

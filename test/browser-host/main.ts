@@ -3,7 +3,8 @@
  * end-to-end tests. Builds the renderer, opens a store (a fresh demonstration store unless --store
  * is given), starts the core and serves the app on 127.0.0.1 with a per-run token. Ctrl+C stops it.
  * With --broker it is a connected desktop instead: no store of its own, every call goes to that
- * `rab serve` (trusting --ca if given), as the desktop app does in connected mode. With --user-data
+ * `rab serve` (trusting --ca if given), as the desktop app does in connected mode; there the dev.*
+ * clock channels move only this desktop's own clock (its offline copy's). With --user-data
  * it starts as the desktop app does on that folder: first run while the folder holds no choice and
  * no store, then whatever first run chose (electron/main/desktop-broker.ts, the same code).
  */
@@ -16,6 +17,7 @@ import { SystemClock } from '../../electron/core/clock/clock';
 import { startDesktopBroker } from '../../electron/main/desktop-broker';
 import { Command, InvalidArgumentError } from 'commander';
 import { DevClock } from './dev-clock';
+import { withConnectedDevClock } from './connected-dev-clock';
 import { startBrowserHost, type BrowserHost } from './browser-host';
 import { buildForBrowserHost, BROWSER_HOST_BUILD } from './build-renderer';
 import { openHostCore } from './host-core';
@@ -59,6 +61,7 @@ if (opts.offlineCache && !opts.broker) program.error('--offline-cache is the off
 if (opts.ca && !opts.broker) program.error('--ca is the authority to trust for --broker: give --broker too.');
 if (opts.broker && opts.store) program.error('--broker and --store are two different modes: give one of them.');
 if (opts.userData && (opts.broker || opts.store)) program.error('--user-data is a mode of its own (first run chooses the broker or the store): give it without --broker or --store.');
+if (opts.broker && (opts.clock !== undefined || opts.frozen)) program.error("--broker runs on the broker's clock: give it without --clock or --frozen (the dev.* channels move this desktop's own clock, for its offline copy).");
 if (opts.userData && (opts.clock !== undefined || opts.frozen)) program.error('--user-data runs on the real clock, as the desktop app does: give it without --clock or --frozen.');
 const log = (line: string) => console.log(line);
 
@@ -73,18 +76,22 @@ let host: BrowserHost;
 let describe: string;
 let stopBroker: () => void;
 if (opts.broker) {
+  // The desktop's own clock (its offline copy's), flowing from now; the dev.* channels move it.
+  const clock = new DevClock(Date.now(), true);
   let broker: ConnectedBroker;
   try {
     broker = new ConnectedBroker({
       brokerUrl: opts.broker,
       ...(opts.ca ? { ca: readFileSync(opts.ca) } : {}),
       ...(opts.offlineCache ? { offlineCache: openOfflineCache(opts.offlineCache, new SystemKeyStore()) } : {}),
+      now: () => clock.now(),
       log,
     });
   } catch (e) {
     program.error(e instanceof Error ? e.message : String(e));
   }
-  host = await startBrowserHost({ dispatch: (c, conn, input) => broker.dispatch(c, conn, input), subscribe: (conn, l) => broker.subscribe(conn, l), staticDir: BROWSER_HOST_BUILD, port: opts.port, log });
+  const dispatch = withConnectedDevClock(clock, (c, conn, input) => broker.dispatch(c, conn, input));
+  host = await startBrowserHost({ dispatch, subscribe: (conn, l) => broker.subscribe(conn, l), staticDir: BROWSER_HOST_BUILD, port: opts.port, log });
   describe = `  broker: ${opts.broker} (connected mode: no store on this computer)`;
   stopBroker = () => broker.close();
 } else if (opts.userData) {

@@ -17,6 +17,16 @@ export async function cacheRows(path: string, table: 'cached_records' | 'cached_
   }
 }
 
+/** When each offline read of `crn` was made, oldest first, as the desktop's local chain holds them. */
+export async function offlineReadTimes(path: string, crn: string): Promise<number[]> {
+  const file = await openOfflineCacheFile(path, new SystemKeyStore());
+  try {
+    return file.db.prepare("SELECT at FROM offline_reads WHERE kind = 'read' AND crn = ? ORDER BY at, seq").pluck().all(crn) as number[];
+  } finally {
+    file.close();
+  }
+}
+
 /** Whether any of the cache's files (the file, its write-ahead log and index) holds `text` in plain. */
 export function cacheFilesHold(path: string, text: string): boolean {
   return ['', '-wal', '-shm', '-journal'].some((suffix) => existsSync(path + suffix) && readFileSync(path + suffix).includes(Buffer.from(text, 'utf8')));

@@ -36,6 +36,8 @@ export interface BrokerServer {
 
 export interface BrokerCluster {
   certs: TestCertificates;
+  /** What the servers share (for `rab … --database URL` or `--store PATH` run beside them). */
+  backing: BackingStore;
   servers: BrokerServer[];
   /** A desktop (browser host) connected to one server; `extra` adds options (e.g. --offline-cache FILE). */
   desktop(server: BrokerServer, extra?: readonly string[]): Promise<TestHost>;
@@ -141,6 +143,7 @@ export async function startBrokerCluster(count: number, kind: BackingKind = POST
   }
   return {
     certs,
+    backing: shared,
     servers,
     desktop: async (server, extra = []) => {
       const host = await startTestHost(['--broker', server.url, '--ca', certs.paths.caCert, ...extra]);

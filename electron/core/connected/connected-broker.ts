@@ -137,6 +137,12 @@ export class ConnectedBroker implements DesktopBroker {
     return result;
   }
 
+  /** Settles once the window's background copying into the offline copy is done (offline-copies.ts). */
+  async copiesSettled(conn: Connection): Promise<void> {
+    const offline = await this.desks.get(conn.id)?.offline;
+    await offline?.copies.idle();
+  }
+
   subscribe(conn: Connection, listener: BridgeListener): () => void {
     const desk = this.deskOf(conn);
     desk.listeners.add(listener);

@@ -24,6 +24,8 @@ export interface OfflineCopiesOptions {
   now: () => number;
   /** Who is signed in on this window now (null when nobody is, or the session is an offline one). */
   username: () => string | null;
+  /** Counts the checks of what the person may still read: a copy answered before a check is not kept after it. */
+  accessChecks: () => number;
 }
 
 export class OfflineCopies {
@@ -86,9 +88,17 @@ export class OfflineCopies {
       const key = `${grant.id}:${grant.endAt}`;
       if (this.asked.has(key)) continue;
       this.asked.add(key);
+      const checks = this.o.accessChecks();
       const copied = await send('offline.copyRecord', { crn: grant.crn });
       // Signed out, or someone else signed in, meanwhile: nothing of theirs is kept.
       if (this.o.username() !== username) return;
+      // Access was checked again while the copy was on its way (a revocation, say): it may no longer
+      // stand, so it is dropped, and the whole list is fetched and copied afresh.
+      if (this.o.accessChecks() !== checks) {
+        this.asked.delete(key);
+        this.again = true;
+        return;
+      }
       if (!copied.ok) {
         if (STOP_CODES.has(copied.error.code)) {
           this.asked.delete(key);

@@ -78,8 +78,15 @@ export class OfflineDesk {
   readonly copies: OfflineCopies;
 
   constructor(private readonly o: OfflineDeskOptions) {
-    this.copies = new OfflineCopies({ cache: o.cache, send: o.send, now: o.now, username: () => (this.offlineSession || this.lockedOffline ? null : this.username) });
+    this.copies = new OfflineCopies({
+      cache: o.cache, send: o.send, now: o.now,
+      username: () => (this.offlineSession || this.lockedOffline ? null : this.username),
+      accessChecks: () => this.accessChecks,
+    });
   }
+
+  /** How many times the desk has asked which cached records still stand (a recheck or the reconnection steps). */
+  private accessChecks = 0;
 
   get signedInAs(): string | null {
     return this.username;
@@ -202,6 +209,7 @@ export class OfflineDesk {
   reconnect(): Promise<ReconnectOutcome> {
     const username = this.username;
     if (!username) return Promise.resolve({ kind: 'refused', code: 'NOT_SIGNED_IN' });
+    if (!this.reconnecting) this.accessChecks++;
     this.reconnecting ??= reconnect(this.o.cache, username, this.o.send, this.o.now)
       .then((outcome) => {
         if (outcome.kind !== 'unreachable') this.mustReconnect = false;
@@ -223,6 +231,7 @@ export class OfflineDesk {
   async recheck(): Promise<void> {
     const username = this.username;
     if (!username) return;
+    this.accessChecks++;
     const crns = this.o.cache.cachedCrns(username);
     if (crns.length === 0) return;
     const check = await this.o.send('offline.check', { crns });

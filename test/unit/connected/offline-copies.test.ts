@@ -161,6 +161,11 @@ describe('granted records copied for offline reading', () => {
     const desk = tutorDesktop(cachePath, { sweepEveryMs: 200 });
     try {
       await desk.signIn();
+      // Run on its own, the tutor holds no grant yet: one is made (it is copied when the list is learned).
+      if (value<{ total: number }>(await desk.call('grants.mine', { filter: 'CURRENT' })).total === 0) {
+        await grantRoshSummary(desk.call, owner, people[1]!.crn);
+        value(await desk.call('grants.mine', { filter: 'CURRENT' }));
+      }
       await desk.broker.copiesSettled(desk.conn);
       expect(await cacheRows(cachePath, 'cached_records')).toBeGreaterThanOrEqual(1);
       // The offline window (8 hours since the last contact) passes on the desktop's clock; nothing is called.

@@ -1,12 +1,14 @@
 /**
- * What a connected desktop asks of the broker for its offline copy: which cached records the person
- * may still read (checked before any further read after an outage), and the reads it showed from
- * its copy while the broker could not be reached, to be appended to the one audit chain with their
- * original times. Neither answers record contents.
+ * What a connected desktop asks of the broker for its offline copy: a copy of a record the person
+ * holds through a grant (the sections a read would show, audited as a copy, not a read); which
+ * cached records the person may still read (checked before any further read after an outage); and
+ * the reads it showed from its copy while the broker could not be reached, to be appended to the one
+ * audit chain with their original times.
  */
 import { z } from 'zod';
 import { channel } from './define';
 import { crn, id, instant, scope } from './common';
+import { recordView } from './records';
 
 const sha256Hex = z.string().regex(/^[0-9a-f]{64}$/, 'must be a SHA-256 hash in lower-case hex');
 
@@ -55,6 +57,15 @@ export const offlineLockout = z.object({
 });
 
 export const offlineChannels = {
+  'offline.copyRecord': channel({
+    summary:
+      'For a connected desktop: a copy of a record you hold through a grant, kept for reading offline. The same sections a read shows; audited as a copy, not as a read.',
+    access: 'session',
+    input: z.strictObject({ crn }),
+    output: recordView,
+    // As records.read refuses, and NO_ACTIVE_GRANT too for access by allocation, ownership or emergency; FORBIDDEN when offline reading is off.
+    errors: ['NOT_FOUND', 'NO_ACTIVE_GRANT', 'ACCESS_EXCLUDED', 'ACCESS_RESTRICTED', 'CLOCK_ROLLBACK'],
+  }),
   'offline.check': channel({
     summary: 'For a connected desktop: the offline window, and for each cached record what you may read now (nothing, once revoked, excluded or ended).',
     access: 'session',

@@ -46,7 +46,11 @@ export interface ConnectedBrokerOptions {
   offlineCache?: Promise<OfflineCache | null>;
   /** Told when the offline copy could not be opened (the desktop then works online only). */
   log?: (line: string) => void;
+  /** How often the offline copy deletes what is past its limit, calls or not (a minute when not given). */
+  sweepEveryMs?: number;
 }
+
+const SWEEP_EVERY_MS = 60_000;
 
 /** Stands in for the session id on a connection signed in at the broker, so the host knows someone is. */
 export const SIGNED_IN_AT_BROKER = 'signed-in-at-broker';
@@ -68,10 +72,16 @@ export class ConnectedBroker implements DesktopBroker {
   private readonly offlineCache: Promise<OfflineCache | null>;
 
   constructor(private readonly o: ConnectedBrokerOptions) {
-    this.offlineCache = (o.offlineCache ?? Promise.resolve(null)).catch((e: unknown) => {
-      o.log?.(`The offline copy cannot be opened, so nothing will be readable offline: ${e instanceof Error ? e.message : String(e)}`);
-      return null;
-    });
+    this.offlineCache = (o.offlineCache ?? Promise.resolve(null))
+      .then((cache) => {
+        // Past its limit a section goes from the file at once when the copy is opened, then on a timer.
+        cache?.sweep(o.now ?? Date.now, o.sweepEveryMs ?? SWEEP_EVERY_MS);
+        return cache;
+      })
+      .catch((e: unknown) => {
+        o.log?.(`The offline copy cannot be opened, so nothing will be readable offline: ${e instanceof Error ? e.message : String(e)}`);
+        return null;
+      });
     // Made first: it checks the address (https, or http on loopback) and throws a clear error.
     this.prober = this.newClient();
     this.reachability = new BrokerReachability({
@@ -125,6 +135,12 @@ export class ConnectedBroker implements DesktopBroker {
     conn.sessionId = desk.client.signedIn || offline?.signedInOffline ? SIGNED_IN_AT_BROKER : null;
     this.syncPush(desk);
     return result;
+  }
+
+  /** Settles once the window's background copying into the offline copy is done (offline-copies.ts). */
+  async copiesSettled(conn: Connection): Promise<void> {
+    const offline = await this.desks.get(conn.id)?.offline;
+    await offline?.copies.idle();
   }
 
   subscribe(conn: Connection, listener: BridgeListener): () => void {
@@ -202,8 +218,16 @@ export class ConnectedBroker implements DesktopBroker {
     const wanted = desk.client.signedIn && desk.listeners.size > 0;
     if (wanted && !desk.stopPush) {
       const tell = (update: LiveUpdate) => {
-        // Access changed: the offline copy drops what no longer stands before the window refreshes.
-        if (update.views.includes('myAccess') || update.views.includes('record')) void desk.offline?.then((offline) => offline?.recheck()).catch((e: unknown) => this.logOffline(e));
+        // Access changed: the offline copy drops what no longer stands before the window refreshes,
+        // then copies what was newly granted (in the background).
+        if (update.views.includes('myAccess') || update.views.includes('record') || update.grantIds.length > 0) {
+          void desk.offline
+            ?.then(async (offline) => {
+              await offline?.recheck();
+              offline?.copies.learn();
+            })
+            .catch((e: unknown) => this.logOffline(e));
+        }
         for (const listener of desk.listeners) listener({ kind: 'update', update });
       };
       // Updates may have been missed while the push connection was down: refresh everything then.

@@ -1,12 +1,13 @@
 /**
  * A connected desktop's offline copy, per person, in its own encrypted file (open-offline-cache.ts).
- * It keeps only what the broker answered that person online: records read through a grant (the
- * sections shown, in their order), their grants, requests and queues (read-only copies), and the
- * policy's offline window. Each record has an offline limit, the earlier of its grant's end and the
- * last contact with the broker plus the window; past it the record is deleted from the file, as it
- * is at sign-out, on deactivation, when the broker says access ended, and when this desktop's clock
- * goes back. An offline read and its entry in the local hash chain are one transaction: no audit,
- * no read.
+ * It keeps only what the broker answered that person online: records held through a grant (read,
+ * or copied for offline reading as soon as the grant is known; the sections in their order), their
+ * grants, requests and queues (read-only copies), and the policy's offline window. Each record has
+ * an offline limit, the earlier of its grant's end and the last contact with the broker plus the
+ * window; past it the record is deleted from the file, whether or not a call comes (the sweep runs
+ * when the desktop opens the copy and then on a timer), as it is at sign-out, on deactivation, when
+ * the broker says access ended, and when this desktop's clock goes back. An offline read and its
+ * entry in the local hash chain are one transaction: no audit, no read.
  */
 import { randomUUID } from 'node:crypto';
 import type { GrantRow, RecordView } from '../../../shared/contract';
@@ -58,8 +59,30 @@ export class OfflineCache {
     this.lists = new OfflineLists(this.db);
   }
 
+  private sweepTimer: NodeJS.Timeout | null = null;
+
   close(): void {
+    if (this.sweepTimer) clearInterval(this.sweepTimer);
+    this.sweepTimer = null;
     this.file.close();
+  }
+
+  /**
+   * Deletes what is past its limit now and then every `everyMs` while the desktop runs, so a section
+   * leaves the file at its limit even when nobody makes a call. The timer never keeps the process up.
+   */
+  sweep(now: () => number, everyMs: number): void {
+    const tick = () => {
+      try {
+        this.enforceLimits(now());
+      } catch {
+        // A file that cannot be written now is tried again at the next tick, and before every answer.
+      }
+    };
+    if (this.sweepTimer) clearInterval(this.sweepTimer);
+    tick();
+    this.sweepTimer = setInterval(tick, everyMs);
+    this.sweepTimer.unref();
   }
 
   /**
@@ -201,6 +224,12 @@ export class OfflineCache {
   offlineSignInOpen(now: number): boolean {
     this.enforceLimits(now);
     return this.signIns.anyoneMay();
+  }
+
+  /** The grant and end each cached record of the person was kept under, by CRN. */
+  heldCopies(username: string): Map<string, { grantId: number; until: number }> {
+    const rows = this.db.prepare('SELECT crn, grant_id, grant_end_at FROM cached_records WHERE username = ?').all(username) as { crn: string; grant_id: number; grant_end_at: number }[];
+    return new Map(rows.map((r) => [r.crn, { grantId: r.grant_id, until: r.grant_end_at }]));
   }
 
   cachedCrns(username: string): string[] {

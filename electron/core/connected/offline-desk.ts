@@ -1,7 +1,8 @@
 /**
  * One window's calls in connected mode, with the offline copy: online, each answer the broker gives
  * the person keeps the copy current (offline-cache.ts); while the broker cannot be reached, the
- * calls that can be answered from the copy are (a record read through a grant, marked as an offline
+ * calls that can be answered from the copy are (a record held through a grant, read or copied in the
+ * background as soon as the grant is learned (offline-copies.ts), marked as an offline
  * copy and written to the local chain first; the person's grants and requests lists), requests and
  * withdrawals wait in the outbox, and decisions and emergency access are refused with a clear
  * message. After an outage nothing is answered before reconnect.ts has run.
@@ -16,6 +17,7 @@ import type { SessionStatus } from '../../../shared/contract/auth';
 import { AppError, type ErrorCode } from '../../../shared/errors';
 import { invalidInput } from '../rpc/invalid-input';
 import type { OfflineCache } from './offline-cache';
+import { OfflineCopies } from './offline-copies';
 import { pageKey } from './offline-lists';
 import { OUTBOX_CHANNELS } from './offline-outbox';
 import { reconnect, type ReconnectOutcome, type SendToBroker } from './reconnect';
@@ -72,7 +74,19 @@ export class OfflineDesk {
   /** Locked (the idle lock, or by hand) while the broker could not be reached: only the password opens it. */
   private lockedOffline = false;
 
-  constructor(private readonly o: OfflineDeskOptions) {}
+  /** Copies granted records into the offline copy in the background, never holding up a call. */
+  readonly copies: OfflineCopies;
+
+  constructor(private readonly o: OfflineDeskOptions) {
+    this.copies = new OfflineCopies({
+      cache: o.cache, send: o.send, now: o.now,
+      username: () => (this.offlineSession || this.lockedOffline ? null : this.username),
+      accessChecks: () => this.accessChecks,
+    });
+  }
+
+  /** How many times the desk has asked which cached records still stand (a recheck or the reconnection steps). */
+  private accessChecks = 0;
 
   get signedInAs(): string | null {
     return this.username;
@@ -195,10 +209,15 @@ export class OfflineDesk {
   reconnect(): Promise<ReconnectOutcome> {
     const username = this.username;
     if (!username) return Promise.resolve({ kind: 'refused', code: 'NOT_SIGNED_IN' });
+    if (!this.reconnecting) this.accessChecks++;
     this.reconnecting ??= reconnect(this.o.cache, username, this.o.send, this.o.now)
       .then((outcome) => {
         if (outcome.kind !== 'unreachable') this.mustReconnect = false;
-        if (outcome.kind === 'back') this.o.onReconnected(outcome);
+        if (outcome.kind === 'back') {
+          this.o.onReconnected(outcome);
+          // Signed in, or back after an outage: the grants may have changed, so the copies are brought up to date.
+          this.copies.learn();
+        }
         return outcome;
       })
       .finally(() => (this.reconnecting = null));
@@ -212,6 +231,7 @@ export class OfflineDesk {
   async recheck(): Promise<void> {
     const username = this.username;
     if (!username) return;
+    this.accessChecks++;
     const crns = this.o.cache.cachedCrns(username);
     if (crns.length === 0) return;
     const check = await this.o.send('offline.check', { crns });
@@ -243,6 +263,7 @@ export class OfflineDesk {
         this.username = status.user.username;
         // A new sign-in learns revocations and uploads what waits before the person reads anything.
         if (signingIn) {
+          this.copies.reset();
           this.mustReconnect = true;
           await this.reconnect();
         }
@@ -264,8 +285,10 @@ export class OfflineDesk {
       const page = grantsPage(input);
       const answer = value as { rows: GrantRow[]; total: number };
       // Current access is kept grant by grant (each with its limit); all access as the pages loaded.
-      if (page?.filter === 'CURRENT') cache.keepGrants(username, answer, { first: page.offset === 0, complete: page.offset === 0 && answer.rows.length >= answer.total });
-      else if (page) cache.keepList(username, channel, pageKey(channel, input)!, value, now);
+      if (page?.filter === 'CURRENT') {
+        cache.keepGrants(username, answer, { first: page.offset === 0, complete: page.offset === 0 && answer.rows.length >= answer.total });
+        this.copies.learn(answer.rows);
+      } else if (page) cache.keepList(username, channel, pageKey(channel, input)!, value, now);
     } else if (channel === 'grants.get') {
       const grant = value as GrantRow;
       if (grant.state !== 'ACTIVE') cache.dropGrant(username, grant.id);

@@ -2,6 +2,10 @@
  * Reading a record: the policy decides from fresh facts, only the sections the access covers are
  * built, and the audit event is written in the same transaction. If the audit cannot be written,
  * the read fails: no audit, no read.
+ *
+ * A connected desktop's copy for offline reading (offline.copyRecord) is built the same way, by the
+ * same `can()`, and refused the same way, but only through a grant, and audited as a copy: nobody
+ * has read it yet (reading it offline is audited later, as `record.read.offline`).
  */
 import type { RecordView } from '../../../shared/contract';
 import { scopeRank, type Scope } from '../../../shared/domain/access';
@@ -27,7 +31,20 @@ interface PersonRow {
   owner_name: string | null;
 }
 
-export async function readRecord(ctx: BrokerContext, actor: Actor, crn: string): Promise<RecordView> {
+/** What the view is built for: a read, or a copy for offline reading, and how each is audited. */
+export interface ReadPurpose {
+  action: 'record.read' | 'record.copy.offline';
+  refusal: 'record.read.refuse' | 'record.copy.offline.refuse';
+  /** Only access through a grant may be copied; allocation, ownership and emergency access are read online only. */
+  grantOnly: boolean;
+}
+
+export const ONLINE_READ: ReadPurpose = { action: 'record.read', refusal: 'record.read.refuse', grantOnly: false };
+export const OFFLINE_COPY: ReadPurpose = { action: 'record.copy.offline', refusal: 'record.copy.offline.refuse', grantOnly: true };
+
+const NOT_A_GRANT = 'Only records you hold through a grant are copied for reading offline; this one you can read online only.';
+
+export async function readRecord(ctx: BrokerContext, actor: Actor, crn: string, purpose: ReadPurpose = ONLINE_READ): Promise<RecordView> {
   const now = ctx.clock.now();
   // A refusal is audited and committed, then answered: so it is returned, not thrown, from the transaction.
   const outcome = await writeTransaction(ctx, async (): Promise<RecordView | AppError> => {
@@ -41,13 +58,17 @@ export async function readRecord(ctx: BrokerContext, actor: Actor, crn: string):
     if (!person) throw new AppError('NOT_FOUND', `There is nobody with CRN ${crn}.`);
     const { resource, grant } = await recordResource(db, actor, crn, now);
     const verdict = can(actor, 'record.read', resource, now);
-    if (!verdict.allowed) return await refuseRead(db, actor, crn, verdict.code, verdict.message, now, auditActor(actor));
+    if (!verdict.allowed) return await refuseRead(db, actor, crn, verdict.code, verdict.message, now, auditActor(actor), purpose.refusal);
     const scope = verdict.scope as Scope;
     const route = verdict.route as AccessRoute;
+    if (purpose.grantOnly && (route !== 'GRANT' || !grant)) {
+      await appendAuditEvent(db, { at: now, actor: auditActor(actor), action: purpose.refusal, subject: `person:${crn}`, crn, details: { code: 'NO_ACTIVE_GRANT', why: 'NOT_A_GRANT', route } });
+      return new AppError('NO_ACTIVE_GRANT', NOT_A_GRANT);
+    }
     const viaGrant = route === 'GRANT' || route === 'EMERGENCY';
     const sections = await buildSections(db, crn, scopeRank(scope), now);
     await appendAuditEvent(db, {
-      at: now, actor: auditActor(actor), action: 'record.read', subject: `person:${crn}`, crn,
+      at: now, actor: auditActor(actor), action: purpose.action, subject: `person:${crn}`, crn,
       details: { scope, route, grantId: viaGrant ? (grant?.id ?? null) : null, sections: Object.entries(sections).filter(([, v]) => v !== null).map(([k]) => k) },
     });
     return {

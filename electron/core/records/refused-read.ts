@@ -1,6 +1,7 @@
 /**
  * A read that is refused is an audit event too: who, which record, and why (expired, revoked,
- * excluded, reads paused after the clock went back, no grant). Refusals are where misuse and
+ * excluded, reads paused after the clock went back, no grant); so is a refused copy for offline
+ * reading, under its own action. Refusals are where misuse and
  * broken access show first, so they are kept like reads.
  */
 import type { Db } from '../store/sql';
@@ -29,9 +30,12 @@ async function whyRefused(db: Db, actor: Actor, crn: string, code: ErrorCode): P
  * Audits the refusal and returns the error to answer with. An exclusion answers with the record's
  * own LAO message, the same one shown when asking for access.
  */
-export async function refuseRead(db: Db, actor: Actor, crn: string, code: ErrorCode, message: string, now: number, auditActorName: string): Promise<AppError> {
+export async function refuseRead(
+  db: Db, actor: Actor, crn: string, code: ErrorCode, message: string, now: number, auditActorName: string,
+  action: 'record.read.refuse' | 'record.copy.offline.refuse' = 'record.read.refuse',
+): Promise<AppError> {
   const why = await whyRefused(db, actor, crn, code);
-  await appendAuditEvent(db, { at: now, actor: auditActorName, action: 'record.read.refuse', subject: `person:${crn}`, crn, details: { code, why } });
+  await appendAuditEvent(db, { at: now, actor: auditActorName, action, subject: `person:${crn}`, crn, details: { code, why } });
   if (code === 'ACCESS_EXCLUDED') return new AppError(code, (await laoFacts(db, crn, actor.staffCode, now)).exclusionMessage ?? message);
   return new AppError(code, message);
 }

@@ -79,6 +79,10 @@ export function auditSentence(e: AuditEventRow, names: AuditNames): string {
       return `Read the ${scopeWords(d.scope)}${Array.isArray(d.sections) && d.sections.length > 0 ? ` (${d.sections.length} ${d.sections.length === 1 ? 'section' : 'sections'})` : ''}`;
     case 'record.read.refuse':
       return `Was refused the record${typeof d.why === 'string' ? `: ${d.why}` : ''}`;
+    case 'record.copy.offline':
+      return `Copied the ${scopeWords(d.scope)} to their desktop for reading offline (not read yet)`;
+    case 'record.copy.offline.refuse':
+      return `Was refused an offline copy of the record${typeof d.why === 'string' ? `: ${d.why}` : ''}`;
     case 'emergency.open':
       return `Opened the front sheet with emergency safety access until ${when(d.endAt)} (${EMERGENCY_REASON_LABELS[d.reasonCode as EmergencyReason] ?? 'no reason given'})`;
     case 'emergency.review':

@@ -82,7 +82,7 @@ async function fuzzOnce(fx: BrokerFixture, name: ChannelName, payload: unknown):
   // A refused call changes nothing, except that every password check is audited (and a wrong one
   // counted), and so is every refused read of a record.
   const newEvents = await all<{ action: string }>(fx.engine, sql`SELECT action FROM audit_events WHERE seq > ${seqBefore}`);
-  const passwordChecks = newEvents.every((e) => e.action.endsWith('.fail') || e.action === 'auth.reauth' || e.action === 'record.read.refuse');
+  const passwordChecks = newEvents.every((e) => e.action.endsWith('.fail') || e.action === 'auth.reauth' || e.action === 'record.read.refuse' || e.action === 'record.copy.offline.refuse');
   expect(passwordChecks, `${name} left ${JSON.stringify(newEvents)}`).toBe(true);
   expect(await changes()).toBeLessThanOrEqual(newEvents.length * 2);
 }

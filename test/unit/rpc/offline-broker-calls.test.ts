@@ -1,5 +1,7 @@
 /**
- * The broker's side of a connected desktop's offline copy: offline.check answers what the person
+ * The broker's side of a connected desktop's offline copy: offline.copyRecord hands over a record
+ * held through a grant exactly as records.read answers it, audited as a copy and refused as a read
+ * is; offline.check answers what the person
  * may read now by the same rules as a read (and reads nothing), and offline.uploadReads appends the
  * desktop's offline reads to the one audit chain with their original times, only when the local
  * chain is whole and follows on from what was uploaded before, and never twice.
@@ -10,7 +12,7 @@ import { offlineReadCanonical, type OfflineRead } from '../../../shared/contract
 import { chainHash, GENESIS_HASH } from '../../../electron/core/audit/audit-log';
 import { all, sql } from '../../../electron/core/store/sql';
 import { PASSWORD, PEOPLE, useBrokerFixture, type BrokerFixture } from '../../helpers/broker-fixture';
-import { grantAccess } from '../../helpers/broker-requests';
+import { createRequest, grantAccess } from '../../helpers/broker-requests';
 
 const fixture = useBrokerFixture();
 const HOUR = 3_600_000;
@@ -29,6 +31,56 @@ function localChain(chainId: string, username: string, reads: Array<{ at: number
 
 const offlineEvents = (fx: BrokerFixture) =>
   all<{ at: number; actor: string; crn: string; details: string }>(fx.engine, sql`SELECT at, actor, crn, details FROM audit_events WHERE action = 'record.read.offline' ORDER BY seq`);
+
+const actions = async (fx: BrokerFixture, crn: string) =>
+  (await all<{ action: string; actor: string; details: string }>(fx.engine, sql`SELECT action, actor, details FROM audit_events WHERE crn = ${crn} AND action LIKE 'record.%' ORDER BY seq`));
+
+describe('offline.copyRecord', () => {
+  it('answers what records.read answers (same sections, same order, same access), audited as a copy and not as a read', async () => {
+    const fx = await fixture();
+    const approved = await grantAccess(fx, 'priya', { crns: [PEOPLE.warrant.crn], scope: 'ROSH_SUMMARY' });
+    const copy = await fx.call('priya', 'offline.copyRecord', { crn: PEOPLE.warrant.crn });
+    expect(await actions(fx, PEOPLE.warrant.crn)).toEqual([{ action: 'record.copy.offline', actor: 'priya', details: expect.stringContaining(`"grantId":${approved.grantId}`) }]);
+    const read = await fx.call('priya', 'records.read', { crn: PEOPLE.warrant.crn });
+    expect(JSON.stringify(copy)).toBe(JSON.stringify(read));
+    expect(copy.access).toMatchObject({ route: 'GRANT', grantId: approved.grantId, scope: 'ROSH_SUMMARY' });
+    expect(copy.roshSummary).not.toBeNull();
+    expect((await actions(fx, PEOPLE.warrant.crn)).map((e) => e.action)).toEqual(['record.copy.offline', 'record.read']);
+  });
+
+  it('refuses as records.read refuses, audited as a refused copy; and copies nothing held by allocation, ownership or emergency access', async () => {
+    const fx = await fixture();
+    // No grant: the same code and message as a read, recorded under its own action.
+    const noGrant = await fx.attempt('priya', 'offline.copyRecord', { crn: PEOPLE.veryHigh.crn });
+    const readRefused = await fx.attempt('priya', 'records.read', { crn: PEOPLE.veryHigh.crn });
+    expect(noGrant).toEqual(readRefused);
+    expect(noGrant).toMatchObject({ ok: false, error: { code: 'NO_ACTIVE_GRANT' } });
+    expect((await actions(fx, PEOPLE.veryHigh.crn)).map((e) => e.action)).toEqual(['record.copy.offline.refuse', 'record.read.refuse']);
+    expect(await fx.attempt('priya', 'offline.copyRecord', { crn: 'X999999' })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+
+    // Read online by allocation and by ownership, but never copied.
+    expect((await fx.call('alan', 'records.read', { crn: PEOPLE.allocated.crn })).access.route).toBe('ALLOCATION');
+    expect(await fx.attempt('alan', 'offline.copyRecord', { crn: PEOPLE.allocated.crn })).toMatchObject({ ok: false, error: { code: 'NO_ACTIVE_GRANT', message: expect.stringContaining('through a grant') } });
+    expect((await fx.call('olivia', 'records.read', { crn: PEOPLE.warrant.crn })).access.route).toBe('OWNER');
+    expect(await fx.attempt('olivia', 'offline.copyRecord', { crn: PEOPLE.warrant.crn })).toMatchObject({ ok: false, error: { code: 'NO_ACTIVE_GRANT' } });
+
+    // Emergency access is read online only.
+    const urgent = await createRequest(fx, 'priya', { crns: [PEOPLE.warrant.crn], scope: 'FULL_RECORD', neededBy: fx.clock.now() + HOUR });
+    await fx.call('priya', 'emergency.open', { requestId: urgent.id, password: PASSWORD, reasonCode: 'PERSON_ATTENDING_NOW', reasonText: '' });
+    expect((await fx.call('priya', 'records.read', { crn: PEOPLE.warrant.crn })).access.route).toBe('EMERGENCY');
+    expect(await fx.attempt('priya', 'offline.copyRecord', { crn: PEOPLE.warrant.crn })).toMatchObject({ ok: false, error: { code: 'NO_ACTIVE_GRANT' } });
+    expect(await all(fx.engine, sql`SELECT seq FROM audit_events WHERE action = 'record.copy.offline'`)).toHaveLength(0);
+  });
+
+  it('copies nothing while offline reading is off (a window of 0 hours)', async () => {
+    const fx = await fixture();
+    await grantAccess(fx, 'priya', { crns: [PEOPLE.warrant.crn] });
+    const policy = await fx.call('ada', 'admin.getPolicy', {});
+    await fx.call('ada', 'admin.updatePolicy', { policy: { ...policy, offlineWindowHours: 0 }, confirmPassword: PASSWORD });
+    expect(await fx.attempt('priya', 'offline.copyRecord', { crn: PEOPLE.warrant.crn })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN', message: expect.stringContaining('Offline reading is off') } });
+    expect(await actions(fx, PEOPLE.warrant.crn)).toEqual([]);
+  });
+});
 
 describe('offline.check', () => {
   it('answers the grant a cached record is read through while it stands, and nothing once it is revoked or has ended', async () => {

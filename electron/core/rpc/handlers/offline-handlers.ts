@@ -1,5 +1,8 @@
 /**
- * offline.* channels: what a connected desktop's offline copy needs from the broker. The check
+ * offline.* channels: what a connected desktop's offline copy needs from the broker. The copy hands
+ * over one record the person holds through a grant, built, refused and answered as records.read
+ * builds, refuses and answers it (read-record.ts), but audited as `record.copy.offline`: it is
+ * fetched so it can be read offline, and is not a read. The check
  * answers, for each record the desktop holds, what the person may read now by the same `can()` as a
  * read (so a revocation, an exclusion or an ended grant shows as nothing) without reading or
  * auditing anything. The upload appends the desktop's offline reads to the one audit chain as
@@ -14,6 +17,7 @@ import { appendAuditEvent, chainHash, GENESIS_HASH } from '../../audit/audit-log
 import { auditActor, policyOf } from '../../broker/context';
 import { can } from '../../policy/can';
 import { recordResource } from '../../records/record-access';
+import { OFFLINE_COPY, readRecord } from '../../records/read-record';
 import { one, run, sql } from '../../store/sql';
 import { actorOf, type HandlersOf } from '../call';
 
@@ -31,6 +35,13 @@ const OFFLINE_CHECK_ACTIONS = {
 const broken = (why: string) => new AppError('OFFLINE_CHAIN_BROKEN', `The offline reads sent do not follow on from this desktop's chain (${why}). None were recorded.`);
 
 export const offlineHandlers: HandlersOf<'offline.'> = {
+  'offline.copyRecord': async (call, input) => {
+    const { ctx } = call.services;
+    // With offline reading off nothing may be held on a desktop, so nothing is handed over for it.
+    if ((await policyOf(ctx)).offlineWindowHours === 0) throw new AppError('FORBIDDEN', 'Offline reading is off (the offline window is 0 hours), so no record is copied for it.');
+    return await readRecord(ctx, actorOf(call), input.crn, OFFLINE_COPY);
+  },
+
   'offline.check': async (call, input) => {
     const actor = actorOf(call);
     const { ctx } = call.services;

@@ -20,7 +20,8 @@ export type Queue = (typeof QUEUES)[number];
 
 /**
  * Why a request sits with the hub rather than (or as well as) the owner. NEEDED_SOON: needed-by is
- * too close for the owner and then the hub to take turns, so both have it at once.
+ * too close for the owner and then the hub to take turns (an immediate-safety request with no
+ * needed-by is needed within its SLA), so both have it at once.
  * REQUESTER_IS_ONLY_DECIDER: the only one who could decide it for the owner is the requester.
  */
 export const HUB_REASONS = ['OWNER_ABSENT', 'OWNER_INACTIVE', 'NO_OWNER', 'DEADLINE_MISSED', 'NEEDED_SOON', 'REQUESTER_IS_ONLY_DECIDER'] as const;

@@ -1,7 +1,8 @@
 /**
  * The 08:50 case: asked at 08:50 for a 09:30 appointment, the request goes to the offender manager
  * and the NPS hub at once, due 09:30 and not overdue; the hub grants 2 hours; the record reads; at
- * 2 hours 1 minute it no longer does; every read and the refused one are in the audit log.
+ * 2 hours 1 minute it no longer does; every read and the refused one are in the audit log. And
+ * immediate safety with no needed-by: both at once too, due in 30 minutes, said without a time.
  */
 import { expectAccessible } from './support/accessibility';
 import { ADMIN, HUB, OWNER, TUTOR } from './support/cast';
@@ -109,4 +110,44 @@ test('asked at 08:50 for 09:30: owner and hub both see it at once, due 09:30; th
   expect(refusals.rows.length).toBeGreaterThanOrEqual(1);
   expect(refusals.rows[0]).toMatchObject({ actor: TUTOR, crn: person.crn });
   expect(JSON.parse(refusals.rows[0]!.details)).toMatchObject({ code: 'NO_ACTIVE_GRANT', why: 'EXPIRED' });
+});
+
+test('immediate safety with no needed-by: owner and hub both see it at once, due in 30 minutes, and nobody is shown a needed-by time', async ({ host, people }) => {
+  // Three people's browsers on a busy build machine: allow three times the usual time.
+  test.slow();
+  const person = await unallocatedPerson(host);
+  const officer = await people.open(TUTOR);
+  const { page } = officer;
+  await page.getByLabel('CRN, PNC or name').fill(person.crn);
+  await page.getByRole('button', { name: 'Search' }).click();
+  await page.getByRole('heading', { level: 1, name: person.name }).waitFor();
+  await page.getByTestId('request-access').click();
+  await fillRequest(page, { scope: 'Front sheet (safety essentials)', urgency: 'Immediate safety', hours: 4, why: 'He has just threatened staff in reception; I need to know the risks now.' });
+
+  // Asked Monday 10:00: due 10:30, with the owner and the hub at once.
+  const preview = page.getByTestId('request-preview');
+  await expect(preview).toContainText('and the NPS hub at the same time');
+  await expect(preview).toContainText('2 March 2026, 10:30');
+  await page.getByRole('button', { name: 'Send request' }).click();
+  const sent = page.getByTestId('request-sent');
+  await expect(sent).toContainText('immediate safety: sent to the offender manager and the NPS hub together');
+  await expect(sent).not.toContainText(/needed by/i);
+
+  const owner = await people.open(OWNER);
+  const ownerRow = owner.page.getByTestId('queue').getByRole('row', { name: new RegExp(person.crn) });
+  await expect(ownerRow).toContainText('2 March 2026, 10:30');
+  const hub = await people.open(HUB);
+  const hubRow = hub.page.getByTestId('queue').getByRole('row', { name: new RegExp(person.crn) });
+  await expect(hubRow).toContainText('2 March 2026, 10:30');
+  await expect(hubRow.getByTestId('hub-reason')).toContainText('Needed soon or immediate safety: with the offender manager too');
+  await expectAccessible(hub.page, 'hub queue with an immediate-safety request');
+
+  // The owner decides first; the hub can no longer decide it.
+  await ownerRow.getByRole('link', { name: person.name }).click();
+  await owner.page.getByLabel('Approve').check();
+  await owner.page.getByRole('button', { name: 'Send decision' }).click();
+  await expect(owner.page.getByTestId('decision-done')).toContainText('Request approved');
+  const mine = await host.as(TUTOR).call<{ rows: Array<{ id: number; crn: string }> }>('requests.mine', {});
+  const requestId = mine.rows.find((r) => r.crn === person.crn)!.id;
+  expect(await host.as(HUB).attempt('requests.approve', { requestId })).toMatchObject({ ok: false, error: { code: 'ALREADY_DECIDED' } });
 });

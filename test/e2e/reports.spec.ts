@@ -20,16 +20,17 @@ test('the hub sees a day’s figures on the Reports screen, each chart with its 
   const tutor = host.as(TUTOR);
   const owner = host.as(OWNER);
   const hub = host.as(HUB);
-  const ask = async (crn: string, urgency: string) => {
+  const ask = async (crn: string, urgency: string, neededBy: number | null = null) => {
     const { results } = await tutor.call<{ results: Array<{ outcome: string; request: { id: number } }> }>('requests.create', {
-      crns: [crn], scope: 'ROSH_SUMMARY', purpose: 'PROGRAMME_DELIVERY', justification: 'Group session on Thursday.', urgency, durationDays: 7,
+      crns: [crn], scope: 'ROSH_SUMMARY', purpose: 'PROGRAMME_DELIVERY', justification: 'Group session on Thursday.', urgency, neededBy, durationDays: 7,
     });
     expect(results[0], JSON.stringify(results[0])).toMatchObject({ outcome: 'CREATED' });
     return results[0]!.request.id;
   };
   const approved = await ask(cast.ownersPeople[0]!.crn, 'ROUTINE');
   const refused = await ask(cast.ownersPeople[1]!.crn, 'ROUTINE');
-  const urgent = await ask(cast.ownersPeople[2]!.crn, 'IMMEDIATE_SAFETY');
+  // Needed in 3 hours: the owner has a 30-minute turn, misses it, and it is escalated to the hub.
+  const urgent = await ask(cast.ownersPeople[2]!.crn, 'IMMEDIATE_SAFETY', Date.parse('2026-03-03T12:30:00Z'));
   const ownerAway = await ask(cast.hubPeople[0]!.crn, 'ROUTINE');
   await host.advanceClock(5);
   await tutor.call('emergency.open', { requestId: urgent, password: DEMO_PASSWORD, reasonCode: 'PERSON_ATTENDING_NOW', reasonText: '' });

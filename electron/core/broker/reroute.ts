@@ -45,10 +45,14 @@ export async function rerouteRequest(db: Db, policy: PolicySettings, r: RequestR
     details: { cause, from: r.owner_staff_code, to: routing.ownerStaffCode, status: routing.status, hubReason: routing.routeReason ?? routing.hubReason, deadline },
   });
   const to = (await routedTo(db, routing, now)).filter((u) => u !== r.requester_user_id);
-  const why = routing.status === 'PENDING_HUB' ? `It is with the hub because ${routing.hubReasonText}.` : `Decide by ${formatWhen(deadline, policy.workingHours.timeZone)}.`;
+  const due = `Decide by ${formatWhen(deadline, policy.workingHours.timeZone)}.`;
+  const why = routing.routeReason === 'NEEDED_SOON' ? `${due} ${capitalise(routing.hubReasonText!)}; the first decision wins.`
+    : routing.status === 'PENDING_HUB' ? `It is with the hub because ${routing.hubReasonText}.` : due;
   await notifyUsers(db, to, rerouted(r, why, now));
   return true;
 }
+
+const capitalise = (s: string): string => s.charAt(0).toUpperCase() + s.slice(1);
 
 const rerouted = (r: RequestRecord, why: string, now: number) => ({
   kind: 'REQUEST_REROUTED' as const,

@@ -3,8 +3,10 @@
  * Owner available, or an available deputy other than the requester standing in: the owner's
  * queue, due by min(now + SLA(urgency), needed-by − hub lead time). When that leaves the owner too
  * little time for the owner and then the hub to take turns, the owner and the hub get it together,
- * due by needed-by. Otherwise: the hub, at once, with the reason. A deadline is never earlier than
- * the time of asking: no request ever starts overdue.
+ * due by needed-by. An immediate-safety request asked with no needed-by is needed within its SLA
+ * by its urgency, so it is routed as if needed by now + SLA: with the default hub lead time, the
+ * owner and the hub together at once. Otherwise: the hub, at once, with the reason. A deadline is
+ * never earlier than the time of asking: no request ever starts overdue.
  */
 import type { Db } from '../store/sql';
 import type { PolicySettings } from '../../../shared/contract/policy-settings';
@@ -105,10 +107,25 @@ export async function planRoute(
     // The hub has it from now, so it needs no lead time before needed-by.
     return { ...routing, deadline: Math.max(floor, r.neededBy === null ? sla : Math.min(sla, r.neededBy)) };
   }
-  const ownerTurnEnd = requestDeadline(policy, r.urgency, r.neededBy, now);
-  if (r.neededBy === null || ownerTurnEnd >= now + LEAST_OWNER_TURN_MINUTES * MINUTE) return { ...routing, deadline: Math.max(floor, ownerTurnEnd) };
-  const words = `needed by ${neededByWords(r.neededBy, now, policy.workingHours.timeZone)}: sent to the offender manager and the NPS hub together`;
-  return { ...hub(routing.ownerStaffCode, null, words, 'NEEDED_SOON'), deadline: Math.max(floor, r.neededBy) };
+  const neededBy = r.neededBy ?? impliedNeededBy(r.urgency, sla);
+  const ownerTurnEnd = requestDeadline(policy, r.urgency, neededBy, now);
+  if (neededBy === null || ownerTurnEnd >= now + LEAST_OWNER_TURN_MINUTES * MINUTE) return { ...routing, deadline: Math.max(floor, ownerTurnEnd) };
+  // The words name only a needed-by time the requester gave; an implied one is said as the urgency.
+  const when = r.neededBy === null ? URGENCY_WORDS_FOR_ROUTE : `needed by ${neededByWords(r.neededBy, now, policy.workingHours.timeZone)}`;
+  const words = `${when}: sent to the offender manager and the NPS hub together`;
+  return { ...hub(routing.ownerStaffCode, null, words, 'NEEDED_SOON'), deadline: Math.max(floor, neededBy) };
+}
+
+/** Said instead of a needed-by time when an immediate-safety request gave none. */
+const URGENCY_WORDS_FOR_ROUTE = 'immediate safety';
+
+/**
+ * The needed-by a request implies when it gives none: an immediate-safety request is needed within
+ * its SLA, so the owner alone must not hold the whole of it before the hub may act (the mission:
+ * every immediate-safety request decided within 30 minutes). Other urgencies imply none.
+ */
+export function impliedNeededBy(urgency: Urgency, sla: number): number | null {
+  return urgency === 'IMMEDIATE_SAFETY' ? sla : null;
 }
 
 /** Everyone who holds a routed request: the owner's side, the hub, or (needed soon) both. */

@@ -15,7 +15,7 @@ export const HUB_REASON_REPORT_LABELS: Record<HubReason, string> = {
   OWNER_INACTIVE: 'Offender manager’s account not active',
   NO_OWNER: 'No offender manager recorded',
   DEADLINE_MISSED: 'Deadline passed undecided',
-  NEEDED_SOON: 'Needed too soon to take turns: sent to the offender manager and the hub together',
+  NEEDED_SOON: 'Needed too soon to take turns (a close needed-by, or immediate safety): sent to the offender manager and the hub together',
   REQUESTER_IS_ONLY_DECIDER: 'The only deputy in was the requester',
 };
 

@@ -135,7 +135,8 @@ export class SimulatedOffice {
     this.counts.requests++;
     const r = result.request;
     const owner = r.ownerStaffCode ? this.owners.get(r.ownerStaffCode) : undefined;
-    if (r.status === 'PENDING_OWNER' && owner) {
+    // The owner answers what they hold: alone, or together with the hub (the first decision wins).
+    if ((r.status === 'PENDING_OWNER' || r.hubReason === 'NEEDED_SOON') && owner) {
       const overloaded = owner.caseload >= b.OVERLOADED_CASELOAD;
       if (this.rng.chance(overloaded ? b.OWNER_ANSWERS.overloaded : b.OWNER_ANSWERS.normal)) {
         const minutes = b.lognormal(this.rng, b.OWNER_MEDIAN_MINUTES[urgency] * (overloaded ? b.OVERLOADED_DELAY_FACTOR : 1));

@@ -16,6 +16,14 @@ describe('audit events in words people use', () => {
     expect(auditSentence(event('request.approve', { scope: 'ROSH_SUMMARY', minutes: 2880, narrowed: true }), names)).toBe('Approved RoSH summary for 2 days (narrower than asked)');
   });
 
+  it('says where a request was sent, both at once when the owner and the hub hold it together', () => {
+    expect(auditSentence(event('request.route', { status: 'PENDING_HUB', hubReason: 'NEEDED_SOON', deadline: END }, 'system'), names)).toBe(
+      'Sent to the offender manager and the NPS hub together, to decide by 2 March 2026, 13:00',
+    );
+    expect(auditSentence(event('request.route', { status: 'PENDING_HUB', hubReason: 'OWNER_ABSENT', deadline: END }, 'system'), names)).toBe('Sent to the NPS hub, to decide by 2 March 2026, 13:00');
+    expect(auditSentence(event('request.route', { status: 'PENDING_OWNER', hubReason: null, deadline: END }, 'system'), names)).toBe('Sent to the offender manager, to decide by 2 March 2026, 13:00');
+  });
+
   it('names the person behind a username, and the broker for its own work', () => {
     expect(actorName('olivia.owner', names)).toBe('Olivia Owner');
     expect(actorName('system', names)).toBe('The broker');

@@ -20,6 +20,11 @@ export function actorName(actor: string, names: AuditNames): string {
   return names.users[actor] ?? actor;
 }
 
+/** Where a request was sent: a request needed too soon for turns (or for immediate safety) went to both at once. */
+const routeWords = (d: Details): string =>
+  d.hubReason === 'NEEDED_SOON' ? 'Sent to the offender manager and the NPS hub together'
+  : d.status === 'PENDING_HUB' ? 'Sent to the NPS hub' : 'Sent to the offender manager';
+
 function personFor(userId: unknown, names: AuditNames): string {
   return (typeof userId === 'number' && names.users[`user:${userId}`]) || 'a member of staff';
 }
@@ -72,7 +77,7 @@ export function auditSentence(e: AuditEventRow, names: AuditNames): string {
       return `Refused: ${DENY_REASON_LABELS[d.reasonCode as DenyReasonCode] ?? 'no reason code'}${typeof d.reason === 'string' && d.reason ? `. ${d.reason}` : ''}`;
     case 'request.route':
     case 'request.reroute':
-      return `${d.status === 'PENDING_HUB' ? 'Sent to the NPS hub' : 'Sent to the offender manager'}${typeof d.deadline === 'number' ? `, to decide by ${when(d.deadline)}` : ''}`;
+      return `${routeWords(d)}${typeof d.deadline === 'number' ? `, to decide by ${when(d.deadline)}` : ''}`;
     case 'request.escalate':
       return `Passed to the NPS hub: not decided by ${when(d.deadline)}`;
     case 'record.read':

@@ -11,7 +11,7 @@ import { seedExportSet } from '../../../electron/core/seed/write-export-set';
 import { all, one, sql } from '../../../electron/core/store/sql';
 import { desktopImporter } from '../../../electron/main/desktop-importer';
 import { PASSWORD, PEOPLE, useBrokerFixture, type BrokerFixture } from '../../helpers/broker-fixture';
-import { requestBody } from '../../helpers/broker-requests';
+import { requestBody, safetyWithOwnerTurn } from '../../helpers/broker-requests';
 import { TEST_ENGINE } from '../../helpers/engines';
 import { useTempDirs } from '../../helpers/temp-dir';
 import { join } from 'node:path';
@@ -37,7 +37,7 @@ describe.skipIf(TEST_ENGINE === 'postgres')('an import alongside the sweep', () 
   it('lets a sweep asked for during a failing import run after it, keeping the sweep\'s audit events', async () => {
     const fx = await fixture();
     current = fx;
-    const { results } = await fx.call('priya', 'requests.create', requestBody({ crns: [PEOPLE.warrant.crn], urgency: 'IMMEDIATE_SAFETY', scope: 'ROSH_SUMMARY', durationDays: 3 }));
+    const { results } = await fx.call('priya', 'requests.create', requestBody({ crns: [PEOPLE.warrant.crn], ...safetyWithOwnerTurn(fx), scope: 'ROSH_SUMMARY', durationDays: 3 }));
     const requestId = results[0]!.outcome === 'CREATED' ? results[0]!.request.id : -1;
     fx.clock.advanceHours(1);
 

@@ -9,7 +9,7 @@ import { verifyAuditChain, verifyStoreAuditChain, type AuditChainResult } from '
 import { all, one, run, sql, sqlTrusted } from '../../../electron/core/store/sql';
 import { DEFAULT_POLICY } from '../../../shared/contract';
 import { PASSWORD, PEOPLE, useBrokerFixture, type BrokerFixture } from '../../helpers/broker-fixture';
-import { createRequest, grantAccess } from '../../helpers/broker-requests';
+import { createRequest, grantAccess, safetyWithOwnerTurn } from '../../helpers/broker-requests';
 import { useTempDirs } from '../../helpers/temp-dir';
 
 const fixture = useBrokerFixture();
@@ -73,7 +73,7 @@ describe('the audit log', () => {
     const a = await grantAccess(fx, 'priya');
     await fx.call('priya', 'records.read', { crn: PEOPLE.warrant.crn });
     await fx.call('olivia', 'grants.revoke', { grantId: a.grantId!, reason: 'Done' });
-    const b = await createRequest(fx, 'priya', { crns: [PEOPLE.allocated.crn], urgency: 'IMMEDIATE_SAFETY' });
+    const b = await createRequest(fx, 'priya', { crns: [PEOPLE.allocated.crn], ...safetyWithOwnerTurn(fx) });
     const { use } = await fx.call('priya', 'emergency.open', { requestId: b.id, password: PASSWORD, reasonCode: 'THREAT_OR_INCIDENT', reasonText: '' });
     await fx.call('hana', 'emergency.review', { useId: use.id, outcome: 'JUSTIFIED', notes: 'Threat was real.' });
     fx.clock.advanceHours(1);

@@ -2,14 +2,14 @@ import { describe, expect, it } from 'vitest';
 import { DAY, HOUR } from '../../../electron/core/clock/clock';
 import { one, run, sql } from '../../../electron/core/store/sql';
 import { CAST, PEOPLE, useBrokerFixture } from '../../helpers/broker-fixture';
-import { createRequest } from '../../helpers/broker-requests';
+import { createRequest, safetyWithOwnerTurn } from '../../helpers/broker-requests';
 
 const fixture = useBrokerFixture();
 
 describe('escalation and the sweep', () => {
   it('escalates to the hub when the deadline passes, and tells hub, requester and owner', async () => {
     const fx = await fixture();
-    const r = await createRequest(fx, 'priya', { urgency: 'IMMEDIATE_SAFETY' });
+    const r = await createRequest(fx, 'priya', safetyWithOwnerTurn(fx));
     fx.clock.advanceMinutes(31);
     expect(await fx.core.sweep()).toMatchObject({ escalated: 1 });
     const row = (await fx.call('priya', 'requests.get', { requestId: r.id })).request;
@@ -22,7 +22,7 @@ describe('escalation and the sweep', () => {
 
   it('shows an overdue request in the hub queue even before the sweep has run', async () => {
     const fx = await fixture();
-    const r = await createRequest(fx, 'priya', { urgency: 'IMMEDIATE_SAFETY' });
+    const r = await createRequest(fx, 'priya', safetyWithOwnerTurn(fx));
     expect((await fx.call('hana', 'requests.hubQueue', {})).rows).toHaveLength(0);
     fx.clock.advanceMinutes(30);
     const q = await fx.call('hana', 'requests.hubQueue', {});
@@ -33,7 +33,7 @@ describe('escalation and the sweep', () => {
 
   it('is idempotent: a second sweep changes nothing and sends nothing', async () => {
     const fx = await fixture();
-    await createRequest(fx, 'priya', { urgency: 'IMMEDIATE_SAFETY' });
+    await createRequest(fx, 'priya', safetyWithOwnerTurn(fx));
     fx.clock.advanceHours(1);
     await fx.core.sweep();
     const notifications = await one(fx.engine, sql`SELECT count(*) AS n FROM notifications`);
@@ -45,7 +45,7 @@ describe('escalation and the sweep', () => {
 
   it('lets the owner still decide while the hub holds it; the first decision wins', async () => {
     const fx = await fixture();
-    const r = await createRequest(fx, 'priya', { urgency: 'IMMEDIATE_SAFETY' });
+    const r = await createRequest(fx, 'priya', safetyWithOwnerTurn(fx));
     fx.clock.advanceHours(1);
     await fx.core.sweep();
     const approved = await fx.call('olivia', 'requests.approve', { requestId: r.id });

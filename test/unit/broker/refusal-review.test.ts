@@ -5,14 +5,14 @@
 import { describe, expect, it } from 'vitest';
 import { all, run, sql } from '../../../electron/core/store/sql';
 import { CAST, PEOPLE, useBrokerFixture, type BrokerFixture } from '../../helpers/broker-fixture';
-import { createRequest } from '../../helpers/broker-requests';
+import { createRequest, safetyWithOwnerTurn } from '../../helpers/broker-requests';
 
 const fixture = useBrokerFixture();
 
 const REASON = 'The front sheet covers what the appointment needs.';
 
 async function refused(fx: BrokerFixture) {
-  const r = await createRequest(fx, 'priya', { urgency: 'IMMEDIATE_SAFETY' });
+  const r = await createRequest(fx, 'priya', safetyWithOwnerTurn(fx));
   await fx.call('olivia', 'requests.deny', { requestId: r.id, reasonCode: 'SCOPE_TOO_WIDE', reason: REASON });
   return r;
 }
@@ -22,7 +22,7 @@ const auditActions = async (fx: BrokerFixture, action: string) => await all<{ de
 describe('a refusal needs a real reason', () => {
   it('refuses "No." as a reason with its own error code, and changes nothing', async () => {
     const fx = await fixture();
-    const r = await createRequest(fx, 'priya', { urgency: 'IMMEDIATE_SAFETY' });
+    const r = await createRequest(fx, 'priya', safetyWithOwnerTurn(fx));
     const answer = await fx.attempt('olivia', 'requests.deny', { requestId: r.id, reasonCode: 'OTHER', reason: 'No.' });
     expect(answer).toMatchObject({ ok: false, error: { code: 'DECISION_REASON_TOO_SHORT', message: expect.stringContaining('at least 20 characters') } });
     expect((await fx.call('priya', 'requests.get', { requestId: r.id })).request.status).toBe('PENDING_OWNER');

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { DAY } from '../../../electron/core/clock/clock';
 import { run, sql } from '../../../electron/core/store/sql';
 import { CAST, PEOPLE, useBrokerFixture } from '../../helpers/broker-fixture';
-import { createRequest } from '../../helpers/broker-requests';
+import { createRequest, safetyWithOwnerTurn } from '../../helpers/broker-requests';
 import { MONDAY, reportFor } from '../../helpers/report-fixture';
 
 const fixture = useBrokerFixture();
@@ -76,15 +76,18 @@ describe('fallback to the hub', () => {
     const fx = await fixture();
     await createRequest(fx, 'priya', { crns: [PEOPLE.absentOwner.crn] });
     await createRequest(fx, 'priya', { crns: [PEOPLE.noOwner.crn] });
+    // Immediate safety with no needed-by goes to the owner and the hub together; with one far off, the owner has a 30-minute turn.
     await createRequest(fx, 'priya', { ...safety, crns: [PEOPLE.warrant.crn] });
+    await createRequest(fx, 'priya', { ...safety, ...safetyWithOwnerTurn(fx), crns: [PEOPLE.veryHigh.crn] });
     await createRequest(fx, 'priya', { crns: [PEOPLE.allocated.crn] });
     fx.clock.advanceMinutes(31);
     await fx.core.sweep();
 
     const { fallback } = await reportFor(fx);
-    expect(fallback).toMatchObject({ requests: 4, toHub: 3, shareToHub: 0.75 });
-    expect(Object.fromEntries(fallback.reasons.map((x) => [x.reason, x.count]))).toEqual({ OWNER_ABSENT: 1, OWNER_INACTIVE: 0, NO_OWNER: 1, DEADLINE_MISSED: 1, NEEDED_SOON: 0, REQUESTER_IS_ONLY_DECIDER: 0 });
-    expect(fallback.reasons.find((x) => x.reason === 'OWNER_ABSENT')?.share).toBeCloseTo(1 / 3);
+    expect(fallback).toMatchObject({ requests: 5, toHub: 4, shareToHub: 0.8 });
+    expect(Object.fromEntries(fallback.reasons.map((x) => [x.reason, x.count]))).toEqual({ OWNER_ABSENT: 1, OWNER_INACTIVE: 0, NO_OWNER: 1, DEADLINE_MISSED: 1, NEEDED_SOON: 1, REQUESTER_IS_ONLY_DECIDER: 0 });
+    expect(fallback.reasons.reduce((sum, x) => sum + x.count, 0)).toBe(fallback.toHub);
+    expect(fallback.reasons.find((x) => x.reason === 'OWNER_ABSENT')?.share).toBeCloseTo(1 / 4);
   });
 
   it('counts an escalation only from the moment the deadline passed', async () => {

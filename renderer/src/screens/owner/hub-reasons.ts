@@ -6,6 +6,6 @@ export const HUB_REASON_LABELS: Record<HubReason, string> = {
   OWNER_INACTIVE: 'Offender manager’s account not active',
   NO_OWNER: 'No offender manager recorded',
   DEADLINE_MISSED: 'Deadline passed',
-  NEEDED_SOON: 'Needed soon: with the offender manager too',
+  NEEDED_SOON: 'Needed soon or immediate safety: with the offender manager too',
   REQUESTER_IS_ONLY_DECIDER: 'Only deputy in asked for it',
 };

@@ -60,14 +60,16 @@ onViewsChanged((views) => {
   for (const area of areas) void queryClient.invalidateQueries({ queryKey: [area] });
 });
 
-// When live updates start or stop, what is on screen is asked for at once (a push may have been
-// missed meanwhile), which also sets each query's next ask at the interval that now applies.
+// When live updates stop, polling takes over at once: each polled query is asked now (a push may
+// have been missed), which also replaces its five-minute wait with the short one. Screens that do
+// not poll (a decision being written) are left alone. When updates flow again, the next answer
+// sets the long wait, and the bridge's own refresh after an outage covers what was missed.
 let flowing = liveUpdatesFlowing(brokerConnection());
 onConnectionChanged(() => {
   const now = liveUpdatesFlowing(brokerConnection());
-  if (now === flowing) return;
+  const stopped = flowing && !now;
   flowing = now;
-  void queryClient.invalidateQueries();
+  if (stopped) void queryClient.refetchQueries({ type: 'active', predicate: (q) => q.observers.some((o) => o.options.refetchInterval !== false) });
 });
 
 /** A refusal from the broker, carried through the cache to the screen as the broker worded it. */

@@ -106,7 +106,7 @@ describe('a simulation with a fixed seed', () => {
         "audit_events": "200 rows, sha256 6985386c6c08c98d",
         "emergency_uses": "1 rows, sha256 68f287e58a9ecf1d",
         "grants": "34 rows, sha256 7583e7ef87b9786c",
-        "notifications": "168 rows, sha256 bff1519f5a1c7c06",
+        "notifications": "169 rows, sha256 45e0898da0507666",
         "requests": "40 rows, sha256 249fba4dafd8dfb5",
         "user_roles": "36 rows, sha256 72df546cd3c8d206",
         "users": "35 rows, sha256 59eabab2427ed695",

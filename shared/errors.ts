@@ -6,7 +6,7 @@ export const ERROR_CODES = {
   // Store
   STORE_KEY_MISSING: 'The store exists but its key is not in the keychain. The store has not been changed.',
   STORE_KEY_WRONG: 'The key in the keychain does not open this store. The store has not been changed.',
-  STORE_DAMAGED: 'The store file is damaged, so nothing more will be written to it. Restore the latest backup (rab restore) and tell your administrator.',
+  STORE_DAMAGED: 'The store file is damaged, so nothing more will be written to it. Tell your administrator: IT support can restore the latest backup.',
   STORE_FULL: 'The disk is full. Free some space; nothing was changed.',
   STORE_READ_ONLY: 'The store is in a folder or on a disk that cannot be written to. Nothing was changed.',
   STORE_FROM_FUTURE: 'The store was written by a newer version of this app. It has not been changed.',
@@ -57,7 +57,7 @@ export const ERROR_CODES = {
   // Administration
   USERNAME_TAKEN: 'That username is already in use.',
   LAST_ADMIN: 'This would leave no active administrator.',
-  IMPORT_UNAVAILABLE: 'Importing is not available in this window. Use the rab command line.',
+  IMPORT_UNAVAILABLE: "Imports cannot be run from this desktop: they are run on the broker's own server, by whoever looks after it. Ask them to import the export set.",
   // Seeding, importing and accounts (rab admin command line)
   IMPORT_SET_NOT_FOUND: 'There is no export set in that folder.',
   IMPORT_BUSY: 'The store is in the middle of another change. Nothing was imported.',

@@ -164,7 +164,8 @@ export class DesktopLauncher {
     if (this.mode.kind === 'connected') return this.mode.broker.subscribe(conn, listener);
     const live = this.mode.live ?? (this.o.host.core ? this.liveUpdates() : null);
     if (live) return live.subscribe(conn, listener);
-    listener({ kind: 'connection', status: { mode: 'embedded' } });
+    // No store yet (first run): nothing will be pushed until there is, so the page polls.
+    listener({ kind: 'connection', status: { mode: 'embedded', live: false } });
     return () => {};
   }
 }

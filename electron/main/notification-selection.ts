@@ -25,6 +25,7 @@ export const NOTICE_TITLES: Record<NotificationKind, string> = {
   REVIEW_DECIDED: 'A review of a refusal was decided',
   GRANT_EXPIRING_24H: 'Your access ends within 24 hours',
   GRANT_EXPIRING_1H: 'Your access ends within the hour',
+  GRANT_ENDED: 'Your access has ended',
   GRANT_REVOKED: 'Your access was revoked',
   EMERGENCY_USED: 'Emergency safety access was used',
   CLOCK_ROLLBACK: 'The computer clock went back',

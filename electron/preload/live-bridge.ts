@@ -27,8 +27,8 @@ export function checkedBridgeEvent(raw: unknown): BridgeEvent | null {
   }
   if (e.kind === 'session') return { kind: 'session' };
   if (e.kind === 'connection' && e.status) {
-    const { mode, reachable, since } = e.status;
-    if (mode === 'embedded') return { kind: 'connection', status: { mode: 'embedded' } };
+    const { mode, reachable, since, live } = e.status;
+    if (mode === 'embedded') return { kind: 'connection', status: live === false ? { mode: 'embedded', live: false } : { mode: 'embedded' } };
     if (mode === 'connected' && reachable === true) return { kind: 'connection', status: { mode: 'connected', reachable: true } };
     if (mode === 'connected' && reachable === false && typeof since === 'number') return { kind: 'connection', status: { mode: 'connected', reachable: false, since } };
   }

@@ -6,8 +6,11 @@
 import type { LiveUpdate } from './live-updates';
 
 export type BrokerConnectionStatus =
-  /** The store is on this computer: there is nothing to lose contact with. */
-  | { mode: 'embedded' }
+  /**
+   * The store is on this computer: there is nothing to lose contact with. `live: false` while the
+   * window hears no changes from it (before first run has made the store): the page polls then.
+   */
+  | { mode: 'embedded'; live?: false }
   | { mode: 'connected'; reachable: true }
   /** `since` is when contact was lost (epoch ms); the desktop keeps trying by itself. */
   | { mode: 'connected'; reachable: false; since: number };

@@ -55,7 +55,7 @@ export * from './vocabulary';
 export * from './policy-settings';
 export type { SessionStatus } from './auth';
 export type { MyAccess, OwnerAvailability, PersonDetail, PersonSearchRow } from './people';
-export type { RequestDetail, RequestOutcome } from './requests';
+export type { DuplicateOf, RequestDetail, RequestOutcome } from './requests';
 export type { FrontSheet, RecordView } from './records';
 export type { EmergencyUseRow } from './emergency';
 export type { AbsenceRow, DeputyRow, ViewerRow } from './caseload';

@@ -24,6 +24,8 @@ export const VIEWS_FOR_KIND: Partial<Record<NotificationKind, readonly LiveView[
   REQUEST_WITHDRAWN: ['inbox', 'hubQueue'],
   GRANT_EXPIRING_24H: ['myAccess'],
   GRANT_EXPIRING_1H: ['myAccess'],
+  // An open record closes on it, without waiting for the window's own timer or a poll.
+  GRANT_ENDED: ['myAccess', 'record'],
   GRANT_REVOKED: ['myAccess', 'record', 'myRequests'],
   EMERGENCY_USED: ['inbox', 'hubQueue', 'emergencyReviews'],
 };

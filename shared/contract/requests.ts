@@ -3,6 +3,18 @@ import { z } from 'zod';
 import { channel } from './define';
 import { AT_MOST_ONE_DURATION, hasAtMostOneDuration, hasOneDuration, ONE_DURATION, crn, denyReasonCode, durationFields, id, inboxRow, instant, optionalText, page, purpose, requestRow, scope, text, urgency } from './common';
 
+/**
+ * Which request, grant or allocation already covers a refused request (DUPLICATE_REQUEST), so a
+ * screen can offer the next step: follow the pending request, extend the grant, or read the front
+ * sheet through the allocation. Optional: a refusal's message says the same in words for any client.
+ */
+export const duplicateOf = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('PENDING_REQUEST'), requestId: id }),
+  z.object({ kind: z.literal('ACTIVE_GRANT'), grantId: id, until: instant }),
+  z.object({ kind: z.literal('ALLOCATION') }),
+]);
+export type DuplicateOf = z.infer<typeof duplicateOf>;
+
 export const requestOutcome = z.discriminatedUnion('outcome', [
   z.object({
     outcome: z.literal('CREATED'),
@@ -14,7 +26,11 @@ export const requestOutcome = z.discriminatedUnion('outcome', [
   z.object({
     outcome: z.literal('REFUSED'),
     crn: z.string(),
-    error: z.object({ code: z.enum(['ACCESS_EXCLUDED', 'DUPLICATE_REQUEST', 'DURATION_TOO_LONG', 'NOT_FOUND', 'FORBIDDEN']), message: z.string() }),
+    error: z.object({
+      code: z.enum(['ACCESS_EXCLUDED', 'DUPLICATE_REQUEST', 'DURATION_TOO_LONG', 'NOT_FOUND', 'FORBIDDEN']),
+      message: z.string(),
+      duplicateOf: duplicateOf.optional(),
+    }),
   }),
 ]);
 export type RequestOutcome = z.infer<typeof requestOutcome>;

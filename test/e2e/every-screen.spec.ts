@@ -1,6 +1,6 @@
 /**
- * Every screen, as each role sees it, checked with axe-core (nothing reported at any impact) and for
- * the navigation saying where the person is, with a screenshot of each role's main screen. The store
+ * Every screen, as each role sees it, checked with axe-core (nothing reported at any impact), for
+ * the navigation saying where the person is and for never showing a command to run, with a screenshot of each role's main screen. The store
  * is given some activity first, so the queues and lists have rows.
  */
 import type { Page } from '@playwright/test';
@@ -15,6 +15,8 @@ async function visit(page: Page, origin: string, route: string, heading: string 
   await expect(page.getByRole('heading', { level: 1, name: heading })).toBeVisible();
   await expect(page.getByText('Loading…')).toHaveCount(0);
   await expectAccessible(page, route);
+  // No screen tells a person to run a command: what they can do is said in words.
+  await expect(page.locator('body'), `no command on ${route}`).not.toContainText(/\brab [a-z]/);
   // Every screen a person may open says where they are: exactly one navigation link is current.
   const refused = typeof heading === 'string' && ['Page not found', 'You cannot use this page'].includes(heading);
   await expect(page.getByRole('navigation').locator('[aria-current="page"]'), `current section on ${route}`).toHaveCount(refused ? 0 : 1);

@@ -6,7 +6,7 @@
  * decision on the practitioner's page, and a revocation closes the practitioner's open record.
  */
 import { startBrokerCluster, type BrokerCluster } from './support/broker-cluster';
-import { discoverCast, HUB, OWNER, TUTOR } from './support/cast';
+import { ADMIN, discoverCast, HUB, OWNER, TUTOR } from './support/cast';
 import { expect, navTo, openPerson, test } from './support/fixtures';
 import { requestFor } from './support/request-form';
 
@@ -102,6 +102,20 @@ test('a desktop shows since when it cannot reach its broker and answers a typed 
     await expect(practitioner.page.getByTestId('broker-unreachable')).toHaveCount(0);
     await navTo(practitioner.page, 'My requests');
     await expect(practitioner.page.getByTestId('my-requests')).toBeVisible();
+
+    // Export sets are imported on the broker's own server: a connected desktop's import screen says so in words, with no form and no command.
+    const admin = await openPerson(browser, desktop, ADMIN, cspViolations);
+    try {
+      await navTo(admin.page, 'Import');
+      await expect(admin.page.getByTestId('import-elsewhere')).toContainText('imported there, by whoever looks after that server');
+      await expect(admin.page.getByTestId('start-import')).toHaveCount(0);
+      await expect(admin.page.getByRole('main')).not.toContainText(/\brab [a-z]/);
+      const refused = await desktop.as(ADMIN).attempt('admin.runImport', { directory: '/srv/exports/2026-03-02', confirmPassword: 'not needed here' });
+      expect(refused.error?.code).toBe('IMPORT_UNAVAILABLE');
+      expect(refused.error?.message).not.toMatch(/\brab\b|command/);
+    } finally {
+      await admin.context.close();
+    }
   } finally {
     await practitioner.context.close();
   }

@@ -1,12 +1,21 @@
 /**
  * Words people use, not the machine's: audit details as sentences with names and dates, a second
- * request for the same person named and linked rather than numbered, histories and notifications
- * by people's names, and no command-line instructions on any screen.
+ * request for the same person named and linked rather than numbered (to the pending request, to
+ * extending the access already given, or to the record an allocation already opens), histories and
+ * notifications by people's names, and no command-line instructions on any screen.
  */
+import type { Page } from '@playwright/test';
 import { expectAccessible } from './support/accessibility';
 import { ADMIN, discoverCast, OWNER, TUTOR } from './support/cast';
 import { expect, test } from './support/fixtures';
-import { requestFor } from './support/request-form';
+import { fillRequest, requestFor, type RequestAnswers } from './support/request-form';
+
+/** Opens the request form for someone again (as if left open in another tab) and sends it. */
+async function askAgain(page: Page, origin: string, crn: string, answers: RequestAnswers): Promise<void> {
+  await page.goto(`${origin}/#/people/${crn}/request`);
+  await fillRequest(page, { why: 'Asking again by mistake.', ...answers });
+  await page.getByRole('button', { name: 'Send request' }).click();
+}
 
 test('audit details, a repeated request, histories and notifications say names and dates, never ids, JSON or commands', async ({ host, people }) => {
   const cast = await discoverCast(host);
@@ -17,13 +26,7 @@ test('audit details, a repeated request, histories and notifications say names a
   const requestUrl = tutor.url();
 
   // Asking again for the same person (the form left open in another tab) names them and links to the request that covers it.
-  await tutor.goto(`${host.origin}/#/people/${person.crn}/request`);
-  await tutor.getByLabel('RoSH summary', { exact: true }).check();
-  await tutor.getByLabel('What do you need it for?').selectOption('PROGRAMME_DELIVERY');
-  await tutor.getByLabel('Why do you need it?').fill('Asking again by mistake.');
-  await tutor.getByLabel('Routine', { exact: true }).check();
-  await tutor.getByLabel('For how long?').fill('7');
-  await tutor.getByRole('button', { name: 'Send request' }).click();
+  await askAgain(tutor, host.origin, person.crn, { scope: 'RoSH summary', urgency: 'Routine', days: 7 });
   const already = tutor.getByTestId('error-summary').getByRole('link', { name: new RegExp(`You already have a request for ${person.name} waiting for a decision`) });
   await expect(already).toBeVisible();
   await expect(tutor.getByTestId('error-summary')).not.toContainText(/\(\d+\)/);
@@ -42,6 +45,26 @@ test('audit details, a repeated request, histories and notifications say names a
 
   await tutor.getByTestId('notifications-link').click();
   await expect(tutor.getByTestId('notification-person').first()).toContainText(`${person.name} (${person.crn})`);
+
+  // Asking again once access is given says until when, by name, and links to extending it.
+  await askAgain(tutor, host.origin, person.crn, { scope: 'Front sheet (safety essentials)', urgency: 'Routine', days: 7 });
+  const granted = tutor.getByTestId('error-summary').getByRole('link', { name: new RegExp(`You already have RoSH summary access to ${person.name} until \\d{1,2} March 2026, \\d\\d:\\d\\d\\. To keep it longer, ask to extend it from My access\\.`) });
+  await expect(granted).toBeVisible();
+  await expect(tutor.getByTestId('error-summary')).not.toContainText('waiting for a decision');
+  await expect(tutor.getByTestId('error-summary')).not.toContainText(person.crn);
+  await expectAccessible(tutor, 'a request that access already given covers');
+  await granted.click();
+  await expect(tutor).toHaveURL(/#\/grants\/\d+\/extend$/);
+
+  // The front sheet of someone in the tutor's own group: the allocation already opens it, and the link reads it.
+  const grouped = cast.ownersPeople[2]!;
+  await askAgain(tutor, host.origin, grouped.crn, { scope: 'Front sheet (safety essentials)', urgency: 'Routine', days: 7 });
+  const allocated = tutor.getByTestId('error-summary').getByRole('link', { name: `Your allocation for ${grouped.name} already lets you read the front sheet: open their record to read it.` });
+  await expect(allocated).toBeVisible();
+  await expect(tutor.getByTestId('error-summary')).not.toContainText(/waiting for a decision|extend/);
+  await allocated.click();
+  await expect(tutor).toHaveURL(new RegExp(`#/records/${grouped.crn}$`));
+  await expect(tutor.getByRole('heading', { level: 1, name: grouped.name })).toBeVisible();
 
   // The audit log tells the grant as a sentence: to whom, what, until when; no JSON, no "user:7".
   const admin = (await people.open(ADMIN)).page;

@@ -15,6 +15,7 @@ import type { Actor } from '../policy/actor';
 import { maxDurationDays } from '../policy/max-duration';
 import { all, insertId, one, sql } from '../store/sql';
 import { notifyUsers } from '../notifications/notify';
+import { visibleName } from '../records/person-name';
 import { riskSummary } from '../records/risk-summary';
 import { formatWhen, hasActiveAllocation, laoFacts, officeTimeZone } from './case-facts';
 import { auditActor, policyOf, writeTransaction, type BrokerContext } from './context';
@@ -100,15 +101,24 @@ async function checkRequest(ctx: BrokerContext, actor: Actor, crn: string, input
   return duplicate ?? { minutes: granted, notes };
 }
 
+/**
+ * The request, grant or allocation that already covers this one, if any. The refusal says which
+ * (`duplicateOf`) and words it about the person, by name where the requester may see it, with the
+ * next step: follow the pending request, extend the grant, or read the front sheet already allowed.
+ */
 async function duplicateOf(ctx: BrokerContext, actor: Actor, crn: string, input: NewRequest, now: number): Promise<Refusal | null> {
   const db = ctx.db;
-  const pending = await one<{ id: number; scope: Scope }>(
+  const duplicate = (message: string, of: NonNullable<Refusal['error']['duplicateOf']>): Refusal => ({ outcome: 'REFUSED', crn, error: { code: 'DUPLICATE_REQUEST', message, duplicateOf: of } });
+  const who = async (): Promise<string> => (await visibleName(db, actor, crn, now)) ?? `this person (${crn})`;
+  const pending = (await all<{ id: number; scope: Scope }>(
     db,
-    sql`SELECT id, scope FROM requests WHERE requester_user_id = ${actor.userId} AND crn = ${crn} AND queue IS NOT NULL
-        ORDER BY id LIMIT 1`,
-  );
-  if (pending && scopeCovers(pending.scope, input.scope)) {
-    return refuse(crn, 'DUPLICATE_REQUEST', `You already have a request waiting for a decision that covers the ${scopeInSentence(pending.scope)} of this person.`);
+    sql`SELECT id, scope FROM requests WHERE requester_user_id = ${actor.userId} AND crn = ${crn} AND queue IS NOT NULL ORDER BY id`,
+  )).find((r) => scopeCovers(r.scope, input.scope));
+  if (pending) {
+    return duplicate(
+      `You already have a request for ${await who()} waiting for a decision that covers the ${scopeInSentence(pending.scope)}. Open it to follow it or withdraw it.`,
+      { kind: 'PENDING_REQUEST', requestId: Number(pending.id) },
+    );
   }
   if (input.extendsGrantId) return null;
   const grants = await all<{ id: number; scope: Scope; end_at: number }>(
@@ -117,10 +127,13 @@ async function duplicateOf(ctx: BrokerContext, actor: Actor, crn: string, input:
   );
   const covering = grants.find((g) => scopeCovers(g.scope, input.scope));
   if (covering) {
-    return refuse(crn, 'DUPLICATE_REQUEST', `You already have ${scopeInSentence(covering.scope)} access to ${crn} until ${formatWhen(covering.end_at, await officeTimeZone(db))}. Ask to extend it instead.`);
+    return duplicate(
+      `You already have ${scopeInSentence(covering.scope)} access to ${await who()} until ${formatWhen(covering.end_at, await officeTimeZone(db))}. To keep it longer, ask to extend it from My access.`,
+      { kind: 'ACTIVE_GRANT', grantId: Number(covering.id), until: Number(covering.end_at) },
+    );
   }
   if (input.scope === 'FRONT_SHEET' && await hasActiveAllocation(db, actor.staffCode, crn, now)) {
-    return refuse(crn, 'DUPLICATE_REQUEST', `Your allocation for ${crn} already lets you read the front sheet.`);
+    return duplicate(`Your allocation for ${await who()} already lets you read the front sheet: open their record to read it.`, { kind: 'ALLOCATION' });
   }
   return null;
 }

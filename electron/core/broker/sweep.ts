@@ -5,7 +5,8 @@
  *  1. Pending requests whose case changed owner, or whose owner (and deputies) became unavailable, are re-routed.
  *  2. Requests past their deadline with the owner are escalated to the hub.
  *  3. Grant holders are reminded 24 hours and 1 hour before their access ends.
- *  4. Grants that ran out are recorded as expired in the audit log, once.
+ *  4. Grants that ran out are recorded as expired in the audit log, once, and their holder is told
+ *     (which also closes a record they have open, through the live updates).
  */
 import type { Db } from '../store/sql';
 import type { SweepReport } from '../../../shared/contract';
@@ -143,15 +144,21 @@ async function sendExpiryReminders(ctx: BrokerContext, now: number): Promise<num
 
 async function recordExpiredGrants(ctx: BrokerContext, now: number): Promise<number> {
   const db = ctx.db;
-  const ended = await all<{ id: number; crn: string; end_at: number; grantee_user_id: number }>(
+  const ended = await all<{ id: number; crn: string; scope: string; end_at: number; grantee_user_id: number; request_id: number | null }>(
     db,
-    sql`SELECT id, crn, end_at, grantee_user_id FROM grants WHERE revoked_at IS NULL AND expiry_recorded_at IS NULL AND end_at <= ${now}`,
+    sql`SELECT id, crn, scope, end_at, grantee_user_id, request_id FROM grants WHERE revoked_at IS NULL AND expiry_recorded_at IS NULL AND end_at <= ${now}`,
   );
   let recorded = 0;
   for (const g of ended) {
     if ((await run(db, sql`UPDATE grants SET expiry_recorded_at = ${now} WHERE id = ${g.id} AND expiry_recorded_at IS NULL`)).changes !== 1) continue;
     recorded++;
     await appendAuditEvent(db, { at: now, actor: SYSTEM, action: 'grant.expire', subject: `grant:${g.id}`, crn: g.crn, details: { endAt: g.end_at, granteeUserId: g.grantee_user_id } });
+    await notifyUsers(db, [g.grantee_user_id], {
+      kind: 'GRANT_ENDED', at: now, crn: g.crn, grantId: g.id, requestId: g.request_id,
+      title: `Access to ${g.crn} has ended`,
+      body: `Your ${scopeInSentence(g.scope as Scope)} access ended at ${formatWhen(g.end_at, await officeTimeZone(db))}. Ask again if you still need it.`,
+      dedupeKey: `grant:${g.id}:ended`,
+    });
   }
   return recorded;
 }

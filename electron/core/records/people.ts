@@ -15,6 +15,7 @@ import type { Actor } from '../policy/actor';
 import { SYSTEM } from '../policy/resources';
 import { maxDurationDays } from '../policy/max-duration';
 import { all, one, sql, type SqlFragment, sqlILike, sqlDialect } from '../store/sql';
+import { personIsHidden } from './person-name';
 import { recordResource } from './record-access';
 import { hiddenRiskSummary, riskSummary } from './risk-summary';
 
@@ -61,7 +62,7 @@ async function pageFacts(ctx: BrokerContext, actor: Actor, people: readonly Pers
 async function searchRow(ctx: BrokerContext, actor: Actor, p: PersonRecord, page: PageFacts, now: number): Promise<PersonSearchRow> {
   const facts = personResourceWith(page.list, actor, p.crn, p.owner_staff_code);
   const access = await myAccess(ctx, actor, p.crn, now);
-  const hidden = facts.excluded || (facts.restricted && !facts.onAllowList && facts.relationship !== 'OWNER' && !actor.roles.includes('lao-admin') && access.route !== 'GRANT');
+  const hidden = personIsHidden(facts, actor, access.route);
   const pending = page.pending.get(p.crn);
   return {
     crn: p.crn,

@@ -165,7 +165,7 @@ function probeExisting(path: string, stored: StoredKey, checkSchemaPages: boolea
     const inFile = [1, ...roots].filter((p) => p <= size / STORE_PAGE_SIZE);
     const bad = checkSchemaPages ? badPagesAmong(path, stored.keyHex, inFile) : [];
     if (bad.length > 0) {
-      throw new AppError('STORE_DAMAGED', `The store at ${path} is damaged: its schema page(s) ${bad.join(', ')} fail the cipher's check. It has not been changed; restore the latest backup (rab restore).`);
+      throw new AppError('STORE_DAMAGED', `The store at ${path} is damaged: its schema page(s) ${bad.join(', ')} fail the cipher's check. It has not been changed; the latest backup can be restored in its place.`);
     }
   } catch (e) {
     if (e instanceof AppError) throw e;
@@ -177,7 +177,7 @@ function probeExisting(path: string, stored: StoredKey, checkSchemaPages: boolea
     if (!keyOpensAnyPage(path, stored.keyHex)) {
       throw new AppError('STORE_KEY_WRONG', `The key in the keychain does not open the store at ${path}. The store has not been changed.`);
     }
-    throw new AppError('STORE_DAMAGED', `The store at ${path} is damaged (${message}). It has not been changed; restore the latest backup (rab restore).`);
+    throw new AppError('STORE_DAMAGED', `The store at ${path} is damaged (${message}). It has not been changed; the latest backup can be restored in its place.`);
   } finally {
     db?.close();
   }

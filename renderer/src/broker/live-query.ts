@@ -4,14 +4,16 @@
  * live view it belongs to (LIVE_VIEWS in shared/contract/live-updates.ts: notifications, inbox,
  * hubQueue, myRequests, myAccess, record, emergencyReviews), so a "view changed" event pushed by the
  * broker invalidates exactly those queries, and a change made here refreshes them at once. In case
- * a push is missed, the cache still asks again for what is on screen at one slow, shared interval.
+ * a push is missed, the cache still asks again for what is on screen: every five minutes while live
+ * updates flow, every 15 seconds when they do not (refresh-intervals.ts).
  */
 import { keepPreviousData, QueryClient, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useCallback } from 'react';
 import type { Result } from '../../../shared/contract/define';
 import type { LiveView } from '../../../shared/contract/live-updates';
 import type { AppErrorShape } from '../../../shared/errors';
-import { onViewsChanged } from './live-updates';
+import { brokerConnection, onConnectionChanged, onViewsChanged } from './live-updates';
+import { liveUpdatesFlowing, refreshInterval } from './refresh-intervals';
 
 /** Something loaded from the broker, as a screen shows it. */
 export interface Loaded<T> {
@@ -38,13 +40,11 @@ const ALSO_CHANGES: Partial<Record<LiveView, readonly QueryArea[]>> = {
   record: ['people'],
 };
 
-/** How often what is on screen is asked for again, in case a pushed update was missed. */
-const REFRESH_MS = 15_000;
-
 export const queryClient = new QueryClient({
   defaultOptions: {
     queries: {
-      refetchInterval: REFRESH_MS,
+      // Read at each answer, so it follows the connection: rare while pushes arrive, often otherwise.
+      refetchInterval: () => refreshInterval(brokerConnection()),
       // The broker answers refusals as values; asking again would only delay showing them.
       retry: false,
       // A list being refreshed keeps showing its last rows instead of flickering to "Loading…".
@@ -58,6 +58,18 @@ onViewsChanged((views) => {
   const areas = new Set<QueryArea>();
   for (const view of views) for (const area of [view, ...(ALSO_CHANGES[view] ?? [])]) areas.add(area);
   for (const area of areas) void queryClient.invalidateQueries({ queryKey: [area] });
+});
+
+// When live updates stop, polling takes over at once: each polled query is asked now (a push may
+// have been missed), which also replaces its five-minute wait with the short one. Screens that do
+// not poll (a decision being written) are left alone. When updates flow again, the next answer
+// sets the long wait, and the bridge's own refresh after an outage covers what was missed.
+let flowing = liveUpdatesFlowing(brokerConnection());
+onConnectionChanged(() => {
+  const now = liveUpdatesFlowing(brokerConnection());
+  const stopped = flowing && !now;
+  flowing = now;
+  if (stopped) void queryClient.refetchQueries({ type: 'active', predicate: (q) => q.observers.some((o) => o.options.refetchInterval !== false) });
 });
 
 /** A refusal from the broker, carried through the cache to the screen as the broker worded it. */

@@ -1,7 +1,8 @@
 /**
  * Live queues in the renderer. The host (the desktop's main process, or the browser host) tells
  * the page through `window.broker.onUpdate` which views changed (LIVE_VIEWS, names and ids only);
- * the query cache (live-query.ts) refreshes exactly those, and asks again only as a slow fallback.
+ * the query cache (live-query.ts) refreshes exactly those, and asks again only as a fallback: rarely
+ * while updates flow, often when they do not (refresh-intervals.ts).
  * The page never opens a network connection of its own for this. One subscription per page, shared by everything that listens:
  *
  *   onViewsChanged((views, update) => …)   for any code (the query cache invalidates by view name)
@@ -56,6 +57,12 @@ const subscribeConnection = (listener: () => void): (() => void) => {
   connectionListeners.add(listener);
   return () => void connectionListeners.delete(listener);
 };
+
+/** The connection status as the host last told it (null until it has), for code outside React. */
+export const brokerConnection = (): BrokerConnectionStatus | null => connection;
+
+/** Hears each connection status the host tells; returns the function that stops it. */
+export const onConnectionChanged = (listener: () => void): (() => void) => subscribeConnection(listener);
 
 /** The broker's connection status as the host last told it (null until it has). */
 export function useBrokerConnection(): BrokerConnectionStatus | null {

@@ -3,6 +3,7 @@ import { HOUR } from '../../../electron/core/clock/clock';
 import { one, run, sql } from '../../../electron/core/store/sql';
 import { PEOPLE, useBrokerFixture } from '../../helpers/broker-fixture';
 import { grantAccess } from '../../helpers/broker-requests';
+import { viewsForKind } from '../../../shared/contract/live-updates';
 
 const fixture = useBrokerFixture();
 
@@ -88,6 +89,18 @@ describe('grants', () => {
     expect((await fx.core.sweep()).grantsExpired).toBe(1);
     expect((await fx.core.sweep()).grantsExpired).toBe(0);
     expect(await one(fx.engine, sql`SELECT count(*) AS n FROM audit_events WHERE action = 'grant.expire'`)).toEqual({ n: 1 });
+  });
+
+  it('tells the holder once that their access ended, so an open record closes through the live updates', async () => {
+    const fx = await fixture();
+    const a = await grantAccess(fx, 'priya', { durationDays: 1 });
+    fx.clock.set(a.decision!.endAt! + 1);
+    await fx.core.sweep();
+    await fx.core.sweep();
+    const ended = (await fx.call('priya', 'notifications.list', {})).rows.filter((n) => n.kind === 'GRANT_ENDED');
+    expect(ended).toHaveLength(1);
+    expect(ended[0]).toMatchObject({ crn: PEOPLE.warrant.crn, title: `Access to ${PEOPLE.warrant.crn} has ended`, body: 'Your RoSH summary access ended at 3 March 2026, 10:00. Ask again if you still need it.' });
+    expect(viewsForKind('GRANT_ENDED')).toEqual(['myAccess', 'record']);
   });
 
   it('lists the grantee\'s current grants, and everyone who can see a person for the owner', async () => {

@@ -34,7 +34,7 @@ describe('the office time zone from policy', () => {
     await allocateFromTuesday(fx);
     await setOfficeTimeZone(fx, 'Pacific/Auckland');
     const { results } = await fx.call('priya', 'requests.create', requestBody({ scope: 'FRONT_SHEET' }));
-    expect(results[0]).toMatchObject({ outcome: 'REFUSED', error: { code: 'DUPLICATE_REQUEST', message: `Your allocation for ${PEOPLE.warrant.crn} already lets you read the front sheet.` } });
+    expect(results[0]).toMatchObject({ outcome: 'REFUSED', error: { code: 'DUPLICATE_REQUEST', message: 'Your allocation for Wayne Walker already lets you read the front sheet: open their record to read it.', duplicateOf: { kind: 'ALLOCATION' } } });
   });
 
   it('has not started that allocation yet while the policy keeps the office in London', async () => {

@@ -126,7 +126,7 @@ describe('refusing a request at once', () => {
     await fx.call('olivia', 'requests.approve', { requestId: r.id });
     const { results } = await fx.call('priya', 'requests.create', requestBody({ scope: 'FRONT_SHEET' }));
     expect(results[0]).toMatchObject({ outcome: 'REFUSED', error: { code: 'DUPLICATE_REQUEST' } });
-    expect(results[0]!.outcome === 'REFUSED' && results[0]!.error.message).toContain('Ask to extend it instead');
+    expect(results[0]!.outcome === 'REFUSED' && results[0]!.error.message).toContain('ask to extend it from My access');
   });
 
   it('refuses a front-sheet request that an allocation already covers', async () => {

@@ -118,8 +118,11 @@ describe('first run: which broker this desktop uses', () => {
     const events: BridgeEvent[] = [];
     const desk = window();
     cleanups.push(l.subscribe(desk, (e) => events.push(e)));
-    expect(events).toEqual([{ kind: 'connection', status: { mode: 'embedded' } }]);
+    // No store yet, so nothing will be pushed: the window is told so, and polls until there is.
+    expect(events).toEqual([{ kind: 'connection', status: { mode: 'embedded', live: false } }]);
     expect(await l.dispatch('setup.createAdministrator', desk, { username: 'alice.admin', displayName: 'Alice Admin', password: 'correct horse battery' })).toMatchObject({ ok: true });
+    // The store exists: its changes are pushed to the window from now on.
+    expect(events.at(-1)).toEqual({ kind: 'connection', status: { mode: 'embedded' } });
     expect(readBrokerChoice(userData)).toEqual({ mode: 'embedded' });
     expect(codeOf(await l.dispatch('setup.connectToBroker', desk, { brokerUrl: 'https://broker.example.org', caPem: null }))).toBe('SETUP_ALREADY_DONE');
     expect(await l.dispatch('auth.signIn', desk, { username: 'alice.admin', password: 'correct horse battery' })).toMatchObject({ ok: true });

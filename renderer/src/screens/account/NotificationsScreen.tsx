@@ -24,6 +24,7 @@ export function linkFor(n: NotificationRow): string | null {
       return href('/reviews');
     case 'GRANT_EXPIRING_24H':
     case 'GRANT_EXPIRING_1H':
+    case 'GRANT_ENDED':
     case 'GRANT_REVOKED':
       return href('/grants');
     case 'EMERGENCY_USED':

@@ -7,6 +7,7 @@ import { Controller } from 'react-hook-form';
 import { CONTRACT } from '../../../../shared/contract';
 import type { ImportProgress, ImportReport } from '../../../../shared/contract/admin';
 import { call } from '../../broker/call';
+import { useBrokerConnection } from '../../broker/live-updates';
 import { NotificationBanner } from '../../components/Banner';
 import { ConfirmPassword } from '../../components/ConfirmPassword';
 import { useContractForm, type FormFields } from '../../components/contract-form';
@@ -22,7 +23,26 @@ const FIELDS: FormFields = {
   confirmPassword: { id: 'confirm-password', label: 'Your password' },
 };
 
+/**
+ * A desktop connected to a broker server has no importer: the export set is read on that server, by
+ * whoever runs it. Said in place of a form that could only be refused.
+ */
+function ImportElsewhere() {
+  return (
+    <Page title="Import an export set">
+      <p className="govuk-body" data-testid="import-elsewhere">
+        This desktop is connected to the broker on your organisation's server, so export sets are imported there, by whoever looks after that server. Ask them to import
+        the new export set; the records appear here as soon as it is done.
+      </p>
+    </Page>
+  );
+}
+
 export function ImportScreen() {
+  return useBrokerConnection()?.mode === 'connected' ? <ImportElsewhere /> : <ImportHere />;
+}
+
+function ImportHere() {
   const { form, problems, refuse, onSubmit } = useContractForm({
     schema: CONTRACT['admin.runImport'].input,
     toInput: (v: { directory: string; confirmPassword: string }) => ({ directory: v.directory.trim(), confirmPassword: v.confirmPassword }),

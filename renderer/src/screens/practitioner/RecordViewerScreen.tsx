@@ -3,7 +3,7 @@
  * with the viewer's name and the time. It closes itself, dropping the record from the page, the
  * moment access ends: at the end time (a timer on the core's clock) and on revocation or
  * suspension (the grant's state is checked as soon as the broker says the record or the access
- * changed, and every few seconds besides, since not every cause of closing is announced).
+ * changed; and every few seconds when nothing is pushed, every few minutes while it is).
  */
 import { useQuery } from '@tanstack/react-query';
 import { useCallback, useEffect, useState } from 'react';
@@ -11,6 +11,8 @@ import type { RecordView } from '../../../../shared/contract/records';
 import type { AppErrorShape } from '../../../../shared/errors';
 import { SCOPE_LABELS } from '../../../../shared/domain/access';
 import { call } from '../../broker/call';
+import { useBrokerConnection } from '../../broker/live-updates';
+import { grantCheckInterval } from '../../broker/refresh-intervals';
 import { NotificationBanner } from '../../components/Banner';
 import { Countdown } from '../../components/Countdown';
 import { BackLink, LoadProblem, Page } from '../../components/Page';
@@ -22,9 +24,6 @@ import { href } from '../../app/router';
 import { useSession } from '../../app/session';
 import { FrontSheetSection, FullRecordSection, RiskManagementPlanSection, RoshSummarySection } from './RecordSections';
 import { Watermark } from './Watermark';
-
-/** How often the viewer asks whether the grant still stands when the broker has said nothing. */
-export const GRANT_CHECK_MS = 5_000;
 
 type Viewer =
   | { kind: 'loading' }
@@ -52,6 +51,7 @@ async function whyClosed(view: RecordView, crn: string): Promise<string | null> 
 export function RecordViewerScreen({ crn }: { crn: string }) {
   const { user } = useSession();
   const [viewer, setViewer] = useState<Viewer>({ kind: 'loading' });
+  const connection = useBrokerConnection();
 
   useEffect(() => {
     let live = true;
@@ -70,12 +70,13 @@ export function RecordViewerScreen({ crn }: { crn: string }) {
   const view = viewer.kind === 'open' ? viewer.view : null;
 
   // Revocation, suspension or expiry as the core sees it: asked on every pushed change to the record
-  // or the access (live-query.ts), and every few seconds besides. The record itself is read once,
-  // outside the cache: each read is audited, and a closed record must not be read again.
+  // or the access (live-query.ts), and on a timer, short when nothing is pushed (refresh-intervals.ts).
+  // The record itself is read once, outside the cache: each read is audited, and a closed record must
+  // not be read again.
   const check = useQuery({
     queryKey: ['record', 'still-open', crn, view?.access.grantId ?? null],
     enabled: view !== null,
-    refetchInterval: GRANT_CHECK_MS,
+    refetchInterval: grantCheckInterval(connection),
     refetchIntervalInBackground: true,
     // Not the client's default (the previous answer while the next loads): another grant's "still
     // open" must never stand in for this one's.

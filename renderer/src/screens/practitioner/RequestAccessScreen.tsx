@@ -1,5 +1,5 @@
 /** Ask for access to one person's record. */
-import { CONTRACT } from '../../../../shared/contract';
+import { CONTRACT, type DuplicateOf } from '../../../../shared/contract';
 import { call } from '../../broker/call';
 import { useLiveQuery } from '../../broker/live-query';
 import { useContractForm } from '../../components/contract-form';
@@ -11,12 +11,16 @@ import { EMPTY_DRAFT, REQUEST_FIELD_IDS, REQUEST_FIELDS, requestInput, type Requ
 import { RequestFields } from './RequestFields';
 import { RequestPreview } from './RequestPreview';
 
-/** The request that already covers this one, named and linked rather than numbered. */
-async function alreadyAsked(crn: string, name: string): Promise<Problem> {
-  const open = await call('requests.mine', { filter: 'OPEN', limit: 100, offset: 0 });
-  const existing = open.ok ? open.value.rows.find((r) => r.crn === crn) : undefined;
-  const message = `You already have a request for ${name} waiting for a decision that covers this`;
-  return existing ? { message: `${message}: open it to follow it or withdraw it`, href: href(`/requests/${existing.id}`) } : { message };
+/**
+ * A refusal because something already covers this request, as the broker worded it (the person's
+ * name, the true reason), linked to the next step: the pending request, the grant to extend, or the
+ * record the allocation already opens.
+ */
+function alreadyCovered(crn: string, message: string, of: DuplicateOf | undefined): Problem {
+  if (of?.kind === 'PENDING_REQUEST') return { message, href: href(`/requests/${of.requestId}`) };
+  if (of?.kind === 'ACTIVE_GRANT') return { message, href: href(`/grants/${of.grantId}/extend`) };
+  if (of?.kind === 'ALLOCATION') return { message, href: href(`/records/${crn}`) };
+  return { message };
 }
 
 export function RequestAccessScreen({ crn }: { crn: string }) {
@@ -36,7 +40,7 @@ export function RequestAccessScreen({ crn }: { crn: string }) {
     if (!result.ok) return refuse(result.error);
     const outcome = result.value.results[0];
     if (!outcome) return refuse([{ message: 'The broker did not answer for this person. Nothing was sent.' }]);
-    if (outcome.outcome === 'REFUSED' && outcome.error.code === 'DUPLICATE_REQUEST') return refuse([await alreadyAsked(crn, name)]);
+    if (outcome.outcome === 'REFUSED' && outcome.error.code === 'DUPLICATE_REQUEST') return refuse([alreadyCovered(crn, outcome.error.message, outcome.error.duplicateOf)]);
     if (outcome.outcome === 'REFUSED') {
       // The longest access is the policy's for this person: the broker words it, against the length asked.
       const fieldId = outcome.error.code === 'DURATION_TOO_LONG' ? REQUEST_FIELD_IDS.durationDays : undefined;

@@ -60,6 +60,11 @@ export class OfflineCache {
   }
 
   private sweepTimer: NodeJS.Timeout | null = null;
+  /** When each record was last kept in this run (a count, by person and CRN): see mark(). */
+  private readonly keptAt = new Map<string, number>();
+  private keptCount = 0;
+  /** Records the last applyRecheck left unjudged (kept after its check was asked): the caller checks again. */
+  recheckSkipped = 0;
 
   close(): void {
     if (this.sweepTimer) clearInterval(this.sweepTimer);
@@ -133,14 +138,21 @@ export class OfflineCache {
   /**
    * What the broker says the person may read now, for each cached record (offline.check): a record
    * no longer readable through the same grant and scope is deleted; the window is the policy's.
+   * `askedAt` (mark() when the check was asked): records kept after it are left for the next check.
    */
-  applyRecheck(username: string, windowHours: number, records: readonly OfflineRecheck[], now: number, lockout?: object): number {
+  applyRecheck(username: string, windowHours: number, records: readonly OfflineRecheck[], now: number, lockout?: object, askedAt = Number.POSITIVE_INFINITY): number {
     let deleted = 0;
+    this.recheckSkipped = 0;
     this.db.transaction(() => {
       this.db.prepare('UPDATE people SET window_hours = ?, last_contact_at = max(last_contact_at, ?), lockout = coalesce(?, lockout) WHERE username = ?').run(windowHours, now, lockout ? JSON.stringify(lockout) : null, username);
       const current = new Map(records.map((r) => [r.crn, r]));
       const cached = this.db.prepare('SELECT crn, grant_id, scope FROM cached_records WHERE username = ?').all(username) as { crn: string; grant_id: number; scope: string }[];
       for (const c of cached) {
+        // Kept after the check was asked (a read or a copy on its way meanwhile): the answer does not speak for it.
+        if ((this.keptAt.get(`${username}\u0000${c.crn}`) ?? 0) > askedAt) {
+          this.recheckSkipped++;
+          continue;
+        }
         const stands = current.get(c.crn);
         if (!stands || stands.grantId !== c.grant_id || stands.scope !== c.scope || stands.until === null) {
           deleted += this.db.prepare('DELETE FROM cached_records WHERE username = ? AND crn = ?').run(username, c.crn).changes;
@@ -159,9 +171,18 @@ export class OfflineCache {
   }
 
   /** A record the broker answered through a grant: kept (replacing the older copy) while the window is open. */
+  /**
+   * A mark to take before asking the broker for the person's grants: a record kept after it is newer
+   * than that list, so the list (possibly answered from before the grant) never deletes it.
+   */
+  mark(): number {
+    return this.keptCount;
+  }
+
   keepRecord(username: string, view: RecordView): void {
     const p = this.person(username);
     if (!p?.windowHours || view.access.route !== 'GRANT' || view.access.grantId === null || view.access.until === null || view.offline) return;
+    this.keptAt.set(`${username}\u0000${view.crn}`, ++this.keptCount);
     this.db
       .prepare(`INSERT INTO cached_records (username, crn, grant_id, scope, grant_end_at, view) VALUES (?, ?, ?, ?, ?, ?)
                 ON CONFLICT (username, crn) DO UPDATE SET grant_id = excluded.grant_id, scope = excluded.scope, grant_end_at = excluded.grant_end_at, view = excluded.view`)
@@ -173,13 +194,14 @@ export class OfflineCache {
    * list again, later pages add to it; when the list is whole, cached records of grants no longer
    * in it are deleted.
    */
-  keepGrants(username: string, answer: { rows: GrantRow[]; total: number }, page: { first: boolean; complete: boolean }): void {
+  keepGrants(username: string, answer: { rows: GrantRow[]; total: number }, page: { first: boolean; complete: boolean; askedAt: number }): void {
     const p = this.person(username);
     this.db.transaction(() => {
       if (page.complete) {
         const live = new Set(answer.rows.filter((g) => g.state === 'ACTIVE').map((g) => g.id));
         for (const r of this.db.prepare('SELECT crn, grant_id FROM cached_records WHERE username = ?').all(username) as { crn: string; grant_id: number }[]) {
-          if (!live.has(r.grant_id)) this.db.prepare('DELETE FROM cached_records WHERE username = ? AND crn = ?').run(username, r.crn);
+          const newer = (this.keptAt.get(`${username}\u0000${r.crn}`) ?? 0) > page.askedAt;
+          if (!live.has(r.grant_id) && !newer) this.db.prepare('DELETE FROM cached_records WHERE username = ? AND crn = ?').run(username, r.crn);
         }
       }
       if (page.first) this.db.prepare('DELETE FROM cached_grants WHERE username = ?').run(username);

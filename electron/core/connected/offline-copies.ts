@@ -73,10 +73,11 @@ export class OfflineCopies {
     if (!username || !cache.person(username)?.windowHours) return;
     let grants = given;
     if (!grants) {
+      const askedAt = cache.mark();
       const listed = await send('grants.mine', { filter: 'CURRENT', offset: 0, limit: 500 });
       if (!listed.ok || this.o.username() !== username) return;
       const answer = listed.value as { rows: GrantRow[]; total: number };
-      cache.keepGrants(username, answer, { first: true, complete: answer.rows.length >= answer.total });
+      cache.keepGrants(username, answer, { first: true, complete: answer.rows.length >= answer.total, askedAt });
       grants = answer.rows;
     }
     const held = cache.heldCopies(username);

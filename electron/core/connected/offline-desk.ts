@@ -110,13 +110,14 @@ export class OfflineDesk {
         return failure(outcome.code as ErrorCode);
       }
     }
+    const askedAt = this.o.cache.mark();
     const result = await this.o.send(channel, input);
     if (!result.ok && result.error.code === 'BROKER_UNAVAILABLE') {
       if (!this.username) return this.answerSignedOut(channel, input, result);
       this.mustReconnect = true;
       return this.answerOffline(channel, input);
     }
-    await this.learn(channel, input, result);
+    await this.learn(channel, input, result, askedAt);
     return result;
   }
 
@@ -232,12 +233,15 @@ export class OfflineDesk {
     const username = this.username;
     if (!username) return;
     this.accessChecks++;
+    const askedAt = this.o.cache.mark();
     const crns = this.o.cache.cachedCrns(username);
     if (crns.length === 0) return;
     const check = await this.o.send('offline.check', { crns });
     if (!check.ok) return;
     const answer = check.value as { offlineWindowHours: number; lockout: object; records: Array<{ crn: string; scope: string | null; grantId: number | null; until: number | null }> };
-    this.o.cache.applyRecheck(username, answer.offlineWindowHours, answer.records, this.o.now(), answer.lockout);
+    this.o.cache.applyRecheck(username, answer.offlineWindowHours, answer.records, this.o.now(), answer.lockout, askedAt);
+    // A record kept while the check was on its way was not judged by it: ask once more, for it.
+    if (this.o.cache.recheckSkipped > 0) await this.recheck();
   }
 
   /** Whether the reconnection steps are still owed (the broker was lost since they last ran). */
@@ -246,7 +250,8 @@ export class OfflineDesk {
   }
 
   /** Keeps the offline copy current from what the broker answered. */
-  private async learn(channel: string, input: unknown, result: Result<unknown>): Promise<void> {
+  /** `askedAt`: the cache's mark taken when the call was sent (a list answered from before a record was kept never deletes it). */
+  private async learn(channel: string, input: unknown, result: Result<unknown>, askedAt: number): Promise<void> {
     const cache = this.o.cache;
     const now = this.o.now();
     if (!result.ok) {
@@ -286,7 +291,7 @@ export class OfflineDesk {
       const answer = value as { rows: GrantRow[]; total: number };
       // Current access is kept grant by grant (each with its limit); all access as the pages loaded.
       if (page?.filter === 'CURRENT') {
-        cache.keepGrants(username, answer, { first: page.offset === 0, complete: page.offset === 0 && answer.rows.length >= answer.total });
+        cache.keepGrants(username, answer, { first: page.offset === 0, complete: page.offset === 0 && answer.rows.length >= answer.total, askedAt });
         this.copies.learn(answer.rows);
       } else if (page) cache.keepList(username, channel, pageKey(channel, input)!, value, now);
     } else if (channel === 'grants.get') {

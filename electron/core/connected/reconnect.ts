@@ -29,6 +29,7 @@ export async function reconnect(cache: OfflineCache, username: string, send: Sen
   const person = cache.person(username);
   if (!person) return { kind: 'refused', code: 'NOT_SIGNED_IN' };
 
+  const askedAt = cache.mark();
   const check = await send('offline.check', { crns: cache.cachedCrns(username) });
   if (!check.ok) {
     if (check.error.code === UNAVAILABLE) return { kind: 'unreachable' };
@@ -36,7 +37,7 @@ export async function reconnect(cache: OfflineCache, username: string, send: Sen
     return { kind: 'refused', code: check.error.code };
   }
   const answer = check.value as OutputOf<(typeof offlineChannels)['offline.check']>;
-  const deleted = cache.applyRecheck(username, answer.offlineWindowHours, answer.records, now(), answer.lockout);
+  const deleted = cache.applyRecheck(username, answer.offlineWindowHours, answer.records, now(), answer.lockout, askedAt);
 
   let uploaded = 0;
   const reads = cache.chain.pending(person.chainId);

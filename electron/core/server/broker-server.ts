@@ -40,6 +40,12 @@ const CLEANUP_MS = 10 * 60 * 1000;
 const RETRY_AFTER_SECONDS = 2;
 /** A comment line this often keeps proxies from closing an idle push connection. */
 const HEARTBEAT_MS = 25_000;
+/** The refusals of calls the framework could not read, by HTTP status. */
+const CLIENT_ERRORS: Record<number, string> = {
+  400: 'The call must be a JSON object: {"input": …}, without "__proto__" or "constructor" keys.',
+  413: `The call is larger than the broker accepts (${MAX_BODY_BYTES / 1024 / 1024} MiB).`,
+  415: 'Calls are JSON: send Content-Type: application/json.',
+};
 const CHANNEL_SHAPE = /^[a-z][A-Za-z0-9]*(?:\.[a-z][A-Za-z0-9]*)+$/;
 
 export interface ServerTls {
@@ -109,6 +115,15 @@ export async function buildBrokerServer(o: BrokerServerOptions): Promise<Fastify
   await app.register(rateLimit, { global: false });
   // Calls are JSON only: anything else is answered 415 before it reaches a handler.
   app.removeContentTypeParser('text/plain');
+  // What Fastify refuses before a handler runs (a body that is not JSON, too large, of another type,
+  // or carrying a "__proto__" key) is answered in the contract's own shape, so a desktop shows a
+  // typed refusal rather than a framework's message; anything else is a bug, logged by its name only.
+  app.setErrorHandler((error: { statusCode?: number; name?: string }, req, reply) => {
+    const status = error.statusCode ?? 500;
+    if (status >= 400 && status < 500) return reply.code(status).send(refusal('INVALID_INPUT', CLIENT_ERRORS[status] ?? CLIENT_ERRORS[400]));
+    req.log.error({ error: error.name ?? 'Error' }, 'a call failed unexpectedly');
+    return reply.code(500).send(refusal('INTERNAL'));
+  });
 
   const db = o.core.ctx.db;
   // The core's clock, so sessions kept in the database age as the core's own sessions do.

@@ -165,7 +165,15 @@ describe('the broker server: retries and limits', () => {
     const json = { 'content-type': 'application/json' };
     expect((await raw(r, '/v1/calls/auth.status', { headers: json, body: JSON.stringify({ input: 'x'.repeat(1_100_000) }) })).status).toBe(413);
     expect((await raw(r, '/v1/calls/auth.status', { headers: { 'content-type': 'text/plain' }, body: 'hello' })).status).toBe(415);
-    expect((await raw(r, '/v1/calls/auth.status', { headers: json, body: '{not json' })).status).toBe(400);
+    const notJson = await raw(r, '/v1/calls/auth.status', { headers: json, body: '{not json' });
+    expect(notJson.status).toBe(400);
+    expect(JSON.parse(notJson.body)).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
+    // A "__proto__" key is refused by the parser itself, in the contract's shape too.
+    const poisoned = await raw(r, '/v1/calls/auth.status', { headers: json, body: '{"input":{"a":{"__proto__":{"x":1}}}}' });
+    expect(poisoned.status).toBe(400);
+    expect(JSON.parse(poisoned.body)).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
+    const tooLarge = await raw(r, '/v1/calls/auth.status', { headers: json, body: JSON.stringify({ input: 'x'.repeat(1_100_000) }) });
+    expect(JSON.parse(tooLarge.body)).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
     const array = await raw(r, '/v1/calls/auth.status', { headers: json, body: '[1,2]' });
     expect(array.status).toBe(400);
     expect(JSON.parse(array.body)).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });

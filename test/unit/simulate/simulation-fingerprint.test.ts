@@ -108,7 +108,7 @@ describe('a simulation with a fixed seed', () => {
         "audit_events": "196 rows, sha256 b915ded0198f6d3e",
         "emergency_uses": "3 rows, sha256 ed9e373182e18692",
         "grants": "32 rows, sha256 dc22b16c0df1b7fe",
-        "notifications": "163 rows, sha256 49b5467a24b76492",
+        "notifications": "166 rows, sha256 6cccb05e50368970",
         "requests": "39 rows, sha256 e65165d20408dda3",
         "user_roles": "36 rows, sha256 72df546cd3c8d206",
         "users": "35 rows, sha256 59eabab2427ed695",

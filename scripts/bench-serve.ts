@@ -261,12 +261,16 @@ async function main(): Promise<void> {
     const otherServer: number[] = [];
     for (let i = 0; i < PUSHES; i++) {
       const sent = performance.now();
-      const created = await httpCall(a, certs.caCert, 'requests.create', requestBody(), { token: practitioner[0]! });
+      // As a desktop does: a busy answer (503) is sent again with the same idempotency key.
+      const key = idempotencyKey();
+      let created = await httpCall(a, certs.caCert, 'requests.create', requestBody(), { token: practitioner[0]!, key });
+      while (created.status === 503) created = await httpCall(a, certs.caCert, 'requests.create', requestBody(), { token: practitioner[0]!, key });
       if (!created.result.ok) throw new Error(`requests.create: ${created.result.error.code}`);
       const id = (created.result.value as { results: { request: { id: number } }[] }).results[0]!.request.id;
       const seen = await Promise.all(connections.map(async (x) => ({ onA: x.onA, ms: (await x.c.told(id)) - sent })));
       for (const s of seen) (s.onA ? sameServer : otherServer).push(s.ms);
-      await httpCall(a, certs.caCert, 'requests.withdraw', { requestId: id }, { token: practitioner[0]! });
+      const withdrawKey = idempotencyKey();
+      while ((await httpCall(a, certs.caCert, 'requests.withdraw', { requestId: id }, { token: practitioner[0]!, key: withdrawKey })).status === 503);
     }
     const pushesEnded = performance.now();
     const day = await steady;
@@ -287,6 +291,10 @@ async function main(): Promise<void> {
     process.stdout.write(`\nrab serve ×2 on PostgreSQL, TLS over loopback, ${CONNECTIONS} load connections, ${SECONDS} s per load; load average ${load}\n`);
     process.stdout.write('| what | throughput | p50 | p99 | servers\' CPU per call | PostgreSQL\'s CPU per call | errors |\n| --- | --- | --- | --- | --- | --- | --- |\n');
     for (const r of rows) process.stdout.write(`| ${r.join(' | ')} |\n`);
+  } catch (e) {
+    // What the servers said about a failed call (their logs hold no record contents).
+    for (const s of servers) process.stderr.write(s.output().split('\n').filter((l) => /error|internal/i.test(l)).slice(0, 20).join('\n'));
+    throw e;
   } finally {
     closers.forEach((c) => c());
     for (const s of servers) {

@@ -39,6 +39,9 @@ export function storeFailureOf(e: unknown): AppError | null {
   if (e instanceof AppError) return ['STORE_DAMAGED', 'STORE_FULL', 'STORE_READ_ONLY', 'STORE_UNAVAILABLE'].includes(e.code) ? e : null;
   const code = codeOf(e);
   if (isUnreachable(e)) return new AppError('STORE_UNAVAILABLE');
+  // PostgreSQL's serialisation failure or deadlock still there after the engine's retries: writers
+  // contending for the same rows. Nothing was committed; the desktop retries with the same key.
+  if (code === '40001' || code === '40P01') return new AppError('STORE_UNAVAILABLE', 'The broker is too busy to finish this just now. Nothing was changed: try again shortly.');
   if (isDamage(e)) return new AppError('STORE_DAMAGED');
   if (code.startsWith('SQLITE_FULL') || code === 'ENOSPC') return new AppError('STORE_FULL');
   if (code.startsWith('SQLITE_READONLY') || code === 'EROFS' || code === 'EACCES' || code === 'EPERM') return new AppError('STORE_READ_ONLY');

@@ -23,6 +23,13 @@ import type { Connection, SessionService } from '../auth/sessions';
 import { WriteLockBusy } from '../store/engine/engine';
 import type { Db } from '../store/sql';
 
+/**
+ * On PostgreSQL, calls that write take turns (an advisory lock around the transaction), as they do
+ * on the embedded store: nearly every one appends to the one audit chain, so two at once conflict
+ * anyway, and under load the SERIALIZABLE retries of the losers cost more than waiting in turn.
+ */
+const CALL_WRITES = 'call-writes';
+
 /** How long a call waits for another process's write lock before running without its own transaction. */
 const LOCK_WAIT_MS = 1000;
 
@@ -120,7 +127,7 @@ export async function inCallTransaction<T>(db: Db, conn: Connection, sessions: S
       // A retried transaction (PostgreSQL) starts from the session the call began with.
       undoSession();
       return journaled(call, o.journal);
-    }, { lockWaitMs: LOCK_WAIT_MS });
+    }, { lockWaitMs: LOCK_WAIT_MS, serialise: [CALL_WRITES] });
     return answer(outcome);
   } catch (e) {
     if (e instanceof WriteLockBusy) return answer(await journaled(call, o.journal));

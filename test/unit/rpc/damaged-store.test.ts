@@ -48,7 +48,7 @@ describe.skipIf(TEST_ENGINE === 'postgres')('a store found damaged while the app
     const conn = core.connect();
     const r = await core.dispatch('auth.signIn', conn, { username: 'priya', password: PASSWORD });
     expect(r).toMatchObject({ ok: false, error: { code: 'STORE_DAMAGED' } });
-    expect(!r.ok && r.error.message).toContain('Restore the latest backup');
+    expect(!r.ok && r.error.message).toContain('IT support can restore the latest backup');
     expect(conn.sessionId).toBeNull();
     expect(store.db.prepare(`SELECT count(*) FROM audit_events WHERE action = 'auth.signIn'`).pluck().get()).toBe(signInsBefore);
     expect(store.db.prepare(`SELECT action FROM audit_events ORDER BY seq DESC LIMIT 1`).pluck().get()).toBe('store.damaged');

@@ -155,7 +155,6 @@ export const serveCommand: CliCommand = (program, ctx) => {
         core.sweepInTurn().catch((e: unknown) => app.log.error({ task: 'sweep', error: e instanceof Error ? e.name : 'Error' }, 'the sweep failed; it runs again next time'));
       }, SWEEP_MS);
       const address = await app.listen({ host, port });
-      ctx.stdout.write(`Broker listening on ${address}${tls ? '' : ' (plain HTTP: development only)'}\n`);
       await new Promise<void>((resolve) => {
         const stop = (signal: string) => {
           ctx.stdout.write(`${signal}: finishing calls in flight, then stopping.\n`);
@@ -166,6 +165,8 @@ export const serveCommand: CliCommand = (program, ctx) => {
         };
         process.once('SIGINT', () => stop('SIGINT'));
         process.once('SIGTERM', () => stop('SIGTERM'));
+        // Said only once the signals are handled: whoever waits for this line may stop the server at once.
+        ctx.stdout.write(`Broker listening on ${address}${tls ? '' : ' (plain HTTP: development only)'}\n`);
       });
       await target.close();
       ctx.stdout.write('Stopped.\n');
